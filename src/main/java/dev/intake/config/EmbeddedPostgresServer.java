@@ -1,0 +1,96 @@
+package dev.intake.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.jboss.logging.Logger;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Starts at most one embedded PostgreSQL per JVM and stops it when the JVM exits.
+ * <p>
+ * The running server's URL is kept in a system property rather than a static field, because dev mode and
+ * test profiles restart the application in fresh class loaders inside the same JVM.
+ */
+final class EmbeddedPostgresServer {
+
+    static final String USER = "postgres";
+    private static final String RUNNING_URL = "intake.embedded-postgres.running-url";
+    private static final Logger LOG = Logger.getLogger(EmbeddedPostgresServer.class);
+
+    private EmbeddedPostgresServer() {
+    }
+
+    static synchronized String urlOfRunningOrStart(EmbeddedPostgresSettings settings) {
+        String running = System.getProperty(RUNNING_URL);
+        if (running != null) {
+            return running;
+        }
+        String url = start(settings);
+        System.setProperty(RUNNING_URL, url);
+        return url;
+    }
+
+    private static String start(EmbeddedPostgresSettings settings) {
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setPort(settings.port())
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("max_connections", "100");
+            if (settings.temporary()) {
+                builder.setCleanDataDirectory(true);
+            } else {
+                Files.createDirectories(settings.dataDir());
+                stopOrphanedPostmaster(settings.dataDir());
+                builder.setDataDirectory(settings.dataDir()).setCleanDataDirectory(false);
+            }
+            EmbeddedPostgres postgres = builder.start();
+            String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+            LOG.infof("Started embedded PostgreSQL at %s with data in %s", url,
+                    settings.temporary() ? "a temporary directory" : settings.dataDir());
+            return url;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL; set QUARKUS_DATASOURCE_JDBC_URL "
+                    + "to use an external database instead", e);
+        }
+    }
+
+    /**
+     * A server process killed without a clean shutdown leaves its PostgreSQL running on the data directory,
+     * which would refuse a second postmaster. Stop it first.
+     */
+    private static void stopOrphanedPostmaster(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+        Optional<ProcessHandle> postmaster = lines.isEmpty() ? Optional.empty()
+                : ProcessHandle.of(Long.parseLong(lines.get(0).trim()))
+                        .filter(ProcessHandle::isAlive)
+                        .filter(EmbeddedPostgresServer::isPostgres);
+        if (postmaster.isEmpty()) {
+            return;
+        }
+        LOG.warnf("Stopping an orphaned PostgreSQL (pid %d) left running on %s", postmaster.get().pid(), dataDir);
+        postmaster.get().destroy();
+        try {
+            postmaster.get().onExit().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IOException("An orphaned PostgreSQL (pid " + postmaster.get().pid() + ") still runs on " + dataDir
+                    + "; stop it and start again", e);
+        }
+    }
+
+    private static boolean isPostgres(ProcessHandle process) {
+        return process.info().command().map(command -> command.endsWith("postgres")).orElse(false);
+    }
+}
