@@ -23,7 +23,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 final class EmbeddedPostgresServer {
 
     static final String USER = "postgres";
-    private static final String RUNNING_URL = "intake.embedded-postgres.running-url";
+    private static final String RUNNING_URL = "dev.intake.embedded-postgres.running-url";
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgresServer.class);
 
     private EmbeddedPostgresServer() {

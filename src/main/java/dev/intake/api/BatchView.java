@@ -1,0 +1,45 @@
+package dev.intake.api;
+
+import java.time.Instant;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+import dev.intake.batch.BatchSource;
+import dev.intake.batch.BatchStatus;
+import dev.intake.batch.ImportBatch;
+
+/** An import batch as GraphQL clients see it. */
+@Type("ImportBatch")
+@Description("One uploaded file and what became of it")
+public record BatchView(
+        @Id @NonNull String id,
+        @NonNull @Description("The template (mutation) the file was imported with") String template,
+        @NonNull String filename,
+        @Description("Size of the file in bytes") long fileSize,
+        @NonNull BatchStatus status,
+        @NonNull BatchSource source,
+        @Description("The email the file came in, for files sent by email") String emailRecord,
+        @NonNull @Description("Who uploaded the file") String createdBy,
+        @NonNull Instant createdAt,
+        @Description("When validation started") Instant startedAt,
+        @Description("When the batch reached its final status") Instant endedAt,
+        @Description("Data rows in the file, once validated") Integer totalRows,
+        @Description("Rows run so far") long processedRows,
+        @Description("Rows imported") long successCount,
+        @Description("Rows that failed") long errorCount,
+        @Description("Why the batch failed, for file-level failures") String message,
+        @NonNull String originalFileUrl,
+        @NonNull String exceptionsUrl,
+        @NonNull String resultsUrl) {
+
+    static BatchView of(ImportBatch batch) {
+        String base = "/imports/" + batch.id();
+        return new BatchView(batch.id().toString(), batch.template(), batch.filename(), batch.fileSize(), batch.status(),
+                batch.source(), batch.emailRecord(), batch.createdBy(), batch.createdAt(), batch.startedAt(),
+                batch.endedAt(), batch.totalRows(), batch.processedRows(), batch.successCount(), batch.errorCount(),
+                batch.message(), base + "/original", base + "/exceptions.csv", base + "/results.csv");
+    }
+}

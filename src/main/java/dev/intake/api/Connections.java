@@ -1,0 +1,48 @@
+package dev.intake.api;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+import dev.intake.batch.RowErrorType;
+
+/** The Relay connection types of the import API. */
+public final class Connections {
+
+    private Connections() {
+    }
+
+    /** Where a page ends. */
+    @Type("PageInfo")
+    public record PageInfo(boolean hasNextPage, String endCursor) {
+    }
+
+    @Type("ImportBatchEdge")
+    public record BatchEdge(@NonNull String cursor, @NonNull BatchView node) {
+    }
+
+    @Type("ImportBatchConnection")
+    @Description("A page of import batches, newest first")
+    public record BatchConnection(@NonNull List<@NonNull BatchEdge> edges, @NonNull PageInfo pageInfo) {
+    }
+
+    @Type("ImportFailure")
+    @Description("A row that failed")
+    public record Failure(
+            @Description("The row's record number in the file; the first data row of a template is 5") long rowNumber,
+            @NonNull RowErrorType errorType,
+            @Description("The template reference of the field at fault, when known") String field,
+            @NonNull @Description("What went wrong, naming the row and column") String message) {
+    }
+
+    @Type("ImportFailureEdge")
+    public record FailureEdge(@NonNull String cursor, @NonNull Failure node) {
+    }
+
+    @Type("ImportFailureConnection")
+    @Description("A page of failed rows, in file order")
+    public record FailureConnection(@NonNull List<@NonNull FailureEdge> edges, @NonNull PageInfo pageInfo) {
+    }
+}

@@ -1,0 +1,113 @@
+package dev.intake.api;
+
+import java.io.InputStream;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import dev.intake.batch.BatchSource;
+import dev.intake.batch.BatchStore;
+import dev.intake.batch.FileIntake;
+import dev.intake.batch.FileStore;
+import dev.intake.batch.ImportBatch;
+import dev.intake.report.ReportFiles;
+
+/** Uploads and downloads of import files. Statuses and failures are also on GraphQL. */
+@Path("/imports")
+public class ImportResource {
+
+    static final String ANONYMOUS = "anonymous";
+
+    @Inject
+    FileIntake intake;
+
+    @Inject
+    BatchStore batches;
+
+    @Inject
+    FileStore files;
+
+    @Inject
+    ReportFiles reports;
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response upload(@RestForm("file") FileUpload file, @RestForm("template") String template) {
+        if (file == null) {
+            throw new ApiException(Response.Status.BAD_REQUEST, "missing_file", "The form field 'file' is missing",
+                    "Send the CSV file as the multipart form field 'file'");
+        }
+        ImportBatch batch = intake.submit(new FileIntake.Submission(template, file.fileName(), file.uploadedFile(),
+                BatchSource.UPLOAD, null, ANONYMOUS));
+        return Response.accepted(BatchJson.of(batch)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public BatchJson batch(@PathParam("id") String id) {
+        return BatchJson.of(find(id));
+    }
+
+    @GET
+    @Path("{id}/original")
+    public Response original(@PathParam("id") String id) {
+        ImportBatch batch = find(id);
+        StreamingOutput body = out -> {
+            try (InputStream in = files.open(batch.id())) {
+                in.transferTo(out);
+            }
+        };
+        return Response.ok(body, "text/csv")
+                .header(HttpHeaders.CONTENT_DISPOSITION, CsvDownloads.attachment(batch.filename()))
+                .header(HttpHeaders.CONTENT_LENGTH, batch.fileSize())
+                .build();
+    }
+
+    @GET
+    @Path("{id}/exceptions.csv")
+    public Response exceptions(@PathParam("id") String id) {
+        ImportBatch batch = find(id);
+        StreamingOutput body = out -> reports.writeExceptions(batch, out);
+        return Response.ok(body, CsvDownloads.CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, CsvDownloads.attachment(reportName(batch, "exceptions")))
+                .build();
+    }
+
+    @GET
+    @Path("{id}/results.csv")
+    public Response results(@PathParam("id") String id) {
+        ImportBatch batch = find(id);
+        StreamingOutput body = out -> reports.writeResults(batch, out);
+        return Response.ok(body, CsvDownloads.CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, CsvDownloads.attachment(reportName(batch, "results")))
+                .build();
+    }
+
+    private ImportBatch find(String id) {
+        try {
+            return batches.find(UUID.fromString(id)).orElseThrow(() -> ApiException.batchNotFound(id));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.batchNotFound(id);
+        }
+    }
+
+    private static String reportName(ImportBatch batch, String kind) {
+        String base = batch.filename().replaceFirst("(?i)\\.csv$", "");
+        return base + "-" + kind + ".csv";
+    }
+}

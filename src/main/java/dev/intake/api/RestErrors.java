@@ -1,0 +1,58 @@
+package dev.intake.api;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import dev.intake.batch.DuplicateActiveBatchException;
+import dev.intake.batch.RejectedUploadException;
+
+/**
+ * Maps refusals to the REST error body. User errors say what was wrong; anything unexpected is logged and
+ * answered with a generic message, never a class name, stack trace or SQL.
+ */
+public class RestErrors {
+
+    private static final Logger LOG = Logger.getLogger(RestErrors.class);
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        return respond(e.status(), e.code(), e.getMessage(), e.details());
+    }
+
+    @ServerExceptionMapper
+    public Response rejected(RejectedUploadException e) {
+        return respond(Response.Status.BAD_REQUEST, e.code(), e.getMessage(), e.details());
+    }
+
+    @ServerExceptionMapper
+    public Response duplicate(DuplicateActiveBatchException e) {
+        return respond(Response.Status.CONFLICT, "duplicate_import", e.getMessage(),
+                (e.existing() == null ? "" : "Its status is at /imports/" + e.existing() + ". ")
+                        + "Wait for that batch to finish before uploading the same file again");
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        String code = status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '_');
+        return respond(status, code, status.getReasonPhrase(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.error("Unexpected error in a REST request", e);
+        return respond(Response.Status.INTERNAL_SERVER_ERROR, "internal_error",
+                "The server failed to handle the request; its log has the details", null);
+    }
+
+    static Response respond(Response.StatusType status, String code, String message, String details) {
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ErrorBody.of(status.getReasonPhrase(), code, message, details))
+                .build();
+    }
+}

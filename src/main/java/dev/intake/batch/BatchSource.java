@@ -1,0 +1,6 @@
+package dev.intake.batch;
+
+/** How a file reached Intake. */
+public enum BatchSource {
+    UPLOAD, API, EMAIL
+}

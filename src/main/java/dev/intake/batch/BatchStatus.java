@@ -1,0 +1,71 @@
+package dev.intake.batch;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The life of an import batch:
+ * {@code PENDING → VALIDATING → PROCESSING → COMPLETED | PARTIAL_SUCCESS | FAILED}, or {@code VALIDATION_FAILED}
+ * when the file fails its file-level checks. Every change goes through {@link #canMoveTo}.
+ */
+public enum BatchStatus {
+    PENDING,
+    VALIDATING,
+    MAPPING,
+    READY,
+    PROCESSING,
+    COMPLETED,
+    PARTIAL_SUCCESS,
+    FAILED,
+    VALIDATION_FAILED,
+    CANCELLED,
+    ROLLED_BACK;
+
+    private static final Map<BatchStatus, Set<BatchStatus>> NEXT = Map.ofEntries(
+            Map.entry(PENDING, EnumSet.of(VALIDATING, CANCELLED)),
+            Map.entry(VALIDATING, EnumSet.of(PROCESSING, READY, MAPPING, VALIDATION_FAILED, CANCELLED)),
+            Map.entry(MAPPING, EnumSet.of(VALIDATING, CANCELLED)),
+            Map.entry(READY, EnumSet.of(PROCESSING, CANCELLED)),
+            Map.entry(PROCESSING, EnumSet.of(COMPLETED, PARTIAL_SUCCESS, FAILED, CANCELLED)),
+            Map.entry(COMPLETED, EnumSet.of(ROLLED_BACK)),
+            Map.entry(PARTIAL_SUCCESS, EnumSet.of(ROLLED_BACK)),
+            Map.entry(FAILED, EnumSet.noneOf(BatchStatus.class)),
+            Map.entry(VALIDATION_FAILED, EnumSet.noneOf(BatchStatus.class)),
+            Map.entry(CANCELLED, EnumSet.noneOf(BatchStatus.class)),
+            Map.entry(ROLLED_BACK, EnumSet.noneOf(BatchStatus.class)));
+
+    /** The statuses in which a second upload of the same file for the same template is refused. */
+    public static final Set<BatchStatus> ACTIVE = EnumSet.of(PENDING, VALIDATING, PROCESSING);
+
+    public boolean canMoveTo(BatchStatus next) {
+        return NEXT.get(this).contains(next);
+    }
+
+    /** Throws unless the change is allowed. */
+    public BatchStatus moveTo(BatchStatus next) {
+        if (!canMoveTo(next)) {
+            throw new IllegalStatusChangeException(this, next);
+        }
+        return next;
+    }
+
+    /** Waiting for or doing work. */
+    public boolean isActive() {
+        return ACTIVE.contains(this);
+    }
+
+    /** No further change is possible except an explicit rollback. */
+    public boolean isFinished() {
+        return this == COMPLETED || this == PARTIAL_SUCCESS || this == FAILED || this == VALIDATION_FAILED
+                || this == CANCELLED || this == ROLLED_BACK;
+    }
+
+    /** The status a finished run ends in, from its counts: FAILED means no row was committed. */
+    public static BatchStatus outcomeOf(long successCount, long errorCount) {
+        if (errorCount == 0) {
+            return COMPLETED;
+        }
+        return successCount == 0 ? FAILED : PARTIAL_SUCCESS;
+    }
+}

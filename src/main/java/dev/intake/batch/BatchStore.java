@@ -1,0 +1,187 @@
+package dev.intake.batch;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.intake.parsing.FileLayout;
+
+/** Import batches in PostgreSQL. */
+@ApplicationScoped
+public class BatchStore {
+
+    private static final String ACTIVE_CONTENT_KEY = "import_batch_active_content_key";
+
+    private static final String SELECT = """
+            select b.*,
+                   coalesce(b.processed_rows, c.processed, 0) as live_processed,
+                   coalesce(b.success_count, c.succeeded, 0) as live_succeeded,
+                   coalesce(b.error_count, c.failed, 0) as live_failed
+            from import_batch b
+            left join lateral (
+                select sum(success_count + error_count) as processed, sum(success_count) as succeeded,
+                       sum(error_count) as failed
+                from import_chunk where batch_id = b.id and status = 'DONE'
+            ) c on true
+            """;
+
+    @Inject
+    Jdbc jdbc;
+
+    @Inject
+    ObjectMapper json;
+
+    /** Inserts a new batch; fails when the same content for the same template is already pending or running. */
+    public void insert(ImportBatch batch) {
+        try {
+            jdbc.update("""
+                    insert into import_batch (id, template, filename, file_size, sha256, source, email_record,
+                        created_by, status, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, batch.id(), batch.template(), batch.filename(), batch.fileSize(), batch.sha256(),
+                    batch.source(), batch.emailRecord(), batch.createdBy(), batch.status(), batch.createdAt());
+        } catch (StoreException e) {
+            if (e.getMessage() != null && e.getMessage().contains(ACTIVE_CONTENT_KEY)) {
+                throw new DuplicateActiveBatchException(batch.template(), null);
+            }
+            throw e;
+        }
+    }
+
+    public Optional<UUID> findActiveWithContent(String template, String sha256) {
+        return jdbc.first("select id from import_batch where template = ? and sha256 = ? and status in "
+                + "('PENDING', 'VALIDATING', 'PROCESSING')", row -> Jdbc.uuid(row, "id"), template, sha256);
+    }
+
+    public Optional<ImportBatch> find(UUID id) {
+        return jdbc.first(SELECT + " where b.id = ?", BatchStore::batch, id);
+    }
+
+    /** Batches newest first, after a position in that order, optionally of one status. */
+    public List<ImportBatch> findNewestFirst(int limit, BatchCursor after, BatchStatus status) {
+        StringBuilder sql = new StringBuilder(SELECT).append(" where true");
+        List<Object> parameters = new ArrayList<>();
+        if (after != null) {
+            sql.append(" and (b.created_at, b.id) < (?, ?)");
+            parameters.add(after.createdAt());
+            parameters.add(after.id());
+        }
+        if (status != null) {
+            sql.append(" and b.status = ?");
+            parameters.add(status);
+        }
+        sql.append(" order by b.created_at desc, b.id desc limit ?");
+        parameters.add(limit);
+        return jdbc.list(sql.toString(), BatchStore::batch, parameters.toArray());
+    }
+
+    /**
+     * Claims the oldest batch waiting for file-level validation, or one whose validating worker's lease ran out,
+     * and moves it to VALIDATING under a lease.
+     */
+    public Optional<UUID> claimForValidation(String owner, Instant now, Instant leaseUntil) {
+        return jdbc.first("""
+                update import_batch set status = 'VALIDATING', lease_owner = ?, lease_expires_at = ?,
+                    started_at = coalesce(started_at, ?)
+                where id = (
+                    select id from import_batch
+                    where status = 'PENDING' or (status = 'VALIDATING' and lease_expires_at < ?)
+                    order by created_at
+                    limit 1
+                    for update skip locked)
+                returning id
+                """, row -> Jdbc.uuid(row, "id"), owner, leaseUntil, now, now);
+    }
+
+    /** Ends validation: the batch moves on to processing with its layout and row count. */
+    public void startProcessing(UUID id, FileLayout layout, int totalRows) {
+        changeStatus(id, BatchStatus.VALIDATING, BatchStatus.PROCESSING, null, null,
+                ", layout = cast(? as jsonb), total_rows = ?", toJson(layout), totalRows);
+    }
+
+    /** Ends validation: the file failed its file-level checks and nothing is imported. */
+    public void failValidation(UUID id, String message, Instant now) {
+        changeStatus(id, BatchStatus.VALIDATING, BatchStatus.VALIDATION_FAILED, message, now,
+                ", processed_rows = 0, success_count = 0, error_count = 0");
+    }
+
+    /** Stores the final status and counts of a batch whose chunks are all done. */
+    public void finish(UUID id, BatchStatus status, long succeeded, long failed, Instant now) {
+        changeStatus(id, BatchStatus.PROCESSING, status, null, now,
+                ", processed_rows = ?, success_count = ?, error_count = ?", succeeded + failed, succeeded, failed);
+    }
+
+    /** Locks a processing batch for its final update; empty when it is not processing. */
+    public Optional<UUID> lockProcessing(UUID id) {
+        return jdbc.first("select id from import_batch where id = ? and status = 'PROCESSING' for update",
+                row -> Jdbc.uuid(row, "id"), id);
+    }
+
+    public Optional<FileLayout> layout(UUID id) {
+        return jdbc.first("select layout::text as layout from import_batch where id = ? and layout is not null",
+                row -> fromJson(row.getString("layout")), id);
+    }
+
+    private void changeStatus(UUID id, BatchStatus from, BatchStatus to, String message, Instant endedAt,
+            String extraAssignments, Object... extraParameters) {
+        from.moveTo(to);
+        List<Object> parameters = new ArrayList<>(List.of(to));
+        parameters.add(message);
+        parameters.add(endedAt);
+        parameters.addAll(List.of(extraParameters));
+        parameters.add(id);
+        parameters.add(from);
+        int changed = jdbc.update("update import_batch set status = ?, message = ?, ended_at = ?, lease_owner = null, "
+                + "lease_expires_at = null" + extraAssignments + " where id = ? and status = ?", parameters.toArray());
+        if (changed != 1) {
+            throw new IllegalStateException("Batch " + id + " is no longer " + from);
+        }
+    }
+
+    private String toJson(FileLayout layout) {
+        try {
+            return json.writeValueAsString(layout);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private FileLayout fromJson(String text) {
+        try {
+            return json.readValue(text, FileLayout.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable layout: " + e.getMessage(), e);
+        }
+    }
+
+    private static ImportBatch batch(ResultSet row) throws SQLException {
+        return new ImportBatch(
+                Jdbc.uuid(row, "id"),
+                row.getString("template"),
+                row.getString("filename"),
+                row.getLong("file_size"),
+                row.getString("sha256"),
+                BatchSource.valueOf(row.getString("source")),
+                row.getString("email_record"),
+                row.getString("created_by"),
+                BatchStatus.valueOf(row.getString("status")),
+                row.getString("message"),
+                Jdbc.instant(row, "created_at"),
+                Jdbc.instant(row, "started_at"),
+                Jdbc.instant(row, "ended_at"),
+                Jdbc.integer(row, "total_rows"),
+                row.getLong("live_processed"),
+                row.getLong("live_succeeded"),
+                row.getLong("live_failed"));
+    }
+}

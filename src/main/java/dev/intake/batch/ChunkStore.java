@@ -1,0 +1,87 @@
+package dev.intake.batch;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Chunks of work: runs of consecutive staged rows that workers claim under a lease. */
+@ApplicationScoped
+public class ChunkStore {
+
+    @Inject
+    Jdbc jdbc;
+
+    /** Splits a batch's staged rows into chunks of at most {@code size} rows; returns how many chunks. */
+    public int split(UUID batchId, int size) {
+        return jdbc.update("""
+                insert into import_chunk (batch_id, seq, first_row, last_row, row_count, status)
+                select ?, chunk, min(row_number), max(row_number), count(*), 'PENDING'
+                from (select row_number, (row_number() over (order by row_number) - 1) / ? as chunk
+                      from import_row where batch_id = ?) numbered
+                group by chunk
+                order by chunk
+                """, batchId, size, batchId);
+    }
+
+    /**
+     * Claims the next chunk of a processing batch: one never claimed, or one whose worker's lease ran out.
+     * Batches take turns: chunks go in order of their position within their batch, so the first chunks of a
+     * batch uploaded while a large one runs go before the large one's remaining chunks.
+     */
+    public Optional<Chunk> claimNext(String owner, Instant now, Instant leaseUntil) {
+        return jdbc.first("""
+                update import_chunk set status = 'RUNNING', lease_owner = ?, lease_expires_at = ?, attempts = attempts + 1
+                where id = (
+                    select c.id from import_chunk c
+                    join import_batch b on b.id = c.batch_id and b.status = 'PROCESSING'
+                    where c.status = 'PENDING' or (c.status = 'RUNNING' and c.lease_expires_at < ?)
+                    order by c.seq, b.created_at
+                    limit 1
+                    for update of c skip locked)
+                returning id, batch_id, first_row, last_row, attempts
+                """, row -> new Chunk(row.getLong("id"), Jdbc.uuid(row, "batch_id"), row.getLong("first_row"),
+                row.getLong("last_row"), row.getInt("attempts")), owner, leaseUntil, now);
+    }
+
+    /** Marks a chunk done with its counts, taken from the outcomes of its rows. */
+    public void markDone(Chunk chunk, Instant now) {
+        jdbc.update("""
+                update import_chunk set status = 'DONE', finished_at = ?, lease_owner = null, lease_expires_at = null,
+                    success_count = o.succeeded, error_count = o.failed
+                from (select count(*) filter (where success) as succeeded, count(*) filter (where not success) as failed
+                      from import_outcome where batch_id = ? and row_number between ? and ?) o
+                where id = ?
+                """, now, chunk.batchId(), chunk.firstRow(), chunk.lastRow(), chunk.id());
+    }
+
+    /** Extends a claimed chunk's lease; false when another worker has taken the chunk over. */
+    public boolean holdLease(Chunk chunk, String owner, Instant leaseUntil) {
+        return jdbc.update("update import_chunk set lease_expires_at = ? where id = ? and lease_owner = ? and status = 'RUNNING'",
+                leaseUntil, chunk.id(), owner) == 1;
+    }
+
+    public long countUnfinished(UUID batchId) {
+        return jdbc.first("select count(*) as open from import_chunk where batch_id = ? and status <> 'DONE'",
+                row -> row.getLong("open"), batchId).orElse(0L);
+    }
+
+    /** Batches still PROCESSING whose chunks are all done; normally finished by their last chunk's worker. */
+    public java.util.List<UUID> processingBatchesWithAllChunksDone() {
+        return jdbc.list("""
+                select b.id from import_batch b
+                where b.status = 'PROCESSING'
+                  and not exists (select 1 from import_chunk c where c.batch_id = b.id and c.status <> 'DONE')
+                """, row -> Jdbc.uuid(row, "id"));
+    }
+
+    /** Summed counts of a batch's done chunks: [succeeded, failed]. */
+    public long[] counts(UUID batchId) {
+        return jdbc.first("""
+                select coalesce(sum(success_count), 0) as succeeded, coalesce(sum(error_count), 0) as failed
+                from import_chunk where batch_id = ? and status = 'DONE'
+                """, row -> new long[] { row.getLong("succeeded"), row.getLong("failed") }, batchId).orElseThrow();
+    }
+}

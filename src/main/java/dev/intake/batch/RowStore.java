@@ -1,0 +1,145 @@
+package dev.intake.batch;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.postgresql.PGConnection;
+
+/** Data rows staged from uploaded files. */
+@ApplicationScoped
+public class RowStore {
+
+    private static final int COPY_BUFFER_CHARS = 1 << 20;
+
+    @Inject
+    Jdbc jdbc;
+
+    /** Starts staging rows of a batch with COPY; call {@link Stager#finish()} to write the last of them. */
+    public Stager stager(UUID batchId) {
+        return new Stager(batchId);
+    }
+
+    /** Buffers rows and writes them with COPY a megabyte at a time. */
+    public final class Stager {
+        private final UUID batchId;
+        private final String batchText;
+        private final StringBuilder buffer = new StringBuilder();
+        private int staged;
+
+        private Stager(UUID batchId) {
+            this.batchId = batchId;
+            this.batchText = batchId.toString();
+        }
+
+        public void add(long rowNumber, List<String> cells, String parseError) {
+            buffer.append(batchText).append('\t').append(rowNumber).append('\t');
+            CopyText.appendTextArray(buffer, cells);
+            buffer.append('\t');
+            CopyText.appendText(buffer, parseError);
+            buffer.append('\n');
+            staged++;
+            if (buffer.length() >= COPY_BUFFER_CHARS) {
+                flush();
+            }
+        }
+
+        /** Writes what is buffered; returns how many rows were staged in all. */
+        public int finish() {
+            flush();
+            return staged;
+        }
+
+        private void flush() {
+            if (buffer.isEmpty()) {
+                return;
+            }
+            jdbc.withConnection(connection -> copy(connection, buffer.toString()));
+            buffer.setLength(0);
+        }
+
+        private long copy(Connection connection, String data) throws SQLException {
+            try {
+                return connection.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn("copy import_row (batch_id, row_number, cells, parse_error) from stdin", new StringReader(data));
+            } catch (IOException e) {
+                throw new SQLException("Staging rows of batch " + batchId + " failed", e);
+            }
+        }
+    }
+
+    /** The rows of a range that have no outcome yet, in file order. */
+    public List<StagedRow> withoutOutcome(UUID batchId, long firstRow, long lastRow) {
+        return jdbc.list("""
+                select r.row_number, r.cells, r.parse_error from import_row r
+                where r.batch_id = ? and r.row_number between ? and ?
+                  and not exists (select 1 from import_outcome o where o.batch_id = r.batch_id and o.row_number = r.row_number)
+                order by r.row_number
+                """, row -> new StagedRow(row.getLong("row_number"), cells(row.getArray("cells")),
+                row.getString("parse_error")), batchId, firstRow, lastRow);
+    }
+
+    /** A staged row with its outcome, which is {@code null} while the row has not run. */
+    public record RowWithOutcome(StagedRow row, RowOutcome outcome) {
+    }
+
+    /** What to do with each row of a report. */
+    @FunctionalInterface
+    public interface RowSink {
+        void accept(RowWithOutcome row) throws IOException;
+    }
+
+    /**
+     * Streams a batch's staged rows in file order with their outcomes, reading a thousand rows at a time; must
+     * run inside a transaction, which PostgreSQL needs for a cursor.
+     */
+    public void forEachWithOutcome(UUID batchId, boolean failuresOnly, RowSink sink) {
+        String sql = """
+                select r.row_number, r.cells, r.parse_error, o.success, o.entity_id, o.error_type, o.field, o.message
+                from import_row r
+                left join import_outcome o on o.batch_id = r.batch_id and o.row_number = r.row_number
+                where r.batch_id = ?
+                """ + (failuresOnly ? " and o.success = false" : "") + " order by r.row_number";
+        jdbc.withConnection(connection -> {
+            try (PreparedStatement statement = Jdbc.prepare(connection, sql, batchId)) {
+                statement.setFetchSize(1000);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        sink.accept(new RowWithOutcome(
+                                new StagedRow(rows.getLong("row_number"), cells(rows.getArray("cells")),
+                                        rows.getString("parse_error")),
+                                outcome(rows)));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return null;
+        });
+    }
+
+    private static RowOutcome outcome(ResultSet row) throws SQLException {
+        boolean success = row.getBoolean("success");
+        if (row.wasNull()) {
+            return null;
+        }
+        String type = row.getString("error_type");
+        return new RowOutcome(row.getLong("row_number"), success, row.getString("entity_id"),
+                type == null ? null : RowErrorType.valueOf(type), row.getString("field"), row.getString("message"));
+    }
+
+    static List<String> cells(Array array) throws SQLException {
+        String[] values = (String[]) array.getArray();
+        return List.of(values);
+    }
+}

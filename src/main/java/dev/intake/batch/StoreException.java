@@ -1,0 +1,15 @@
+package dev.intake.batch;
+
+import java.sql.SQLException;
+
+/** A database statement of the import engine failed. */
+public class StoreException extends RuntimeException {
+
+    public StoreException(SQLException cause) {
+        super(cause.getMessage(), cause);
+    }
+
+    public String sqlState() {
+        return ((SQLException) getCause()).getSQLState();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.intake.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Intake's own settings, under {@code intake.}. */
+@ConfigMapping(prefix = "intake")
+public interface IntakeConfig {
+
+    Worker worker();
+
+    EmbeddedPostgres embeddedPostgres();
+
+    /**
+     * The embedded PostgreSQL started when no JDBC URL is configured. These settings are read by
+     * {@link EmbeddedPostgresConfigSourceFactory} before the application starts; they are declared here so they
+     * are checked and documented with the rest.
+     */
+    interface EmbeddedPostgres {
+
+        /** Whether to start one at all when no JDBC URL is configured. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Where its data lives between restarts; {@code ~/.intake/postgres} by default. */
+        java.util.Optional<String> dataDir();
+
+        /** Use a fresh temporary data directory, removed at exit, instead (the test profile does). */
+        @WithDefault("false")
+        boolean temporary();
+
+        /** Its port; 0 picks a free one. */
+        @WithDefault("0")
+        int port();
+    }
+
+    /** The background worker that validates files and runs their rows. */
+    interface Worker {
+
+        /** Whether the scheduler polls for work; tests turn it off and drive the worker themselves. */
+        @WithDefault("true")
+        boolean scheduled();
+
+        /** How often the scheduler looks for work when it has none. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** Rows per chunk: the unit of work that one worker claims and runs in one transaction. */
+        @WithDefault("500")
+        int chunkSize();
+
+        /** How long a claimed chunk or validation stays with its worker before another may take it over. */
+        @WithDefault("60s")
+        Duration lease();
+    }
+}

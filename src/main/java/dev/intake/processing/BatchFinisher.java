@@ -1,0 +1,47 @@
+package dev.intake.processing;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.intake.batch.BatchStatus;
+import dev.intake.batch.BatchStore;
+import dev.intake.batch.ChunkStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/** Ends a batch whose chunks are all done: COMPLETED, PARTIAL_SUCCESS or FAILED, with its final counts. */
+@ApplicationScoped
+public class BatchFinisher {
+
+    @Inject
+    BatchStore batches;
+
+    @Inject
+    ChunkStore chunks;
+
+    @Inject
+    Clock clock;
+
+    /** Finishes the batch if its last chunk is done; true when it did. */
+    public boolean finishIfDone(UUID batchId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            if (batches.lockProcessing(batchId).isEmpty() || chunks.countUnfinished(batchId) > 0) {
+                return false;
+            }
+            long[] counts = chunks.counts(batchId);
+            batches.finish(batchId, BatchStatus.outcomeOf(counts[0], counts[1]), counts[0], counts[1], clock.instant());
+            return true;
+        });
+    }
+
+    /** Finishes batches whose last chunk's worker stopped before finishing them; true when there was one. */
+    public boolean finishStragglers() {
+        boolean any = false;
+        for (UUID batchId : chunks.processingBatchesWithAllChunksDone()) {
+            any |= finishIfDone(batchId);
+        }
+        return any;
+    }
+}

@@ -1,0 +1,113 @@
+package dev.intake.processing;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import dev.intake.template.ImportTemplate;
+import graphql.ExecutionResult;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InjectableContext;
+import io.quarkus.arc.ManagedContext;
+import io.smallrye.graphql.execution.ExecutionResponse;
+import io.smallrye.graphql.execution.ExecutionService;
+
+/**
+ * Runs a template's mutation for one row in-process, through the same SmallRye GraphQL engine that serves
+ * {@code /graphql}, on the calling thread and in its transaction.
+ */
+@ApplicationScoped
+public class MutationInvoker {
+
+    @Inject
+    ExecutionService executionService;
+
+    /** A request context shared by the rows of one unit of work; close it when the work is done. */
+    public RequestScope openRequestScope() {
+        return new RequestScope(Arc.container().requestContext());
+    }
+
+    Invocation invoke(ImportTemplate template, Map<String, Object> variables, RequestScope scope) {
+        JsonObject request = Json.createObjectBuilder()
+                .add("query", template.document())
+                .add("operationName", "Import")
+                .add("variables", Json.createObjectBuilder(variables))
+                .build();
+        Map<String, Object> context = new HashMap<>();
+        context.put("runBlocking", Boolean.TRUE);
+        context.put("state", scope.state);
+        ExecutionResponse[] response = new ExecutionResponse[1];
+        executionService.executeSync(request, context, written -> response[0] = written);
+        ExecutionResult result = response[0].getExecutionResult();
+        if (!result.getErrors().isEmpty()) {
+            return Invocation.failed(ExecutionErrors.classify(result.getErrors()));
+        }
+        return Invocation.succeeded(entityId(result.getData(), template.name()));
+    }
+
+    private static String entityId(Object data, String mutation) {
+        if (!(data instanceof Map<?, ?> root)) {
+            return null;
+        }
+        Object value = root.get(mutation);
+        if (value instanceof Map<?, ?> object) {
+            Object id = object.get("id");
+            return id == null ? null : String.valueOf(id);
+        }
+        return value == null || value instanceof List<?> ? null : String.valueOf(value);
+    }
+
+    /** The outcome of one mutation: the written record's ID, or the failure. */
+    record Invocation(String entityId, RowFailure failure) {
+
+        static Invocation succeeded(String entityId) {
+            return new Invocation(entityId, null);
+        }
+
+        static Invocation failed(RowFailure failure) {
+            return new Invocation(null, failure);
+        }
+
+        boolean ok() {
+            return failure == null;
+        }
+    }
+
+    /**
+     * The request context the data fetchers reactivate for each row: SmallRye GraphQL activates it from this
+     * state and deactivates it after every field, so one state serves all rows and is destroyed once.
+     */
+    public static final class RequestScope implements AutoCloseable {
+        private final ManagedContext context;
+        private final InjectableContext.ContextState outer;
+        private final InjectableContext.ContextState state;
+
+        private RequestScope(ManagedContext context) {
+            this.context = context;
+            this.outer = context.isActive() ? context.getState() : null;
+            if (outer != null) {
+                context.deactivate();
+            }
+            context.activate();
+            this.state = context.getState();
+            context.deactivate();
+        }
+
+        @Override
+        public void close() {
+            if (context.isActive()) {
+                context.deactivate();
+            }
+            context.activate(state);
+            context.terminate();
+            if (outer != null) {
+                context.activate(outer);
+            }
+        }
+    }
+}

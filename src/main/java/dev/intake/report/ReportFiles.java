@@ -1,0 +1,97 @@
+package dev.intake.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.commons.csv.CSVPrinter;
+
+import dev.intake.batch.BatchStore;
+import dev.intake.batch.ImportBatch;
+import dev.intake.batch.RowOutcome;
+import dev.intake.batch.RowStore;
+import dev.intake.parsing.FileLayout;
+import dev.intake.parsing.ReportColumns;
+import dev.intake.template.ImportTemplate;
+import dev.intake.template.TemplateCatalog;
+import dev.intake.template.TemplateColumn;
+import dev.intake.template.TemplateCsv;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Writes a batch's exceptions file (its failed rows) and results file (every row), streaming from PostgreSQL.
+ * Both start with the template's four header rows and put each row's cells in template column order, so an
+ * exceptions file, once fixed, imports again as it is: the reader ignores the trailing report columns.
+ */
+@ApplicationScoped
+public class ReportFiles {
+
+    /** The outcome shown for a row that never ran, such as after a cancellation. */
+    public static final String NOT_PROCESSED = "NOT_PROCESSED";
+
+    @Inject
+    RowStore rows;
+
+    @Inject
+    BatchStore batches;
+
+    @Inject
+    TemplateCatalog templates;
+
+    public void writeExceptions(ImportBatch batch, OutputStream out) throws IOException {
+        write(batch, true, ReportColumns.EXCEPTIONS, out);
+    }
+
+    public void writeResults(ImportBatch batch, OutputStream out) throws IOException {
+        write(batch, false, ReportColumns.RESULTS, out);
+    }
+
+    /**
+     * A batch that failed file-level validation has no layout and no staged rows: its report is the current
+     * template's header rows alone.
+     */
+    private void write(ImportBatch batch, boolean failuresOnly, List<String> trailing, OutputStream out)
+            throws IOException {
+        FileLayout layout = batches.layout(batch.id()).orElse(null);
+        List<TemplateColumn> columns = layout != null ? layout.templateColumns()
+                : templates.byName(batch.template()).map(ImportTemplate::columns).orElse(List.of());
+        UUID batchId = batch.id();
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        writer.write(TemplateCsv.BYTE_ORDER_MARK);
+        CSVPrinter printer = new CSVPrinter(writer, TemplateCsv.FORMAT);
+        for (List<String> row : TemplateCsv.headerRows(columns, trailing)) {
+            printer.printRecord(row);
+        }
+        if (layout != null) {
+            int[] indexes = layout.fileIndexOfTemplateColumns();
+            QuarkusTransaction.requiringNew().run(() -> rows.forEachWithOutcome(batchId, failuresOnly,
+                    row -> printer.printRecord(record(row, indexes, failuresOnly))));
+        }
+        printer.flush();
+    }
+
+    private static List<String> record(RowStore.RowWithOutcome row, int[] indexes, boolean exceptions) {
+        List<String> cells = row.row().cells();
+        List<String> record = new ArrayList<>(indexes.length + 5);
+        for (int index : indexes) {
+            record.add(index >= 0 && index < cells.size() ? cells.get(index) : "");
+        }
+        RowOutcome outcome = row.outcome();
+        record.add(String.valueOf(row.row().rowNumber()));
+        if (!exceptions) {
+            record.add(outcome == null ? NOT_PROCESSED : outcome.success() ? "SUCCESS" : "FAILED");
+            record.add(outcome == null || outcome.entityId() == null ? "" : outcome.entityId());
+        }
+        record.add(outcome == null || outcome.errorType() == null ? "" : outcome.errorType().name());
+        record.add(outcome == null || outcome.message() == null ? "" : outcome.message());
+        return record;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.intake.template;
+
+import java.util.Locale;
+
+/** An example value for a column, shown in a template's sample row to show the expected format. */
+final class SampleValues {
+
+    private SampleValues() {
+    }
+
+    static String of(TemplateColumn column) {
+        return switch (column.type()) {
+            case ID -> "1";
+            case FIXED -> column.allowedValues().isEmpty() ? "" : column.allowedValues().get(0);
+            case LOOKUP -> "Example";
+            case LOCAL_DATE_TIME -> "2025-11-04T14:00:00";
+            case ZONED_DATE_TIME -> "2025-11-04T14:00:00+03:00";
+            case TIME_ZONE -> "America/New_York";
+            case NUMBER -> "1";
+            case DECIMAL -> "9.99";
+            case BOOLEAN -> "true";
+            case TEXT -> text(column.fieldName().toLowerCase(Locale.ROOT));
+        };
+    }
+
+    private static String text(String field) {
+        if (field.contains("email")) {
+            return "jane.doe@example.com";
+        }
+        if (field.contains("phone")) {
+            return "+1 555 0100";
+        }
+        if (field.contains("website") || field.contains("url")) {
+            return "https://example.com";
+        }
+        if (field.contains("firstname")) {
+            return "Jane";
+        }
+        if (field.contains("lastname")) {
+            return "Doe";
+        }
+        if (field.contains("name")) {
+            return "Example Ltd";
+        }
+        return "Example";
+    }
+}

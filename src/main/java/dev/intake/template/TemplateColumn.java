@@ -1,0 +1,50 @@
+package dev.intake.template;
+
+import java.util.List;
+
+/**
+ * One column of a template: where its value goes in the mutation's variables and what it accepts.
+ *
+ * @param label row 1, for people
+ * @param reference row 2, the path into the mutation's variables, such as {@code input/address/city}
+ * @param description row 3, from the schema
+ * @param type the kind of value
+ * @param graphqlType the GraphQL leaf type the value is coerced to, such as {@code Int} or {@code ContactStatus}
+ * @param required whether a row must give a value
+ * @param allowedValues the values of a Fixed column, empty otherwise
+ * @param lookup the {@code lookup(entity, field)} of a Lookup column, {@code null} otherwise
+ */
+public record TemplateColumn(
+        String label,
+        String reference,
+        String description,
+        FieldType type,
+        String graphqlType,
+        boolean required,
+        List<String> allowedValues,
+        String lookup) {
+
+    public TemplateColumn {
+        allowedValues = List.copyOf(allowedValues);
+    }
+
+    /** Row 4 of the template, such as {@code Fixed: ACTIVE, INACTIVE (Required)}. */
+    public String typeDescription() {
+        String kind = switch (type) {
+            case FIXED -> type.label() + ": " + String.join(", ", allowedValues);
+            case LOOKUP -> type.label() + ": " + lookup;
+            default -> type.label();
+        };
+        return kind + (required ? " (Required)" : " (Optional)");
+    }
+
+    /** The reference split into its segments: the argument name, then field names. */
+    public List<String> path() {
+        return List.of(reference.split("/"));
+    }
+
+    /** The last segment of the reference: the plain field name. */
+    public String fieldName() {
+        return reference.substring(reference.lastIndexOf('/') + 1);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.intake.training;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A customer organisation of the training company; contacts belong to one. */
+@Entity
+@Table(name = "account")
+public class Account extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "account_id")
+    @SequenceGenerator(name = "account_id", sequenceName = "account_id_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(nullable = false)
+    public String name;
+
+    public String website;
+
+    static Account findByName(String name) {
+        return find("name", name).firstResult();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.intake.training;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
+
+/** What a client sends to create a contact. */
+@Input("ContactInput")
+@Description("A new contact")
+public record ContactInput(
+        @NotBlank @Size(max = 100) @Description("Given name") String firstName,
+        @NotBlank @Size(max = 100) @Description("Family name") String lastName,
+        @NotBlank @Email @Size(max = 254) @Description("Primary email address; unique across contacts") String emailAddress,
+        @Size(max = 40) @Description("Phone number, in any format") String phone,
+        @NotNull @Description("Where the contact stands with us") ContactStatus status,
+        @NotBlank @Description("Name of the contact's account, exactly as stored") String accountName) {
+}

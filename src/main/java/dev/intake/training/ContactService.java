@@ -1,0 +1,111 @@
+package dev.intake.training;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import dev.intake.error.ConflictException;
+import dev.intake.error.NotFoundException;
+import io.quarkus.panache.common.Sort;
+
+/** Creates, changes and finds contacts. Checks run before the write transaction, so a refused request writes nothing. */
+@ApplicationScoped
+public class ContactService {
+
+    @Inject
+    AccountService accounts;
+
+    public ContactView create(ContactInput input) {
+        Account account = accounts.byName("input/accountName", input.accountName());
+        ensureEmailFree(input.emailAddress(), null);
+        return ContactView.of(insert(input, account.id));
+    }
+
+    @Transactional
+    Contact insert(ContactInput input, long accountId) {
+        Contact contact = new Contact();
+        contact.firstName = input.firstName();
+        contact.lastName = input.lastName();
+        contact.emailAddress = input.emailAddress();
+        contact.phone = input.phone();
+        contact.status = input.status();
+        contact.account = Account.getEntityManager().getReference(Account.class, accountId);
+        contact.persist();
+        return contact;
+    }
+
+    public ContactView update(UpdateContactInput input) {
+        long id = existingId(input.id());
+        Long accountId = input.accountName() == null ? null : accounts.byName("input/accountName", input.accountName()).id;
+        if (input.emailAddress() != null) {
+            ensureEmailFree(input.emailAddress(), id);
+        }
+        return ContactView.of(apply(id, input, accountId));
+    }
+
+    @Transactional
+    Contact apply(long id, UpdateContactInput input, Long accountId) {
+        Contact contact = Contact.findById(id);
+        if (input.firstName() != null) {
+            contact.firstName = input.firstName();
+        }
+        if (input.lastName() != null) {
+            contact.lastName = input.lastName();
+        }
+        if (input.emailAddress() != null) {
+            contact.emailAddress = input.emailAddress();
+        }
+        if (input.phone() != null) {
+            contact.phone = input.phone();
+        }
+        if (input.status() != null) {
+            contact.status = input.status();
+        }
+        if (accountId != null) {
+            contact.account = Account.getEntityManager().getReference(Account.class, accountId);
+        }
+        return contact;
+    }
+
+    public List<ContactView> page(int offset, int limit) {
+        if (limit == 0) {
+            return List.of();
+        }
+        return Contact.<Contact>findAll(Sort.by("id")).range(offset, offset + limit - 1).list().stream()
+                .map(ContactView::of).toList();
+    }
+
+    public ContactView byId(String id) {
+        Long parsed = parseId(id);
+        Contact contact = parsed == null ? null : Contact.findById(parsed);
+        return contact == null ? null : ContactView.of(contact);
+    }
+
+    private long existingId(String id) {
+        Long parsed = parseId(id);
+        if (parsed == null || Contact.count("id", parsed) == 0) {
+            throw new NotFoundException("input/id", "No contact has the ID '" + id + "'");
+        }
+        return parsed;
+    }
+
+    private void ensureEmailFree(String emailAddress, Long exceptId) {
+        long taken = exceptId == null
+                ? Contact.count("lower(emailAddress) = lower(?1)", emailAddress)
+                : Contact.count("lower(emailAddress) = lower(?1) and id <> ?2", emailAddress, exceptId);
+        if (taken > 0) {
+            throw new ConflictException("input/emailAddress",
+                    "A contact with the email address '" + emailAddress + "' already exists");
+        }
+    }
+
+    private static Long parseId(String id) {
+        try {
+            return Long.valueOf(id.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

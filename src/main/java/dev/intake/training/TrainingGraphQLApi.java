@@ -1,0 +1,73 @@
+package dev.intake.training;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+/** The sample business API: accounts and contacts of a training company. */
+@GraphQLApi
+public class TrainingGraphQLApi {
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    ContactService contacts;
+
+    @Mutation
+    @Description("Create an account")
+    public AccountView createAccount(@NonNull @Valid AccountInput input) {
+        return accounts.create(input);
+    }
+
+    @Mutation
+    @Description("Create a contact at an existing account")
+    public ContactView createContact(@NonNull @Valid ContactInput input) {
+        return contacts.create(input);
+    }
+
+    @Mutation
+    @Description("Change an existing contact; fields left out keep their value")
+    public ContactView updateContact(@NonNull @Valid UpdateContactInput input) {
+        return contacts.update(input);
+    }
+
+    @Query
+    @Description("All accounts, by name")
+    public @NonNull List<@NonNull AccountView> accounts() {
+        return accounts.all();
+    }
+
+    @Query
+    @Description("One account by ID")
+    public AccountView account(@NonNull @Id String id) {
+        try {
+            return accounts.byId(Long.parseLong(id));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    @Query
+    @Description("Contacts, oldest first, a page at a time")
+    public @NonNull List<@NonNull ContactView> contacts(
+            @DefaultValue("100") @Description("How many contacts, at most 1000") int limit,
+            @DefaultValue("0") @Description("How many contacts to skip") int offset) {
+        return contacts.page(Math.max(0, offset), Math.min(Math.max(limit, 0), 1000));
+    }
+
+    @Query
+    @Description("One contact by ID")
+    public ContactView contact(@NonNull @Id String id) {
+        return contacts.byId(id);
+    }
+}
