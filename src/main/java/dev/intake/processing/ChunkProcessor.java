@@ -1,9 +1,7 @@
 package dev.intake.processing;
 
 import java.time.Clock;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,17 +31,16 @@ import dev.intake.parsing.FileLayout;
 import dev.intake.parsing.RowVariables;
 import dev.intake.template.ImportTemplate;
 import dev.intake.template.TemplateCatalog;
+import dev.intake.template.TemplateColumn;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Runs the rows of a chunk through the template's mutation, many rows per transaction.
  * <p>
- * The rows of a chunk run in one transaction, and each row's outcome is written in the same transaction as its
- * data. A row that fails cleanly (rejected before it wrote anything) is recorded and the others go on. A row
- * whose failure spoils the transaction is rolled back with it: the rows before it run again and commit, it is
- * recorded as failed, and the rows after it go on in a fresh transaction. A failure that cannot be pinned on
- * one row (a write failing at flush) splits the rows in halves until it can. Rows that already have an outcome
- * are never run again, so a chunk taken over after a crash finishes exactly once.
+ * Each row's outcome is written in the same transaction as its data; {@link RowIsolation} decides which rows
+ * share a transaction when some fail. A failed row is clean when it left the transaction active and queued no
+ * write; otherwise it spoilt the transaction. Rows that already have an outcome are never run again, so a chunk
+ * taken over after a crash finishes exactly once.
  */
 @ApplicationScoped
 public class ChunkProcessor {
@@ -87,17 +84,16 @@ public class ChunkProcessor {
         Optional<ImportTemplate> template = templates.byName(batch.template());
         List<PreparedRow> prepared = prepare(rows.withoutOutcome(chunk.batchId(), chunk.firstRow(), chunk.lastRow()),
                 layout, template.isPresent(), batch.template());
-        Deque<List<PreparedRow>> segments = new ArrayDeque<>();
-        if (!prepared.isEmpty()) {
-            segments.push(prepared);
-        }
+        boolean finished;
         try (MutationInvoker.RequestScope scope = invoker.openRequestScope()) {
-            Run run = new Run(chunk, owner, template.orElse(null), layout, scope);
-            while (!segments.isEmpty()) {
-                if (!run.segment(segments.pop(), segments)) {
-                    return;
-                }
-            }
+            Run run = new Run(chunk, owner, template.orElse(null), layout.templateColumns(), scope);
+            finished = RowIsolation.run(prepared, run::inTransaction,
+                    (row, failure) -> RowOutcome.failed(row.rowNumber(), failure.type(), failure.field(),
+                            failure.message(row.rowNumber(), layout.templateColumns())));
+        }
+        if (!finished) {
+            LOG.warnf("Chunk %d of batch %s was taken over by another worker; leaving it", chunk.id(), chunk.batchId());
+            return;
         }
         QuarkusTransaction.requiringNew().run(() -> chunks.markDone(chunk, clock.instant()));
     }
@@ -135,66 +131,38 @@ public class ChunkProcessor {
         return new PreparedRow(row.rowNumber(), null, outcome);
     }
 
-    /** The state of processing one chunk. */
+    /** Runs segments of one chunk's rows, each in its own transaction. */
     private final class Run {
         private final Chunk chunk;
         private final String owner;
         private final ImportTemplate template;
-        private final FileLayout layout;
+        private final List<TemplateColumn> columns;
         private final MutationInvoker.RequestScope scope;
 
-        Run(Chunk chunk, String owner, ImportTemplate template, FileLayout layout, MutationInvoker.RequestScope scope) {
+        Run(Chunk chunk, String owner, ImportTemplate template, List<TemplateColumn> columns,
+                MutationInvoker.RequestScope scope) {
             this.chunk = chunk;
             this.owner = owner;
             this.template = template;
-            this.layout = layout;
+            this.columns = columns;
             this.scope = scope;
         }
 
         /**
-         * Runs a segment of rows in one transaction. Pushes the segments still to run when it has to roll back;
-         * returns false when the chunk's lease was lost.
+         * Runs a segment in a new transaction. A database fault that no row is to blame for (a lost connection)
+         * is thrown, so the chunk waits for its lease to run out and is retried.
          */
-        boolean segment(List<PreparedRow> segment, Deque<List<PreparedRow>> remaining) {
-            Attempt attempt;
+        Attempt inTransaction(List<PreparedRow> segment) {
             try {
-                attempt = QuarkusTransaction.requiringNew().call(() -> attempt(segment));
+                return QuarkusTransaction.requiringNew().call(() -> attempt(segment));
             } catch (RolledBack e) {
-                attempt = e.attempt;
+                return e.attempt;
             } catch (RuntimeException e) {
                 if (segment.stream().allMatch(row -> row.decided() != null)) {
                     throw e;
                 }
-                attempt = Attempt.unattributable(DatabaseErrors.rowFault(e).orElseThrow(() -> e), e);
+                return Attempt.unattributable(DatabaseErrors.rowFault(e).orElseThrow(() -> e));
             }
-            if (attempt.leaseLost) {
-                LOG.warnf("Chunk %d of batch %s was taken over by another worker; leaving it", chunk.id(), chunk.batchId());
-                return false;
-            }
-            if (attempt.poisonedAt >= 0) {
-                int at = attempt.poisonedAt;
-                List<PreparedRow> retry = new ArrayList<>(segment.subList(0, at + 1));
-                retry.set(at, segment.get(at).decide(outcome(segment.get(at), attempt.failure)));
-                if (at + 1 < segment.size()) {
-                    remaining.push(segment.subList(at + 1, segment.size()));
-                }
-                remaining.push(retry);
-            } else if (attempt.failure != null) {
-                split(segment, attempt, remaining);
-            }
-            return true;
-        }
-
-        private void split(List<PreparedRow> segment, Attempt attempt, Deque<List<PreparedRow>> remaining) {
-            if (segment.size() == 1) {
-                LOG.debugf(attempt.cause, "Row %d of batch %s failed on its own", segment.get(0).rowNumber(),
-                        chunk.batchId());
-                remaining.push(List.of(segment.get(0).decide(outcome(segment.get(0), attempt.failure))));
-                return;
-            }
-            int half = segment.size() / 2;
-            remaining.push(segment.subList(half, segment.size()));
-            remaining.push(segment.subList(0, half));
         }
 
         private Attempt attempt(List<PreparedRow> segment) {
@@ -216,12 +184,13 @@ public class ChunkProcessor {
                 }
                 RowFailure failure = invocation.failure();
                 if (!failure.ownFault()) {
-                    throw new RolledBack(Attempt.unattributable(failure, null));
+                    throw new RolledBack(Attempt.unattributable(failure));
                 }
                 if (spoiled() || queuedWrites() != queuedBefore) {
                     throw new RolledBack(Attempt.poisoned(i, failure));
                 }
-                written.add(outcome(row, failure));
+                written.add(RowOutcome.failed(row.rowNumber(), failure.type(), failure.field(),
+                        failure.message(row.rowNumber(), columns)));
             }
             entityManager.flush();
             outcomes.insertAll(chunk.batchId(), written);
@@ -235,11 +204,6 @@ public class ChunkProcessor {
                 LOG.errorf(e, "Row %d of batch %s failed outside its mutation", row.rowNumber(), chunk.batchId());
                 return MutationInvoker.Invocation.failed(ExecutionErrors.ofException(e));
             }
-        }
-
-        private RowOutcome outcome(PreparedRow row, RowFailure failure) {
-            return RowOutcome.failed(row.rowNumber(), failure.type(), failure.field(),
-                    failure.message(row.rowNumber(), layout.templateColumns()));
         }
 
         private boolean spoiled() {
@@ -265,26 +229,6 @@ public class ChunkProcessor {
         RolledBack(Attempt attempt) {
             super(null, null, false, false);
             this.attempt = attempt;
-        }
-    }
-
-    /** How one transaction over a segment ended. */
-    private record Attempt(boolean leaseLost, int poisonedAt, RowFailure failure, Throwable cause) {
-
-        static Attempt committed() {
-            return new Attempt(false, -1, null, null);
-        }
-
-        static Attempt lostLease() {
-            return new Attempt(true, -1, null, null);
-        }
-
-        static Attempt poisoned(int index, RowFailure failure) {
-            return new Attempt(false, index, failure, null);
-        }
-
-        static Attempt unattributable(RowFailure failure, Throwable cause) {
-            return new Attempt(false, -1, failure, cause);
         }
     }
 }

@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 
 import dev.intake.error.ConflictException;
 import dev.intake.error.NotFoundException;
-import io.quarkus.panache.common.Sort;
 
 /** Creates, changes and finds contacts. Checks run before the write transaction, so a refused request writes nothing. */
 @ApplicationScoped
@@ -20,11 +19,12 @@ public class ContactService {
     public ContactView create(ContactInput input) {
         Account account = accounts.byName("input/accountName", input.accountName());
         ensureEmailFree(input.emailAddress(), null);
-        return ContactView.of(insert(input, account.id));
+        return insert(input, account.id);
     }
 
+    /** Writes the contact and reads it back as a view while the transaction is open. */
     @Transactional
-    Contact insert(ContactInput input, long accountId) {
+    ContactView insert(ContactInput input, long accountId) {
         Contact contact = new Contact();
         contact.firstName = input.firstName();
         contact.lastName = input.lastName();
@@ -33,7 +33,7 @@ public class ContactService {
         contact.status = input.status();
         contact.account = Account.getEntityManager().getReference(Account.class, accountId);
         contact.persist();
-        return contact;
+        return ContactView.of(contact);
     }
 
     public ContactView update(UpdateContactInput input) {
@@ -42,11 +42,11 @@ public class ContactService {
         if (input.emailAddress() != null) {
             ensureEmailFree(input.emailAddress(), id);
         }
-        return ContactView.of(apply(id, input, accountId));
+        return apply(id, input, accountId);
     }
 
     @Transactional
-    Contact apply(long id, UpdateContactInput input, Long accountId) {
+    ContactView apply(long id, UpdateContactInput input, Long accountId) {
         Contact contact = Contact.findById(id);
         if (input.firstName() != null) {
             contact.firstName = input.firstName();
@@ -66,14 +66,15 @@ public class ContactService {
         if (accountId != null) {
             contact.account = Account.getEntityManager().getReference(Account.class, accountId);
         }
-        return contact;
+        return ContactView.of(contact);
     }
 
     public List<ContactView> page(int offset, int limit) {
         if (limit == 0) {
             return List.of();
         }
-        return Contact.<Contact>findAll(Sort.by("id")).range(offset, offset + limit - 1).list().stream()
+        return Contact.<Contact>find("from Contact c join fetch c.account order by c.id")
+                .range(offset, offset + limit - 1).list().stream()
                 .map(ContactView::of).toList();
     }
 

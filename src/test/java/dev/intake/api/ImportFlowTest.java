@@ -1,0 +1,289 @@
+package dev.intake.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.intake.processing.ImportWorker;
+import dev.intake.support.Imports;
+import dev.intake.support.UniqueNames;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+class ImportFlowTest {
+
+    @Inject
+    ImportWorker worker;
+
+    @Test
+    void a_clean_file_completes_and_its_records_are_readable_through_graphql() {
+        String account = createAccount("Acme Training");
+        String ada = UniqueNames.email("ada");
+        String grace = UniqueNames.email("grace");
+        String id = Imports.accepted("createContact", "contacts.csv", Imports.templateHeader("createContact")
+                + Imports.csv(account + "," + ada + ",Ada,Lovelace,ACTIVE,+44 20 7946 0000",
+                        account + "," + grace + ",Grace,Hopper,lead,"));
+
+        JsonPath batch = Imports.finish(worker, id);
+
+        assertEquals("COMPLETED", batch.getString("status"));
+        assertEquals(2, batch.getInt("totalRows"));
+        assertEquals(2, batch.getInt("processedRows"));
+        assertEquals(2, batch.getInt("successCount"));
+        assertEquals(0, batch.getInt("errorCount"));
+        assertNotNull(batch.getString("startedAt"));
+        assertNotNull(batch.getString("endedAt"));
+        List<Map<String, Object>> contacts = contactsOf(account);
+        assertEquals(2, contacts.size());
+        assertEquals(Map.of("firstName", "Ada", "emailAddress", ada, "phone", "+44 20 7946 0000", "status", "ACTIVE"),
+                withoutAccount(contacts.get(0)));
+        assertEquals("LEAD", contacts.get(1).get("status"), "Fixed values match regardless of case");
+    }
+
+    @Test
+    void bad_rows_fail_alone_and_the_exceptions_and_results_files_say_why() {
+        String account = createAccount("Partial Ltd");
+        String ok = UniqueNames.email("ok");
+        String taken = UniqueNames.email("taken");
+        createContact(account, taken);
+        String csv = Imports.templateHeader("createContact") + Imports.csv(
+                account + "," + ok + ",Olive,Ok,ACTIVE,",
+                account + ",not-an-email,Bad,Email,ACTIVE,",
+                "No Such Account," + UniqueNames.email("lost") + ",Lou,Lost,ACTIVE,",
+                account + "," + UniqueNames.email("status") + ",Stan,Status,ACTIV,",
+                account + "," + taken + ",Tom,Taken,INACTIVE,",
+                account + ",," + ",Nora,LEAD,");
+        String id = Imports.accepted("createContact", "partial.csv", csv);
+
+        JsonPath batch = Imports.finish(worker, id);
+
+        assertEquals("PARTIAL_SUCCESS", batch.getString("status"));
+        assertEquals(1, batch.getInt("successCount"));
+        assertEquals(5, batch.getInt("errorCount"));
+        String header = Imports.templateHeader("createContact").replace("\r\n", ",Row Number,Error Type,Error Message\r\n")
+                .replace("input/phone,Row Number,Error Type,Error Message", "input/phone,,,")
+                .replace("any format\",Row Number,Error Type,Error Message", "any format\",,,")
+                .replace("Text (Optional),Row Number,Error Type,Error Message", "Text (Optional),,,");
+        String expectedExceptions = header + Imports.csv(
+                account + ",not-an-email,Bad,Email,ACTIVE,,6,VALIDATION,\"Row 6, column Email Address (input/emailAddress): "
+                        + "must be a well-formed email address (got 'not-an-email')\"",
+                "No Such Account," + csvLine(csv, 7).split(",")[1] + ",Lou,Lost,ACTIVE,,7,LOOKUP,\"Row 7, column Account Name "
+                        + "(input/accountName): No account is named 'No Such Account'\"",
+                account + "," + csvLine(csv, 8).split(",")[1] + ",Stan,Status,ACTIV,,8,VALIDATION,\"Row 8, column Status "
+                        + "(input/status): 'ACTIV' is not valid; expected one of ACTIVE, INACTIVE, LEAD\"",
+                account + "," + taken + ",Tom,Taken,INACTIVE,,9,CONFLICT,\"Row 9, column Email Address (input/emailAddress): "
+                        + "A contact with the email address '" + taken + "' already exists\"",
+                account + ",,,Nora,LEAD,,10,VALIDATION,\"Row 10, column Email Address (input/emailAddress): a value is "
+                        + "required; Row 10, column First Name (input/firstName): a value is required\"");
+        assertEquals(expectedExceptions, Imports.download("/imports/" + id + "/exceptions.csv"));
+
+        String results = Imports.download("/imports/" + id + "/results.csv");
+        List<String> lines = List.of(results.split("\r\n"));
+        assertEquals(10, lines.size());
+        assertEquals("\uFEFFAccount Name,Email Address,First Name,Last Name,Status,Phone,Row Number,Outcome,Entity ID,"
+                + "Error Type,Error Message", lines.get(0));
+        assertTrue(lines.get(4).matches(java.util.regex.Pattern.quote(account + "," + ok + ",Olive,Ok,ACTIVE,,5,SUCCESS,")
+                + "\\d+,,"), lines.get(4));
+        assertEquals(account + ",not-an-email,Bad,Email,ACTIVE,,6,FAILED,,VALIDATION,\"Row 6, column Email Address "
+                + "(input/emailAddress): must be a well-formed email address (got 'not-an-email')\"", lines.get(5));
+        String entityId = lines.get(4).split(",")[8];
+        assertEquals("Olive", Imports.graphql("query($id: ID!) { contact(id: $id) { firstName } }", Map.of("id", entityId))
+                .getString("data.contact.firstName"), "the results file's Entity ID is the record's ID");
+
+        JsonPath failures = Imports.graphql("""
+                query($id: ID!) {
+                  importBatch(id: $id) {
+                    failures(first: 2) { edges { cursor node { rowNumber errorType field message } } pageInfo { hasNextPage endCursor } }
+                  }
+                }
+                """, Map.of("id", id));
+        assertEquals(List.of(6, 7), failures.getList("data.importBatch.failures.edges.node.rowNumber"));
+        assertEquals(List.of("VALIDATION", "LOOKUP"), failures.getList("data.importBatch.failures.edges.node.errorType"));
+        assertEquals("input/emailAddress", failures.getString("data.importBatch.failures.edges[0].node.field"));
+        assertTrue(failures.getBoolean("data.importBatch.failures.pageInfo.hasNextPage"));
+        JsonPath next = Imports.graphql("""
+                query($id: ID!, $after: String) { importBatch(id: $id) { failures(first: 10, after: $after) {
+                  edges { node { rowNumber } } pageInfo { hasNextPage } } } }
+                """, Map.of("id", id, "after", failures.getString("data.importBatch.failures.pageInfo.endCursor")));
+        assertEquals(List.of(8, 9, 10), next.getList("data.importBatch.failures.edges.node.rowNumber"));
+    }
+
+    @Test
+    void the_exceptions_file_imports_again_as_it_is_once_its_rows_are_fixed() {
+        String account = createAccount("Round Trip");
+        String fixedEmail = UniqueNames.email("fixed");
+        String id = Imports.accepted("createContact", "round-trip.csv", Imports.templateHeader("createContact")
+                + Imports.csv(account + ",wrong-email,Rita,Round,ACTIVE,", account + "," + UniqueNames.email("fine")
+                        + ",Fred,Fine,ACTIVE,"));
+        assertEquals("PARTIAL_SUCCESS", Imports.finish(worker, id).getString("status"));
+
+        String exceptions = Imports.download("/imports/" + id + "/exceptions.csv");
+        String fixed = exceptions.replace("wrong-email", fixedEmail);
+        String again = Imports.accepted("createContact", "round-trip-exceptions.csv", fixed);
+        JsonPath batch = Imports.finish(worker, again);
+
+        assertEquals("COMPLETED", batch.getString("status"), batch.prettify());
+        assertEquals(1, batch.getInt("successCount"));
+        assertEquals(List.of("Rita", "Fred"), contactsOf(account).stream().map(c -> c.get("firstName")).sorted(
+                (a, b) -> a.equals("Rita") ? -1 : 1).toList());
+    }
+
+    @Test
+    void a_file_missing_a_required_column_fails_validation_and_imports_nothing() {
+        String account = createAccount("Missing Column");
+        String id = Imports.accepted("createContact", "no-email.csv", Imports.csv(
+                "Account Name,First Name,Last Name,Status", account + ",Mia,Missing,ACTIVE"));
+
+        JsonPath batch = Imports.finish(worker, id);
+
+        assertEquals("VALIDATION_FAILED", batch.getString("status"));
+        assertEquals("The header of no-email.csv does not match the template createContact: the required column "
+                + "Email Address (input/emailAddress) is missing. Nothing was imported.", batch.getString("message"));
+        assertEquals(0, batch.getInt("processedRows"));
+        assertEquals(0, contactsOf(account).size());
+    }
+
+    @Test
+    void unknown_and_duplicate_columns_are_named_in_the_validation_message() {
+        String id = Imports.accepted("createAccount", "odd-columns.csv", Imports.csv(
+                "name,Website,website,colour", UniqueNames.of("Odd") + ",a,b,red"));
+
+        String message = Imports.finish(worker, id).getString("message");
+
+        assertTrue(message.contains("column 2 (B) and column 3 (C) both hold Website (input/website)"), message);
+        assertTrue(message.contains("column 4 (D) 'colour' is not a field of createAccount; expected one of input/name, "
+                + "input/website"), message);
+    }
+
+    @Test
+    void uploading_the_same_file_while_it_is_pending_is_a_conflict() {
+        String csv = Imports.csv("name", UniqueNames.of("Twice"));
+        String first = Imports.accepted("createAccount", "twice.csv", csv);
+
+        Imports.upload("createAccount", "twice-again.csv", csv)
+                .then().statusCode(409)
+                .body("errors[0].error", equalTo("Conflict"))
+                .body("errors[0].error_code", equalTo("duplicate_import"))
+                .body("errors[0].message", containsString(first));
+
+        Imports.finish(worker, first);
+        Imports.upload("createAccount", "twice-later.csv", csv).then().statusCode(202);
+    }
+
+    @Test
+    void the_upload_answer_follows_the_interface_contract() {
+        String csv = Imports.csv("name", UniqueNames.of("Contract"));
+        Imports.upload("createAccount", "contract.csv", csv)
+                .then().statusCode(202)
+                .body("id", matchesPattern("[0-9a-f-]{36}"))
+                .body("status", equalTo("PENDING"))
+                .body("template", equalTo("createAccount"))
+                .body("filename", equalTo("contract.csv"))
+                .body("fileSize", equalTo(csv.getBytes(StandardCharsets.UTF_8).length))
+                .body("links.exceptions", matchesPattern("/imports/[0-9a-f-]{36}/exceptions.csv"));
+    }
+
+    @Test
+    void the_original_file_downloads_byte_for_byte() {
+        byte[] content = ("\uFEFFname,website\r\n" + UniqueNames.of("Bytes") + ",https://b.example\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        String id = Imports.upload("createAccount", "bytes.csv", content).then().statusCode(202).extract().path("id");
+
+        byte[] downloaded = given().when().get("/imports/" + id + "/original")
+                .then().statusCode(200).header("Content-Disposition", containsString("bytes.csv"))
+                .extract().asByteArray();
+
+        assertArrayEquals(content, downloaded);
+    }
+
+    @Test
+    void refused_uploads_get_a_clear_400() {
+        Imports.upload("createContakt", "a.csv", "name\r\nx\r\n").then().statusCode(400)
+                .body("errors[0].error_code", equalTo("unknown_template"))
+                .body("errors[0].message", equalTo("There is no template named 'createContakt'"))
+                .body("errors[0].details", equalTo("Did you mean createContact or updateContact?"));
+        Imports.upload("createAccount", "empty.csv", new byte[0]).then().statusCode(400)
+                .body("errors[0].error_code", equalTo("empty_file"));
+        Imports.upload("createAccount", "book.csv", new byte[] { 'P', 'K', 3, 4, 20, 0, 6, 0 }).then().statusCode(400)
+                .body("errors[0].error_code", equalTo("not_csv"))
+                .body("errors[0].message", containsString("Excel workbook"));
+        given().multiPart("template", "createAccount").when().post("/imports").then().statusCode(400)
+                .body("errors[0].error_code", equalTo("missing_file"));
+    }
+
+    @Test
+    void unknown_batches_are_not_found() {
+        for (String path : List.of("", "/original", "/exceptions.csv", "/results.csv")) {
+            given().when().get("/imports/00000000-0000-0000-0000-000000000000" + path)
+                    .then().statusCode(404).body("errors[0].error_code", equalTo("batch_not_found"));
+        }
+        given().when().get("/imports/not-a-uuid/results.csv").then().statusCode(404);
+        assertEquals(null, Imports.graphql("{ importBatch(id: \"nope\") { id } }").getString("data.importBatch"));
+    }
+
+    @Test
+    void batches_list_newest_first_a_page_at_a_time_and_filter_by_status() {
+        String older = Imports.accepted("createAccount", "older.csv", Imports.csv("name", UniqueNames.of("Older")));
+        String newer = Imports.accepted("createAccount", "newer.csv", Imports.csv("name", UniqueNames.of("Newer")));
+
+        JsonPath page = Imports.graphql("""
+                { importBatches(first: 1, status: PENDING) { edges { cursor node { id status } } pageInfo { hasNextPage endCursor } } }
+                """);
+        assertEquals(List.of(newer), page.getList("data.importBatches.edges.node.id"));
+        JsonPath next = Imports.graphql("""
+                query($after: String) { importBatches(first: 1, after: $after, status: PENDING) { edges { node { id } } } }
+                """, Map.of("after", page.getString("data.importBatches.pageInfo.endCursor")));
+        assertEquals(List.of(older), next.getList("data.importBatches.edges.node.id"));
+
+        Imports.finish(worker, newer);
+        Imports.finish(worker, older);
+        JsonPath completed = Imports.graphql("{ importBatches(first: 500, status: COMPLETED) { edges { node { id status } } } }");
+        assertTrue(completed.getList("data.importBatches.edges.node.id").containsAll(List.of(older, newer)));
+    }
+
+    static String createAccount(String base) {
+        String name = UniqueNames.of(base);
+        JsonPath result = Imports.graphql("mutation($input: AccountInput!) { createAccount(input: $input) { id } }",
+                Map.of("input", Map.of("name", name)));
+        assertNotNull(result.getString("data.createAccount.id"), result.prettify());
+        return name;
+    }
+
+    static void createContact(String account, String email) {
+        JsonPath result = Imports.graphql("mutation($input: ContactInput!) { createContact(input: $input) { id } }",
+                Map.of("input", Map.of("firstName", "Existing", "lastName", "Contact", "emailAddress", email,
+                        "status", "ACTIVE", "accountName", account)));
+        assertNotNull(result.getString("data.createContact.id"), result.prettify());
+    }
+
+    static List<Map<String, Object>> contactsOf(String account) {
+        List<Map<String, Object>> all = Imports.graphql("""
+                { contacts(limit: 1000) { firstName emailAddress phone status account { name } } }
+                """).getList("data.contacts");
+        return all.stream().filter(contact -> account.equals(((Map<?, ?>) contact.get("account")).get("name"))).toList();
+    }
+
+    private static Map<String, Object> withoutAccount(Map<String, Object> contact) {
+        Map<String, Object> copy = new java.util.HashMap<>(contact);
+        copy.remove("account");
+        return copy;
+    }
+
+    private static String csvLine(String csv, int rowNumber) {
+        return csv.split("\r\n")[rowNumber - 1];
+    }
+}

@@ -1,0 +1,96 @@
+package dev.intake.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.intake.support.Imports;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+class TemplateApiTest {
+
+    private static final String CREATE_CONTACT = "\uFEFF" + Imports.csv(
+            "Account Name,Email Address,First Name,Last Name,Status,Phone",
+            "input/accountName,input/emailAddress,input/firstName,input/lastName,input/status,input/phone",
+            "\"Name of the contact's account, exactly as stored\",Primary email address; unique across contacts,"
+                    + "Given name,Family name,Where the contact stands with us,\"Phone number, in any format\"",
+            "Text (Required),Text (Required),Text (Required),Text (Required),\"Fixed: ACTIVE, INACTIVE, LEAD (Required)\","
+                    + "Text (Optional)");
+
+    @Test
+    void the_createContact_template_has_four_header_rows_with_required_columns_first() {
+        given().when().get("/imports/templates/createContact.csv")
+                .then().statusCode(200)
+                .contentType(startsWith("text/csv"))
+                .header("Content-Disposition", containsString("filename=\"createContact.csv\""))
+                .body(equalTo(CREATE_CONTACT));
+    }
+
+    @Test
+    void a_sample_row_shows_one_valid_value_per_column() {
+        String csv = Imports.download("/imports/templates/createContact.csv?sample=true");
+        assertEquals(CREATE_CONTACT + "Example Ltd,jane.doe@example.com,Jane,Doe,ACTIVE,+1 555 0100\r\n", csv);
+    }
+
+    @Test
+    void graphql_describes_every_column_of_a_template() {
+        JsonPath result = Imports.graphql("""
+                query {
+                  importTemplate(name: "createContact") {
+                    name entity action downloadUrl
+                    columns { label reference description type typeDescription required allowedValues lookup }
+                  }
+                }
+                """);
+        JsonPath template = new JsonPath(result.prettify()).setRootPath("data.importTemplate");
+        assertEquals("createContact", template.getString("name"));
+        assertEquals("Contact", template.getString("entity"));
+        assertEquals("create", template.getString("action"));
+        assertEquals("/imports/templates/createContact.csv", template.getString("downloadUrl"));
+        assertEquals(List.of("input/accountName", "input/emailAddress", "input/firstName", "input/lastName",
+                "input/status", "input/phone"), template.getList("columns.reference"));
+        assertEquals(List.of(true, true, true, true, true, false), template.getList("columns.required"));
+        assertEquals(List.of("Text", "Text", "Text", "Text", "Fixed", "Text"), template.getList("columns.type"));
+        Map<String, Object> status = template.getMap("columns[4]");
+        assertEquals("Fixed: ACTIVE, INACTIVE, LEAD (Required)", status.get("typeDescription"));
+        assertEquals(List.of("ACTIVE", "INACTIVE", "LEAD"), status.get("allowedValues"));
+        assertEquals("Where the contact stands with us", status.get("description"));
+    }
+
+    @Test
+    void every_mutation_taking_an_input_object_has_a_template_and_queries_have_none() {
+        JsonPath result = Imports.graphql("{ importTemplates { name } }");
+        assertEquals(List.of("createAccount", "createContact", "updateContact"), result.getList("data.importTemplates.name"));
+    }
+
+    @Test
+    void the_update_template_requires_the_id_and_nothing_else() {
+        JsonPath result = Imports.graphql("""
+                { importTemplate(name: "updateContact") { columns { reference type required } } }
+                """);
+        assertEquals(List.of("input/id", "input/accountName", "input/emailAddress", "input/firstName", "input/lastName",
+                "input/phone", "input/status"), result.getList("data.importTemplate.columns.reference"));
+        assertEquals(List.of(true, false, false, false, false, false, false),
+                result.getList("data.importTemplate.columns.required"));
+        assertEquals("ID", result.getString("data.importTemplate.columns[0].type"));
+    }
+
+    @Test
+    void an_unknown_template_is_not_found_with_close_matches() {
+        given().when().get("/imports/templates/createContacts.csv")
+                .then().statusCode(404)
+                .body("errors[0].error_code", equalTo("unknown_template"))
+                .body("errors[0].details", containsString("createContact"));
+        assertNull(Imports.graphql("{ importTemplate(name: \"nope\") { name } }").get("data.importTemplate"));
+    }
+}

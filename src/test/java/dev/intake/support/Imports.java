@@ -1,0 +1,89 @@
+package dev.intake.support;
+
+import static io.restassured.RestAssured.given;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
+import dev.intake.processing.ImportWorker;
+
+/** Test steps over real HTTP: upload a file, run the worker until the batch ends, read GraphQL. */
+public final class Imports {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private Imports() {
+    }
+
+    public static Response upload(String template, String filename, String content) {
+        return upload(template, filename, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static Response upload(String template, String filename, byte[] content) {
+        return given()
+                .multiPart("file", filename, content, "text/csv")
+                .multiPart("template", template)
+                .when().post("/imports");
+    }
+
+    /** Uploads a file, expects 202, and returns the new batch's id. */
+    public static String accepted(String template, String filename, String content) {
+        return upload(template, filename, content).then().statusCode(202).extract().path("id");
+    }
+
+    /** Runs the worker until the batch reaches a final status (bounded), and returns the batch. */
+    public static JsonPath finish(ImportWorker worker, String id) {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (Instant.now().isBefore(deadline)) {
+            worker.drain();
+            JsonPath batch = batch(id);
+            if (isFinal(batch.getString("status"))) {
+                return batch;
+            }
+        }
+        throw new AssertionError("Batch " + id + " did not finish within " + PATIENCE + ": " + batch(id).prettify());
+    }
+
+    public static JsonPath batch(String id) {
+        return given().when().get("/imports/" + id).then().statusCode(200).extract().jsonPath();
+    }
+
+    public static boolean isFinal(String status) {
+        return switch (status) {
+            case "COMPLETED", "PARTIAL_SUCCESS", "FAILED", "VALIDATION_FAILED", "CANCELLED", "ROLLED_BACK" -> true;
+            default -> false;
+        };
+    }
+
+    public static String download(String path) {
+        return given().when().get(path).then().statusCode(200).extract().asString();
+    }
+
+    /** Posts a GraphQL operation and returns the response, errors included. */
+    public static JsonPath graphql(String query, Map<String, Object> variables) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("query", query, "variables", variables))
+                .when().post("/graphql")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    public static JsonPath graphql(String query) {
+        return graphql(query, Map.of());
+    }
+
+    /** CSV lines joined with CRLF, the way the templates and Excel write them. */
+    public static String csv(String... lines) {
+        return String.join("\r\n", lines) + "\r\n";
+    }
+
+    /** A template's four header rows, downloaded from the server. */
+    public static String templateHeader(String template) {
+        return download("/imports/templates/" + template + ".csv");
+    }
+}
