@@ -18,7 +18,7 @@ public final class Labels {
     }
 
     static String ofField(String name) {
-        return List.of(name.split("(?<=[a-z0-9])(?=[A-Z])|_|-")).stream()
+        return List.of(name.split("(?<=[a-z0-9])(?=[A-Z])|(?<=[a-z])(?=[0-9])|_|-")).stream()
                 .filter(word -> !word.isEmpty())
                 .map(Labels::capitalise)
                 .collect(Collectors.joining(" "));
