@@ -59,6 +59,10 @@ final class ExecutionErrors {
                     .collect(Collectors.joining("; "));
             return new RowFailure(RowErrorType.VALIDATION, null, detail, false);
         }
+        if (DatabaseErrors.rowFault(exception).isPresent()) {
+            LOG.debugf(exception, "A database write failed during a row; isolating the row at fault");
+            return new RowFailure(RowErrorType.INTERNAL, null, "a database write failed during this row", false);
+        }
         LOG.errorf(exception, "A row's mutation failed inside the server");
         return new RowFailure(RowErrorType.INTERNAL, null, "the server failed while running this row; its log has the details",
                 false);
