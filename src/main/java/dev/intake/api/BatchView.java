@@ -27,9 +27,9 @@ public record BatchView(
         @Description("When validation started") Instant startedAt,
         @Description("When the batch reached its final status") Instant endedAt,
         @Description("Data rows in the file, once validated") Integer totalRows,
-        @Description("Rows run so far") long processedRows,
-        @Description("Rows imported") long successCount,
-        @Description("Rows that failed") long errorCount,
+        @Description("Rows run so far") int processedRows,
+        @Description("Rows imported") int successCount,
+        @Description("Rows that failed") int errorCount,
         @Description("Why the batch failed, for file-level failures") String message,
         @NonNull String originalFileUrl,
         @NonNull String exceptionsUrl,
@@ -39,7 +39,8 @@ public record BatchView(
         String base = "/imports/" + batch.id();
         return new BatchView(batch.id().toString(), batch.template(), batch.filename(), batch.fileSize(), batch.status(),
                 batch.source(), batch.emailRecord(), batch.createdBy(), batch.createdAt(), batch.startedAt(),
-                batch.endedAt(), batch.totalRows(), batch.processedRows(), batch.successCount(), batch.errorCount(),
+                batch.endedAt(), batch.totalRows(), Math.toIntExact(batch.processedRows()),
+                Math.toIntExact(batch.successCount()), Math.toIntExact(batch.errorCount()),
                 batch.message(), base + "/original", base + "/exceptions.csv", base + "/results.csv");
     }
 }

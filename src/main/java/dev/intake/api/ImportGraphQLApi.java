@@ -77,8 +77,9 @@ public class ImportGraphQLApi {
         }
     }
 
+    @NonNull
     @Description("The batch's failed rows, in file order")
-    public Connections.@NonNull FailureConnection failures(@Source BatchView batch,
+    public Connections.FailureConnection failures(@Source BatchView batch,
             @DefaultValue("50") @Description("How many failures, at most 500") int first,
             @Description("The endCursor of the previous page") String after) {
         int limit = pageSize(first);
