@@ -143,6 +143,31 @@ class ImportFlowTest {
     }
 
     @Test
+    void processed_rows_move_chunk_by_chunk_while_the_batch_runs() {
+        String prefix = UniqueNames.of("Progress");
+        String[] lines = new String[1201];
+        lines[0] = "name";
+        for (int i = 1; i <= 1200; i++) {
+            lines[i] = prefix + " " + i;
+        }
+        String id = Imports.accepted("createAccount", "progress.csv", Imports.csv(lines));
+
+        List<Integer> seen = new java.util.ArrayList<>();
+        JsonPath batch = Imports.batch(id);
+        for (int step = 0; step < 100 && !Imports.isFinal(batch.getString("status")); step++) {
+            worker.runOnce();
+            batch = Imports.batch(id);
+            if (batch.getString("status").equals("PROCESSING")) {
+                seen.add(batch.getInt("processedRows"));
+            }
+        }
+
+        assertEquals("COMPLETED", batch.getString("status"));
+        assertEquals(1200, batch.getInt("processedRows"));
+        assertTrue(seen.containsAll(List.of(0, 500, 1000)), "progress seen while processing: " + seen);
+    }
+
+    @Test
     void a_file_missing_a_required_column_fails_validation_and_imports_nothing() {
         String account = createAccount("Missing Column");
         String id = Imports.accepted("createContact", "no-email.csv", Imports.csv(
