@@ -168,6 +168,18 @@ class ImportFlowTest {
     }
 
     @Test
+    void a_batch_where_every_row_fails_ends_failed() {
+        String id = Imports.accepted("createContact", "all-bad.csv", Imports.templateHeader("createContact")
+                + Imports.csv("Nobody Ltd," + UniqueNames.email("x") + ",X,Y,ACTIVE,", "Nobody Ltd,bad,X,Y,LEAD,"));
+
+        JsonPath batch = Imports.finish(worker, id);
+
+        assertEquals("FAILED", batch.getString("status"));
+        assertEquals(0, batch.getInt("successCount"));
+        assertEquals(2, batch.getInt("errorCount"));
+    }
+
+    @Test
     void a_file_missing_a_required_column_fails_validation_and_imports_nothing() {
         String account = createAccount("Missing Column");
         String id = Imports.accepted("createContact", "no-email.csv", Imports.csv(
