@@ -82,19 +82,20 @@ public class ImportResource {
     @Path("{id}/exceptions.csv")
     public Response exceptions(@PathParam("id") String id) {
         ImportBatch batch = find(id);
-        StreamingOutput body = out -> reports.writeExceptions(batch, out);
-        return Response.ok(body, CsvDownloads.CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, CsvDownloads.attachment(reportName(batch, "exceptions")))
-                .build();
+        return report(batch, "exceptions", out -> reports.writeExceptions(batch, out));
     }
 
     @GET
     @Path("{id}/results.csv")
     public Response results(@PathParam("id") String id) {
         ImportBatch batch = find(id);
-        StreamingOutput body = out -> reports.writeResults(batch, out);
+        return report(batch, "results", out -> reports.writeResults(batch, out));
+    }
+
+    private static Response report(ImportBatch batch, String kind, StreamingOutput body) {
+        String name = batch.filename().replaceFirst("(?i)\\.csv$", "") + "-" + kind + ".csv";
         return Response.ok(body, CsvDownloads.CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, CsvDownloads.attachment(reportName(batch, "results")))
+                .header(HttpHeaders.CONTENT_DISPOSITION, CsvDownloads.attachment(name))
                 .build();
     }
 
@@ -104,10 +105,5 @@ public class ImportResource {
         } catch (IllegalArgumentException e) {
             throw ApiException.batchNotFound(id);
         }
-    }
-
-    private static String reportName(ImportBatch batch, String kind) {
-        String base = batch.filename().replaceFirst("(?i)\\.csv$", "");
-        return base + "-" + kind + ".csv";
     }
 }

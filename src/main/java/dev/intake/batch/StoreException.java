@@ -8,8 +8,4 @@ public class StoreException extends RuntimeException {
     public StoreException(SQLException cause) {
         super(cause.getMessage(), cause);
     }
-
-    public String sqlState() {
-        return ((SQLException) getCause()).getSQLState();
-    }
 }

@@ -14,10 +14,12 @@ import dev.intake.template.TemplateColumn;
 public final class RowVariables {
 
     private final List<TemplateColumn> columns;
+    private final List<List<String>> paths;
     private final int[] fileIndexes;
 
     public RowVariables(FileLayout layout) {
         this.columns = layout.templateColumns();
+        this.paths = columns.stream().map(TemplateColumn::path).toList();
         this.fileIndexes = layout.fileIndexOfTemplateColumns();
     }
 
@@ -36,7 +38,7 @@ public final class RowVariables {
                 continue;
             }
             try {
-                put(variables, column.path(), CellCoercion.coerce(column, cell));
+                put(variables, paths.get(t), CellCoercion.coerce(column, cell));
             } catch (IllegalArgumentException e) {
                 errors.add(new CellError(column, e.getMessage()));
             }

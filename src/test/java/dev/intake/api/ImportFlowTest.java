@@ -74,10 +74,9 @@ class ImportFlowTest {
         assertEquals("PARTIAL_SUCCESS", batch.getString("status"));
         assertEquals(1, batch.getInt("successCount"));
         assertEquals(5, batch.getInt("errorCount"));
-        String header = Imports.templateHeader("createContact").replace("\r\n", ",Row Number,Error Type,Error Message\r\n")
-                .replace("input/phone,Row Number,Error Type,Error Message", "input/phone,,,")
-                .replace("any format\",Row Number,Error Type,Error Message", "any format\",,,")
-                .replace("Text (Optional),Row Number,Error Type,Error Message", "Text (Optional),,,");
+        String[] templateRows = Imports.templateHeader("createContact").split("\r\n");
+        String header = Imports.csv(templateRows[0] + ",Row Number,Error Type,Error Message", templateRows[1] + ",,,",
+                templateRows[2] + ",,,", templateRows[3] + ",,,");
         String expectedExceptions = header + Imports.csv(
                 account + ",not-an-email,Bad,Email,ACTIVE,,6,VALIDATION,\"Row 6, column Email Address (input/emailAddress): "
                         + "must be a well-formed email address (got 'not-an-email')\"",
@@ -138,8 +137,9 @@ class ImportFlowTest {
 
         assertEquals("COMPLETED", batch.getString("status"), batch.prettify());
         assertEquals(1, batch.getInt("successCount"));
-        assertEquals(List.of("Rita", "Fred"), contactsOf(account).stream().map(c -> c.get("firstName")).sorted(
-                (a, b) -> a.equals("Rita") ? -1 : 1).toList());
+        List<Object> names = contactsOf(account).stream().map(contact -> contact.get("firstName")).toList();
+        assertEquals(2, names.size());
+        assertTrue(names.containsAll(List.of("Rita", "Fred")), names.toString());
     }
 
     @Test
