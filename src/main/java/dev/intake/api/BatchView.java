@@ -22,7 +22,9 @@ public record BatchView(
         @NonNull BatchStatus status,
         @NonNull BatchSource source,
         @Description("The email the file came in, for files sent by email") String emailRecord,
-        @NonNull @Description("Who uploaded the file") String createdBy,
+        @NonNull @Description("Who uploaded the file; its rows run as this user") String createdBy,
+        @Description("Where the upload came from") String clientAddress,
+        @NonNull @Description("SHA-256 of the file, in hex") String sha256,
         @NonNull Instant createdAt,
         @Description("When validation started") Instant startedAt,
         @Description("When the batch reached its final status") Instant endedAt,
@@ -30,7 +32,7 @@ public record BatchView(
         @Description("Rows run so far") int processedRows,
         @Description("Rows imported") int successCount,
         @Description("Rows that failed") int errorCount,
-        @Description("Why the batch failed, for file-level failures") String message,
+        @Description("Why the batch failed, for file-level failures, or a warning given when it started") String message,
         @NonNull String originalFileUrl,
         @NonNull String exceptionsUrl,
         @NonNull String resultsUrl) {
@@ -38,7 +40,8 @@ public record BatchView(
     static BatchView of(ImportBatch batch) {
         String base = "/imports/" + batch.id();
         return new BatchView(batch.id().toString(), batch.template(), batch.filename(), batch.fileSize(), batch.status(),
-                batch.source(), batch.emailRecord(), batch.createdBy(), batch.createdAt(), batch.startedAt(),
+                batch.source(), batch.emailRecord(), batch.createdBy(), batch.clientAddress(), batch.sha256(),
+                batch.createdAt(), batch.startedAt(),
                 batch.endedAt(), batch.totalRows(), Math.toIntExact(batch.processedRows()),
                 Math.toIntExact(batch.successCount()), Math.toIntExact(batch.errorCount()),
                 batch.message(), base + "/original", base + "/exceptions.csv", base + "/results.csv");

@@ -1,11 +1,14 @@
 package dev.intake.api;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
+import dev.intake.batch.BatchEvent;
+import dev.intake.batch.BatchStatus;
 import dev.intake.batch.RowErrorType;
 
 /** The Relay connection types of the import API. */
@@ -35,6 +38,18 @@ public final class Connections {
             @NonNull RowErrorType errorType,
             @Description("The template reference of the field at fault, when known") String field,
             @NonNull @Description("What went wrong, naming the row and column") String message) {
+    }
+
+    @Type("ImportBatchEvent")
+    @Description("A status change of a batch")
+    public record Event(@NonNull Instant at,
+            @NonNull @Description("The user, or the worker instance, that made the change") String actor,
+            @NonNull BatchStatus status,
+            @Description("Why, or from where") String detail) {
+
+        static Event of(BatchEvent event) {
+            return new Event(event.at(), event.actor(), event.status(), event.detail());
+        }
     }
 
     @Type("ImportFailureEdge")

@@ -2,7 +2,10 @@ package dev.intake.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
 
 import jakarta.inject.Inject;
 
@@ -10,6 +13,7 @@ import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
@@ -21,10 +25,18 @@ import dev.intake.batch.ImportBatch;
 import dev.intake.batch.OutcomeStore;
 import dev.intake.batch.RowOutcome;
 import dev.intake.error.InvalidValueException;
+import dev.intake.error.NotFoundException;
+import dev.intake.processing.BatchCancellation;
+import dev.intake.security.Caller;
+import dev.intake.security.Roles;
 import dev.intake.template.TemplateCatalog;
 
-/** The import API on {@code /graphql}: templates, batches, and their failed rows. */
+/**
+ * The import API on {@code /graphql}: templates, batches, their failed rows and history, within the caller's
+ * organisation.
+ */
 @GraphQLApi
+@RolesAllowed({ Roles.IMPORT_ADMIN, Roles.IMPORT_VIEWER })
 public class ImportGraphQLApi {
 
     private static final int MAX_PAGE = 500;
@@ -37,6 +49,12 @@ public class ImportGraphQLApi {
 
     @Inject
     OutcomeStore outcomes;
+
+    @Inject
+    BatchCancellation cancellation;
+
+    @Inject
+    Caller caller;
 
     @Query
     @Description("Every import template: one per mutation that takes an input object")
@@ -58,7 +76,7 @@ public class ImportGraphQLApi {
             @Description("Only batches with this status") BatchStatus status) {
         int limit = pageSize(first);
         BatchCursor cursor = after == null ? null : decode(after);
-        List<ImportBatch> page = batches.findNewestFirst(limit + 1, cursor, status);
+        List<ImportBatch> page = batches.findNewestFirst(caller.organisation(), limit + 1, cursor, status);
         List<Connections.BatchEdge> edges = new ArrayList<>();
         for (ImportBatch batch : page.subList(0, Math.min(limit, page.size()))) {
             edges.add(new Connections.BatchEdge(BatchCursor.of(batch).encode(), BatchView.of(batch)));
@@ -70,10 +88,29 @@ public class ImportGraphQLApi {
     @Query
     @Description("One import batch by ID")
     public BatchView importBatch(@NonNull @Id String id) {
+        return own(id).map(BatchView::of).orElse(null);
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.IMPORT_ADMIN)
+    @Description("Stop a pending or running batch; rows already committed stay and are counted")
+    public BatchView cancelImport(@NonNull @Id String id) {
+        ImportBatch batch = own(id).orElseThrow(() -> new NotFoundException("id", "There is no import batch " + id));
+        cancellation.cancel(batch, caller.user());
+        return batches.find(batch.id()).map(BatchView::of).orElseThrow();
+    }
+
+    @NonNull
+    @Description("The batch's status changes, oldest first: who made each and when")
+    public List<Connections.@NonNull Event> events(@Source BatchView batch) {
+        return batches.events(UUID.fromString(batch.id())).stream().map(Connections.Event::of).toList();
+    }
+
+    private Optional<ImportBatch> own(String id) {
         try {
-            return batches.find(UUID.fromString(id)).map(BatchView::of).orElse(null);
+            return batches.findInOrganisation(UUID.fromString(id), caller.organisation());
         } catch (IllegalArgumentException e) {
-            return null;
+            return Optional.empty();
         }
     }
 

@@ -1,7 +1,10 @@
 package dev.intake.api;
 
 import java.io.InputStream;
+import java.util.List;
 import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -10,6 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -24,12 +28,18 @@ import dev.intake.batch.FileIntake;
 import dev.intake.batch.FileStore;
 import dev.intake.batch.ImportBatch;
 import dev.intake.report.ReportFiles;
+import dev.intake.security.Caller;
+import dev.intake.security.Roles;
+import dev.intake.security.Uploader;
+import io.vertx.core.http.HttpServerRequest;
 
-/** Uploads and downloads of import files. Statuses and failures are also on GraphQL. */
+/**
+ * Uploads and downloads of import files, within the caller's organisation. Statuses and failures are also on
+ * GraphQL.
+ */
 @Path("/imports")
+@RolesAllowed({ Roles.IMPORT_ADMIN, Roles.IMPORT_VIEWER })
 public class ImportResource {
-
-    static final String ANONYMOUS = "anonymous";
 
     @Inject
     FileIntake intake;
@@ -43,16 +53,23 @@ public class ImportResource {
     @Inject
     ReportFiles reports;
 
+    @Inject
+    Caller caller;
+
     @POST
+    @RolesAllowed(Roles.IMPORT_ADMIN)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response upload(@RestForm("file") FileUpload file, @RestForm("template") String template) {
+    public Response upload(@RestForm("file") FileUpload file, @RestForm("template") String template,
+            @Context HttpServerRequest request) {
         if (file == null) {
             throw new ApiException(Response.Status.BAD_REQUEST, "missing_file", "The form field 'file' is missing",
                     "Send the CSV file as the multipart form field 'file'");
         }
+        Uploader uploader = new Uploader(caller.user(), List.copyOf(caller.roles()), caller.organisation());
         ImportBatch batch = intake.submit(new FileIntake.Submission(template, file.fileName(), file.uploadedFile(),
-                BatchSource.UPLOAD, null, ANONYMOUS));
+                BatchSource.UPLOAD, null, uploader, request.remoteAddress() == null ? null
+                        : request.remoteAddress().hostAddress()));
         return Response.accepted(BatchJson.of(batch)).build();
     }
 
@@ -101,7 +118,8 @@ public class ImportResource {
 
     private ImportBatch find(String id) {
         try {
-            return batches.find(UUID.fromString(id)).orElseThrow(() -> ApiException.batchNotFound(id));
+            return batches.findInOrganisation(UUID.fromString(id), caller.organisation())
+                    .orElseThrow(() -> ApiException.batchNotFound(id));
         } catch (IllegalArgumentException e) {
             throw ApiException.batchNotFound(id);
         }

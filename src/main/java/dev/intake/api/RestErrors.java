@@ -1,14 +1,22 @@
 package dev.intake.api;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.intake.batch.DuplicateActiveBatchException;
 import dev.intake.batch.RejectedUploadException;
+import dev.intake.batch.UploadTooLargeException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 
 /**
  * Maps refusals to the REST error body. User errors say what was wrong; anything unexpected is logged and
@@ -17,6 +25,7 @@ import dev.intake.batch.RejectedUploadException;
 public class RestErrors {
 
     private static final Logger LOG = Logger.getLogger(RestErrors.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
@@ -29,10 +38,28 @@ public class RestErrors {
     }
 
     @ServerExceptionMapper
+    public Response tooLarge(UploadTooLargeException e) {
+        return respond(Response.Status.REQUEST_ENTITY_TOO_LARGE, "file_too_large", e.getMessage(),
+                "Split the file into smaller ones");
+    }
+
+    @ServerExceptionMapper
     public Response duplicate(DuplicateActiveBatchException e) {
         return respond(Response.Status.CONFLICT, "duplicate_import", e.getMessage(),
                 (e.existing() == null ? "" : "Its status is at /imports/" + e.existing() + ". ")
                         + "Wait for that batch to finish before uploading the same file again");
+    }
+
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthorized(RuntimeException e) {
+        return Response.fromResponse(respond(Response.Status.UNAUTHORIZED, "unauthorized", "A valid bearer token is required",
+                "Send it as 'Authorization: Bearer <token>'")).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(Response.Status.FORBIDDEN, "forbidden", "The token does not allow this",
+                e.getMessage() == null || e.getMessage().isBlank() ? null : e.getMessage());
     }
 
     @ServerExceptionMapper
@@ -47,6 +74,14 @@ public class RestErrors {
         LOG.error("Unexpected error in a REST request", e);
         return respond(Response.Status.INTERNAL_SERVER_ERROR, "internal_error",
                 "The server failed to handle the request; its log has the details", null);
+    }
+
+    static String json(ErrorBody body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static Response respond(Response.StatusType status, String code, String message, String details) {

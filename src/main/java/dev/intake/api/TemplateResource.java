@@ -1,5 +1,6 @@
 package dev.intake.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -9,12 +10,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import dev.intake.security.Roles;
 import dev.intake.template.ImportTemplate;
 import dev.intake.template.TemplateCatalog;
 import dev.intake.template.TemplateCsv;
 
 /** Template downloads: {@code GET /imports/templates/{name}.csv}, with {@code ?sample=true} for an example row. */
 @Path("/imports/templates")
+@RolesAllowed({ Roles.IMPORT_ADMIN, Roles.IMPORT_VIEWER })
 public class TemplateResource {
 
     @Inject

@@ -41,36 +41,48 @@ public class BatchStore {
     @Inject
     ObjectMapper json;
 
-    /** Inserts a new batch; fails when the same content for the same template is already pending or running. */
+    /**
+     * Inserts a new batch, recording the upload as its first event; fails when the same content for the same
+     * template is already pending or running in the organisation.
+     */
     public void insert(ImportBatch batch) {
         try {
             jdbc.update("""
                     insert into import_batch (id, template, filename, file_size, sha256, source, email_record,
-                        created_by, status, created_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        created_by, created_by_roles, organisation, client_address, status, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, batch.id(), batch.template(), batch.filename(), batch.fileSize(), batch.sha256(),
-                    batch.source(), batch.emailRecord(), batch.createdBy(), batch.status(), batch.createdAt());
+                    batch.source(), batch.emailRecord(), batch.createdBy(), batch.createdByRoles().toArray(String[]::new),
+                    batch.organisation(), batch.clientAddress(), batch.status(), batch.createdAt());
         } catch (StoreException e) {
             if (e.getMessage() != null && e.getMessage().contains(ACTIVE_CONTENT_KEY)) {
                 throw new DuplicateActiveBatchException(batch.template(), null);
             }
             throw e;
         }
+        record(batch.id(), batch.createdAt(), batch.createdBy(), batch.status(),
+                batch.source() + (batch.clientAddress() == null ? "" : " from " + batch.clientAddress()));
     }
 
-    public Optional<UUID> findActiveWithContent(String template, String sha256) {
-        return jdbc.first("select id from import_batch where template = ? and sha256 = ? and status in "
-                + "('PENDING', 'VALIDATING', 'PROCESSING')", row -> Jdbc.uuid(row, "id"), template, sha256);
+    public Optional<UUID> findActiveWithContent(String organisation, String template, String sha256) {
+        return jdbc.first("select id from import_batch where organisation = ? and template = ? and sha256 = ? and status in "
+                + "('PENDING', 'VALIDATING', 'PROCESSING')", row -> Jdbc.uuid(row, "id"), organisation, template, sha256);
     }
 
+    /** Any batch by id, for the engine; callers on behalf of a user use {@link #findInOrganisation}. */
     public Optional<ImportBatch> find(UUID id) {
         return jdbc.first(SELECT + " where b.id = ?", BatchStore::batch, id);
     }
 
-    /** Batches newest first, after a position in that order, optionally of one status. */
-    public List<ImportBatch> findNewestFirst(int limit, BatchCursor after, BatchStatus status) {
-        StringBuilder sql = new StringBuilder(SELECT).append(" where true");
-        List<Object> parameters = new ArrayList<>();
+    /** A batch of the organisation; another organisation's batch is as if it did not exist. */
+    public Optional<ImportBatch> findInOrganisation(UUID id, String organisation) {
+        return jdbc.first(SELECT + " where b.id = ? and b.organisation = ?", BatchStore::batch, id, organisation);
+    }
+
+    /** The organisation's batches newest first, after a position in that order, optionally of one status. */
+    public List<ImportBatch> findNewestFirst(String organisation, int limit, BatchCursor after, BatchStatus status) {
+        StringBuilder sql = new StringBuilder(SELECT).append(" where b.organisation = ?");
+        List<Object> parameters = new ArrayList<>(List.of(organisation));
         if (after != null) {
             sql.append(" and (b.created_at, b.id) < (?, ?)");
             parameters.add(after.createdAt());
@@ -90,7 +102,7 @@ public class BatchStore {
      * and moves it to VALIDATING under a lease.
      */
     public Optional<UUID> claimForValidation(String owner, Instant now, Instant leaseUntil) {
-        return jdbc.first("""
+        Optional<UUID> claimed = jdbc.first("""
                 update import_batch set status = 'VALIDATING', lease_owner = ?, lease_expires_at = ?,
                     started_at = coalesce(started_at, ?)
                 where id = (
@@ -101,29 +113,56 @@ public class BatchStore {
                     for update skip locked)
                 returning id
                 """, row -> Jdbc.uuid(row, "id"), owner, leaseUntil, now, now);
+        claimed.ifPresent(id -> record(id, now, owner, BatchStatus.VALIDATING, null));
+        return claimed;
     }
 
-    /** Ends validation: the batch moves on to processing with its layout and row count. */
-    public void startProcessing(UUID id, FileLayout layout, int totalRows) {
-        changeStatus(id, BatchStatus.VALIDATING, BatchStatus.PROCESSING, null, null,
+    /**
+     * Ends validation: the batch moves on to processing with its layout and row count; a warning, such as a
+     * missing role, becomes its message.
+     */
+    public void startProcessing(UUID id, FileLayout layout, int totalRows, String warning, Instant now, String actor) {
+        changeStatus(new Change(id, BatchStatus.VALIDATING, BatchStatus.PROCESSING, warning, now, actor, false),
                 ", layout = cast(? as jsonb), total_rows = ?", toJson(layout), totalRows);
     }
 
     /** Ends validation: the file failed its file-level checks and nothing is imported. */
-    public void failValidation(UUID id, String message, Instant now) {
-        changeStatus(id, BatchStatus.VALIDATING, BatchStatus.VALIDATION_FAILED, message, now,
+    public void failValidation(UUID id, String message, Instant now, String actor) {
+        changeStatus(new Change(id, BatchStatus.VALIDATING, BatchStatus.VALIDATION_FAILED, message, now, actor, true),
                 ", processed_rows = 0, success_count = 0, error_count = 0");
     }
 
     /** Stores the final status and counts of a batch whose chunks are all done. */
-    public void finish(UUID id, BatchStatus status, long succeeded, long failed, Instant now) {
-        changeStatus(id, BatchStatus.PROCESSING, status, null, now,
+    public void finish(UUID id, BatchStatus status, long succeeded, long failed, Instant now, String actor) {
+        changeStatus(new Change(id, BatchStatus.PROCESSING, status, null, now, actor, true),
                 ", processed_rows = ?, success_count = ?, error_count = ?", succeeded + failed, succeeded, failed);
+    }
+
+    /** Locks a batch for a status change and returns its current status. */
+    public Optional<BatchStatus> lockStatus(UUID id) {
+        return jdbc.first("select status from import_batch where id = ? for no key update",
+                row -> BatchStatus.valueOf(row.getString("status")), id);
+    }
+
+    /** Cancels a batch, counting the rows committed so far; the caller holds the batch's lock. */
+    public void cancel(UUID id, BatchStatus from, Instant now, String actor) {
+        changeStatus(new Change(id, from, BatchStatus.CANCELLED, "Cancelled by " + actor, now, actor, true), """
+                , processed_rows = (select count(*) from import_outcome where batch_id = ?),
+                  success_count = (select count(*) from import_outcome where batch_id = ? and success),
+                  error_count = (select count(*) from import_outcome where batch_id = ? and not success)
+                """, id, id, id);
+    }
+
+    /** The batch's status changes, oldest first. */
+    public List<BatchEvent> events(UUID id) {
+        return jdbc.list("select at, actor, status, detail from import_batch_event where batch_id = ? order by id",
+                row -> new BatchEvent(Jdbc.instant(row, "at"), row.getString("actor"),
+                        BatchStatus.valueOf(row.getString("status")), row.getString("detail")), id);
     }
 
     /** Locks a processing batch for its final update; empty when it is not processing. */
     public Optional<UUID> lockProcessing(UUID id) {
-        return jdbc.first("select id from import_batch where id = ? and status = 'PROCESSING' for update",
+        return jdbc.first("select id from import_batch where id = ? and status = 'PROCESSING' for no key update",
                 row -> Jdbc.uuid(row, "id"), id);
     }
 
@@ -132,20 +171,30 @@ public class BatchStore {
                 row -> fromJson(row.getString("layout")), id);
     }
 
-    private void changeStatus(UUID id, BatchStatus from, BatchStatus to, String message, Instant endedAt,
-            String extraAssignments, Object... extraParameters) {
-        from.moveTo(to);
-        List<Object> parameters = new ArrayList<>(List.of(to));
-        parameters.add(message);
-        parameters.add(endedAt);
-        parameters.addAll(List.of(extraParameters));
-        parameters.add(id);
-        parameters.add(from);
-        int changed = jdbc.update("update import_batch set status = ?, message = ?, ended_at = ?, lease_owner = null, "
+    /** A status change: from what to what, when, by whom, and a message for the batch (null keeps the one it has). */
+    private record Change(UUID id, BatchStatus from, BatchStatus to, String message, Instant at, String actor,
+            boolean ends) {
+    }
+
+    private void changeStatus(Change change, String extraAssignments, Object... extraParameters) {
+        change.from().moveTo(change.to());
+        List<Object> parameters = new ArrayList<>(List.of(change.to()));
+        parameters.add(change.message());
+        parameters.add(change.ends() ? change.at() : null);
+        parameters.addAll(java.util.Arrays.asList(extraParameters));
+        parameters.add(change.id());
+        parameters.add(change.from());
+        int changed = jdbc.update("update import_batch set status = ?, message = coalesce(?, message), ended_at = ?, lease_owner = null, "
                 + "lease_expires_at = null" + extraAssignments + " where id = ? and status = ?", parameters.toArray());
         if (changed != 1) {
-            throw new IllegalStateException("Batch " + id + " is no longer " + from);
+            throw new StatusChangedException(change.id(), change.from());
         }
+        record(change.id(), change.at(), change.actor(), change.to(), change.message());
+    }
+
+    private void record(UUID id, Instant at, String actor, BatchStatus status, String detail) {
+        jdbc.update("insert into import_batch_event (batch_id, at, actor, status, detail) values (?, ?, ?, ?, ?)", id, at,
+                actor, status, detail);
     }
 
     private String toJson(FileLayout layout) {
@@ -174,6 +223,9 @@ public class BatchStore {
                 BatchSource.valueOf(row.getString("source")),
                 row.getString("email_record"),
                 row.getString("created_by"),
+                List.of((String[]) row.getArray("created_by_roles").getArray()),
+                row.getString("organisation"),
+                row.getString("client_address"),
                 BatchStatus.valueOf(row.getString("status")),
                 row.getString("message"),
                 Jdbc.instant(row, "created_at"),

@@ -57,10 +57,23 @@ public class ChunkStore {
                 """, now, chunk.batchId(), chunk.firstRow(), chunk.lastRow(), chunk.id());
     }
 
-    /** Extends a claimed chunk's lease; false when another worker has taken the chunk over. */
+    /**
+     * Extends a claimed chunk's lease, locking the chunk until the caller's transaction ends; false when another
+     * worker has taken the chunk over or the batch is no longer processing (it was cancelled).
+     */
     public boolean holdLease(Chunk chunk, String owner, Instant leaseUntil) {
-        return jdbc.update("update import_chunk set lease_expires_at = ? where id = ? and lease_owner = ? and status = 'RUNNING'",
-                leaseUntil, chunk.id(), owner) == 1;
+        return jdbc.update("""
+                update import_chunk c set lease_expires_at = ?
+                from import_batch b
+                where c.id = ? and c.lease_owner = ? and c.status = 'RUNNING'
+                  and b.id = c.batch_id and b.status = 'PROCESSING'
+                """, leaseUntil, chunk.id(), owner) == 1;
+    }
+
+    /** Waits for the transactions working on the batch's running chunks to end, by locking those chunks. */
+    public void awaitRunning(UUID batchId) {
+        jdbc.list("select id from import_chunk where batch_id = ? and status = 'RUNNING' for update",
+                row -> row.getLong("id"), batchId);
     }
 
     public long countUnfinished(UUID batchId) {

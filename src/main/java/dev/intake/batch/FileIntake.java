@@ -18,7 +18,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.intake.config.IntakeConfig;
 import dev.intake.parsing.FileSniffer;
+import dev.intake.security.Uploader;
 import dev.intake.template.ImportTemplate;
 import dev.intake.template.TemplateCatalog;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -40,28 +42,37 @@ public class FileIntake {
     FileStore files;
 
     @Inject
+    IntakeConfig config;
+
+    @Inject
     Clock clock;
 
-    /** A file to import: where its bytes are on local disk, and where it came from. */
+    /** A file to import: where its bytes are on local disk, where it came from, and whom it runs as. */
     public record Submission(String template, String filename, Path file, BatchSource source, String emailRecord,
-            String user) {
+            Uploader uploader, String clientAddress) {
     }
 
     public ImportBatch submit(Submission submission) {
         checkTemplate(submission.template());
         long size = size(submission.file());
+        long limit = config.limits().maxFileSize().asLongValue();
+        if (size > limit) {
+            throw new UploadTooLargeException("The file " + submission.filename() + " has " + size
+                    + " bytes; the limit is " + limit + " bytes (intake.limits.max-file-size)");
+        }
         if (size == 0) {
             throw new RejectedUploadException("empty_file", "The file " + submission.filename() + " is empty",
                     "Upload a CSV file with a header row and at least one data row");
         }
         checkContent(submission);
         String sha256 = sha256(submission.file());
-        batches.findActiveWithContent(submission.template(), sha256).ifPresent(existing -> {
+        String organisation = submission.uploader().organisation();
+        batches.findActiveWithContent(organisation, submission.template(), sha256).ifPresent(existing -> {
             throw new DuplicateActiveBatchException(submission.template(), existing);
         });
         ImportBatch batch = new ImportBatch(UUID.randomUUID(), submission.template(), submission.filename(), size,
-                sha256, submission.source(), submission.emailRecord(), submission.user(),
-                BatchStatus.PENDING, null, clock.instant().truncatedTo(ChronoUnit.MICROS), null, null, null, 0, 0, 0);
+                sha256, submission.source(), submission.emailRecord(), submission.uploader().user(),
+                submission.uploader().roles(), organisation, submission.clientAddress(), BatchStatus.PENDING, null, clock.instant().truncatedTo(ChronoUnit.MICROS), null, null, null, 0, 0, 0);
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 batches.insert(batch);
@@ -73,7 +84,7 @@ public class FileIntake {
             });
         } catch (DuplicateActiveBatchException e) {
             throw new DuplicateActiveBatchException(submission.template(),
-                    batches.findActiveWithContent(submission.template(), sha256).orElse(null));
+                    batches.findActiveWithContent(organisation, submission.template(), sha256).orElse(null));
         }
         return batch;
     }

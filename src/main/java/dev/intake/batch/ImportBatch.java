@@ -1,11 +1,17 @@
 package dev.intake.batch;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * One uploaded file and what became of it. While a batch runs, its counts are summed from its finished chunks;
  * once it ends, they are stored with it.
+ *
+ * @param createdBy the uploader's user name; the batch's rows run as this user
+ * @param createdByRoles the uploader's roles at upload time
+ * @param organisation the uploader's organisation, which owns the batch and every record it writes
+ * @param clientAddress where the upload came from
  */
 public record ImportBatch(
         UUID id,
@@ -16,6 +22,9 @@ public record ImportBatch(
         BatchSource source,
         String emailRecord,
         String createdBy,
+        List<String> createdByRoles,
+        String organisation,
+        String clientAddress,
         BatchStatus status,
         String message,
         Instant createdAt,
@@ -25,4 +34,8 @@ public record ImportBatch(
         long processedRows,
         long successCount,
         long errorCount) {
+
+    public ImportBatch {
+        createdByRoles = List.copyOf(createdByRoles);
+    }
 }

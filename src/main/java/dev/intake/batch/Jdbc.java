@@ -78,6 +78,8 @@ public class Jdbc {
             Object parameter = parameters[i];
             if (parameter instanceof Instant instant) {
                 statement.setTimestamp(i + 1, Timestamp.from(instant));
+            } else if (parameter instanceof String[] texts) {
+                statement.setArray(i + 1, connection.createArrayOf("text", texts));
             } else if (parameter instanceof Enum<?> constant) {
                 statement.setString(i + 1, constant.name());
             } else {

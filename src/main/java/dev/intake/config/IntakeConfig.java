@@ -2,6 +2,7 @@ package dev.intake.config;
 
 import java.time.Duration;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -12,6 +13,38 @@ public interface IntakeConfig {
     Worker worker();
 
     EmbeddedPostgres embeddedPostgres();
+
+    Security security();
+
+    Limits limits();
+
+    /** What Intake accepts in one file; a file over a limit gets an error that names it. */
+    interface Limits {
+
+        /** The largest upload. */
+        @WithDefault("512M")
+        MemorySize maxFileSize();
+
+        /** The most data rows in one file. */
+        @WithDefault("2000000")
+        int maxRows();
+
+        /** The most columns in one file. */
+        @WithDefault("1000")
+        int maxColumns();
+
+        /** The longest cell, in characters (Excel's own limit is 32,767). */
+        @WithDefault("32767")
+        int maxCellLength();
+    }
+
+    /** How callers are identified. Token verification itself is configured with the mp.jwt.verify.* settings. */
+    interface Security {
+
+        /** The token claim that names the caller's organisation. */
+        @WithDefault("org")
+        String organisationClaim();
+    }
 
     /**
      * The embedded PostgreSQL started when no JDBC URL is configured. These settings are read by

@@ -18,6 +18,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import dev.intake.template.FormulaGuard;
 import dev.intake.template.ImportTemplate;
 
 /**
@@ -26,7 +27,8 @@ import dev.intake.template.ImportTemplate;
  * The file must be UTF-8; a byte-order mark and CRLF or LF line ends are accepted. The first row holding bytes
  * that are not UTF-8 stops the file with an error naming it. Rows whose cells are all
  * blank are skipped, as are trailing columns that are blank in the header and in the row. A row that cannot
- * be imported as it stands (the wrong number of cells, a NUL character) comes back with a parse error.
+ * be imported as it stands (the wrong number of cells, a NUL character, a cell over the length limit) comes back
+ * with a parse error. The apostrophe Intake puts before formula-like values in the files it writes is removed.
  */
 public final class TemplateFileReader implements Closeable {
 
@@ -35,13 +37,15 @@ public final class TemplateFileReader implements Closeable {
     private static final char REPLACEMENT = '\uFFFD';
 
     private final ImportTemplate template;
+    private final ReadLimits limits;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private CSVRecord pushedBack;
     private FileLayout layout;
 
-    public TemplateFileReader(InputStream in, ImportTemplate template) {
+    public TemplateFileReader(InputStream in, ImportTemplate template, ReadLimits limits) {
         this.template = template;
+        this.limits = limits;
         try {
             this.parser = CSVParser.builder().setReader(utf8(in)).setFormat(FORMAT).get();
         } catch (IOException e) {
@@ -55,6 +59,10 @@ public final class TemplateFileReader implements Closeable {
         CSVRecord first = nextRecord();
         if (first == null) {
             return new HeaderMatch(null, List.of("the file has no header row"));
+        }
+        if (first.size() > limits.maxColumns()) {
+            return new HeaderMatch(null, List.of("the file has " + first.size() + " columns; the limit is "
+                    + limits.maxColumns() + " (intake.limits.max-columns)"));
         }
         HeaderMatcher matcher = new HeaderMatcher(template);
         CSVRecord second = nextRecord();
@@ -100,11 +108,19 @@ public final class TemplateFileReader implements Closeable {
             }
         }
         for (int i = 0; i < kept.size(); i++) {
-            if (kept.get(i).indexOf('\0') >= 0) {
-                kept.set(i, kept.get(i).replace("\0", ""));
+            String cell = kept.get(i);
+            if (cell.indexOf('\0') >= 0) {
+                cell = cell.replace("\0", "");
                 problem = problem != null ? problem
                         : "Row " + rowNumber + ", " + ColumnNames.describe(i) + " contains a NUL character";
             }
+            if (cell.length() > limits.maxCellLength()) {
+                problem = problem != null ? problem : "Row " + rowNumber + ", " + ColumnNames.describe(i) + " has "
+                        + cell.length() + " characters; the limit is " + limits.maxCellLength()
+                        + " (intake.limits.max-cell-length)";
+                cell = cell.substring(0, limits.maxCellLength());
+            }
+            kept.set(i, FormulaGuard.restore(cell));
         }
         return new FileRow(rowNumber, kept, problem);
     }

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import dev.intake.batch.BatchStatus;
 import dev.intake.batch.BatchStore;
 import dev.intake.batch.ChunkStore;
+import dev.intake.config.WorkerIdentity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Ends a batch whose chunks are all done: COMPLETED, PARTIAL_SUCCESS or FAILED, with its final counts. */
@@ -22,6 +23,9 @@ public class BatchFinisher {
     ChunkStore chunks;
 
     @Inject
+    WorkerIdentity worker;
+
+    @Inject
     Clock clock;
 
     /** Finishes the batch if its last chunk is done; true when it did. */
@@ -31,7 +35,8 @@ public class BatchFinisher {
                 return false;
             }
             long[] counts = chunks.counts(batchId);
-            batches.finish(batchId, BatchStatus.outcomeOf(counts[0], counts[1]), counts[0], counts[1], clock.instant());
+            batches.finish(batchId, BatchStatus.outcomeOf(counts[0], counts[1]), counts[0], counts[1], clock.instant(),
+                    worker.name());
             return true;
         });
     }

@@ -29,6 +29,7 @@ import dev.intake.config.IntakeConfig;
 import dev.intake.parsing.CellError;
 import dev.intake.parsing.FileLayout;
 import dev.intake.parsing.RowVariables;
+import dev.intake.security.Uploader;
 import dev.intake.template.ImportTemplate;
 import dev.intake.template.TemplateCatalog;
 import dev.intake.template.TemplateColumn;
@@ -85,14 +86,16 @@ public class ChunkProcessor {
         List<PreparedRow> prepared = prepare(rows.withoutOutcome(chunk.batchId(), chunk.firstRow(), chunk.lastRow()),
                 layout, template.isPresent(), batch.template());
         boolean finished;
-        try (MutationInvoker.RequestScope scope = invoker.openRequestScope()) {
+        Uploader uploader = new Uploader(batch.createdBy(), batch.createdByRoles(), batch.organisation());
+        try (MutationInvoker.RequestScope scope = invoker.openRequestScope(uploader)) {
             Run run = new Run(chunk, owner, template.orElse(null), layout.templateColumns(), scope);
             finished = RowIsolation.run(prepared, run::inTransaction,
                     (row, failure) -> RowOutcome.failed(row.rowNumber(), failure.type(), failure.field(),
                             failure.message(row.rowNumber(), layout.templateColumns())));
         }
         if (!finished) {
-            LOG.warnf("Chunk %d of batch %s was taken over by another worker; leaving it", chunk.id(), chunk.batchId());
+            LOG.infof("Chunk %d of batch %s was taken over by another worker, or the batch stopped; leaving it",
+                    chunk.id(), chunk.batchId());
             return;
         }
         QuarkusTransaction.requiringNew().run(() -> chunks.markDone(chunk, clock.instant()));

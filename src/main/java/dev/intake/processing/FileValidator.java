@@ -10,15 +10,20 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.jboss.logging.Logger;
+
 import dev.intake.batch.BatchStore;
 import dev.intake.batch.ChunkStore;
 import dev.intake.batch.FileStore;
 import dev.intake.batch.ImportBatch;
 import dev.intake.batch.RowStore;
+import dev.intake.batch.StatusChangedException;
 import dev.intake.config.IntakeConfig;
+import dev.intake.config.WorkerIdentity;
 import dev.intake.parsing.CsvFileException;
 import dev.intake.parsing.FileRow;
 import dev.intake.parsing.HeaderMatch;
+import dev.intake.parsing.ReadLimits;
 import dev.intake.parsing.TemplateFileReader;
 import dev.intake.template.ImportTemplate;
 import dev.intake.template.TemplateCatalog;
@@ -33,6 +38,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class FileValidator {
 
     private static final Duration STAGING_TIMEOUT = Duration.ofHours(1);
+    private static final Logger LOG = Logger.getLogger(FileValidator.class);
 
     @Inject
     BatchStore batches;
@@ -53,6 +59,9 @@ public class FileValidator {
     IntakeConfig config;
 
     @Inject
+    WorkerIdentity worker;
+
+    @Inject
     Clock clock;
 
     /** Claims and validates the next pending batch; false when there is none. */
@@ -71,41 +80,70 @@ public class FileValidator {
             return;
         }
         try {
-            String problem = QuarkusTransaction.requiringNew().timeout((int) STAGING_TIMEOUT.toSeconds())
-                    .call(() -> stage(batch, template.get()));
-            if (problem != null) {
-                fail(id, problem);
-            }
+            QuarkusTransaction.requiringNew().timeout((int) STAGING_TIMEOUT.toSeconds())
+                    .run(() -> stage(batch, template.get()));
         } catch (CsvFileException e) {
             fail(id, e.getMessage() + ". Nothing was imported.");
+        } catch (StatusChangedException e) {
+            LOG.infof("Batch %s changed status while its file was validated (cancelled); nothing was staged", id);
         }
     }
 
-    /** Stages the file's rows and moves the batch to PROCESSING; returns the problem instead when the file is wrong. */
-    private String stage(ImportBatch batch, ImportTemplate template) {
-        try (TemplateFileReader reader = new TemplateFileReader(files.open(batch.id()), template)) {
+    /**
+     * Stages the file's rows and moves the batch to PROCESSING; throws {@link CsvFileException}, rolling back
+     * what was staged, when the file cannot be imported as a whole.
+     */
+    private void stage(ImportBatch batch, ImportTemplate template) {
+        IntakeConfig.Limits limits = config.limits();
+        ReadLimits readLimits = new ReadLimits(limits.maxColumns(), limits.maxCellLength());
+        try (TemplateFileReader reader = new TemplateFileReader(files.open(batch.id()), template, readLimits)) {
             HeaderMatch header = reader.header();
             if (!header.matches()) {
-                return "The header of " + batch.filename() + " does not match the template " + template.name() + ": "
-                        + String.join("; ", header.problems()) + ". Nothing was imported.";
+                throw rejected("The header of " + batch.filename() + " does not match the template " + template.name()
+                        + ": " + String.join("; ", header.problems()));
             }
             RowStore.Stager stager = rows.stager(batch.id());
+            int rows = 0;
             for (FileRow row = reader.nextRow(); row != null; row = reader.nextRow()) {
+                if (++rows > limits.maxRows()) {
+                    throw rejected("The file " + batch.filename() + " has more than " + limits.maxRows()
+                            + " data rows, the limit (intake.limits.max-rows); split it into smaller files");
+                }
                 stager.add(row.rowNumber(), row.cells(), row.parseError());
             }
             int total = stager.finish();
             if (total == 0) {
-                return "The file " + batch.filename() + " has a header but no data rows. Nothing was imported.";
+                throw rejected("The file " + batch.filename() + " has a header but no data rows");
             }
             chunks.split(batch.id(), config.worker().chunkSize());
-            batches.startProcessing(batch.id(), header.layout(), total);
-            return null;
+            batches.startProcessing(batch.id(), header.layout(), total, missingRole(batch, template), clock.instant(),
+                    worker.name());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    private static CsvFileException rejected(String message) {
+        return new CsvFileException(message, null);
+    }
+
+    /** A warning when the uploader lacks the role the mutation requires: every row will fail with PERMISSION. */
+    private static String missingRole(ImportBatch batch, ImportTemplate template) {
+        String role = template.requiredRole();
+        if (role == null || batch.createdByRoles().contains(role)) {
+            return null;
+        }
+        return "Warning: " + batch.createdBy() + " does not have the role " + role + " that " + template.name()
+                + " requires, so every row will fail with PERMISSION. Ask for the role, or have someone who has it "
+                + "upload the file.";
+    }
+
     private void fail(UUID id, String message) {
-        QuarkusTransaction.requiringNew().run(() -> batches.failValidation(id, message, clock.instant()));
+        try {
+            QuarkusTransaction.requiringNew().run(() -> batches.failValidation(id, message, clock.instant(),
+                    worker.name()));
+        } catch (StatusChangedException e) {
+            LOG.infof("Batch %s changed status while its file was validated (cancelled)", id);
+        }
     }
 }

@@ -9,11 +9,14 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
+import dev.intake.security.Uploader;
 import dev.intake.template.ImportTemplate;
 import graphql.ExecutionResult;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableContext;
 import io.quarkus.arc.ManagedContext;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.graphql.execution.ExecutionService;
 
@@ -27,9 +30,12 @@ public class MutationInvoker {
     @Inject
     ExecutionService executionService;
 
-    /** A request context shared by the rows of one unit of work; close it when the work is done. */
-    public RequestScope openRequestScope() {
-        return new RequestScope(Arc.container().requestContext());
+    /**
+     * A request context shared by the rows of one unit of work, in which the uploader is the caller: the rows'
+     * mutations see the same user, roles and organisation as an API call by the uploader. Close it when done.
+     */
+    public RequestScope openRequestScope(Uploader uploader) {
+        return new RequestScope(Arc.container().requestContext(), uploader.toIdentity());
     }
 
     Invocation invoke(ImportTemplate template, Map<String, Object> variables, RequestScope scope) {
@@ -87,13 +93,14 @@ public class MutationInvoker {
         private final InjectableContext.ContextState outer;
         private final InjectableContext.ContextState state;
 
-        private RequestScope(ManagedContext context) {
+        private RequestScope(ManagedContext context, SecurityIdentity identity) {
             this.context = context;
             this.outer = context.isActive() ? context.getState() : null;
             if (outer != null) {
                 context.deactivate();
             }
             context.activate();
+            Arc.container().instance(CurrentIdentityAssociation.class).get().setIdentity(identity);
             this.state = context.getState();
             context.deactivate();
         }

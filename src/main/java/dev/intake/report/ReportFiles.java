@@ -29,7 +29,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * Writes a batch's exceptions file (its failed rows) and results file (every row), streaming from PostgreSQL.
  * Both start with the template's four header rows and put each row's cells in template column order, so an
- * exceptions file, once fixed, imports again as it is: the reader ignores the trailing report columns.
+ * exceptions file, once fixed, imports again as it is: the reader ignores the trailing report columns, and takes
+ * off the apostrophe that guards formula-like cells.
  */
 @ApplicationScoped
 public class ReportFiles {
@@ -68,12 +69,12 @@ public class ReportFiles {
         writer.write(TemplateCsv.BYTE_ORDER_MARK);
         CSVPrinter printer = new CSVPrinter(writer, TemplateCsv.FORMAT);
         for (List<String> row : TemplateCsv.headerRows(columns, trailing)) {
-            printer.printRecord(row);
+            TemplateCsv.printRecord(printer, row);
         }
         if (layout != null) {
             int[] indexes = layout.fileIndexOfTemplateColumns();
             QuarkusTransaction.requiringNew().run(() -> rows.forEachWithOutcome(batchId, failuresOnly,
-                    row -> printer.printRecord(record(row, indexes, failuresOnly))));
+                    row -> TemplateCsv.printRecord(printer, record(row, indexes, failuresOnly))));
         }
         printer.flush();
     }

@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param description the mutation's description
  * @param columns in template order: required first, then optional, alphabetical within each
  * @param document the GraphQL operation run for each row, with the row's values as variables
+ * @param requiredRole the role the mutation requires (its {@code @rolesAllowed} directive), or {@code null}
  */
 public record ImportTemplate(
         String name,
@@ -19,7 +20,8 @@ public record ImportTemplate(
         String action,
         String description,
         List<TemplateColumn> columns,
-        String document) {
+        String document,
+        String requiredRole) {
 
     public ImportTemplate {
         columns = List.copyOf(columns);

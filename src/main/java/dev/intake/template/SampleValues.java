@@ -28,7 +28,7 @@ final class SampleValues {
             return "jane.doe@example.com";
         }
         if (field.contains("phone")) {
-            return "+1 555 0100";
+            return "555 0100";
         }
         if (field.contains("website") || field.contains("url")) {
             return "https://example.com";

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import graphql.schema.GraphQLAppliedDirective;
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLEnumValueDefinition;
@@ -68,7 +69,17 @@ public final class SchemaTemplates {
         }
         String[] entityAndAction = entityAndAction(mutation.getName());
         return Optional.of(new ImportTemplate(mutation.getName(), entityAndAction[0], entityAndAction[1],
-                mutation.getDescription(), columns, document(mutation)));
+                mutation.getDescription(), columns, document(mutation), requiredRole(mutation)));
+    }
+
+    /** SmallRye GraphQL marks a mutation guarded by {@code @RolesAllowed} with a {@code @rolesAllowed} directive. */
+    private static String requiredRole(GraphQLFieldDefinition mutation) {
+        GraphQLAppliedDirective directive = mutation.getAppliedDirective("rolesAllowed");
+        if (directive == null || directive.getArgument("value") == null) {
+            return null;
+        }
+        Object value = directive.getArgument("value").getValue();
+        return value == null ? null : value.toString();
     }
 
     /** Collects the leaf columns under one argument, depth first, guarding against recursive input types. */

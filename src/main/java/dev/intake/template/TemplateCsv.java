@@ -9,7 +9,7 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes templates as RFC 4180 CSV (comma, double quotes, CRLF) in UTF-8 with a byte-order mark, which is what
- * Excel needs to open a file with non-ASCII text correctly.
+ * Excel needs to open a file with non-ASCII text correctly. Cells that look like formulas are guarded.
  */
 public final class TemplateCsv {
 
@@ -23,15 +23,20 @@ public final class TemplateCsv {
         StringBuilder out = new StringBuilder().append(BYTE_ORDER_MARK);
         try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
             for (List<String> row : headerRows(template.columns(), List.of())) {
-                printer.printRecord(row);
+                printRecord(printer, row);
             }
             if (withSample) {
-                printer.printRecord(template.columns().stream().map(SampleValues::of).toList());
+                printRecord(printer, template.columns().stream().map(SampleValues::of).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /** Writes one record, each cell guarded against being run as a spreadsheet formula. */
+    public static void printRecord(CSVPrinter printer, List<String> cells) throws IOException {
+        printer.printRecord(cells.stream().map(FormulaGuard::neutralise).toList());
     }
 
     /**

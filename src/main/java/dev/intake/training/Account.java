@@ -20,12 +20,16 @@ public class Account extends PanacheEntityBase {
     @SequenceGenerator(name = "account_id", sequenceName = "account_id_seq", allocationSize = 50)
     public Long id;
 
+    /** The organisation the record belongs to; every query filters on it. */
+    @Column(nullable = false)
+    public String organisation;
+
     @Column(nullable = false)
     public String name;
 
     public String website;
 
-    static Account findByName(String name) {
-        return find("name", name).firstResult();
+    static Account findByName(String organisation, String name) {
+        return find("organisation = ?1 and name = ?2", organisation, name).firstResult();
     }
 }

@@ -3,36 +3,44 @@ package dev.intake.training;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-
-import io.quarkus.panache.common.Sort;
 
 import dev.intake.error.ConflictException;
 import dev.intake.error.LookupFailedException;
+import dev.intake.security.Caller;
 
-/** Creates and finds accounts. Checks run before the write transaction, so a refused request writes nothing. */
+/**
+ * Creates and finds the accounts of the caller's organisation. Checks run before the write transaction, so a
+ * refused request writes nothing.
+ */
 @ApplicationScoped
 public class AccountService {
 
+    @Inject
+    Caller caller;
+
     public AccountView create(AccountInput input) {
-        if (Account.count("name", input.name()) > 0) {
+        String organisation = caller.organisation();
+        if (Account.count("organisation = ?1 and name = ?2", organisation, input.name()) > 0) {
             throw new ConflictException("input/name", "An account named '" + input.name() + "' already exists");
         }
-        return AccountView.of(insert(input));
+        return insert(input, organisation);
     }
 
     @Transactional
-    Account insert(AccountInput input) {
+    AccountView insert(AccountInput input, String organisation) {
         Account account = new Account();
+        account.organisation = organisation;
         account.name = input.name();
         account.website = input.website();
         account.persist();
-        return account;
+        return AccountView.of(account);
     }
 
-    /** The account with exactly this name; fails as a lookup when there is none. */
+    /** The caller's account with exactly this name; fails as a lookup when there is none. */
     Account byName(String field, String name) {
-        Account account = Account.findByName(name);
+        Account account = Account.findByName(caller.organisation(), name);
         if (account == null) {
             throw new LookupFailedException(field, "No account is named '" + name + "'");
         }
@@ -40,11 +48,12 @@ public class AccountService {
     }
 
     public List<AccountView> all() {
-        return Account.<Account>listAll(Sort.by("name")).stream().map(AccountView::of).toList();
+        return Account.<Account>list("organisation = ?1 order by name", caller.organisation()).stream()
+                .map(AccountView::of).toList();
     }
 
     public AccountView byId(long id) {
-        Account account = Account.findById(id);
+        Account account = Account.<Account>find("id = ?1 and organisation = ?2", id, caller.organisation()).firstResult();
         return account == null ? null : AccountView.of(account);
     }
 }

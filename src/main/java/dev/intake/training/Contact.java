@@ -25,6 +25,10 @@ public class Contact extends PanacheEntityBase {
     @SequenceGenerator(name = "contact_id", sequenceName = "contact_id_seq", allocationSize = 50)
     public Long id;
 
+    /** The organisation the record belongs to; every query filters on it. */
+    @Column(nullable = false)
+    public String organisation;
+
     @Column(name = "first_name", nullable = false)
     public String firstName;
 

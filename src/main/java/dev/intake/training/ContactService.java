@@ -8,24 +8,32 @@ import jakarta.transaction.Transactional;
 
 import dev.intake.error.ConflictException;
 import dev.intake.error.NotFoundException;
+import dev.intake.security.Caller;
 
-/** Creates, changes and finds contacts. Checks run before the write transaction, so a refused request writes nothing. */
+/**
+ * Creates, changes and finds the contacts of the caller's organisation. Checks run before the write transaction,
+ * so a refused request writes nothing.
+ */
 @ApplicationScoped
 public class ContactService {
 
     @Inject
     AccountService accounts;
 
+    @Inject
+    Caller caller;
+
     public ContactView create(ContactInput input) {
         Account account = accounts.byName("input/accountName", input.accountName());
         ensureEmailFree(input.emailAddress(), null);
-        return insert(input, account.id);
+        return insert(input, account.id, caller.organisation());
     }
 
     /** Writes the contact and reads it back as a view while the transaction is open. */
     @Transactional
-    ContactView insert(ContactInput input, long accountId) {
+    ContactView insert(ContactInput input, long accountId, String organisation) {
         Contact contact = new Contact();
+        contact.organisation = organisation;
         contact.firstName = input.firstName();
         contact.lastName = input.lastName();
         contact.emailAddress = input.emailAddress();
@@ -73,33 +81,40 @@ public class ContactService {
         if (limit == 0) {
             return List.of();
         }
-        return Contact.<Contact>find("from Contact c join fetch c.account order by c.id")
-                .range(offset, offset + limit - 1).list().stream()
+        return Contact.<Contact>find("from Contact c join fetch c.account where c.organisation = ?1 order by c.id",
+                caller.organisation()).range(offset, offset + limit - 1).list().stream()
                 .map(ContactView::of).toList();
     }
 
     public ContactView byId(String id) {
         Long parsed = parseId(id);
-        Contact contact = parsed == null ? null : Contact.findById(parsed);
+        Contact contact = parsed == null ? null : own(parsed);
         return contact == null ? null : ContactView.of(contact);
     }
 
     private long existingId(String id) {
         Long parsed = parseId(id);
-        if (parsed == null || Contact.count("id", parsed) == 0) {
+        if (parsed == null || own(parsed) == null) {
             throw new NotFoundException("input/id", "No contact has the ID '" + id + "'");
         }
         return parsed;
     }
 
     private void ensureEmailFree(String emailAddress, Long exceptId) {
+        String organisation = caller.organisation();
         long taken = exceptId == null
-                ? Contact.count("lower(emailAddress) = lower(?1)", emailAddress)
-                : Contact.count("lower(emailAddress) = lower(?1) and id <> ?2", emailAddress, exceptId);
+                ? Contact.count("organisation = ?1 and lower(emailAddress) = lower(?2)", organisation, emailAddress)
+                : Contact.count("organisation = ?1 and lower(emailAddress) = lower(?2) and id <> ?3", organisation,
+                        emailAddress, exceptId);
         if (taken > 0) {
             throw new ConflictException("input/emailAddress",
                     "A contact with the email address '" + emailAddress + "' already exists");
         }
+    }
+
+    /** The caller's contact with this ID; another organisation's contact is as if it did not exist. */
+    private Contact own(long id) {
+        return Contact.<Contact>find("id = ?1 and organisation = ?2", id, caller.organisation()).firstResult();
     }
 
     private static Long parseId(String id) {

@@ -2,6 +2,7 @@ package dev.intake.training;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 
@@ -13,8 +14,14 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
-/** The sample business API: accounts and contacts of a training company. */
+import io.quarkus.security.Authenticated;
+
+/**
+ * The sample business API: accounts and contacts of a training company. Writes need a business role; reads
+ * need a token; everything stays inside the caller's organisation.
+ */
 @GraphQLApi
+@Authenticated
 public class TrainingGraphQLApi {
 
     @Inject
@@ -24,18 +31,21 @@ public class TrainingGraphQLApi {
     ContactService contacts;
 
     @Mutation
+    @RolesAllowed(TrainingRoles.ACCOUNTS_WRITER)
     @Description("Create an account")
     public AccountView createAccount(@NonNull @Valid AccountInput input) {
         return accounts.create(input);
     }
 
     @Mutation
+    @RolesAllowed(TrainingRoles.CONTACTS_WRITER)
     @Description("Create a contact at an existing account")
     public ContactView createContact(@NonNull @Valid ContactInput input) {
         return contacts.create(input);
     }
 
     @Mutation
+    @RolesAllowed(TrainingRoles.CONTACTS_WRITER)
     @Description("Change an existing contact; fields left out keep their value")
     public ContactView updateContact(@NonNull @Valid UpdateContactInput input) {
         return contacts.update(input);

@@ -1,6 +1,5 @@
 package dev.intake.api;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.intake.processing.ImportWorker;
 import dev.intake.support.Imports;
+import dev.intake.support.Tokens;
 import dev.intake.support.UniqueNames;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -240,7 +240,7 @@ class ImportFlowTest {
                 .getBytes(StandardCharsets.UTF_8);
         String id = Imports.upload("createAccount", "bytes.csv", content).then().statusCode(202).extract().path("id");
 
-        byte[] downloaded = given().when().get("/imports/" + id + "/original")
+        byte[] downloaded = Imports.as(Tokens.ADMIN).when().get("/imports/" + id + "/original")
                 .then().statusCode(200).header("Content-Disposition", containsString("bytes.csv"))
                 .extract().asByteArray();
 
@@ -258,17 +258,17 @@ class ImportFlowTest {
         Imports.upload("createAccount", "book.csv", new byte[] { 'P', 'K', 3, 4, 20, 0, 6, 0 }).then().statusCode(400)
                 .body("errors[0].error_code", equalTo("not_csv"))
                 .body("errors[0].message", containsString("Excel workbook"));
-        given().multiPart("template", "createAccount").when().post("/imports").then().statusCode(400)
+        Imports.as(Tokens.ADMIN).multiPart("template", "createAccount").when().post("/imports").then().statusCode(400)
                 .body("errors[0].error_code", equalTo("missing_file"));
     }
 
     @Test
     void unknown_batches_are_not_found() {
         for (String path : List.of("", "/original", "/exceptions.csv", "/results.csv")) {
-            given().when().get("/imports/00000000-0000-0000-0000-000000000000" + path)
+            Imports.as(Tokens.ADMIN).when().get("/imports/00000000-0000-0000-0000-000000000000" + path)
                     .then().statusCode(404).body("errors[0].error_code", equalTo("batch_not_found"));
         }
-        given().when().get("/imports/not-a-uuid/results.csv").then().statusCode(404);
+        Imports.as(Tokens.ADMIN).when().get("/imports/not-a-uuid/results.csv").then().statusCode(404);
         assertEquals(null, Imports.graphql("{ importBatch(id: \"nope\") { id } }").getString("data.importBatch"));
     }
 

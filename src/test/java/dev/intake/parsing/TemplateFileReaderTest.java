@@ -66,7 +66,7 @@ class TemplateFileReaderTest {
     void bytes_that_are_not_utf8_stop_the_file_naming_the_row_and_column() {
         byte[] latin1 = "emailAddress,status\na@example.com,ACTIVE\nb@example.com,CAF\u00c9\n"
                 .getBytes(StandardCharsets.ISO_8859_1);
-        TemplateFileReader reader = new TemplateFileReader(new ByteArrayInputStream(latin1), TemplateFixtures.contacts());
+        TemplateFileReader reader = new TemplateFileReader(new ByteArrayInputStream(latin1), TemplateFixtures.contacts(), ReadLimits.NONE);
         reader.header();
         reader.nextRow();
         CsvFileException e = assertThrows(CsvFileException.class, reader::nextRow);
@@ -75,7 +75,7 @@ class TemplateFileReaderTest {
 
     private static TemplateFileReader reader(String content) {
         return new TemplateFileReader(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)),
-                TemplateFixtures.contacts());
+                TemplateFixtures.contacts(), ReadLimits.NONE);
     }
 
     private static List<Long> rowNumbers(TemplateFileReader reader) {

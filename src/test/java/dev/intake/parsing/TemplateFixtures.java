@@ -31,6 +31,6 @@ final class TemplateFixtures {
                 column("Score", "input/score", FieldType.DECIMAL, "BigDecimal", false, List.of()),
                 column("Vip", "input/vip", FieldType.BOOLEAN, "Boolean", false, List.of()),
                 column("Since", "input/since", FieldType.LOCAL_DATE_TIME, "DateTime", false, List.of())),
-                "mutation");
+                "mutation", null);
     }
 }

@@ -10,10 +10,14 @@ import java.util.Map;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 
 import dev.intake.processing.ImportWorker;
 
-/** Test steps over real HTTP: upload a file, run the worker until the batch ends, read GraphQL. */
+/**
+ * Test steps over real HTTP: upload a file, run the worker until the batch ends, read GraphQL. Requests carry
+ * {@link Tokens#ADMIN} unless a token is given.
+ */
 public final class Imports {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -26,7 +30,11 @@ public final class Imports {
     }
 
     public static Response upload(String template, String filename, byte[] content) {
-        return given()
+        return upload(Tokens.ADMIN, template, filename, content);
+    }
+
+    public static Response upload(String token, String template, String filename, byte[] content) {
+        return as(token)
                 .multiPart("file", filename, content, "text/csv")
                 .multiPart("template", template)
                 .when().post("/imports");
@@ -51,7 +59,12 @@ public final class Imports {
     }
 
     public static JsonPath batch(String id) {
-        return given().when().get("/imports/" + id).then().statusCode(200).extract().jsonPath();
+        return as(Tokens.ADMIN).when().get("/imports/" + id).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** A request sent with a bearer token. */
+    public static RequestSpecification as(String token) {
+        return given().auth().oauth2(token);
     }
 
     public static boolean isFinal(String status) {
@@ -62,12 +75,16 @@ public final class Imports {
     }
 
     public static String download(String path) {
-        return given().when().get(path).then().statusCode(200).extract().asString();
+        return as(Tokens.ADMIN).when().get(path).then().statusCode(200).extract().asString();
     }
 
-    /** Posts a GraphQL operation and returns the response, errors included. */
+    /** Posts a GraphQL operation as the default admin and returns the response, errors included. */
     public static JsonPath graphql(String query, Map<String, Object> variables) {
-        return given().contentType(ContentType.JSON)
+        return graphql(Tokens.ADMIN, query, variables);
+    }
+
+    public static JsonPath graphql(String token, String query, Map<String, Object> variables) {
+        return as(token).contentType(ContentType.JSON)
                 .body(Map.of("query", query, "variables", variables))
                 .when().post("/graphql")
                 .then().statusCode(200).extract().jsonPath();

@@ -1,0 +1,11 @@
+package dev.intake.training;
+
+/** The business roles the sample domain's mutations require, as they appear in a token's groups. */
+public final class TrainingRoles {
+
+    public static final String ACCOUNTS_WRITER = "accounts-writer";
+    public static final String CONTACTS_WRITER = "contacts-writer";
+
+    private TrainingRoles() {
+    }
+}
