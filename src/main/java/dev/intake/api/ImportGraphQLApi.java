@@ -36,7 +36,7 @@ import dev.intake.template.TemplateCatalog;
  * organisation.
  */
 @GraphQLApi
-@RolesAllowed({ Roles.IMPORT_ADMIN, Roles.IMPORT_VIEWER })
+@RolesAllowed({ Roles.IMPORT_VIEWER, Roles.IMPORT_ADMIN })
 public class ImportGraphQLApi {
 
     private static final int MAX_PAGE = 500;

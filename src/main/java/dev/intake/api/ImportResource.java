@@ -38,7 +38,7 @@ import io.vertx.core.http.HttpServerRequest;
  * GraphQL.
  */
 @Path("/imports")
-@RolesAllowed({ Roles.IMPORT_ADMIN, Roles.IMPORT_VIEWER })
+@RolesAllowed({ Roles.IMPORT_VIEWER, Roles.IMPORT_ADMIN })
 public class ImportResource {
 
     @Inject

@@ -17,7 +17,7 @@ import dev.intake.template.TemplateCsv;
 
 /** Template downloads: {@code GET /imports/templates/{name}.csv}, with {@code ?sample=true} for an example row. */
 @Path("/imports/templates")
-@RolesAllowed({ Roles.IMPORT_ADMIN, Roles.IMPORT_VIEWER })
+@RolesAllowed({ Roles.IMPORT_VIEWER, Roles.IMPORT_ADMIN })
 public class TemplateResource {
 
     @Inject

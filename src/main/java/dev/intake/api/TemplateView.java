@@ -20,12 +20,13 @@ public record TemplateView(
         @Description("The mutation's description") String description,
         @NonNull List<@NonNull Column> columns,
         @NonNull @Description("The template as CSV: four header rows") String csv,
-        @NonNull @Description("Where to download the template") String downloadUrl) {
+        @NonNull @Description("Where to download the template") String downloadUrl,
+        @Description("The role the uploader needs for the rows to be allowed, if the mutation requires one") String requiredRole) {
 
     static TemplateView of(ImportTemplate template) {
         return new TemplateView(template.name(), template.entity(), template.action(), template.description(),
                 template.columns().stream().map(Column::of).toList(), TemplateCsv.write(template, false),
-                "/imports/templates/" + template.name() + ".csv");
+                "/imports/templates/" + template.name() + ".csv", template.requiredRole());
     }
 
     /** One column of a template. */

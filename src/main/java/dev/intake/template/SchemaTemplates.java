@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import graphql.schema.GraphQLAppliedDirective;
 import graphql.schema.GraphQLArgument;
+import graphql.schema.GraphQLDirective;
 import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLEnumValueDefinition;
 import graphql.schema.GraphQLFieldDefinition;
@@ -31,6 +32,8 @@ import graphql.schema.GraphQLTypeUtil;
  * alphabetical order of field name; the fields of a nested input object take its place in that order.
  */
 public final class SchemaTemplates {
+
+    private static final String ROLES_ALLOWED = "rolesAllowed";
 
     private SchemaTemplates() {
     }
@@ -73,12 +76,23 @@ public final class SchemaTemplates {
     }
 
     /** SmallRye GraphQL marks a mutation guarded by {@code @RolesAllowed} with a {@code @rolesAllowed} directive. */
+    @SuppressWarnings("deprecation")
     private static String requiredRole(GraphQLFieldDefinition mutation) {
-        GraphQLAppliedDirective directive = mutation.getAppliedDirective("rolesAllowed");
-        if (directive == null || directive.getArgument("value") == null) {
-            return null;
+        GraphQLAppliedDirective applied = mutation.getAppliedDirective(ROLES_ALLOWED);
+        if (applied != null && applied.getArgument("value") != null) {
+            return stringValue(applied.getArgument("value").getValue());
         }
-        Object value = directive.getArgument("value").getValue();
+        GraphQLDirective legacy = mutation.getDirective(ROLES_ALLOWED);
+        if (legacy != null && legacy.getArgument("value") != null) {
+            return stringValue(legacy.getArgument("value").getArgumentValue().getValue());
+        }
+        return null;
+    }
+
+    private static String stringValue(Object value) {
+        if (value instanceof graphql.language.StringValue literal) {
+            return literal.getValue();
+        }
         return value == null ? null : value.toString();
     }
 

@@ -47,19 +47,28 @@ public final class Imports {
 
     /** Runs the worker until the batch reaches a final status (bounded), and returns the batch. */
     public static JsonPath finish(ImportWorker worker, String id) {
+        return finish(worker, Tokens.ADMIN, id);
+    }
+
+    /** The same, reading the batch with a token of its organisation. */
+    public static JsonPath finish(ImportWorker worker, String token, String id) {
         Instant deadline = Instant.now().plus(PATIENCE);
         while (Instant.now().isBefore(deadline)) {
             worker.drain();
-            JsonPath batch = batch(id);
+            JsonPath batch = batch(token, id);
             if (isFinal(batch.getString("status"))) {
                 return batch;
             }
         }
-        throw new AssertionError("Batch " + id + " did not finish within " + PATIENCE + ": " + batch(id).prettify());
+        throw new AssertionError("Batch " + id + " did not finish within " + PATIENCE + ": " + batch(token, id).prettify());
     }
 
     public static JsonPath batch(String id) {
-        return as(Tokens.ADMIN).when().get("/imports/" + id).then().statusCode(200).extract().jsonPath();
+        return batch(Tokens.ADMIN, id);
+    }
+
+    public static JsonPath batch(String token, String id) {
+        return as(token).when().get("/imports/" + id).then().statusCode(200).extract().jsonPath();
     }
 
     /** A request sent with a bearer token. */
