@@ -69,8 +69,9 @@ public class ImportGraphQLApi {
     }
 
     @Query
+    @NonNull
     @Description("Import batches, newest first")
-    public Connections.@NonNull BatchConnection importBatches(
+    public Connections.BatchConnection importBatches(
             @DefaultValue("20") @Description("How many batches, at most 500") int first,
             @Description("The endCursor of the previous page") String after,
             @Description("Only batches with this status") BatchStatus status) {
