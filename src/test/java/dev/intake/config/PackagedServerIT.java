@@ -22,17 +22,24 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.intake.support.PackagedServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
-/** The packaged server, started as an operator starts it: embedded PostgreSQL by default, or a configured one. */
+/**
+ * The packaged server, started as an operator starts it: embedded PostgreSQL by default, or a configured one,
+ * with the production profile and an identity provider's public key configured.
+ */
 class PackagedServerIT {
 
     private static final String CREATE = """
             {"query": "mutation { createAccount(input: {name: \\"%s\\"}) { id } }"}""";
     private static final String LIST = """
             {"query": "{ accounts { name } }"}""";
+    private static final Map<String, String> TRUST_DEV_KEY = Map.of(
+            "mp.jwt.verify.publickey.location", "file:src/dev/jwt/publicKey.pem",
+            "mp.jwt.verify.issuer", "https://intake.dev/issuer",
+            "mp.jwt.verify.audiences", "intake");
 
     @Test
     void the_embedded_database_keeps_its_data_across_restarts_and_stops_with_the_server(@TempDir Path dataDir) {
-        Map<String, String> properties = Map.of("intake.embedded-postgres.data-dir", dataDir.toString());
+        Map<String, String> properties = with(TRUST_DEV_KEY, "intake.embedded-postgres.data-dir", dataDir.toString());
         long postmaster;
         try (PackagedServer server = PackagedServer.start("embedded", properties, Map.of())) {
             assertTrue(server.get("/q/health").contains("\"UP\""));
@@ -56,8 +63,8 @@ class PackagedServerIT {
                     "QUARKUS_DATASOURCE_JDBC_URL", external.getJdbcUrl("postgres", "postgres"),
                     "QUARKUS_DATASOURCE_USERNAME", "postgres",
                     "QUARKUS_DATASOURCE_PASSWORD", "postgres");
-            try (PackagedServer server = PackagedServer.start("external", Map.of("intake.embedded-postgres.data-dir",
-                    unusedDataDir.toString()), environment)) {
+            try (PackagedServer server = PackagedServer.start("external", with(TRUST_DEV_KEY,
+                    "intake.embedded-postgres.data-dir", unusedDataDir.toString()), environment)) {
                 assertTrue(server.graphql(CREATE.formatted("External Ltd")).contains("\"id\""));
                 assertFalse(server.log().contains("Started embedded PostgreSQL"));
             }
@@ -69,6 +76,24 @@ class PackagedServerIT {
                 assertEquals(1, rows.getInt(1));
             }
         }
+    }
+
+    @Test
+    void the_dev_token_endpoint_does_not_exist_in_a_production_build(@TempDir Path dataDir) {
+        try (PackagedServer server = PackagedServer.start("prod-no-dev-token", with(TRUST_DEV_KEY,
+                "intake.embedded-postgres.data-dir", dataDir.toString()), Map.of())) {
+            assertEquals(404, server.status("/dev/token?user=mallory&roles=import-admin&org=acme", null));
+            assertEquals(404, server.status("/dev/token", PackagedServer.token("ada", "acme", "import-admin")));
+            assertEquals(401, server.status("/imports/templates/createAccount.csv", null));
+            assertEquals(200, server.status("/imports/templates/createAccount.csv",
+                    PackagedServer.token("ada", "acme", "import-admin")));
+        }
+    }
+
+    private static Map<String, String> with(Map<String, String> base, String key, String value) {
+        Map<String, String> all = new java.util.HashMap<>(base);
+        all.put(key, value);
+        return all;
     }
 
     private static boolean exitsWithin(long pid, Duration patience) {

@@ -9,12 +9,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
 
 /**
  * The packaged server ({@code target/quarkus-app/quarkus-run.jar}) run as a separate JVM, as an operator runs it.
@@ -64,10 +69,32 @@ public final class PackagedServer implements AutoCloseable {
         return send(HttpRequest.newBuilder(URI.create(url(path))).GET().build()).body();
     }
 
+    /** The status of a GET, with a bearer token or none. */
+    public int status(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build()).statusCode();
+    }
+
+    /** Posts GraphQL as an admin of organisation acme who may write accounts. */
     public String graphql(String json) {
         return send(HttpRequest.newBuilder(URI.create(url("/graphql")))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token("ada", "acme", "import-admin", "accounts-writer"))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build()).body();
+    }
+
+    /** A token signed with the dev key, which the tests start the server trusting. */
+    public static String token(String user, String organisation, String... roles) {
+        try {
+            PrivateKey key = KeyUtils.decodePrivateKey(Files.readString(Path.of("src", "dev", "jwt", "privateKey.pem")));
+            return Jwt.issuer("https://intake.dev/issuer").audience("intake").upn(user).groups(Set.of(roles))
+                    .claim("org", organisation).expiresIn(Duration.ofHours(1)).sign(key);
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Stops the server the way an orchestrator does, with SIGTERM, and waits for it to exit. */
