@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 
 import dev.intake.error.ConflictException;
 import dev.intake.error.LookupFailedException;
+import dev.intake.id.GlobalId;
 import dev.intake.security.Caller;
 
 /**
@@ -38,11 +39,17 @@ public class AccountService {
         return AccountView.of(account);
     }
 
-    /** The caller's account with exactly this name; fails as a lookup when there is none. */
-    Account byName(String field, String name) {
-        Account account = Account.findByName(caller.organisation(), name);
+    /**
+     * The caller's account with exactly this name or, failing that, with this account ID; fails as a lookup
+     * when there is none. Another organisation's account never matches, by name or by ID.
+     */
+    Account byNameOrId(String field, String nameOrId) {
+        Account account = Account.findByName(caller.organisation(), nameOrId);
         if (account == null) {
-            throw new LookupFailedException(field, "No account is named '" + name + "'");
+            account = GlobalId.decode(AccountView.TYPE, nameOrId).map(this::own).orElse(null);
+        }
+        if (account == null) {
+            throw new LookupFailedException(field, "No account is named '" + nameOrId + "' or has that ID");
         }
         return account;
     }
@@ -52,8 +59,11 @@ public class AccountService {
                 .map(AccountView::of).toList();
     }
 
-    public AccountView byId(long id) {
-        Account account = Account.<Account>find("id = ?1 and organisation = ?2", id, caller.organisation()).firstResult();
-        return account == null ? null : AccountView.of(account);
+    public AccountView byId(String globalId) {
+        return GlobalId.decode(AccountView.TYPE, globalId).map(this::own).map(AccountView::of).orElse(null);
+    }
+
+    private Account own(long id) {
+        return Account.<Account>find("id = ?1 and organisation = ?2", id, caller.organisation()).firstResult();
     }
 }

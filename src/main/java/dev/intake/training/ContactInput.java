@@ -17,5 +17,5 @@ public record ContactInput(
         @NotBlank @Email @Size(max = 254) @Description("Primary email address; unique across contacts") String emailAddress,
         @Size(max = 40) @Description("Phone number, in any format") String phone,
         @NotNull @Description("Where the contact stands with us") ContactStatus status,
-        @NotBlank @Description("Name of the contact's account, exactly as stored") String accountName) {
+        @NotBlank @Description("The contact's account: its name exactly as stored, or its ID") String accountName) {
 }

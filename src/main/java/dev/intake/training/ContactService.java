@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 
 import dev.intake.error.ConflictException;
 import dev.intake.error.NotFoundException;
+import dev.intake.id.GlobalId;
 import dev.intake.security.Caller;
 
 /**
@@ -24,7 +25,7 @@ public class ContactService {
     Caller caller;
 
     public ContactView create(ContactInput input) {
-        Account account = accounts.byName("input/accountName", input.accountName());
+        Account account = accounts.byNameOrId("input/accountName", input.accountName());
         ensureEmailFree(input.emailAddress(), null);
         return insert(input, account.id, caller.organisation());
     }
@@ -46,7 +47,7 @@ public class ContactService {
 
     public ContactView update(UpdateContactInput input) {
         long id = existingId(input.id());
-        Long accountId = input.accountName() == null ? null : accounts.byName("input/accountName", input.accountName()).id;
+        Long accountId = input.accountName() == null ? null : accounts.byNameOrId("input/accountName", input.accountName()).id;
         if (input.emailAddress() != null) {
             ensureEmailFree(input.emailAddress(), id);
         }
@@ -87,17 +88,12 @@ public class ContactService {
     }
 
     public ContactView byId(String id) {
-        Long parsed = parseId(id);
-        Contact contact = parsed == null ? null : own(parsed);
-        return contact == null ? null : ContactView.of(contact);
+        return GlobalId.decode(ContactView.TYPE, id).map(this::own).map(ContactView::of).orElse(null);
     }
 
     private long existingId(String id) {
-        Long parsed = parseId(id);
-        if (parsed == null || own(parsed) == null) {
-            throw new NotFoundException("input/id", "No contact has the ID '" + id + "'");
-        }
-        return parsed;
+        return GlobalId.decode(ContactView.TYPE, id).map(this::own).map(contact -> contact.id)
+                .orElseThrow(() -> new NotFoundException("input/id", "No contact has the ID '" + id + "'"));
     }
 
     private void ensureEmailFree(String emailAddress, Long exceptId) {
@@ -115,13 +111,5 @@ public class ContactService {
     /** The caller's contact with this ID; another organisation's contact is as if it did not exist. */
     private Contact own(long id) {
         return Contact.<Contact>find("id = ?1 and organisation = ?2", id, caller.organisation()).firstResult();
-    }
-
-    private static Long parseId(String id) {
-        try {
-            return Long.valueOf(id.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

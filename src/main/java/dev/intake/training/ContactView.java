@@ -1,6 +1,8 @@
 package dev.intake.training;
 
 import org.eclipse.microprofile.graphql.Description;
+
+import dev.intake.id.GlobalId;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
@@ -17,8 +19,10 @@ public record ContactView(
         @NonNull ContactStatus status,
         @NonNull AccountView account) {
 
+    static final String TYPE = "Contact";
+
     static ContactView of(Contact contact) {
-        return new ContactView(String.valueOf(contact.id), contact.firstName, contact.lastName, contact.emailAddress,
+        return new ContactView(GlobalId.encode(TYPE, contact.id), contact.firstName, contact.lastName, contact.emailAddress,
                 contact.phone, contact.status, AccountView.of(contact.account));
     }
 }

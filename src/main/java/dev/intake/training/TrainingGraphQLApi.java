@@ -60,11 +60,7 @@ public class TrainingGraphQLApi {
     @Query
     @Description("One account by ID")
     public AccountView account(@NonNull @Id String id) {
-        try {
-            return accounts.byId(Long.parseLong(id));
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return accounts.byId(id);
     }
 
     @Query

@@ -18,5 +18,5 @@ public record UpdateContactInput(
         @Email @Size(min = 3, max = 254) @Description("Primary email address; unique across contacts") String emailAddress,
         @Size(max = 40) @Description("Phone number, in any format") String phone,
         @Description("Where the contact stands with us") ContactStatus status,
-        @Size(min = 1) @Description("Name of the contact's account, exactly as stored") String accountName) {
+        @Size(min = 1) @Description("The contact's account: its name exactly as stored, or its ID") String accountName) {
 }

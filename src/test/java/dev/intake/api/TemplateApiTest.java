@@ -22,7 +22,7 @@ class TemplateApiTest {
     private static final String CREATE_CONTACT = "\uFEFF" + Imports.csv(
             "Account Name,Email Address,First Name,Last Name,Status,Phone",
             "input/accountName,input/emailAddress,input/firstName,input/lastName,input/status,input/phone",
-            "\"Name of the contact's account, exactly as stored\",Primary email address; unique across contacts,"
+            "\"The contact's account: its name exactly as stored, or its ID\",Primary email address; unique across contacts,"
                     + "Given name,Family name,Where the contact stands with us,\"Phone number, in any format\"",
             "Text (Required),Text (Required),Text (Required),Text (Required),\"Fixed: ACTIVE, INACTIVE, LEAD (Required)\","
                     + "Text (Optional)");

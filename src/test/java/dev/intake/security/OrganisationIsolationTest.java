@@ -40,8 +40,27 @@ class OrganisationIsolationTest {
                 query($id: ID!) { importBatch(id: $id) { failures { edges { node { errorType message } } } } }
                 """, Map.of("id", id));
         assertEquals("LOOKUP", failure.getString("data.importBatch.failures.edges[0].node.errorType"));
-        assertEquals("Row 5, column Account Name (input/accountName): No account is named '" + globexAccount + "'",
+        assertEquals("Row 5, column Account Name (input/accountName): No account is named '" + globexAccount + "' or has that ID",
                 failure.getString("data.importBatch.failures.edges[0].node.message"));
+    }
+
+    @Test
+    void a_lookup_by_encoded_id_matches_the_callers_record_and_never_another_organisations() {
+        String ownId = createAccount(ACME, UniqueNames.of("Acme By Id"));
+        String foreignId = createAccount(GLOBEX, UniqueNames.of("Globex By Id"));
+        String id = Imports.upload(ACME, "createContact", "by-id.csv", (Imports.templateHeader("createContact")
+                + Imports.csv(ownId + "," + UniqueNames.email("own") + ",Own,Id,ACTIVE,",
+                        foreignId + "," + UniqueNames.email("foreign") + ",Foreign,Id,ACTIVE,")).getBytes())
+                .then().statusCode(202).extract().path("id");
+
+        assertEquals("PARTIAL_SUCCESS", Imports.finish(worker, ACME, id).getString("status"));
+        JsonPath failures = Imports.graphql(ACME, """
+                query($id: ID!) { importBatch(id: $id) { failures { edges { node { rowNumber errorType } } } } }
+                """, Map.of("id", id));
+        assertEquals(6, failures.getInt("data.importBatch.failures.edges[0].node.rowNumber"));
+        assertEquals("LOOKUP", failures.getString("data.importBatch.failures.edges[0].node.errorType"));
+        assertNull(Imports.graphql(ACME, "query($id: ID!) { account(id: $id) { id } }", Map.of("id", foreignId))
+                .get("data.account"));
     }
 
     @Test
@@ -73,9 +92,10 @@ class OrganisationIsolationTest {
         createAccount(GLOBEX, shared);
     }
 
-    private static void createAccount(String token, String name) {
+    private static String createAccount(String token, String name) {
         JsonPath result = Imports.graphql(token, "mutation($input: AccountInput!) { createAccount(input: $input) { id } }",
                 Map.of("input", Map.of("name", name)));
         assertNotNull(result.getString("data.createAccount.id"), result.prettify());
+        return result.getString("data.createAccount.id");
     }
 }
