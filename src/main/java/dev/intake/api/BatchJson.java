@@ -8,6 +8,7 @@ import dev.intake.batch.ImportBatch;
 public record BatchJson(
         String id,
         String status,
+        boolean dryRun,
         String template,
         String filename,
         long fileSize,
@@ -20,6 +21,8 @@ public record BatchJson(
         long processedRows,
         long successCount,
         long errorCount,
+        long createdCount,
+        long updatedCount,
         String message,
         Links links) {
 
@@ -29,9 +32,9 @@ public record BatchJson(
 
     static BatchJson of(ImportBatch batch) {
         String self = "/imports/" + batch.id();
-        return new BatchJson(batch.id().toString(), batch.status().name(), batch.template(), batch.filename(),
-                batch.fileSize(), batch.source().name(), batch.createdBy(), batch.createdAt(), batch.startedAt(),
-                batch.endedAt(), batch.totalRows(), batch.processedRows(), batch.successCount(), batch.errorCount(),
-                batch.message(), new Links(self, self + "/original", self + "/exceptions.csv", self + "/results.csv"));
+        return new BatchJson(batch.id().toString(), batch.status().name(), batch.dryRun(), batch.template(),
+                batch.filename(), batch.fileSize(), batch.source().name(), batch.createdBy(), batch.createdAt(),
+                batch.startedAt(), batch.endedAt(), batch.totalRows(), batch.processedRows(), batch.successCount(),
+                batch.errorCount(), batch.createdCount(), batch.updatedCount(), batch.message(), new Links(self, self + "/original", self + "/exceptions.csv", self + "/results.csv"));
     }
 }

@@ -20,6 +20,7 @@ public record BatchView(
         @NonNull String filename,
         @Description("Size of the file in bytes") long fileSize,
         @NonNull BatchStatus status,
+        @Description("Whether the batch only checks its rows and commits nothing") boolean dryRun,
         @NonNull BatchSource source,
         @Description("The email the file came in, for files sent by email") String emailRecord,
         @NonNull @Description("Who uploaded the file; its rows run as this user") String createdBy,
@@ -32,6 +33,8 @@ public record BatchView(
         @Description("Rows run so far") int processedRows,
         @Description("Rows imported") int successCount,
         @Description("Rows that failed") int errorCount,
+        @Description("Rows that created a record (in a dry run: would create)") int createdCount,
+        @Description("Rows that changed an existing record (in a dry run: would change)") int updatedCount,
         @Description("Why the batch failed, for file-level failures, or a warning given when it started") String message,
         @NonNull String originalFileUrl,
         @NonNull String exceptionsUrl,
@@ -40,10 +43,12 @@ public record BatchView(
     static BatchView of(ImportBatch batch) {
         String base = "/imports/" + batch.id();
         return new BatchView(batch.id().toString(), batch.template(), batch.filename(), batch.fileSize(), batch.status(),
+                batch.dryRun(),
                 batch.source(), batch.emailRecord(), batch.createdBy(), batch.clientAddress(), batch.sha256(),
                 batch.createdAt(), batch.startedAt(),
                 batch.endedAt(), batch.totalRows(), Math.toIntExact(batch.processedRows()),
                 Math.toIntExact(batch.successCount()), Math.toIntExact(batch.errorCount()),
+                Math.toIntExact(batch.createdCount()), Math.toIntExact(batch.updatedCount()),
                 batch.message(), base + "/original", base + "/exceptions.csv", base + "/results.csv");
     }
 }

@@ -27,6 +27,7 @@ import dev.intake.batch.RowOutcome;
 import dev.intake.error.InvalidValueException;
 import dev.intake.error.NotFoundException;
 import dev.intake.processing.BatchCancellation;
+import dev.intake.processing.BatchStart;
 import dev.intake.security.Caller;
 import dev.intake.security.Roles;
 import dev.intake.template.TemplateCatalog;
@@ -54,18 +55,21 @@ public class ImportGraphQLApi {
     BatchCancellation cancellation;
 
     @Inject
+    BatchStart start;
+
+    @Inject
     Caller caller;
 
     @Query
     @Description("Every import template: one per mutation that takes an input object")
     public @NonNull List<@NonNull TemplateView> importTemplates() {
-        return templates.all().stream().map(TemplateView::of).toList();
+        return templates.all(caller.organisation()).stream().map(TemplateView::of).toList();
     }
 
     @Query
     @Description("One import template by name, such as createContact")
     public TemplateView importTemplate(@NonNull String name) {
-        return templates.byName(name).map(TemplateView::of).orElse(null);
+        return templates.byName(name, caller.organisation()).map(TemplateView::of).orElse(null);
     }
 
     @Query
@@ -98,6 +102,15 @@ public class ImportGraphQLApi {
     public BatchView cancelImport(@NonNull @Id String id) {
         ImportBatch batch = own(id).orElseThrow(() -> new NotFoundException("id", "There is no import batch " + id));
         cancellation.cancel(batch, caller.user());
+        return batches.find(batch.id()).map(BatchView::of).orElseThrow();
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.IMPORT_ADMIN)
+    @Description("Run a READY dry run for real, from the file already uploaded")
+    public BatchView startImport(@NonNull @Id String id) {
+        ImportBatch batch = own(id).orElseThrow(() -> new NotFoundException("id", "There is no import batch " + id));
+        start.start(batch, caller.user());
         return batches.find(batch.id()).map(BatchView::of).orElseThrow();
     }
 

@@ -61,7 +61,7 @@ public class ImportResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     public Response upload(@RestForm("file") FileUpload file, @RestForm("template") String template,
-            @Context HttpServerRequest request) {
+            @RestForm("dryRun") String dryRun, @Context HttpServerRequest request) {
         if (file == null) {
             throw new ApiException(Response.Status.BAD_REQUEST, "missing_file", "The form field 'file' is missing",
                     "Send the CSV file as the multipart form field 'file'");
@@ -69,7 +69,7 @@ public class ImportResource {
         Uploader uploader = new Uploader(caller.user(), List.copyOf(caller.roles()), caller.organisation());
         ImportBatch batch = intake.submit(new FileIntake.Submission(template, file.fileName(), file.uploadedFile(),
                 BatchSource.UPLOAD, null, uploader, request.remoteAddress() == null ? null
-                        : request.remoteAddress().hostAddress()));
+                        : request.remoteAddress().hostAddress(), dryRun(dryRun)));
         return Response.accepted(BatchJson.of(batch)).build();
     }
 
@@ -114,6 +114,17 @@ public class ImportResource {
         return Response.ok(body, CsvDownloads.CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, CsvDownloads.attachment(name))
                 .build();
+    }
+
+    private static boolean dryRun(String value) {
+        if (value == null || value.isBlank() || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new ApiException(Response.Status.BAD_REQUEST, "invalid_dry_run", "The form field 'dryRun' is '"
+                + value + "'; expected true or false", null);
     }
 
     private ImportBatch find(String id) {

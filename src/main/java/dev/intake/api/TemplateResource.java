@@ -10,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import dev.intake.security.Caller;
 import dev.intake.security.Roles;
 import dev.intake.template.ImportTemplate;
 import dev.intake.template.TemplateCatalog;
@@ -23,10 +24,13 @@ public class TemplateResource {
     @Inject
     TemplateCatalog templates;
 
+    @Inject
+    Caller caller;
+
     @GET
     @Path("{name}.csv")
     public Response csv(@PathParam("name") String name, @QueryParam("sample") @DefaultValue("false") boolean sample) {
-        ImportTemplate template = templates.byName(name).orElseThrow(() -> unknown(name));
+        ImportTemplate template = templates.byName(name, caller.organisation()).orElseThrow(() -> unknown(name));
         return Response.ok(TemplateCsv.write(template, sample), CsvDownloads.CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, CsvDownloads.attachment(name + ".csv"))
                 .build();

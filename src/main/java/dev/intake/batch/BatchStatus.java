@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * The life of an import batch:
  * {@code PENDING → VALIDATING → PROCESSING → COMPLETED | PARTIAL_SUCCESS | FAILED}, or {@code VALIDATION_FAILED}
- * when the file fails its file-level checks. Every change goes through {@link #canMoveTo}.
+ * when the file fails its file-level checks. A dry run goes from PROCESSING to READY (no row failed), from which
+ * it can be started for real, or to VALIDATION_FAILED. Every change goes through {@link #canMoveTo}.
  */
 public enum BatchStatus {
     PENDING,
@@ -27,7 +28,7 @@ public enum BatchStatus {
             Map.entry(VALIDATING, EnumSet.of(PROCESSING, READY, MAPPING, VALIDATION_FAILED, CANCELLED)),
             Map.entry(MAPPING, EnumSet.of(VALIDATING, CANCELLED)),
             Map.entry(READY, EnumSet.of(PROCESSING, CANCELLED)),
-            Map.entry(PROCESSING, EnumSet.of(COMPLETED, PARTIAL_SUCCESS, FAILED, CANCELLED)),
+            Map.entry(PROCESSING, EnumSet.of(COMPLETED, PARTIAL_SUCCESS, FAILED, CANCELLED, READY, VALIDATION_FAILED)),
             Map.entry(COMPLETED, EnumSet.of(ROLLED_BACK)),
             Map.entry(PARTIAL_SUCCESS, EnumSet.of(ROLLED_BACK)),
             Map.entry(FAILED, EnumSet.noneOf(BatchStatus.class)),
@@ -59,6 +60,14 @@ public enum BatchStatus {
     public boolean isFinished() {
         return this == COMPLETED || this == PARTIAL_SUCCESS || this == FAILED || this == VALIDATION_FAILED
                 || this == CANCELLED || this == ROLLED_BACK;
+    }
+
+    /**
+     * The status a dry run ends in: READY to be started for real when no row failed, VALIDATION_FAILED
+     * otherwise.
+     */
+    public static BatchStatus dryRunOutcomeOf(long errorCount) {
+        return errorCount == 0 ? READY : VALIDATION_FAILED;
     }
 
     /** The status a finished run ends in, from its counts: FAILED means no row was committed. */

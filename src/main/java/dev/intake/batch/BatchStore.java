@@ -26,11 +26,13 @@ public class BatchStore {
             select b.*,
                    coalesce(b.processed_rows, c.processed, 0) as live_processed,
                    coalesce(b.success_count, c.succeeded, 0) as live_succeeded,
-                   coalesce(b.error_count, c.failed, 0) as live_failed
+                   coalesce(b.error_count, c.failed, 0) as live_failed,
+                   coalesce(b.created_count, c.created, 0) as live_created,
+                   coalesce(b.updated_count, c.updated, 0) as live_updated
             from import_batch b
             left join lateral (
                 select sum(success_count + error_count) as processed, sum(success_count) as succeeded,
-                       sum(error_count) as failed
+                       sum(error_count) as failed, sum(created_count) as created, sum(updated_count) as updated
                 from import_chunk where batch_id = b.id and status = 'DONE'
             ) c on true
             """;
@@ -49,11 +51,11 @@ public class BatchStore {
         try {
             jdbc.update("""
                     insert into import_batch (id, template, filename, file_size, sha256, source, email_record,
-                        created_by, created_by_roles, organisation, client_address, status, created_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        created_by, created_by_roles, organisation, client_address, dry_run, status, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, batch.id(), batch.template(), batch.filename(), batch.fileSize(), batch.sha256(),
                     batch.source(), batch.emailRecord(), batch.createdBy(), batch.createdByRoles().toArray(String[]::new),
-                    batch.organisation(), batch.clientAddress(), batch.status(), batch.createdAt());
+                    batch.organisation(), batch.clientAddress(), batch.dryRun(), batch.status(), batch.createdAt());
         } catch (StoreException e) {
             if (e.getMessage() != null && e.getMessage().contains(ACTIVE_CONTENT_KEY)) {
                 throw new DuplicateActiveBatchException(batch.template(), null);
@@ -61,7 +63,8 @@ public class BatchStore {
             throw e;
         }
         record(batch.id(), batch.createdAt(), batch.createdBy(), batch.status(),
-                batch.source() + (batch.clientAddress() == null ? "" : " from " + batch.clientAddress()));
+                batch.source() + (batch.dryRun() ? " (dry run)" : "")
+                        + (batch.clientAddress() == null ? "" : " from " + batch.clientAddress()));
     }
 
     public Optional<UUID> findActiveWithContent(String organisation, String template, String sha256) {
@@ -133,9 +136,18 @@ public class BatchStore {
     }
 
     /** Stores the final status and counts of a batch whose chunks are all done. */
-    public void finish(UUID id, BatchStatus status, long succeeded, long failed, Instant now, String actor) {
-        changeStatus(new Change(id, BatchStatus.PROCESSING, status, null, now, actor, true),
-                ", processed_rows = ?, success_count = ?, error_count = ?", succeeded + failed, succeeded, failed);
+    public void finish(UUID id, BatchStatus status, RunCounts counts, Instant now, String actor) {
+        changeStatus(new Change(id, BatchStatus.PROCESSING, status, null, now, actor, status != BatchStatus.READY),
+                ", processed_rows = ?, success_count = ?, error_count = ?, created_count = ?, updated_count = ?",
+                counts.succeeded() + counts.failed(), counts.succeeded(), counts.failed(), counts.created(),
+                counts.updated());
+    }
+
+    /** Turns a READY dry run into a real run: its counts are cleared and it goes back to PROCESSING. */
+    public void startForReal(UUID id, Instant now, String actor) {
+        changeStatus(new Change(id, BatchStatus.READY, BatchStatus.PROCESSING, "Started for real by " + actor, now, actor,
+                false), ", dry_run = false, processed_rows = null, success_count = null, error_count = null, "
+                        + "created_count = null, updated_count = null");
     }
 
     /** Locks a batch for a status change and returns its current status. */
@@ -226,6 +238,7 @@ public class BatchStore {
                 List.of((String[]) row.getArray("created_by_roles").getArray()),
                 row.getString("organisation"),
                 row.getString("client_address"),
+                row.getBoolean("dry_run"),
                 BatchStatus.valueOf(row.getString("status")),
                 row.getString("message"),
                 Jdbc.instant(row, "created_at"),
@@ -234,6 +247,8 @@ public class BatchStore {
                 Jdbc.integer(row, "total_rows"),
                 row.getLong("live_processed"),
                 row.getLong("live_succeeded"),
-                row.getLong("live_failed"));
+                row.getLong("live_failed"),
+                row.getLong("live_created"),
+                row.getLong("live_updated"));
     }
 }

@@ -50,8 +50,11 @@ public class ChunkStore {
     public void markDone(Chunk chunk, Instant now) {
         jdbc.update("""
                 update import_chunk set status = 'DONE', finished_at = ?, lease_owner = null, lease_expires_at = null,
-                    success_count = o.succeeded, error_count = o.failed
-                from (select count(*) filter (where success) as succeeded, count(*) filter (where not success) as failed
+                    success_count = o.succeeded, error_count = o.failed, created_count = o.created,
+                    updated_count = o.updated
+                from (select count(*) filter (where success) as succeeded, count(*) filter (where not success) as failed,
+                             count(*) filter (where action = 'CREATED') as created,
+                             count(*) filter (where action = 'UPDATED') as updated
                       from import_outcome where batch_id = ? and row_number between ? and ?) o
                 where id = ?
                 """, now, chunk.batchId(), chunk.firstRow(), chunk.lastRow(), chunk.id());
@@ -90,11 +93,22 @@ public class ChunkStore {
                 """, row -> Jdbc.uuid(row, "id"));
     }
 
-    /** Summed counts of a batch's done chunks: [succeeded, failed]. */
-    public long[] counts(UUID batchId) {
+    /** Summed counts of a batch's done chunks. */
+    public RunCounts counts(UUID batchId) {
         return jdbc.first("""
-                select coalesce(sum(success_count), 0) as succeeded, coalesce(sum(error_count), 0) as failed
+                select coalesce(sum(success_count), 0) as succeeded, coalesce(sum(error_count), 0) as failed,
+                       coalesce(sum(created_count), 0) as created, coalesce(sum(updated_count), 0) as updated
                 from import_chunk where batch_id = ? and status = 'DONE'
-                """, row -> new long[] { row.getLong("succeeded"), row.getLong("failed") }, batchId).orElseThrow();
+                """, row -> new RunCounts(row.getLong("succeeded"), row.getLong("failed"), row.getLong("created"),
+                row.getLong("updated")), batchId).orElseThrow();
+    }
+
+    /** Puts every chunk of a batch back to be run again, for a dry run started for real. */
+    public void reopenAll(UUID batchId) {
+        jdbc.update("""
+                update import_chunk set status = 'PENDING', lease_owner = null, lease_expires_at = null, finished_at = null,
+                    success_count = 0, error_count = 0, created_count = 0, updated_count = 0
+                where batch_id = ?
+                """, batchId);
     }
 }

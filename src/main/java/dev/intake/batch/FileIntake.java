@@ -49,7 +49,7 @@ public class FileIntake {
 
     /** A file to import: where its bytes are on local disk, where it came from, and whom it runs as. */
     public record Submission(String template, String filename, Path file, BatchSource source, String emailRecord,
-            Uploader uploader, String clientAddress) {
+            Uploader uploader, String clientAddress, boolean dryRun) {
     }
 
     public ImportBatch submit(Submission submission) {
@@ -72,7 +72,9 @@ public class FileIntake {
         });
         ImportBatch batch = new ImportBatch(UUID.randomUUID(), submission.template(), submission.filename(), size,
                 sha256, submission.source(), submission.emailRecord(), submission.uploader().user(),
-                submission.uploader().roles(), organisation, submission.clientAddress(), BatchStatus.PENDING, null, clock.instant().truncatedTo(ChronoUnit.MICROS), null, null, null, 0, 0, 0);
+                submission.uploader().roles(), organisation, submission.clientAddress(), submission.dryRun(),
+                BatchStatus.PENDING, null, clock.instant().truncatedTo(ChronoUnit.MICROS), null, null, null, 0, 0, 0, 0,
+                0);
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 batches.insert(batch);

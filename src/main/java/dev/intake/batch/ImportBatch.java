@@ -12,6 +12,7 @@ import java.util.UUID;
  * @param createdByRoles the uploader's roles at upload time
  * @param organisation the uploader's organisation, which owns the batch and every record it writes
  * @param clientAddress where the upload came from
+ * @param dryRun whether the batch only checks its rows, committing nothing
  */
 public record ImportBatch(
         UUID id,
@@ -25,6 +26,7 @@ public record ImportBatch(
         List<String> createdByRoles,
         String organisation,
         String clientAddress,
+        boolean dryRun,
         BatchStatus status,
         String message,
         Instant createdAt,
@@ -33,7 +35,9 @@ public record ImportBatch(
         Integer totalRows,
         long processedRows,
         long successCount,
-        long errorCount) {
+        long errorCount,
+        long createdCount,
+        long updatedCount) {
 
     public ImportBatch {
         createdByRoles = List.copyOf(createdByRoles);

@@ -1,17 +1,18 @@
 package dev.intake.batch;
 
 /**
- * What became of one row: success with the ID of the record it wrote, or failure with its type, the field at
- * fault (a template reference, when known) and a message that names the row and column.
+ * What became of one row: success with the ID of the record it wrote and whether it created or updated it, or
+ * failure with its type, the field at fault (a template reference, when known) and a message that names the row
+ * and column.
  */
-public record RowOutcome(long rowNumber, boolean success, String entityId, RowErrorType errorType, String field,
-        String message) {
+public record RowOutcome(long rowNumber, boolean success, String entityId, RowAction action, RowErrorType errorType,
+        String field, String message) {
 
-    public static RowOutcome succeeded(long rowNumber, String entityId) {
-        return new RowOutcome(rowNumber, true, entityId, null, null, null);
+    public static RowOutcome succeeded(long rowNumber, String entityId, RowAction action) {
+        return new RowOutcome(rowNumber, true, entityId, action, null, null, null);
     }
 
     public static RowOutcome failed(long rowNumber, RowErrorType type, String field, String message) {
-        return new RowOutcome(rowNumber, false, null, type, field, message);
+        return new RowOutcome(rowNumber, false, null, null, type, field, message);
     }
 }

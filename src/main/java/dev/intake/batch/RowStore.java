@@ -105,7 +105,7 @@ public class RowStore {
      */
     public void forEachWithOutcome(UUID batchId, boolean failuresOnly, RowSink sink) {
         String sql = """
-                select r.row_number, r.cells, r.parse_error, o.success, o.entity_id, o.error_type, o.field, o.message
+                select r.row_number, r.cells, r.parse_error, o.success, o.entity_id, o.action, o.error_type, o.field, o.message
                 from import_row r
                 left join import_outcome o on o.batch_id = r.batch_id and o.row_number = r.row_number
                 where r.batch_id = ?
@@ -134,8 +134,10 @@ public class RowStore {
             return null;
         }
         String type = row.getString("error_type");
+        String action = row.getString("action");
         return new RowOutcome(row.getLong("row_number"), success, row.getString("entity_id"),
-                type == null ? null : RowErrorType.valueOf(type), row.getString("field"), row.getString("message"));
+                action == null ? null : RowAction.valueOf(action), type == null ? null : RowErrorType.valueOf(type),
+                row.getString("field"), row.getString("message"));
     }
 
     static List<String> cells(Array array) throws SQLException {

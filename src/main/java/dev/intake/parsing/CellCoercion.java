@@ -2,8 +2,13 @@ package dev.intake.parsing;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.Base64;
 import java.util.Locale;
 
 import dev.intake.template.TemplateColumn;
@@ -25,14 +30,68 @@ final class CellCoercion {
     /** The coerced value; throws {@link IllegalArgumentException} with the expectation when the cell is wrong. */
     static Object coerce(TemplateColumn column, String cell) {
         String value = cell.strip();
+        if (column.customField()) {
+            return customField(column, value);
+        }
         return switch (column.type()) {
             case FIXED -> fixed(column, value);
             case NUMBER -> wholeNumber(column, value);
             case DECIMAL -> decimal(value);
             case BOOLEAN -> bool(value);
             case LOCAL_DATE_TIME -> localDateTime(value);
+            case DATE -> date(value);
+            case ZONED_DATE_TIME -> zonedDateTime(value);
+            case TIME_ZONE -> timeZone(value);
+            case ID -> id(value);
+            case TEXT, LOOKUP -> value;
+        };
+    }
+
+    /** Custom-field values travel as text, in a normal form. */
+    private static String customField(TemplateColumn column, String value) {
+        return switch (column.type()) {
+            case FIXED -> fixed(column, value);
+            case NUMBER, DECIMAL -> decimal(value).toPlainString();
+            case BOOLEAN -> bool(value).toString();
+            case DATE -> date(value);
             default -> value;
         };
+    }
+
+    private static String date(String value) {
+        try {
+            return LocalDate.parse(value).toString();
+        } catch (DateTimeParseException e) {
+            throw expected(value, "a date such as 2025-11-04");
+        }
+    }
+
+    private static String zonedDateTime(String value) {
+        try {
+            return OffsetDateTime.parse(value).toString();
+        } catch (DateTimeParseException e) {
+            throw expected(value, "a date and time with its offset from UTC, such as 2025-11-04T14:00:00+03:00");
+        }
+    }
+
+    private static String timeZone(String value) {
+        if (!ZoneId.getAvailableZoneIds().contains(value)) {
+            throw expected(value, "a time zone name such as America/New_York or Europe/London");
+        }
+        return value;
+    }
+
+    /** A global ID is the Base64 of {@code Type:number}; which type the mutation checks. */
+    private static String id(String value) {
+        try {
+            String plain = new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
+            if (plain.matches("[A-Za-z][A-Za-z0-9]*:\\d+")) {
+                return value;
+            }
+        } catch (IllegalArgumentException e) {
+            // not Base64: reported below
+        }
+        throw expected(value, "an ID such as Q29udGFjdDo0Mg==, as in the Entity ID column of a results file");
     }
 
     private static String fixed(TemplateColumn column, String value) {

@@ -11,12 +11,24 @@ import dev.intake.template.TemplateColumn;
  * @param headerRows 4 for a file that carries the template's header rows, 1 for a single header row
  * @param fileColumns what each column of the file holds, in file order
  * @param templateColumns the template's columns at validation time, in template order
+ * @param templateVersion the template's version at validation time
  */
-public record FileLayout(int headerRows, List<FileColumn> fileColumns, List<TemplateColumn> templateColumns) {
+public record FileLayout(int headerRows, List<FileColumn> fileColumns, List<TemplateColumn> templateColumns,
+        String templateVersion) {
 
     public FileLayout {
         fileColumns = List.copyOf(fileColumns);
         templateColumns = List.copyOf(templateColumns);
+    }
+
+    /** How many cells a row needs: up to its last column that holds a field; later columns are ignored anyway. */
+    public int neededWidth() {
+        for (int f = fileColumns.size() - 1; f >= 0; f--) {
+            if (fileColumns.get(f).kind() == FileColumn.Kind.FIELD) {
+                return f + 1;
+            }
+        }
+        return 0;
     }
 
     /** The file column index of each template column, -1 where the file lacks it. */

@@ -80,7 +80,7 @@ public final class HeaderMatcher {
             }
         }
         int headerRows = references == null ? 1 : 4;
-        return new HeaderMatch(new FileLayout(headerRows, fileColumns, template.columns()), problems);
+        return new HeaderMatch(new FileLayout(headerRows, fileColumns, template.columns(), template.version()), problems);
     }
 
     private FileColumn classify(int index, String header, Map<String, Integer> seen, List<String> problems) {

@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.intake.template.TemplateCsv;
+
 /**
- * The trailing columns Intake adds to exceptions and results files. The reader ignores them, so a fixed
- * exceptions file imports again as it is.
+ * The trailing columns Intake adds to exceptions and results files, and the template version column of every
+ * file it writes. The reader ignores them, so a fixed exceptions file imports again as it is.
  */
 public final class ReportColumns {
 
@@ -19,9 +21,14 @@ public final class ReportColumns {
     public static final List<String> EXCEPTIONS = List.of(ROW_NUMBER, ERROR_TYPE, ERROR_MESSAGE);
     public static final List<String> RESULTS = List.of(ROW_NUMBER, OUTCOME, ENTITY_ID, ERROR_TYPE, ERROR_MESSAGE);
 
-    private static final Set<String> KEYS = RESULTS.stream().map(HeaderKey::of).collect(Collectors.toSet());
+    private static final Set<String> KEYS = java.util.stream.Stream.concat(RESULTS.stream(),
+            java.util.stream.Stream.of(TemplateCsv.VERSION_LABEL)).map(HeaderKey::of).collect(Collectors.toSet());
 
     private ReportColumns() {
+    }
+
+    static boolean isVersionColumn(String headerCell) {
+        return HeaderKey.of(headerCell).equals(HeaderKey.of(TemplateCsv.VERSION_LABEL));
     }
 
     static boolean isReportColumn(String headerCell) {

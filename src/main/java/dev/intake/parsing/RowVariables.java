@@ -38,7 +38,12 @@ public final class RowVariables {
                 continue;
             }
             try {
-                put(variables, paths.get(t), CellCoercion.coerce(column, cell));
+                Object value = CellCoercion.coerce(column, cell);
+                if (column.customField()) {
+                    addCustomField(variables, paths.get(t), value);
+                } else {
+                    put(variables, paths.get(t), value);
+                }
             } catch (IllegalArgumentException e) {
                 errors.add(new CellError(column, e.getMessage()));
             }
@@ -53,6 +58,18 @@ public final class RowVariables {
             level = (Map<String, Object>) level.computeIfAbsent(segment, key -> new LinkedHashMap<String, Object>());
         }
         level.put(path.get(path.size() - 1), value);
+    }
+
+    /** A custom field goes into the list at its slot, such as {@code input/customFields}, as a name and a value. */
+    @SuppressWarnings("unchecked")
+    private static void addCustomField(Map<String, Object> variables, List<String> path, Object value) {
+        List<String> slot = path.subList(0, path.size() - 1);
+        Map<String, Object> level = variables;
+        for (String segment : slot.subList(0, slot.size() - 1)) {
+            level = (Map<String, Object>) level.computeIfAbsent(segment, key -> new LinkedHashMap<String, Object>());
+        }
+        List<Object> values = (List<Object>) level.computeIfAbsent(slot.get(slot.size() - 1), key -> new ArrayList<>());
+        values.add(Map.of("name", path.get(path.size() - 1), "value", String.valueOf(value)));
     }
 
     /** Variables for the mutation, or the errors that stop the row. */

@@ -68,15 +68,47 @@ public final class TemplateFileReader implements Closeable {
         CSVRecord second = nextRecord();
         HeaderMatch match;
         if (second != null && matcher.isReferenceRow(second.toList())) {
+            CSVRecord third = nextRecord();
+            CSVRecord fourth = nextRecord();
             match = matcher.match(first.toList(), second.toList());
-            nextRecord();
-            nextRecord();
+            List<String> changes = changesSinceFileVersion(first.toList(), second.toList(), third, fourth);
+            if (!changes.isEmpty()) {
+                match = new HeaderMatch(match.layout(), List.of(changes.get(0)));
+            }
         } else {
             pushedBack = second;
             match = matcher.match(first.toList(), null);
         }
         layout = match.layout();
         return match;
+    }
+
+    /**
+     * When the file names the template version it was made from and that is not the current one, the changes that
+     * matter, as one message; empty otherwise.
+     */
+    private List<String> changesSinceFileVersion(List<String> labels, List<String> references, CSVRecord third,
+            CSVRecord fourth) {
+        if (third == null || fourth == null) {
+            return List.of();
+        }
+        List<String> types = fourth.toList();
+        String fileVersion = null;
+        for (int i = 0; i < labels.size() && i < types.size(); i++) {
+            if (ReportColumns.isVersionColumn(labels.get(i))) {
+                fileVersion = types.get(i).strip();
+            }
+        }
+        if (fileVersion == null || fileVersion.equals(template.version())) {
+            return List.of();
+        }
+        List<String> changes = TemplateChanges.between(labels, references, third.toList(), types, template);
+        if (changes.isEmpty()) {
+            return List.of();
+        }
+        return List.of("the file was made from an older version of the template (" + fileVersion + "; now "
+                + template.version() + "): " + String.join("; ", changes)
+                + ". Download the current template and move the data into it");
     }
 
     /** The next row with at least one non-blank cell, or {@code null} at the end of the file. */
@@ -96,7 +128,7 @@ public final class TemplateFileReader implements Closeable {
         if (cells.size() > width && !allBlank(cells.subList(width, cells.size()))) {
             problem = "Row " + rowNumber + " has " + cells.size() + " cells, but the header has " + width
                     + " columns; check for an unquoted comma";
-        } else if (cells.size() < width) {
+        } else if (cells.size() < layout.neededWidth()) {
             problem = "Row " + rowNumber + " has " + cells.size() + " cells, but the header has " + width
                     + " columns; check for a missing cell or an unclosed quote";
         }

@@ -9,10 +9,14 @@ import jakarta.inject.Inject;
 import dev.intake.batch.BatchStatus;
 import dev.intake.batch.BatchStore;
 import dev.intake.batch.ChunkStore;
+import dev.intake.batch.RunCounts;
 import dev.intake.config.WorkerIdentity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-/** Ends a batch whose chunks are all done: COMPLETED, PARTIAL_SUCCESS or FAILED, with its final counts. */
+/**
+ * Ends a batch whose chunks are all done: COMPLETED, PARTIAL_SUCCESS or FAILED, with its final counts; a dry run
+ * ends READY or VALIDATION_FAILED.
+ */
 @ApplicationScoped
 public class BatchFinisher {
 
@@ -34,9 +38,11 @@ public class BatchFinisher {
             if (batches.lockProcessing(batchId).isEmpty() || chunks.countUnfinished(batchId) > 0) {
                 return false;
             }
-            long[] counts = chunks.counts(batchId);
-            batches.finish(batchId, BatchStatus.outcomeOf(counts[0], counts[1]), counts[0], counts[1], clock.instant(),
-                    worker.name());
+            RunCounts counts = chunks.counts(batchId);
+            boolean dryRun = batches.find(batchId).orElseThrow().dryRun();
+            BatchStatus status = dryRun ? BatchStatus.dryRunOutcomeOf(counts.failed())
+                    : BatchStatus.outcomeOf(counts.succeeded(), counts.failed());
+            batches.finish(batchId, status, counts, clock.instant(), worker.name());
             return true;
         });
     }

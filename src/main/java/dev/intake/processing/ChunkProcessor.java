@@ -21,6 +21,7 @@ import dev.intake.batch.Chunk;
 import dev.intake.batch.ChunkStore;
 import dev.intake.batch.ImportBatch;
 import dev.intake.batch.OutcomeStore;
+import dev.intake.batch.RowAction;
 import dev.intake.batch.RowErrorType;
 import dev.intake.batch.RowOutcome;
 import dev.intake.batch.RowStore;
@@ -38,7 +39,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * Runs the rows of a chunk through the template's mutation, many rows per transaction.
  * <p>
- * Each row's outcome is written in the same transaction as its data; {@link RowIsolation} decides which rows
+ * Each row's outcome is written in the same transaction as its data (a dry run rolls the data back and writes the
+ * outcomes alone); {@link RowIsolation} decides which rows
  * share a transaction when some fail. A failed row is clean when it left the transaction active and queued no
  * write; otherwise it spoilt the transaction. Rows that already have an outcome are never run again, so a chunk
  * taken over after a crash finishes exactly once.
@@ -88,7 +90,7 @@ public class ChunkProcessor {
         boolean finished;
         Uploader uploader = new Uploader(batch.createdBy(), batch.createdByRoles(), batch.organisation());
         try (MutationInvoker.RequestScope scope = invoker.openRequestScope(uploader)) {
-            Run run = new Run(chunk, owner, template.orElse(null), layout.templateColumns(), scope);
+            Run run = new Run(chunk, owner, template.orElse(null), layout.templateColumns(), scope, batch.dryRun());
             finished = RowIsolation.run(prepared, run::inTransaction,
                     (row, failure) -> RowOutcome.failed(row.rowNumber(), failure.type(), failure.field(),
                             failure.message(row.rowNumber(), layout.templateColumns())));
@@ -141,14 +143,16 @@ public class ChunkProcessor {
         private final ImportTemplate template;
         private final List<TemplateColumn> columns;
         private final MutationInvoker.RequestScope scope;
+        private final boolean dryRun;
 
         Run(Chunk chunk, String owner, ImportTemplate template, List<TemplateColumn> columns,
-                MutationInvoker.RequestScope scope) {
+                MutationInvoker.RequestScope scope, boolean dryRun) {
             this.chunk = chunk;
             this.owner = owner;
             this.template = template;
             this.columns = columns;
             this.scope = scope;
+            this.dryRun = dryRun;
         }
 
         /**
@@ -158,6 +162,9 @@ public class ChunkProcessor {
         Attempt inTransaction(List<PreparedRow> segment) {
             try {
                 return QuarkusTransaction.requiringNew().call(() -> attempt(segment));
+            } catch (DryRunDone e) {
+                QuarkusTransaction.requiringNew().run(() -> outcomes.insertAll(chunk.batchId(), e.outcomes));
+                return Attempt.committed();
             } catch (RolledBack e) {
                 return e.attempt;
             } catch (RuntimeException e) {
@@ -182,7 +189,7 @@ public class ChunkProcessor {
                 int queuedBefore = queuedWrites();
                 MutationInvoker.Invocation invocation = invoke(row);
                 if (invocation.ok()) {
-                    written.add(RowOutcome.succeeded(row.rowNumber(), invocation.entityId()));
+                    written.add(RowOutcome.succeeded(row.rowNumber(), invocation.entityId(), action(invocation)));
                     continue;
                 }
                 RowFailure failure = invocation.failure();
@@ -196,8 +203,26 @@ public class ChunkProcessor {
                         failure.message(row.rowNumber(), columns)));
             }
             entityManager.flush();
+            if (dryRun) {
+                throw new DryRunDone(written);
+            }
             outcomes.insertAll(chunk.batchId(), written);
             return Attempt.committed();
+        }
+
+        /**
+         * An upsert's result says whether it created the record; otherwise the template's action does: create and
+         * add actions create, update actions update.
+         */
+        private RowAction action(MutationInvoker.Invocation invocation) {
+            if (invocation.created() != null) {
+                return invocation.created() ? RowAction.CREATED : RowAction.UPDATED;
+            }
+            String action = template.action();
+            if (action.startsWith("create") || action.startsWith("add")) {
+                return RowAction.CREATED;
+            }
+            return action.startsWith("update") ? RowAction.UPDATED : null;
         }
 
         private MutationInvoker.Invocation invoke(PreparedRow row) {
@@ -222,6 +247,19 @@ public class ChunkProcessor {
             return queue.numberOfInsertions() + queue.numberOfUpdates() + queue.numberOfDeletions()
                     + queue.numberOfCollectionCreations() + queue.numberOfCollectionUpdates()
                     + queue.numberOfCollectionRemovals();
+        }
+    }
+
+    /**
+     * Thrown at the end of a dry run's segment: everything its rows wrote is rolled back, and their outcomes are
+     * written in a transaction of their own.
+     */
+    private static final class DryRunDone extends RuntimeException {
+        private final transient List<RowOutcome> outcomes;
+
+        DryRunDone(List<RowOutcome> outcomes) {
+            super(null, null, false, false);
+            this.outcomes = outcomes;
         }
     }
 

@@ -74,7 +74,7 @@ public class FileValidator {
 
     private void validate(UUID id) {
         ImportBatch batch = batches.find(id).orElseThrow();
-        Optional<ImportTemplate> template = templates.byName(batch.template());
+        Optional<ImportTemplate> template = templates.byName(batch.template(), batch.organisation());
         if (template.isEmpty()) {
             fail(id, "The template " + batch.template() + " is no longer in the schema; nothing was imported");
             return;

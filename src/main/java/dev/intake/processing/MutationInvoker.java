@@ -53,30 +53,28 @@ public class MutationInvoker {
         if (!result.getErrors().isEmpty()) {
             return Invocation.failed(ExecutionErrors.classify(result.getErrors()));
         }
-        return Invocation.succeeded(entityId(result.getData(), template.name()));
-    }
-
-    private static String entityId(Object data, String mutation) {
-        if (!(data instanceof Map<?, ?> root)) {
-            return null;
-        }
-        Object value = root.get(mutation);
+        Object value = result.getData() instanceof Map<?, ?> root ? root.get(template.name()) : null;
         if (value instanceof Map<?, ?> object) {
             Object id = object.get("id");
-            return id == null ? null : String.valueOf(id);
+            Object created = object.get("created");
+            return Invocation.succeeded(id == null ? null : String.valueOf(id),
+                    created instanceof Boolean flag ? flag : null);
         }
-        return value == null || value instanceof List<?> ? null : String.valueOf(value);
+        return Invocation.succeeded(value == null || value instanceof List<?> ? null : String.valueOf(value), null);
     }
 
-    /** The outcome of one mutation: the written record's ID, or the failure. */
-    record Invocation(String entityId, RowFailure failure) {
+    /**
+     * The outcome of one mutation: the written record's ID and, when the result says, whether it was created; or
+     * the failure.
+     */
+    record Invocation(String entityId, Boolean created, RowFailure failure) {
 
-        static Invocation succeeded(String entityId) {
-            return new Invocation(entityId, null);
+        static Invocation succeeded(String entityId, Boolean created) {
+            return new Invocation(entityId, created, null);
         }
 
         static Invocation failed(RowFailure failure) {
-            return new Invocation(null, failure);
+            return new Invocation(null, null, failure);
         }
 
         boolean ok() {

@@ -63,12 +63,14 @@ public class ReportFiles {
             throws IOException {
         FileLayout layout = batches.layout(batch.id()).orElse(null);
         List<TemplateColumn> columns = layout != null ? layout.templateColumns()
-                : templates.byName(batch.template()).map(ImportTemplate::columns).orElse(List.of());
+                : templates.byName(batch.template(), batch.organisation()).map(ImportTemplate::columns).orElse(List.of());
         UUID batchId = batch.id();
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write(TemplateCsv.BYTE_ORDER_MARK);
         CSVPrinter printer = new CSVPrinter(writer, TemplateCsv.FORMAT);
-        for (List<String> row : TemplateCsv.headerRows(columns, trailing)) {
+        String version = layout != null ? layout.templateVersion()
+                : templates.byName(batch.template(), batch.organisation()).map(ImportTemplate::version).orElse("");
+        for (List<String> row : TemplateCsv.headerRows(columns, trailing, version)) {
             TemplateCsv.printRecord(printer, row);
         }
         if (layout != null) {
@@ -93,6 +95,7 @@ public class ReportFiles {
         }
         record.add(outcome == null || outcome.errorType() == null ? "" : outcome.errorType().name());
         record.add(outcome == null || outcome.message() == null ? "" : outcome.message());
+        record.add("");
         return record;
     }
 }

@@ -7,6 +7,7 @@ public enum FieldType {
     FIXED("Fixed"),
     LOOKUP("Lookup"),
     LOCAL_DATE_TIME("LocalDateTime"),
+    DATE("Date"),
     ZONED_DATE_TIME("TimeZoned DateTime"),
     TIME_ZONE("TimeZone Name"),
     NUMBER("Number"),
@@ -31,6 +32,9 @@ public enum FieldType {
             case "Float", "BigDecimal" -> DECIMAL;
             case "Boolean" -> BOOLEAN;
             case "DateTime" -> LOCAL_DATE_TIME;
+            case "Date" -> DATE;
+            case "TimeZonedDateTime" -> ZONED_DATE_TIME;
+            case "TimeZoneName" -> TIME_ZONE;
             default -> TEXT;
         };
     }

@@ -2,18 +2,21 @@ package dev.intake.template;
 
 import java.util.Locale;
 
+import dev.intake.id.GlobalId;
+
 /** An example value for a column, shown in a template's sample row to show the expected format. */
 final class SampleValues {
 
     private SampleValues() {
     }
 
-    static String of(TemplateColumn column) {
+    static String of(TemplateColumn column, String entity) {
         return switch (column.type()) {
-            case ID -> "1";
+            case ID -> GlobalId.encode(entity, 1);
             case FIXED -> column.allowedValues().isEmpty() ? "" : column.allowedValues().get(0);
-            case LOOKUP -> "Example";
+            case LOOKUP -> text(lookupField(column.lookup()));
             case LOCAL_DATE_TIME -> "2025-11-04T14:00:00";
+            case DATE -> "2025-11-04";
             case ZONED_DATE_TIME -> "2025-11-04T14:00:00+03:00";
             case TIME_ZONE -> "America/New_York";
             case NUMBER -> "1";
@@ -21,6 +24,12 @@ final class SampleValues {
             case BOOLEAN -> "true";
             case TEXT -> text(column.fieldName().toLowerCase(Locale.ROOT));
         };
+    }
+
+    /** The field of {@code lookup(entity, field)}. */
+    private static String lookupField(String lookup) {
+        int comma = lookup.indexOf(',');
+        return lookup.substring(comma + 1, lookup.length() - 1).strip().toLowerCase(Locale.ROOT);
     }
 
     private static String text(String field) {
@@ -39,8 +48,26 @@ final class SampleValues {
         if (field.contains("lastname")) {
             return "Doe";
         }
+        if (field.contains("postcode")) {
+            return "SW1A 1AA";
+        }
+        if (field.contains("street")) {
+            return "1 Example Street";
+        }
+        if (field.contains("city")) {
+            return "London";
+        }
         if (field.contains("name")) {
             return "Example Ltd";
+        }
+        if (field.contains("code")) {
+            return "CODE-1";
+        }
+        if (field.contains("title")) {
+            return "Example title";
+        }
+        if (field.contains("country")) {
+            return "GB";
         }
         return "Example";
     }

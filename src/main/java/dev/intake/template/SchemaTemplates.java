@@ -8,9 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import graphql.schema.GraphQLAppliedDirective;
 import graphql.schema.GraphQLArgument;
-import graphql.schema.GraphQLDirective;
 import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLEnumValueDefinition;
 import graphql.schema.GraphQLFieldDefinition;
@@ -33,7 +31,9 @@ import graphql.schema.GraphQLTypeUtil;
  */
 public final class SchemaTemplates {
 
-    private static final String ROLES_ALLOWED = "rolesAllowed";
+    private static final String IMPORT_ACTION = "importAction";
+    private static final String LOOKUP = "lookup";
+    private static final String CUSTOM_FIELDS = "customFields";
 
     private SchemaTemplates() {
     }
@@ -44,9 +44,12 @@ public final class SchemaTemplates {
             return List.of();
         }
         List<ImportTemplate> templates = new ArrayList<>();
+        Set<String> typeNames = schema.getAllTypesAsList().stream().filter(type -> type instanceof GraphQLObjectType)
+                .map(GraphQLNamedType::getName).collect(Collectors.toSet());
         for (GraphQLFieldDefinition mutation : mutations.getFieldDefinitions()) {
-            if (takesInputObject(mutation)) {
-                template(mutation).ifPresent(templates::add);
+            boolean importable = SchemaDirectives.bool(mutation, IMPORT_ACTION, "importable").orElse(true);
+            if (importable && takesInputObject(mutation)) {
+                template(mutation, typeNames).ifPresent(templates::add);
             }
         }
         templates.sort(Comparator.comparing(ImportTemplate::name));
@@ -59,47 +62,43 @@ public final class SchemaTemplates {
     }
 
     /** Empty when a required part of the input cannot be written as CSV cells (a list, or a recursive type). */
-    private static Optional<ImportTemplate> template(GraphQLFieldDefinition mutation) {
+    private static Optional<ImportTemplate> template(GraphQLFieldDefinition mutation, Set<String> typeNames) {
         List<TemplateColumn> columns = new ArrayList<>();
+        List<CustomFieldSlot> slots = new ArrayList<>();
         List<GraphQLArgument> arguments = sorted(mutation.getArguments(), GraphQLArgument::getName,
                 argument -> isRequired(argument.getType(), argument.hasSetDefaultValue()));
         for (GraphQLArgument argument : arguments) {
             boolean required = isRequired(argument.getType(), argument.hasSetDefaultValue());
-            Leaves leaves = new Leaves(columns, new LinkedHashSet<>());
-            if (!leaves.add(List.of(argument.getName()), argument.getType(), argument.getDescription(), required)) {
+            Leaves leaves = new Leaves(columns, slots, new LinkedHashSet<>());
+            if (!leaves.add(List.of(argument.getName()), argument.getType(), argument.getDescription(), required, null)) {
                 return Optional.empty();
             }
         }
-        String[] entityAndAction = entityAndAction(mutation.getName());
-        return Optional.of(new ImportTemplate(mutation.getName(), entityAndAction[0], entityAndAction[1],
-                mutation.getDescription(), columns, document(mutation), requiredRole(mutation)));
+        String[] entityAndAction = entityAndAction(mutation.getName(), typeNames);
+        String entity = SchemaDirectives.string(mutation, IMPORT_ACTION, "entity").orElse(entityAndAction[0]);
+        String action = SchemaDirectives.string(mutation, IMPORT_ACTION, "action").orElse(entityAndAction[1]);
+        return Optional.of(new ImportTemplate(mutation.getName(), entity, action, mutation.getDescription(), columns,
+                document(mutation), requiredRole(mutation), slots.isEmpty() ? null : slots.get(0)));
     }
 
     /** SmallRye GraphQL marks a mutation guarded by {@code @RolesAllowed} with a {@code @rolesAllowed} directive. */
-    @SuppressWarnings("deprecation")
     private static String requiredRole(GraphQLFieldDefinition mutation) {
-        GraphQLAppliedDirective applied = mutation.getAppliedDirective(ROLES_ALLOWED);
-        if (applied != null && applied.getArgument("value") != null) {
-            return stringValue(applied.getArgument("value").getValue());
-        }
-        GraphQLDirective legacy = mutation.getDirective(ROLES_ALLOWED);
-        if (legacy != null && legacy.getArgument("value") != null) {
-            return stringValue(legacy.getArgument("value").getArgumentValue().getValue());
-        }
-        return null;
+        return SchemaDirectives.string(mutation, "rolesAllowed", "value").orElse(null);
     }
 
-    private static String stringValue(Object value) {
-        if (value instanceof graphql.language.StringValue literal) {
-            return literal.getValue();
-        }
-        return value == null ? null : value.toString();
-    }
+    /**
+     * Collects the leaf columns under one argument, depth first, guarding against recursive input types; notes the
+     * field that carries custom fields.
+     */
+    private record Leaves(List<TemplateColumn> columns, List<CustomFieldSlot> slots, Set<String> typesOnPath) {
 
-    /** Collects the leaf columns under one argument, depth first, guarding against recursive input types. */
-    private record Leaves(List<TemplateColumn> columns, Set<String> typesOnPath) {
-
-        boolean add(List<String> path, GraphQLInputType type, String description, boolean required) {
+        boolean add(List<String> path, GraphQLInputType type, String description, boolean required,
+                GraphQLInputObjectField field) {
+            if (field != null && SchemaDirectives.has(field, CUSTOM_FIELDS)) {
+                slots.add(new CustomFieldSlot(String.join("/", path),
+                        SchemaDirectives.string(field, CUSTOM_FIELDS, "entity").orElse("")));
+                return true;
+            }
             GraphQLType bare = GraphQLTypeUtil.unwrapNonNull(type);
             if (GraphQLTypeUtil.isList(bare)) {
                 return !required;
@@ -107,7 +106,7 @@ public final class SchemaTemplates {
             if (bare instanceof GraphQLInputObjectType object) {
                 return addFields(path, object, required);
             }
-            columns.add(column(path, (GraphQLNamedType) bare, description, required));
+            columns.add(column(path, (GraphQLNamedType) bare, description, required, field));
             return true;
         }
 
@@ -119,7 +118,7 @@ public final class SchemaTemplates {
                     field -> isRequired(field.getType(), field.hasSetDefaultValue()));
             for (GraphQLInputObjectField field : fields) {
                 boolean fieldRequired = required && isRequired(field.getType(), field.hasSetDefaultValue());
-                if (!add(append(path, field.getName()), field.getType(), field.getDescription(), fieldRequired)) {
+                if (!add(append(path, field.getName()), field.getType(), field.getDescription(), fieldRequired, field)) {
                     return false;
                 }
             }
@@ -128,16 +127,24 @@ public final class SchemaTemplates {
         }
     }
 
-    private static TemplateColumn column(List<String> path, GraphQLNamedType leaf, String description, boolean required) {
+    private static TemplateColumn column(List<String> path, GraphQLNamedType leaf, String description, boolean required,
+            GraphQLInputObjectField field) {
         List<String> labelPath = path.size() > 1 ? path.subList(1, path.size()) : path;
         String reference = String.join("/", path);
+        String label = Labels.of(labelPath);
+        if (field != null && SchemaDirectives.has(field, LOOKUP)) {
+            String lookup = "lookup(" + SchemaDirectives.string(field, LOOKUP, "entity").orElse("?") + ", "
+                    + SchemaDirectives.string(field, LOOKUP, "field").orElse("?") + ")";
+            return new TemplateColumn(label, reference, orEmpty(description), FieldType.LOOKUP, leaf.getName(), required,
+                    List.of(), lookup, false);
+        }
         if (leaf instanceof GraphQLEnumType enumType) {
             List<String> values = enumType.getValues().stream().map(GraphQLEnumValueDefinition::getName).toList();
-            return new TemplateColumn(Labels.of(labelPath), reference, orEmpty(description), FieldType.FIXED,
-                    leaf.getName(), required, values, null);
+            return new TemplateColumn(label, reference, orEmpty(description), FieldType.FIXED, leaf.getName(), required,
+                    values, null, false);
         }
-        return new TemplateColumn(Labels.of(labelPath), reference, orEmpty(description), FieldType.ofScalar(leaf.getName()),
-                leaf.getName(), required, List.of(), null);
+        return new TemplateColumn(label, reference, orEmpty(description), FieldType.ofScalar(leaf.getName()),
+                leaf.getName(), required, List.of(), null, false);
     }
 
     private static <T> List<T> sorted(List<T> items, java.util.function.Function<T, String> name,
@@ -161,14 +168,27 @@ public final class SchemaTemplates {
         return description == null ? "" : description.strip();
     }
 
-    /** {@code createContact} is the action {@code create} on the entity {@code Contact}. */
-    static String[] entityAndAction(String mutationName) {
-        for (int i = 1; i < mutationName.length(); i++) {
-            if (Character.isUpperCase(mutationName.charAt(i))) {
-                return new String[] { mutationName.substring(i), mutationName.substring(0, i) };
+    /**
+     * The leading lower-case word of a mutation's name is its verb, and the rest names the entity:
+     * {@code createContact} is Contact / create. When the rest starts with the name of an object type and goes on,
+     * the remainder joins the action: {@code addEventPrices} is Event / addPrices.
+     */
+    static String[] entityAndAction(String mutationName, Set<String> typeNames) {
+        int verbEnd = 1;
+        while (verbEnd < mutationName.length() && !Character.isUpperCase(mutationName.charAt(verbEnd))) {
+            verbEnd++;
+        }
+        if (verbEnd == mutationName.length()) {
+            return new String[] { mutationName, mutationName };
+        }
+        String verb = mutationName.substring(0, verbEnd);
+        String rest = mutationName.substring(verbEnd);
+        for (int end = rest.length() - 1; end > 0; end--) {
+            if (Character.isUpperCase(rest.charAt(end)) && typeNames.contains(rest.substring(0, end))) {
+                return new String[] { rest.substring(0, end), verb + rest.substring(end) };
             }
         }
-        return new String[] { mutationName, mutationName };
+        return new String[] { rest, verb };
     }
 
     /** The operation that imports one row: every argument is a variable, and the result's ID is selected. */
@@ -183,11 +203,23 @@ public final class SchemaTemplates {
                 + selection(mutation.getType()) + " }";
     }
 
+    /**
+     * The result's {@code id} becomes the row's Entity ID; a Boolean {@code created} says whether the row created
+     * the record or changed one (an upsert's payload has it).
+     */
     private static String selection(GraphQLOutputType type) {
         GraphQLType bare = GraphQLTypeUtil.unwrapAll(type);
-        if (bare instanceof GraphQLObjectType object) {
-            return object.getFieldDefinition("id") != null ? " { id }" : " { __typename }";
+        if (!(bare instanceof GraphQLObjectType object)) {
+            return "";
         }
-        return "";
+        List<String> fields = new ArrayList<>();
+        if (object.getFieldDefinition("id") != null) {
+            fields.add("id");
+        }
+        GraphQLFieldDefinition created = object.getFieldDefinition("created");
+        if (created != null && GraphQLTypeUtil.unwrapAll(created.getType()).getName().equals("Boolean")) {
+            fields.add("created");
+        }
+        return fields.isEmpty() ? " { __typename }" : " { " + String.join(" ", fields) + " }";
     }
 }

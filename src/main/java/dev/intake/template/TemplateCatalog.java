@@ -10,18 +10,24 @@ import jakarta.inject.Inject;
 
 import graphql.schema.GraphQLSchema;
 
-/** The templates of the schema that {@code /graphql} serves. */
+/**
+ * The templates of the schema that {@code /graphql} serves. What the schema gives is read once; an
+ * organisation's custom-field columns are added on every call, so a new custom field shows without a restart.
+ */
 @ApplicationScoped
 public class TemplateCatalog {
 
     private final GraphQLSchema schema;
+    private final CustomColumns customColumns;
     private volatile List<ImportTemplate> templates;
 
     @Inject
-    public TemplateCatalog(GraphQLSchema schema) {
+    public TemplateCatalog(GraphQLSchema schema, CustomColumns customColumns) {
         this.schema = schema;
+        this.customColumns = customColumns;
     }
 
+    /** The templates as the schema defines them, without custom fields. */
     public List<ImportTemplate> all() {
         List<ImportTemplate> read = templates;
         if (read == null) {
@@ -31,8 +37,24 @@ public class TemplateCatalog {
         return read;
     }
 
+    /** The templates as an organisation sees them, with its custom fields. */
+    public List<ImportTemplate> all(String organisation) {
+        return all().stream().map(template -> withCustomFields(template, organisation)).toList();
+    }
+
+    /** A template without custom fields, to check a name. */
     public Optional<ImportTemplate> byName(String name) {
         return all().stream().filter(template -> template.name().equals(name)).findFirst();
+    }
+
+    /** A template as an organisation sees it, with its custom fields. */
+    public Optional<ImportTemplate> byName(String name, String organisation) {
+        return byName(name).map(template -> withCustomFields(template, organisation));
+    }
+
+    private ImportTemplate withCustomFields(ImportTemplate template, String organisation) {
+        CustomFieldSlot slot = template.customFieldSlot();
+        return slot == null ? template : template.withColumns(customColumns.columns(organisation, slot));
     }
 
     /** Template names close to a misspelt one, closest first, for error messages. */

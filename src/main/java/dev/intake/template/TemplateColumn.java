@@ -13,6 +13,7 @@ import java.util.List;
  * @param required whether a row must give a value
  * @param allowedValues the values of a Fixed column, empty otherwise
  * @param lookup the {@code lookup(entity, field)} of a Lookup column, {@code null} otherwise
+ * @param customField whether the column is a custom field defined at run time, not a field of the schema
  */
 public record TemplateColumn(
         String label,
@@ -22,7 +23,8 @@ public record TemplateColumn(
         String graphqlType,
         boolean required,
         List<String> allowedValues,
-        String lookup) {
+        String lookup,
+        boolean customField) {
 
     public TemplateColumn {
         allowedValues = List.copyOf(allowedValues);

@@ -19,14 +19,19 @@ public final class TemplateCsv {
     private TemplateCsv() {
     }
 
+    /** The label of the trailing column that carries the template's version in row 4. */
+    public static final String VERSION_LABEL = "Template Version";
+
     public static String write(ImportTemplate template, boolean withSample) {
         StringBuilder out = new StringBuilder().append(BYTE_ORDER_MARK);
         try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
-            for (List<String> row : headerRows(template.columns(), List.of())) {
+            for (List<String> row : headerRows(template.columns(), List.of(), template.version())) {
                 printRecord(printer, row);
             }
             if (withSample) {
-                printRecord(printer, template.columns().stream().map(SampleValues::of).toList());
+                List<String> sample = new java.util.ArrayList<>(template.columns().stream().map(column -> SampleValues.of(column, template.entity())).toList());
+                sample.add("");
+                printRecord(printer, sample);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -41,14 +46,26 @@ public final class TemplateCsv {
 
     /**
      * The four header rows, with extra trailing columns (such as {@code Row Number} in an exceptions file)
-     * labelled in row 1 and blank below.
+     * labelled in row 1 and blank below, and last the {@value #VERSION_LABEL} column, whose row 4 holds the
+     * version. The reader ignores both, so data rows leave them blank.
      */
-    public static List<List<String>> headerRows(List<TemplateColumn> columns, List<String> trailingLabels) {
+    public static List<List<String>> headerRows(List<TemplateColumn> columns, List<String> trailingLabels,
+            String version) {
+        List<String> labels = new java.util.ArrayList<>(trailingLabels);
+        labels.add(VERSION_LABEL);
+        List<String> blanks = blanks(trailingLabels);
         return List.of(
-                row(columns.stream().map(TemplateColumn::label).toList(), trailingLabels),
-                row(columns.stream().map(TemplateColumn::reference).toList(), blanks(trailingLabels)),
-                row(columns.stream().map(TemplateColumn::description).toList(), blanks(trailingLabels)),
-                row(columns.stream().map(TemplateColumn::typeDescription).toList(), blanks(trailingLabels)));
+                row(columns.stream().map(TemplateColumn::label).toList(), labels),
+                row(columns.stream().map(TemplateColumn::reference).toList(), with(blanks, "")),
+                row(columns.stream().map(TemplateColumn::description).toList(),
+                        with(blanks, "Leave as it is: the version of the template this file was made from")),
+                row(columns.stream().map(TemplateColumn::typeDescription).toList(), with(blanks, version)));
+    }
+
+    private static List<String> with(List<String> cells, String last) {
+        List<String> all = new java.util.ArrayList<>(cells);
+        all.add(last);
+        return all;
     }
 
     private static List<String> row(List<String> cells, List<String> trailing) {

@@ -1,6 +1,9 @@
 package dev.intake.training;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -28,6 +31,10 @@ public class Account extends PanacheEntityBase {
     public String name;
 
     public String website;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "parent_id")
+    public Account parent;
 
     static Account findByName(String organisation, String name) {
         return find("organisation = ?1 and name = ?2", organisation, name).firstResult();

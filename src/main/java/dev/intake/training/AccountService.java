@@ -7,8 +7,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import dev.intake.error.ConflictException;
-import dev.intake.error.LookupFailedException;
 import dev.intake.id.GlobalId;
+import dev.intake.lookup.Lookups;
 import dev.intake.security.Caller;
 
 /**
@@ -21,37 +21,27 @@ public class AccountService {
     @Inject
     Caller caller;
 
+    @Inject
+    Lookups lookups;
+
     public AccountView create(AccountInput input) {
         String organisation = caller.organisation();
         if (Account.count("organisation = ?1 and name = ?2", organisation, input.name()) > 0) {
             throw new ConflictException("input/name", "An account named '" + input.name() + "' already exists");
         }
-        return insert(input, organisation);
+        Long parent = input.parent() == null ? null : lookups.id(TrainingLookups.ACCOUNTS, "input/parent", input.parent());
+        return insert(input, parent, organisation);
     }
 
     @Transactional
-    AccountView insert(AccountInput input, String organisation) {
+    AccountView insert(AccountInput input, Long parentId, String organisation) {
         Account account = new Account();
         account.organisation = organisation;
         account.name = input.name();
         account.website = input.website();
+        account.parent = parentId == null ? null : Account.getEntityManager().getReference(Account.class, parentId);
         account.persist();
         return AccountView.of(account);
-    }
-
-    /**
-     * The caller's account with exactly this name or, failing that, with this account ID; fails as a lookup
-     * when there is none. Another organisation's account never matches, by name or by ID.
-     */
-    Account byNameOrId(String field, String nameOrId) {
-        Account account = Account.findByName(caller.organisation(), nameOrId);
-        if (account == null) {
-            account = GlobalId.decode(AccountView.TYPE, nameOrId).map(this::own).orElse(null);
-        }
-        if (account == null) {
-            throw new LookupFailedException(field, "No account is named '" + nameOrId + "' or has that ID");
-        }
-        return account;
     }
 
     public List<AccountView> all() {

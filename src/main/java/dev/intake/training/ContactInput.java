@@ -1,5 +1,8 @@
 package dev.intake.training;
 
+import java.util.List;
+
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -7,6 +10,10 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
+
+import dev.intake.customfield.CustomFieldValueInput;
+import dev.intake.template.CustomFields;
+import dev.intake.template.Lookup;
 
 /** What a client sends to create a contact. */
 @Input("ContactInput")
@@ -17,5 +24,7 @@ public record ContactInput(
         @NotBlank @Email @Size(max = 254) @Description("Primary email address; unique across contacts") String emailAddress,
         @Size(max = 40) @Description("Phone number, in any format") String phone,
         @NotNull @Description("Where the contact stands with us") ContactStatus status,
-        @NotBlank @Description("The contact's account: its name exactly as stored, or its ID") String accountName) {
+        @NotBlank @Lookup(entity = "accounts", field = "name") @Description("The contact's account") String account,
+        @Valid @CustomFields(entity = "Contact") @Description("Values of the organisation's custom fields for contacts")
+        List<CustomFieldValueInput> customFields) {
 }

@@ -1,14 +1,18 @@
 package dev.intake.training;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import dev.intake.customfield.CustomFieldService;
 import dev.intake.error.ConflictException;
+import dev.intake.error.InvalidValueException;
 import dev.intake.error.NotFoundException;
 import dev.intake.id.GlobalId;
+import dev.intake.lookup.Lookups;
 import dev.intake.security.Caller;
 
 /**
@@ -18,64 +22,111 @@ import dev.intake.security.Caller;
 @ApplicationScoped
 public class ContactService {
 
-    @Inject
-    AccountService accounts;
+    static final String ENTITY = "Contact";
 
     @Inject
     Caller caller;
 
-    public ContactView create(ContactInput input) {
-        Account account = accounts.byNameOrId("input/accountName", input.accountName());
-        ensureEmailFree(input.emailAddress(), null);
-        return insert(input, account.id, caller.organisation());
-    }
+    @Inject
+    Lookups lookups;
 
-    /** Writes the contact and reads it back as a view while the transaction is open. */
-    @Transactional
-    ContactView insert(ContactInput input, long accountId, String organisation) {
-        Contact contact = new Contact();
-        contact.organisation = organisation;
-        contact.firstName = input.firstName();
-        contact.lastName = input.lastName();
-        contact.emailAddress = input.emailAddress();
-        contact.phone = input.phone();
-        contact.status = input.status();
-        contact.account = Account.getEntityManager().getReference(Account.class, accountId);
-        contact.persist();
-        return ContactView.of(contact);
+    @Inject
+    CustomFieldService customFields;
+
+    public ContactView create(ContactInput input) {
+        long account = lookups.id(TrainingLookups.ACCOUNTS, "input/account", input.account());
+        ensureEmailFree(input.emailAddress(), null);
+        Map<String, Object> custom = customFields.validated(ENTITY, input.customFields(), true);
+        Changes changes = new Changes(input.firstName(), input.lastName(), input.emailAddress(), input.phone(),
+                input.status(), account, custom);
+        return insert(changes, caller.organisation());
     }
 
     public ContactView update(UpdateContactInput input) {
         long id = existingId(input.id());
-        Long accountId = input.accountName() == null ? null : accounts.byNameOrId("input/accountName", input.accountName()).id;
+        Long account = input.account() == null ? null : lookups.id(TrainingLookups.ACCOUNTS, "input/account", input.account());
         if (input.emailAddress() != null) {
             ensureEmailFree(input.emailAddress(), id);
         }
-        return apply(id, input, accountId);
+        Map<String, Object> custom = customFields.validated(ENTITY, input.customFields(), false);
+        return apply(id, new Changes(input.firstName(), input.lastName(), input.emailAddress(), input.phone(),
+                input.status(), account, custom));
+    }
+
+    /** Changes the contact with the given ID (which must exist), or else the one with the email address, or creates one. */
+    public ContactUpsertResult upsert(UpsertContactInput input) {
+        Long id = input.id() == null ? byEmail(input.emailAddress()) : Long.valueOf(existingId(input.id()));
+        Long account = input.account() == null ? null : lookups.id(TrainingLookups.ACCOUNTS, "input/account", input.account());
+        if (id != null && input.id() != null) {
+            ensureEmailFree(input.emailAddress(), id);
+        }
+        Map<String, Object> custom = customFields.validated(ENTITY, input.customFields(), id == null);
+        Changes changes = new Changes(input.firstName(), input.lastName(), input.emailAddress(), input.phone(),
+                input.status(), account, custom);
+        if (id != null) {
+            ContactView changed = apply(id, changes);
+            return new ContactUpsertResult(changed.id(), false, changed);
+        }
+        requireForCreate(changes);
+        ContactView created = insert(changes, caller.organisation());
+        return new ContactUpsertResult(created.id(), true, created);
+    }
+
+    /** The values a write sets; {@code null} leaves a field as it is. */
+    record Changes(String firstName, String lastName, String emailAddress, String phone, ContactStatus status,
+            Long accountId, Map<String, Object> customFields) {
+    }
+
+    /** Writes the contact and reads it back as a view while the transaction is open. */
+    @Transactional
+    ContactView insert(Changes changes, String organisation) {
+        Contact contact = new Contact();
+        contact.organisation = organisation;
+        copy(changes, contact);
+        contact.persist();
+        return ContactView.of(contact);
     }
 
     @Transactional
-    ContactView apply(long id, UpdateContactInput input, Long accountId) {
+    ContactView apply(long id, Changes changes) {
         Contact contact = Contact.findById(id);
-        if (input.firstName() != null) {
-            contact.firstName = input.firstName();
-        }
-        if (input.lastName() != null) {
-            contact.lastName = input.lastName();
-        }
-        if (input.emailAddress() != null) {
-            contact.emailAddress = input.emailAddress();
-        }
-        if (input.phone() != null) {
-            contact.phone = input.phone();
-        }
-        if (input.status() != null) {
-            contact.status = input.status();
-        }
-        if (accountId != null) {
-            contact.account = Account.getEntityManager().getReference(Account.class, accountId);
-        }
+        copy(changes, contact);
         return ContactView.of(contact);
+    }
+
+    private static void copy(Changes changes, Contact contact) {
+        if (changes.firstName() != null) {
+            contact.firstName = changes.firstName();
+        }
+        if (changes.lastName() != null) {
+            contact.lastName = changes.lastName();
+        }
+        if (changes.emailAddress() != null) {
+            contact.emailAddress = changes.emailAddress();
+        }
+        if (changes.phone() != null) {
+            contact.phone = changes.phone();
+        }
+        if (changes.status() != null) {
+            contact.status = changes.status();
+        }
+        if (changes.accountId() != null) {
+            contact.account = Account.getEntityManager().getReference(Account.class, changes.accountId());
+        }
+        if (!changes.customFields().isEmpty()) {
+            Map<String, Object> merged = new java.util.LinkedHashMap<>(contact.customFields);
+            merged.putAll(changes.customFields());
+            contact.customFields = merged;
+        }
+    }
+
+    private static void requireForCreate(Changes changes) {
+        String missing = changes.firstName() == null ? "input/firstName" : changes.lastName() == null ? "input/lastName"
+                : changes.status() == null ? "input/status" : changes.accountId() == null ? "input/account" : null;
+        if (missing != null) {
+            throw new InvalidValueException(missing, "a value is required to create a contact (no contact has this email "
+                    + "address yet)");
+        }
     }
 
     public List<ContactView> page(int offset, int limit) {
@@ -94,6 +145,12 @@ public class ContactService {
     private long existingId(String id) {
         return GlobalId.decode(ContactView.TYPE, id).map(this::own).map(contact -> contact.id)
                 .orElseThrow(() -> new NotFoundException("input/id", "No contact has the ID '" + id + "'"));
+    }
+
+    private Long byEmail(String emailAddress) {
+        Contact contact = Contact.<Contact>find("organisation = ?1 and lower(emailAddress) = lower(?2)",
+                caller.organisation(), emailAddress).firstResult();
+        return contact == null ? null : contact.id;
     }
 
     private void ensureEmailFree(String emailAddress, Long exceptId) {

@@ -1,11 +1,14 @@
 package dev.intake.training;
 
-import org.eclipse.microprofile.graphql.Description;
+import java.util.List;
 
-import dev.intake.id.GlobalId;
+import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
+
+import dev.intake.customfield.CustomFieldValue;
+import dev.intake.id.GlobalId;
 
 /** A contact as GraphQL clients read it. */
 @Type("Contact")
@@ -17,12 +20,14 @@ public record ContactView(
         @NonNull String emailAddress,
         String phone,
         @NonNull ContactStatus status,
-        @NonNull AccountView account) {
+        @NonNull AccountView account,
+        @NonNull List<@NonNull CustomFieldValue> customFields) {
 
     static final String TYPE = "Contact";
 
     static ContactView of(Contact contact) {
-        return new ContactView(GlobalId.encode(TYPE, contact.id), contact.firstName, contact.lastName, contact.emailAddress,
-                contact.phone, contact.status, AccountView.of(contact.account));
+        return new ContactView(GlobalId.encode(TYPE, contact.id), contact.firstName, contact.lastName,
+                contact.emailAddress, contact.phone, contact.status, AccountView.of(contact.account),
+                CustomFieldValue.of(contact.customFields));
     }
 }

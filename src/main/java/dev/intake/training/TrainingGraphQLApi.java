@@ -51,6 +51,13 @@ public class TrainingGraphQLApi {
         return contacts.update(input);
     }
 
+    @Mutation
+    @RolesAllowed(TrainingRoles.CONTACTS_WRITER)
+    @Description("Change the contact with the given ID, or else the one with the email address, or create it")
+    public ContactUpsertResult upsertContact(@NonNull @Valid UpsertContactInput input) {
+        return contacts.upsert(input);
+    }
+
     @Query
     @Description("All accounts, by name")
     public @NonNull List<@NonNull AccountView> accounts() {

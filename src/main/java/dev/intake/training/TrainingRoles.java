@@ -5,6 +5,7 @@ public final class TrainingRoles {
 
     public static final String ACCOUNTS_WRITER = "accounts-writer";
     public static final String CONTACTS_WRITER = "contacts-writer";
+    public static final String EVENTS_WRITER = "events-writer";
 
     private TrainingRoles() {
     }

@@ -1,12 +1,19 @@
 package dev.intake.training;
 
+import java.util.List;
+
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.graphql.Description;
-import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
+
+import dev.intake.customfield.CustomFieldValueInput;
+import dev.intake.template.CustomFields;
+import dev.intake.template.Lookup;
 
 /** What a client sends to change a contact; a field left out keeps its current value. */
 @Input("UpdateContactInput")
@@ -18,5 +25,7 @@ public record UpdateContactInput(
         @Email @Size(min = 3, max = 254) @Description("Primary email address; unique across contacts") String emailAddress,
         @Size(max = 40) @Description("Phone number, in any format") String phone,
         @Description("Where the contact stands with us") ContactStatus status,
-        @Size(min = 1) @Description("The contact's account: its name exactly as stored, or its ID") String accountName) {
+        @Lookup(entity = "accounts", field = "name") @Description("The contact's account") String account,
+        @Valid @CustomFields(entity = "Contact") @Description("Values of the organisation's custom fields for contacts")
+        List<CustomFieldValueInput> customFields) {
 }

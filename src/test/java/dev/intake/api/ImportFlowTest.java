@@ -75,30 +75,31 @@ class ImportFlowTest {
         assertEquals(1, batch.getInt("successCount"));
         assertEquals(5, batch.getInt("errorCount"));
         String[] templateRows = Imports.templateHeader("createContact").split("\r\n");
-        String header = Imports.csv(templateRows[0] + ",Row Number,Error Type,Error Message", templateRows[1] + ",,,",
-                templateRows[2] + ",,,", templateRows[3] + ",,,");
+        String header = Imports.csv(beforeLastCell(templateRows[0], "Row Number,Error Type,Error Message,"),
+                beforeLastCell(templateRows[1], ",,,"), beforeLastCell(templateRows[2], ",,,"),
+                beforeLastCell(templateRows[3], ",,,"));
         String expectedExceptions = header + Imports.csv(
                 account + ",not-an-email,Bad,Email,ACTIVE,,6,VALIDATION,\"Row 6, column Email Address (input/emailAddress): "
-                        + "must be a well-formed email address (got 'not-an-email')\"",
-                "No Such Account," + csvLine(csv, 7).split(",")[1] + ",Lou,Lost,ACTIVE,,7,LOOKUP,\"Row 7, column Account Name "
-                        + "(input/accountName): No account is named 'No Such Account' or has that ID\"",
+                        + "must be a well-formed email address (got 'not-an-email')\",",
+                "No Such Account," + csvLine(csv, 7).split(",")[1] + ",Lou,Lost,ACTIVE,,7,LOOKUP,\"Row 7, column Account "
+                        + "(input/account): No account has the name 'No Such Account' or that ID\",",
                 account + "," + csvLine(csv, 8).split(",")[1] + ",Stan,Status,ACTIV,,8,VALIDATION,\"Row 8, column Status "
-                        + "(input/status): 'ACTIV' is not valid; expected one of ACTIVE, INACTIVE, LEAD\"",
+                        + "(input/status): 'ACTIV' is not valid; expected one of ACTIVE, INACTIVE, LEAD\",",
                 account + "," + taken + ",Tom,Taken,INACTIVE,,9,CONFLICT,\"Row 9, column Email Address (input/emailAddress): "
-                        + "A contact with the email address '" + taken + "' already exists\"",
+                        + "A contact with the email address '" + taken + "' already exists\",",
                 account + ",,,Nora,LEAD,,10,VALIDATION,\"Row 10, column Email Address (input/emailAddress): a value is "
-                        + "required; Row 10, column First Name (input/firstName): a value is required\"");
+                        + "required; Row 10, column First Name (input/firstName): a value is required\",");
         assertEquals(expectedExceptions, Imports.download("/imports/" + id + "/exceptions.csv"));
 
         String results = Imports.download("/imports/" + id + "/results.csv");
         List<String> lines = List.of(results.split("\r\n"));
         assertEquals(10, lines.size());
-        assertEquals("\uFEFFAccount Name,Email Address,First Name,Last Name,Status,Phone,Row Number,Outcome,Entity ID,"
-                + "Error Type,Error Message", lines.get(0));
+        assertEquals("\uFEFFAccount,Email Address,First Name,Last Name,Status,Phone,Row Number,Outcome,Entity ID,"
+                + "Error Type,Error Message,Template Version", lines.get(0));
         assertTrue(lines.get(4).matches(java.util.regex.Pattern.quote(account + "," + ok + ",Olive,Ok,ACTIVE,,5,SUCCESS,")
-                + "[A-Za-z0-9+/=]+,,"), lines.get(4));
+                + "[A-Za-z0-9+/=]+,,,"), lines.get(4));
         assertEquals(account + ",not-an-email,Bad,Email,ACTIVE,,6,FAILED,,VALIDATION,\"Row 6, column Email Address "
-                + "(input/emailAddress): must be a well-formed email address (got 'not-an-email')\"", lines.get(5));
+                + "(input/emailAddress): must be a well-formed email address (got 'not-an-email')\",", lines.get(5));
         String entityId = lines.get(4).split(",")[8];
         assertEquals("Olive", Imports.graphql("query($id: ID!) { contact(id: $id) { firstName } }", Map.of("id", entityId))
                 .getString("data.contact.firstName"), "the results file's Entity ID is the record's ID");
@@ -183,7 +184,7 @@ class ImportFlowTest {
     void a_file_missing_a_required_column_fails_validation_and_imports_nothing() {
         String account = createAccount("Missing Column");
         String id = Imports.accepted("createContact", "no-email.csv", Imports.csv(
-                "Account Name,First Name,Last Name,Status", account + ",Mia,Missing,ACTIVE"));
+                "Account,First Name,Last Name,Status", account + ",Mia,Missing,ACTIVE"));
 
         JsonPath batch = Imports.finish(worker, id);
 
@@ -203,7 +204,7 @@ class ImportFlowTest {
 
         assertTrue(message.contains("column 2 (B) and column 3 (C) both hold Website (input/website)"), message);
         assertTrue(message.contains("column 4 (D) 'colour' is not a field of createAccount; expected one of input/name, "
-                + "input/website"), message);
+                + "input/parent, input/website"), message);
     }
 
     @Test
@@ -303,7 +304,7 @@ class ImportFlowTest {
     static void createContact(String account, String email) {
         JsonPath result = Imports.graphql("mutation($input: ContactInput!) { createContact(input: $input) { id } }",
                 Map.of("input", Map.of("firstName", "Existing", "lastName", "Contact", "emailAddress", email,
-                        "status", "ACTIVE", "accountName", account)));
+                        "status", "ACTIVE", "account", account)));
         assertNotNull(result.getString("data.createContact.id"), result.prettify());
     }
 
@@ -318,6 +319,12 @@ class ImportFlowTest {
         Map<String, Object> copy = new java.util.HashMap<>(contact);
         copy.remove("account");
         return copy;
+    }
+
+    /** A CSV line with text inserted before its last cell (which has no comma in it). */
+    private static String beforeLastCell(String line, String text) {
+        int comma = line.lastIndexOf(',');
+        return line.substring(0, comma + 1) + text + line.substring(comma + 1);
     }
 
     private static String csvLine(String csv, int rowNumber) {

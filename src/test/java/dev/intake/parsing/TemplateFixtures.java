@@ -13,12 +13,12 @@ final class TemplateFixtures {
     }
 
     static TemplateColumn text(String label, String reference, boolean required) {
-        return new TemplateColumn(label, reference, "", FieldType.TEXT, "String", required, List.of(), null);
+        return new TemplateColumn(label, reference, "", FieldType.TEXT, "String", required, List.of(), null, false);
     }
 
     static TemplateColumn column(String label, String reference, FieldType type, String graphqlType, boolean required,
             List<String> allowed) {
-        return new TemplateColumn(label, reference, "", type, graphqlType, required, allowed, null);
+        return new TemplateColumn(label, reference, "", type, graphqlType, required, allowed, null, false);
     }
 
     /** A contact template: email and status required, nested address city optional. */
@@ -31,6 +31,6 @@ final class TemplateFixtures {
                 column("Score", "input/score", FieldType.DECIMAL, "BigDecimal", false, List.of()),
                 column("Vip", "input/vip", FieldType.BOOLEAN, "Boolean", false, List.of()),
                 column("Since", "input/since", FieldType.LOCAL_DATE_TIME, "DateTime", false, List.of())),
-                "mutation", null);
+                "mutation", null, null);
     }
 }

@@ -50,7 +50,7 @@ class RowIsolationTest {
                 } else if (clean.contains(row.rowNumber())) {
                     written.add(RowOutcome.failed(row.rowNumber(), RowErrorType.VALIDATION, null, "clean"));
                 } else {
-                    written.add(RowOutcome.succeeded(row.rowNumber(), "id-" + row.rowNumber()));
+                    written.add(RowOutcome.succeeded(row.rowNumber(), "id-" + row.rowNumber(), null));
                 }
             }
             boolean flushFails = written.stream().anyMatch(outcome -> outcome.success() && failAtFlush.contains(outcome.rowNumber()));

@@ -40,7 +40,7 @@ class OrganisationIsolationTest {
                 query($id: ID!) { importBatch(id: $id) { failures { edges { node { errorType message } } } } }
                 """, Map.of("id", id));
         assertEquals("LOOKUP", failure.getString("data.importBatch.failures.edges[0].node.errorType"));
-        assertEquals("Row 5, column Account Name (input/accountName): No account is named '" + globexAccount + "' or has that ID",
+        assertEquals("Row 5, column Account (input/account): No account has the name '" + globexAccount + "' or that ID",
                 failure.getString("data.importBatch.failures.edges[0].node.message"));
     }
 
@@ -69,7 +69,7 @@ class OrganisationIsolationTest {
         createAccount(GLOBEX, account);
         JsonPath created = Imports.graphql(GLOBEX, "mutation($input: ContactInput!) { createContact(input: $input) { id } }",
                 Map.of("input", Map.of("firstName", "Gia", "lastName", "G", "emailAddress", UniqueNames.email("gia"),
-                        "status", "ACTIVE", "accountName", account)));
+                        "status", "ACTIVE", "account", account)));
         String contactId = created.getString("data.createContact.id");
         assertNotNull(contactId, created.prettify());
 

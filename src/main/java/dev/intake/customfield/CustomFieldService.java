@@ -1,0 +1,36 @@
+package dev.intake.customfield;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.intake.error.InvalidValueException;
+import dev.intake.security.Caller;
+
+/** Validates the custom-field values of a mutation's input against the caller's organisation's definitions. */
+@ApplicationScoped
+public class CustomFieldService {
+
+    @Inject
+    CustomFieldStore store;
+
+    @Inject
+    Caller caller;
+
+    /** The values to store; when {@code creating}, required fields must be given. */
+    public Map<String, Object> validated(String entity, List<CustomFieldValueInput> values, boolean creating) {
+        Map<String, String> given = new LinkedHashMap<>();
+        for (CustomFieldValueInput value : values == null ? List.<CustomFieldValueInput>of() : values) {
+            if (given.putIfAbsent(value.name(), value.value()) != null) {
+                throw new InvalidValueException(CustomFieldValues.PATH + value.name(), "is given twice");
+            }
+        }
+        if (given.isEmpty() && !creating) {
+            return Map.of();
+        }
+        return CustomFieldValues.validate(store.list(caller.organisation(), entity), given, creating);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.intake.customfield;
+
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+/** One custom field's value on a record, as GraphQL clients read it. */
+@Type("CustomFieldValue")
+@Description("The value of one custom field")
+public record CustomFieldValue(@NonNull String name, @NonNull String value) {
+
+    public static List<CustomFieldValue> of(Map<String, Object> stored) {
+        return stored.entrySet().stream().map(entry -> new CustomFieldValue(entry.getKey(), String.valueOf(entry.getValue())))
+                .toList();
+    }
+}

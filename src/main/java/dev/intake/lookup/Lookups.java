@@ -1,0 +1,100 @@
+package dev.intake.lookup;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import dev.intake.error.LookupFailedException;
+import dev.intake.id.GlobalId;
+import dev.intake.parsing.Values;
+import dev.intake.security.Caller;
+
+/**
+ * Resolves a lookup value to a record of the caller's organisation: first an exact match on the lookup's field,
+ * then the value as the record's global ID. No match, or more than one, fails with a lookup error.
+ * <p>
+ * Resolutions are cached for the current transaction only, so a thousand rows of one import chunk naming the
+ * same account cost one query, and a rolled-back transaction takes its answers with it. A record written
+ * earlier in the same transaction is found: the query flushes pending writes to its table first.
+ */
+@ApplicationScoped
+public class Lookups {
+
+    private static final String CACHE = Lookups.class.getName();
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    /** The ID of the record the value refers to; {@code inputField} is the reference named in errors. */
+    public long id(LookupTarget<?> target, String inputField, String value) {
+        String organisation = target.perOrganisation() ? caller.organisation() : null;
+        String key = target.plural() + '\u0000' + organisation + '\u0000' + value;
+        Map<String, Long> cache = cache();
+        Long cached = cache == null ? null : cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        long id = resolve(target, inputField, value, organisation);
+        if (cache != null) {
+            cache.put(key, id);
+        }
+        return id;
+    }
+
+    private long resolve(LookupTarget<?> target, String inputField, String value, String organisation) {
+        List<Long> matches = query(target, "e." + target.field() + " = :value", organisation)
+                .setParameter("value", value).setMaxResults(2).getResultList();
+        if (matches.size() == 1) {
+            return matches.get(0);
+        }
+        if (matches.size() > 1) {
+            long count = count(target, value, organisation);
+            throw new LookupFailedException(inputField, count + " " + target.plural() + " have the " + target.field()
+                    + " '" + Values.shorten(value) + "'; give the ID of the one you mean");
+        }
+        Optional<Long> byId = GlobalId.decode(target.idType(), value)
+                .filter(id -> !query(target, "e.id = :id", organisation).setParameter("id", id).getResultList().isEmpty());
+        return byId.orElseThrow(() -> new LookupFailedException(inputField, "No " + target.singular() + " has the "
+                + target.field() + " '" + Values.shorten(value) + "' or that ID"));
+    }
+
+    private TypedQuery<Long> query(LookupTarget<?> target, String condition, String organisation) {
+        String jpql = "select e.id from " + target.entityClass().getSimpleName() + " e where " + condition
+                + (organisation == null ? "" : " and e.organisation = :organisation");
+        TypedQuery<Long> query = entityManager.createQuery(jpql, Long.class);
+        return organisation == null ? query : query.setParameter("organisation", organisation);
+    }
+
+    private long count(LookupTarget<?> target, String value, String organisation) {
+        String jpql = "select count(e) from " + target.entityClass().getSimpleName() + " e where e." + target.field()
+                + " = :value" + (organisation == null ? "" : " and e.organisation = :organisation");
+        TypedQuery<Long> query = entityManager.createQuery(jpql, Long.class).setParameter("value", value);
+        return (organisation == null ? query : query.setParameter("organisation", organisation)).getSingleResult();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Long> cache() {
+        if (transactions.getTransactionKey() == null) {
+            return null;
+        }
+        Map<String, Long> cache = (Map<String, Long>) transactions.getResource(CACHE);
+        if (cache == null) {
+            cache = new HashMap<>();
+            transactions.putResource(CACHE, cache);
+        }
+        return cache;
+    }
+}

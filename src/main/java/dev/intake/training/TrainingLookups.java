@@ -1,0 +1,21 @@
+package dev.intake.training;
+
+import dev.intake.lookup.LookupTarget;
+
+/** What the sample domain's lookup fields refer to; each matches a {@code @Lookup} in the input types. */
+final class TrainingLookups {
+
+    static final LookupTarget<Account> ACCOUNTS = new LookupTarget<>(Account.class, "account", "accounts", "name",
+            AccountView.TYPE, true);
+    static final LookupTarget<Location> LOCATIONS = new LookupTarget<>(Location.class, "location", "locations", "name",
+            LocationView.TYPE, true);
+    static final LookupTarget<CourseTemplate> COURSE_TEMPLATES = new LookupTarget<>(CourseTemplate.class,
+            "course template", "course templates", "code", CourseTemplateView.TYPE, true);
+    static final LookupTarget<Event> EVENTS = new LookupTarget<>(Event.class, "event", "events", "title",
+            EventView.TYPE, true);
+    static final LookupTarget<Currency> CURRENCIES = new LookupTarget<>(Currency.class, "currency", "currencies", "code",
+            CurrencyView.TYPE, false);
+
+    private TrainingLookups() {
+    }
+}
