@@ -25,6 +25,6 @@ public record ContactInput(
         @Size(max = 40) @Description("Phone number, in any format") String phone,
         @NotNull @Description("Where the contact stands with us") ContactStatus status,
         @NotBlank @Lookup(entity = "accounts", field = "name") @Description("The contact's account") String account,
-        @Valid @CustomFields(entity = "Contact") @Description("Values of the organisation's custom fields for contacts")
-        List<CustomFieldValueInput> customFields) {
+        @CustomFields(entity = "Contact") @Description("Values of the organisation's custom fields for contacts")
+        List<@Valid CustomFieldValueInput> customFields) {
 }

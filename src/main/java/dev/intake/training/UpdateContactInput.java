@@ -26,6 +26,6 @@ public record UpdateContactInput(
         @Size(max = 40) @Description("Phone number, in any format") String phone,
         @Description("Where the contact stands with us") ContactStatus status,
         @Lookup(entity = "accounts", field = "name") @Description("The contact's account") String account,
-        @Valid @CustomFields(entity = "Contact") @Description("Values of the organisation's custom fields for contacts")
-        List<CustomFieldValueInput> customFields) {
+        @CustomFields(entity = "Contact") @Description("Values of the organisation's custom fields for contacts")
+        List<@Valid CustomFieldValueInput> customFields) {
 }

@@ -30,6 +30,6 @@ public record UpsertContactInput(
         @Size(max = 40) @Description("Phone number, in any format") String phone,
         @Description("Where the contact stands with us; required to create") ContactStatus status,
         @Lookup(entity = "accounts", field = "name") @Description("The contact's account; required to create") String account,
-        @Valid @CustomFields(entity = "Contact") @Description("Values of the organisation's custom fields for contacts")
-        List<CustomFieldValueInput> customFields) {
+        @CustomFields(entity = "Contact") @Description("Values of the organisation's custom fields for contacts")
+        List<@Valid CustomFieldValueInput> customFields) {
 }
