@@ -1,0 +1,97 @@
+package dev.intake.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.intake.processing.ImportWorker;
+import dev.intake.support.Catalogue;
+import dev.intake.support.Imports;
+import dev.intake.support.Tokens;
+import dev.intake.support.UniqueNames;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** Lookup columns match by the declared field, then by ID; none or several matches fail the row. */
+@QuarkusTest
+class LookupsTest {
+
+    private static final String TOKEN = Tokens.of("lou", "lookups", "import-admin", "events-writer", "accounts-writer");
+
+    @Inject
+    ImportWorker worker;
+
+    @Test
+    void a_lookup_matches_by_field_then_by_id_and_fails_when_missing_or_ambiguous() {
+        String code = UniqueNames.of("LK").replace(' ', '-');
+        String courseTemplateId = Catalogue.courseTemplate(TOKEN, code);
+        String hall = UniqueNames.of("Lookup Hall");
+        Catalogue.location(TOKEN, hall);
+        String twin = UniqueNames.of("Twin Room");
+        Catalogue.location(TOKEN, twin);
+        Catalogue.location(TOKEN, twin);
+
+        String id = importFile("createEvent", Imports.csv(
+                "capacity,courseTemplate,end,location,start,status,timeZone,title",
+                row(code, hall, "By code"),
+                row(courseTemplateId, hall, "By ID"),
+                row("NOPE-" + code, hall, "Missing"),
+                row(code, twin, "Ambiguous")));
+
+        assertEquals("PARTIAL_SUCCESS", Imports.batch(TOKEN, id).getString("status"));
+        JsonPath failures = failures(id);
+        assertEquals(List.of(4, 5), failures.getList("data.importBatch.failures.edges.node.rowNumber"));
+        assertEquals(List.of("LOOKUP", "LOOKUP"), failures.getList("data.importBatch.failures.edges.node.errorType"));
+        assertEquals(List.of(
+                "Row 4, column Course Template (input/courseTemplate): No course template has the code 'NOPE-" + code
+                        + "' or that ID",
+                "Row 5, column Location (input/location): 2 locations have the name '" + twin + "'; give the ID of the "
+                        + "one you mean"), failures.getList("data.importBatch.failures.edges.node.message"));
+    }
+
+    @Test
+    void a_row_may_look_up_a_record_an_earlier_row_of_the_same_file_created() {
+        String parent = UniqueNames.of("Head Office");
+        String child = UniqueNames.of("Branch");
+        String id = importFile("createAccount", Imports.csv("name,parent", parent + ",", child + "," + parent));
+
+        assertEquals("COMPLETED", Imports.batch(TOKEN, id).getString("status"));
+        List<Map<String, String>> accounts = Imports.graphql(TOKEN, "{ accounts { name parent } }", Map.of())
+                .getList("data.accounts");
+        assertEquals(parent, accounts.stream().filter(a -> child.equals(a.get("name"))).findFirst().orElseThrow()
+                .get("parent"));
+    }
+
+    @Test
+    void a_lookup_before_the_row_that_creates_its_record_fails() {
+        String parent = UniqueNames.of("Later Parent");
+        String child = UniqueNames.of("Early Child");
+        String id = importFile("createAccount", Imports.csv("name,parent", child + "," + parent, parent + ","));
+
+        assertEquals("PARTIAL_SUCCESS", Imports.batch(TOKEN, id).getString("status"));
+        assertEquals("LOOKUP", failures(id).getString("data.importBatch.failures.edges[0].node.errorType"));
+    }
+
+    private static String row(String courseTemplate, String location, String title) {
+        return "10," + courseTemplate + ",2026-05-01T17:00:00+02:00," + location + ",2026-05-01T09:00:00+02:00,DRAFT,"
+                + "Europe/Berlin," + title;
+    }
+
+    private String importFile(String template, String csv) {
+        String id = Imports.upload(TOKEN, template, template + ".csv", csv.getBytes()).then().statusCode(202)
+                .extract().path("id");
+        Imports.finish(worker, TOKEN, id);
+        return id;
+    }
+
+    private static JsonPath failures(String id) {
+        return Imports.graphql(TOKEN, """
+                query($id: ID!) { importBatch(id: $id) { failures { edges { node { rowNumber errorType message } } } } }
+                """, Map.of("id", id));
+    }
+}
