@@ -12,8 +12,9 @@ import org.eclipse.microprofile.graphql.Type;
 @Description("The value of one custom field")
 public record CustomFieldValue(@NonNull String name, @NonNull String value) {
 
+    /** The stored values, by name. */
     public static List<CustomFieldValue> of(Map<String, Object> stored) {
-        return stored.entrySet().stream().map(entry -> new CustomFieldValue(entry.getKey(), String.valueOf(entry.getValue())))
-                .toList();
+        return stored.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(entry -> new CustomFieldValue(entry.getKey(), String.valueOf(entry.getValue()))).toList();
     }
 }

@@ -21,6 +21,9 @@ import dev.intake.template.TemplateColumn;
  */
 public final class HeaderMatcher {
 
+    private static final java.util.regex.Pattern REFERENCE_SHAPE = java.util.regex.Pattern
+            .compile("[A-Za-z_][A-Za-z0-9_]*(/[A-Za-z_][A-Za-z0-9_]*)+");
+
     private final ImportTemplate template;
     private final Map<String, TemplateColumn> byReference = new HashMap<>();
     private final Map<String, TemplateColumn> byAnyName = new HashMap<>();
@@ -42,7 +45,11 @@ public final class HeaderMatcher {
         });
     }
 
-    /** Whether a row looks like row 2 of a template: every non-blank cell is a reference, and there is one. */
+    /**
+     * Whether a row looks like row 2 of a template: every non-blank cell is shaped like a reference
+     * ({@code input/emailAddress}), and at least one is a reference of this template. An older version of the
+     * template still qualifies, so that what changed since can be told.
+     */
     public boolean isReferenceRow(List<String> row) {
         boolean any = false;
         for (String cell : row) {
@@ -50,10 +57,10 @@ public final class HeaderMatcher {
             if (key.isEmpty() || ReportColumns.isReportColumn(cell)) {
                 continue;
             }
-            if (!byReference.containsKey(key)) {
+            if (!REFERENCE_SHAPE.matcher(cell.strip()).matches()) {
                 return false;
             }
-            any = true;
+            any |= byReference.containsKey(key);
         }
         return any;
     }

@@ -76,9 +76,10 @@ public final class Imports {
         return given().auth().oauth2(token);
     }
 
+    /** Whether the worker is done with a batch for now (READY waits for someone to start it). */
     public static boolean isFinal(String status) {
         return switch (status) {
-            case "COMPLETED", "PARTIAL_SUCCESS", "FAILED", "VALIDATION_FAILED", "CANCELLED", "ROLLED_BACK" -> true;
+            case "COMPLETED", "PARTIAL_SUCCESS", "FAILED", "VALIDATION_FAILED", "CANCELLED", "ROLLED_BACK", "READY" -> true;
             default -> false;
         };
     }
