@@ -4,7 +4,10 @@ import java.util.Locale;
 
 import dev.intake.id.GlobalId;
 
-/** An example value for a column, shown in a template's sample row to show the expected format. */
+/**
+ * An example value for a column, shown in a template's sample row to show the expected format. An optional
+ * lookup is left blank: the record it would name may not exist.
+ */
 final class SampleValues {
 
     private SampleValues() {
@@ -14,7 +17,7 @@ final class SampleValues {
         return switch (column.type()) {
             case ID -> GlobalId.encode(entity, 1);
             case FIXED -> column.allowedValues().isEmpty() ? "" : column.allowedValues().get(0);
-            case LOOKUP -> text(lookupField(column.lookup()));
+            case LOOKUP -> column.required() ? text(lookupField(column.lookup())) : "";
             case LOCAL_DATE_TIME -> "2025-11-04T14:00:00";
             case DATE -> "2025-11-04";
             case ZONED_DATE_TIME -> "2025-11-04T14:00:00+03:00";
