@@ -32,15 +32,18 @@ class SchemaTemplatesTest {
               billing: AddressInput
               parent: LocationInput
             }
-            input FlagsInput { reason: String! }
+            input FlagsInput { reason: String! @lookup(entity: "reasons", field: "code") }
+            directive @lookup(entity: String!, field: String!) on INPUT_FIELD_DEFINITION
+            directive @importAction(entity: String, action: String, importable: Boolean) on FIELD_DEFINITION
             scalar BigDecimal
             type Mutation {
               "Create a location"
               createLocation(input: LocationInput!): Location
               moveLocation(id: ID!, to: AddressInput!): Location
-              setFlags(input: FlagsInput!): Boolean
+              setFlags(input: FlagsInput!): Boolean @importAction(entity: "Flag", action: "raise")
               rename(id: ID!, name: String!): Location
               needsList(input: ListInput!): Location
+              hidden(input: FlagsInput!): Boolean @importAction(importable: false)
             }
             input ListInput { items: [String!]! }
             """;
@@ -102,7 +105,22 @@ class SchemaTemplatesTest {
     void entity_and_action_come_from_the_mutation_name() {
         assertEquals("Location", template("createLocation").entity());
         assertEquals("create", template("createLocation").action());
-        assertEquals("Flags", template("setFlags").entity());
+        assertEquals(List.of("Location", "moveTo"), List.of((Object[]) SchemaTemplates.entityAndAction("moveLocationTo",
+                java.util.Set.of("Location"))));
+    }
+
+    @Test
+    void a_directive_overrides_entity_and_action_or_keeps_a_mutation_out() {
+        assertEquals("Flag", template("setFlags").entity());
+        assertEquals("raise", template("setFlags").action());
+        assertTrue(templates.stream().noneMatch(template -> template.name().equals("hidden")));
+    }
+
+    @Test
+    void a_lookup_directive_makes_a_lookup_column() {
+        TemplateColumn reason = template("setFlags").column("input/reason").orElseThrow();
+        assertEquals(FieldType.LOOKUP, reason.type());
+        assertEquals("Lookup: lookup(reasons, code) (Required)", reason.typeDescription());
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.QueryStatistics;
 import org.junit.jupiter.api.Test;
 
 import dev.intake.processing.ImportWorker;
@@ -23,8 +25,13 @@ class LookupsTest {
 
     private static final String TOKEN = Tokens.of("lou", "lookups", "import-admin", "events-writer", "accounts-writer");
 
+    private static final String CONTACTS = Tokens.of("lou", "lookups", "import-admin", "contacts-writer");
+
     @Inject
     ImportWorker worker;
+
+    @Inject
+    SessionFactory sessionFactory;
 
     @Test
     void a_lookup_matches_by_field_then_by_id_and_fails_when_missing_or_ambiguous() {
@@ -75,6 +82,32 @@ class LookupsTest {
 
         assertEquals("PARTIAL_SUCCESS", Imports.batch(TOKEN, id).getString("status"));
         assertEquals("LOOKUP", failures(id).getString("data.importBatch.failures.edges[0].node.errorType"));
+    }
+
+    @Test
+    void rows_of_a_chunk_naming_the_same_record_cost_one_lookup_query() {
+        String account = UniqueNames.of("Popular");
+        dev.intake.support.Catalogue.account(TOKEN, account);
+        String[] lines = new String[301];
+        lines[0] = "account,emailAddress,firstName,lastName,status";
+        for (int i = 1; i <= 300; i++) {
+            lines[i] = account + "," + UniqueNames.email("p") + ",P,Q,ACTIVE";
+        }
+        QueryStatistics lookup = sessionFactory.getStatistics().getQueryStatistics(
+                "select e.id from Account e where e.name = :value and e.organisation = :organisation");
+        long before = lookup.getExecutionCount();
+
+        String id = importContacts(String.join("\r\n", lines) + "\r\n");
+
+        assertEquals("COMPLETED", Imports.batch(CONTACTS, id).getString("status"));
+        assertEquals(1, lookup.getExecutionCount() - before, "300 rows in one chunk, one lookup query");
+    }
+
+    private String importContacts(String csv) {
+        String id = Imports.upload(CONTACTS, "createContact", "popular.csv", csv.getBytes()).then().statusCode(202)
+                .extract().path("id");
+        Imports.finish(worker, CONTACTS, id);
+        return id;
     }
 
     private static String row(String courseTemplate, String location, String title) {
