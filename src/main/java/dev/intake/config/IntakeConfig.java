@@ -80,6 +80,10 @@ public interface IntakeConfig {
         @WithDefault("1s")
         Duration pollInterval();
 
+        /** How many workers run in this instance, each on its own thread and its own chunk. */
+        @WithDefault("2")
+        int threads();
+
         /** Rows per chunk: the unit of work that one worker claims and runs in one transaction. */
         @WithDefault("500")
         int chunkSize();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
@@ -27,6 +28,7 @@ import dev.intake.batch.RowOutcome;
 import dev.intake.batch.RowStore;
 import dev.intake.batch.StagedRow;
 import dev.intake.config.IntakeConfig;
+import dev.intake.error.ConstraintMessages;
 import dev.intake.parsing.CellError;
 import dev.intake.parsing.FileLayout;
 import dev.intake.parsing.RowVariables;
@@ -79,6 +81,15 @@ public class ChunkProcessor {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Instance<ConstraintMessages> constraints;
+
+    /** The domain's explanations of its constraints, all of them asked in turn. */
+    private ConstraintMessages constraintMessages() {
+        return constraint -> constraints.stream().map(messages -> messages.explain(constraint))
+                .flatMap(Optional::stream).findFirst();
+    }
 
     /** Processes a claimed chunk to the end, unless its lease is lost to another worker. */
     public void process(Chunk chunk, String owner) {
@@ -171,7 +182,7 @@ public class ChunkProcessor {
                 if (segment.stream().allMatch(row -> row.decided() != null)) {
                     throw e;
                 }
-                return Attempt.unattributable(DatabaseErrors.rowFault(e).orElseThrow(() -> e));
+                return Attempt.unattributable(DatabaseErrors.rowFault(e, constraintMessages()).orElseThrow(() -> e));
             }
         }
 

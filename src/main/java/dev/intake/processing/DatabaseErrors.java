@@ -7,6 +7,7 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 import dev.intake.batch.RowErrorType;
+import dev.intake.error.ConstraintMessages;
 
 /**
  * Tells a write that failed because of the data (a unique-constraint violation, a value too long) from a fault of
@@ -19,6 +20,11 @@ final class DatabaseErrors {
 
     /** The row-level failure a data error amounts to; empty when the infrastructure failed and the work should wait. */
     static Optional<RowFailure> rowFault(Throwable failure) {
+        return rowFault(failure, constraint -> Optional.empty());
+    }
+
+    /** The same, with the domain's explanation of the constraint that was broken, when it has one. */
+    static Optional<RowFailure> rowFault(Throwable failure, ConstraintMessages messages) {
         SQLException sql = sqlCause(failure);
         if (sql == null || sql.getSQLState() == null) {
             return isPersistenceError(failure) ? Optional.of(internal()) : Optional.empty();
@@ -27,7 +33,14 @@ final class DatabaseErrors {
         if (state.startsWith("08") || state.startsWith("53") || state.startsWith("57") || state.startsWith("58")) {
             return Optional.empty();
         }
-        return Optional.of(classify(state, constraint(sql)));
+        String constraint = constraint(sql);
+        RowFailure fault = classify(state, constraint);
+        if (constraint == null) {
+            return Optional.of(fault);
+        }
+        return Optional.of(messages.explain(constraint)
+                .map(explanation -> new RowFailure(fault.type(), explanation.field(), explanation.message(), true))
+                .orElse(fault));
     }
 
     private static RowFailure classify(String state, String constraint) {

@@ -2,6 +2,12 @@ package dev.intake.processing;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,13 +23,17 @@ import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 
 /**
- * The background worker: validates pending files, then claims chunks and runs their rows, until no work is
- * left. All coordination is in PostgreSQL, so any number of workers and instances can run side by side.
+ * The background workers: each validates pending files, then claims chunks and runs their rows, until no work
+ * is left. {@code intake.worker.threads} of them run in this instance; all coordination is in PostgreSQL, so
+ * any number of workers and instances can run side by side.
  */
 @ApplicationScoped
 public class ImportWorker {
 
     private static final Logger LOG = Logger.getLogger(ImportWorker.class);
+
+    private final AtomicInteger running = new AtomicInteger();
+    private ExecutorService threads;
 
     @Inject
     FileValidator validator;
@@ -49,7 +59,41 @@ public class ImportWorker {
     @Scheduled(every = "${intake.worker.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = WorkerNotScheduled.class)
     void poll() {
-        drain();
+        int wanted = config.worker().threads();
+        while (running.get() < wanted) {
+            running.incrementAndGet();
+            try {
+                executor().execute(() -> {
+                    try {
+                        drain();
+                    } finally {
+                        running.decrementAndGet();
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                running.decrementAndGet();
+                return;
+            }
+        }
+    }
+
+    private synchronized ExecutorService executor() {
+        if (threads == null) {
+            AtomicInteger number = new AtomicInteger();
+            threads = Executors.newFixedThreadPool(config.worker().threads(), task -> {
+                Thread thread = new Thread(task, "intake-worker-" + number.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return threads;
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (threads != null) {
+            threads.shutdownNow();
+        }
     }
 
     /** Works until nothing is left to do. A failure is logged and never stops the worker. */

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import dev.intake.error.ConflictException;
 import dev.intake.id.GlobalId;
 import dev.intake.lookup.Lookups;
+import dev.intake.lookup.UniquenessChecks;
 import dev.intake.security.Caller;
 
 /**
@@ -24,9 +25,12 @@ public class AccountService {
     @Inject
     Lookups lookups;
 
+    @Inject
+    UniquenessChecks uniqueness;
+
     public AccountView create(AccountInput input) {
         String organisation = caller.organisation();
-        if (Account.count("organisation = ?1 and name = ?2", organisation, input.name()) > 0) {
+        if (uniqueness.beforeWriting() && Account.count("organisation = ?1 and name = ?2", organisation, input.name()) > 0) {
             throw new ConflictException("input/name", "An account named '" + input.name() + "' already exists");
         }
         Long parent = input.parent() == null ? null : lookups.id(TrainingLookups.ACCOUNTS, "input/parent", input.parent());
@@ -51,6 +55,11 @@ public class AccountService {
 
     public AccountView byId(String globalId) {
         return GlobalId.decode(AccountView.TYPE, globalId).map(this::own).map(AccountView::of).orElse(null);
+    }
+
+    /** An account by its internal key, for a record that refers to it. */
+    AccountView byKey(long id) {
+        return AccountView.of(Account.findById(id));
     }
 
     private Account own(long id) {

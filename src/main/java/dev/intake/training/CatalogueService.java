@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import dev.intake.error.ConflictException;
+import dev.intake.lookup.UniquenessChecks;
 import dev.intake.security.Caller;
 
 /** Locations, course templates and currencies: what events are made of. */
@@ -15,6 +16,9 @@ public class CatalogueService {
 
     @Inject
     Caller caller;
+
+    @Inject
+    UniquenessChecks uniqueness;
 
     @Transactional
     public LocationView createLocation(LocationInput input) {
@@ -33,7 +37,8 @@ public class CatalogueService {
 
     public CourseTemplateView createCourseTemplate(CourseTemplateInput input) {
         String organisation = caller.organisation();
-        if (CourseTemplate.count("organisation = ?1 and code = ?2", organisation, input.code()) > 0) {
+        if (uniqueness.beforeWriting()
+                && CourseTemplate.count("organisation = ?1 and code = ?2", organisation, input.code()) > 0) {
             throw new ConflictException("input/code", "A course template with the code '" + input.code() + "' already exists");
         }
         return insert(input, organisation);

@@ -13,6 +13,7 @@ import dev.intake.error.InvalidValueException;
 import dev.intake.error.NotFoundException;
 import dev.intake.id.GlobalId;
 import dev.intake.lookup.Lookups;
+import dev.intake.lookup.UniquenessChecks;
 import dev.intake.security.Caller;
 
 /**
@@ -33,9 +34,14 @@ public class ContactService {
     @Inject
     CustomFieldService customFields;
 
+    @Inject
+    UniquenessChecks uniqueness;
+
     public ContactView create(ContactInput input) {
         long account = lookups.id(TrainingLookups.ACCOUNTS, "input/account", input.account());
-        ensureEmailFree(input.emailAddress(), null);
+        if (uniqueness.beforeWriting()) {
+            ensureEmailFree(input.emailAddress(), null);
+        }
         Map<String, Object> custom = customFields.validated(ENTITY, input.customFields(), true);
         Changes changes = new Changes(input.firstName(), input.lastName(), input.emailAddress(), input.phone(),
                 input.status(), account, custom);
@@ -45,7 +51,7 @@ public class ContactService {
     public ContactView update(UpdateContactInput input) {
         long id = existingId(input.id());
         Long account = input.account() == null ? null : lookups.id(TrainingLookups.ACCOUNTS, "input/account", input.account());
-        if (input.emailAddress() != null) {
+        if (input.emailAddress() != null && uniqueness.beforeWriting()) {
             ensureEmailFree(input.emailAddress(), id);
         }
         Map<String, Object> custom = customFields.validated(ENTITY, input.customFields(), false);
@@ -57,7 +63,7 @@ public class ContactService {
     public ContactUpsertResult upsert(UpsertContactInput input) {
         Long id = input.id() == null ? byEmail(input.emailAddress()) : Long.valueOf(existingId(input.id()));
         Long account = input.account() == null ? null : lookups.id(TrainingLookups.ACCOUNTS, "input/account", input.account());
-        if (id != null && input.id() != null) {
+        if (id != null && input.id() != null && uniqueness.beforeWriting()) {
             ensureEmailFree(input.emailAddress(), id);
         }
         Map<String, Object> custom = customFields.validated(ENTITY, input.customFields(), id == null);

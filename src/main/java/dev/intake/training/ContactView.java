@@ -4,13 +4,17 @@ import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
 import dev.intake.customfield.CustomFieldValue;
 import dev.intake.id.GlobalId;
 
-/** A contact as GraphQL clients read it. */
+/**
+ * A contact as GraphQL clients read it. Its account is resolved only when a client asks for it, so writing a
+ * contact does not load its account just to describe it.
+ */
 @Type("Contact")
 @Description("A person at an account")
 public record ContactView(
@@ -20,14 +24,19 @@ public record ContactView(
         @NonNull String emailAddress,
         String phone,
         @NonNull ContactStatus status,
-        @NonNull AccountView account,
+        @Ignore long accountKey,
         @NonNull List<@NonNull CustomFieldValue> customFields) {
 
     static final String TYPE = "Contact";
 
+    /** The account's key, read without loading the account when it is still a lazy reference. */
+    private static long keyOf(Account account) {
+        return (Long) Account.getEntityManager().getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(account);
+    }
+
     static ContactView of(Contact contact) {
         return new ContactView(GlobalId.encode(TYPE, contact.id), contact.firstName, contact.lastName,
-                contact.emailAddress, contact.phone, contact.status, AccountView.of(contact.account),
+                contact.emailAddress, contact.phone, contact.status, keyOf(contact.account),
                 CustomFieldValue.of(contact.customFields));
     }
 }

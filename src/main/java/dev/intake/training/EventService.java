@@ -12,6 +12,7 @@ import dev.intake.error.InvalidValueException;
 import dev.intake.error.NotFoundException;
 import dev.intake.id.GlobalId;
 import dev.intake.lookup.Lookups;
+import dev.intake.lookup.UniquenessChecks;
 import dev.intake.scalar.TimeZonedDateTime;
 import dev.intake.security.Caller;
 
@@ -27,6 +28,9 @@ public class EventService {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    UniquenessChecks uniqueness;
 
     public EventView create(EventInput input) {
         long courseTemplate = lookups.id(TrainingLookups.COURSE_TEMPLATES, "input/courseTemplate", input.courseTemplate());
@@ -99,7 +103,7 @@ public class EventService {
     public EventView addPrice(EventPriceInput input) {
         long event = lookups.id(TrainingLookups.EVENTS, "input/event", input.event());
         long currency = lookups.id(TrainingLookups.CURRENCIES, "input/currency", input.currency());
-        if (EventPrice.count("event.id = ?1 and currency.id = ?2", event, currency) > 0) {
+        if (uniqueness.beforeWriting() && EventPrice.count("event.id = ?1 and currency.id = ?2", event, currency) > 0) {
             throw new ConflictException("input/currency", "The event already has a price in " + input.currency());
         }
         return insertPrice(event, currency, input);

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
 
 import io.quarkus.security.Authenticated;
 
@@ -56,6 +57,12 @@ public class TrainingGraphQLApi {
     @Description("Change the contact with the given ID, or else the one with the email address, or create it")
     public ContactUpsertResult upsertContact(@NonNull @Valid UpsertContactInput input) {
         return contacts.upsert(input);
+    }
+
+    @NonNull
+    @Description("The contact's account")
+    public AccountView account(@Source ContactView contact) {
+        return accounts.byKey(contact.accountKey());
     }
 
     @Query
