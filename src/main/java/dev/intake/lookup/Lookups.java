@@ -1,11 +1,15 @@
 package dev.intake.lookup;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -38,10 +42,13 @@ public class Lookups {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    Instance<LookupCatalogue> catalogues;
+
     /** The ID of the record the value refers to; {@code inputField} is the reference named in errors. */
     public long id(LookupTarget<?> target, String inputField, String value) {
         String organisation = target.perOrganisation() ? caller.organisation() : null;
-        String key = target.plural() + '\u0000' + organisation + '\u0000' + value;
+        String key = key(target, organisation, value);
         Map<String, Long> cache = cache();
         Long cached = cache == null ? null : cache.get(key);
         if (cached != null) {
@@ -52,6 +59,50 @@ public class Lookups {
             cache.put(key, id);
         }
         return id;
+    }
+
+    /**
+     * Resolves many values of one lookup at once, as the import engine does for a chunk before its rows run: each
+     * value that matches exactly one record by the lookup's field is cached for the rest of the transaction, so the
+     * rows that name it cost no query. Other values are left for the rows to resolve (and fail) one by one. Does
+     * nothing outside a transaction, or for a lookup no catalogue knows.
+     *
+     * @param entity the {@code entity} of the {@code @lookup} directive, such as {@code accounts}
+     * @param field its {@code field}, such as {@code name}
+     */
+    public void prefetch(String entity, String field, String organisation, Collection<String> values) {
+        Map<String, Long> cache = cache();
+        Optional<LookupTarget<?>> found = target(entity, field);
+        if (cache == null || found.isEmpty() || values.isEmpty()) {
+            return;
+        }
+        LookupTarget<?> target = found.get();
+        String scope = target.perOrganisation() ? organisation : null;
+        String jpql = "select e." + target.field() + ", e.id from " + target.entityClass().getSimpleName() + " e where e."
+                + target.field() + " in :values" + (scope == null ? "" : " and e.organisation = :organisation");
+        TypedQuery<Object[]> query = entityManager.createQuery(jpql, Object[].class)
+                .setParameter("values", new HashSet<>(values));
+        if (scope != null) {
+            query.setParameter("organisation", scope);
+        }
+        Map<String, List<Long>> matches = new HashMap<>();
+        for (Object[] row : query.getResultList()) {
+            matches.computeIfAbsent(String.valueOf(row[0]), value -> new ArrayList<>()).add((Long) row[1]);
+        }
+        matches.forEach((value, ids) -> {
+            if (ids.size() == 1) {
+                cache.put(key(target, scope, value), ids.get(0));
+            }
+        });
+    }
+
+    private Optional<LookupTarget<?>> target(String entity, String field) {
+        return catalogues.stream().flatMap(catalogue -> catalogue.targets().stream())
+                .filter(target -> target.plural().equals(entity) && target.field().equals(field)).findFirst();
+    }
+
+    private static String key(LookupTarget<?> target, String organisation, String value) {
+        return target.plural() + '\u0000' + organisation + '\u0000' + value;
     }
 
     private long resolve(LookupTarget<?> target, String inputField, String value, String organisation) {

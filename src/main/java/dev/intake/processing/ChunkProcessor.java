@@ -2,7 +2,10 @@ package dev.intake.processing;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +32,7 @@ import dev.intake.batch.RowStore;
 import dev.intake.batch.StagedRow;
 import dev.intake.config.IntakeConfig;
 import dev.intake.error.ConstraintMessages;
+import dev.intake.lookup.Lookups;
 import dev.intake.parsing.CellError;
 import dev.intake.parsing.FileLayout;
 import dev.intake.parsing.RowVariables;
@@ -85,6 +89,9 @@ public class ChunkProcessor {
     @Inject
     Instance<ConstraintMessages> constraints;
 
+    @Inject
+    Lookups lookups;
+
     /** The domain's explanations of its constraints, all of them asked in turn. */
     private ConstraintMessages constraintMessages() {
         return constraint -> constraints.stream().map(messages -> messages.explain(constraint))
@@ -101,7 +108,8 @@ public class ChunkProcessor {
         boolean finished;
         Uploader uploader = new Uploader(batch.createdBy(), batch.createdByRoles(), batch.organisation());
         try (MutationInvoker.RequestScope scope = invoker.openRequestScope(uploader)) {
-            Run run = new Run(chunk, owner, template.orElse(null), layout.templateColumns(), scope, batch.dryRun());
+            Run run = new Run(chunk, owner, template.orElse(null), layout.templateColumns(), scope, batch.dryRun(),
+                    batch.organisation());
             finished = RowIsolation.run(prepared, run::inTransaction,
                     (row, failure) -> RowOutcome.failed(row.rowNumber(), failure.type(), failure.field(),
                             failure.message(row.rowNumber(), layout.templateColumns())));
@@ -155,15 +163,17 @@ public class ChunkProcessor {
         private final List<TemplateColumn> columns;
         private final MutationInvoker.RequestScope scope;
         private final boolean dryRun;
+        private final String organisation;
 
         Run(Chunk chunk, String owner, ImportTemplate template, List<TemplateColumn> columns,
-                MutationInvoker.RequestScope scope, boolean dryRun) {
+                MutationInvoker.RequestScope scope, boolean dryRun, String organisation) {
             this.chunk = chunk;
             this.owner = owner;
             this.template = template;
             this.columns = columns;
             this.scope = scope;
             this.dryRun = dryRun;
+            this.organisation = organisation;
         }
 
         /**
@@ -190,6 +200,7 @@ public class ChunkProcessor {
             if (!chunks.holdLease(chunk, owner, clock.instant().plus(config.worker().lease()))) {
                 throw new RolledBack(Attempt.lostLease());
             }
+            prefetchLookups(segment);
             List<RowOutcome> written = new ArrayList<>(segment.size());
             for (int i = 0; i < segment.size(); i++) {
                 PreparedRow row = segment.get(i);
@@ -219,6 +230,25 @@ public class ChunkProcessor {
             }
             outcomes.insertAll(chunk.batchId(), written);
             return Attempt.committed();
+        }
+
+        /**
+         * Resolves each lookup column's values for the whole segment in one query, so that the rows' own lookups
+         * find them in the transaction's cache; values naming records that earlier rows create are left to the rows.
+         */
+        private void prefetchLookups(List<PreparedRow> segment) {
+            for (TemplateColumn column : columns) {
+                column.lookupEntityAndField().ifPresent(lookup -> {
+                    List<String> path = column.path();
+                    Set<String> values = new HashSet<>();
+                    for (PreparedRow row : segment) {
+                        if (row.decided() == null && valueAt(row.variables(), path) instanceof String value) {
+                            values.add(value);
+                        }
+                    }
+                    lookups.prefetch(lookup[0], lookup[1], organisation, values);
+                });
+            }
         }
 
         /**
@@ -272,6 +302,17 @@ public class ChunkProcessor {
             super(null, null, false, false);
             this.outcomes = outcomes;
         }
+    }
+
+    private static Object valueAt(Map<String, Object> variables, List<String> path) {
+        Object value = variables;
+        for (String segment : path) {
+            if (!(value instanceof Map<?, ?> level)) {
+                return null;
+            }
+            value = level.get(segment);
+        }
+        return value;
     }
 
     /** Thrown to roll a segment's transaction back, carrying what to do next. */

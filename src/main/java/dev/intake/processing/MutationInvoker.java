@@ -6,8 +6,8 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 
 import dev.intake.security.Uploader;
 import dev.intake.template.ImportTemplate;
@@ -27,6 +27,9 @@ import io.smallrye.graphql.execution.ExecutionService;
 @ApplicationScoped
 public class MutationInvoker {
 
+    /** Found once: {@code Json.createObjectBuilder()} looks the provider up on every call, on the class path. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     @Inject
     ExecutionService executionService;
 
@@ -39,10 +42,10 @@ public class MutationInvoker {
     }
 
     Invocation invoke(ImportTemplate template, Map<String, Object> variables, RequestScope scope) {
-        JsonObject request = Json.createObjectBuilder()
+        JsonObject request = JSON.createObjectBuilder()
                 .add("query", template.document())
                 .add("operationName", "Import")
-                .add("variables", Json.createObjectBuilder(variables))
+                .add("variables", JSON.createObjectBuilder(variables))
                 .build();
         Map<String, Object> context = new HashMap<>();
         context.put("runBlocking", Boolean.TRUE);

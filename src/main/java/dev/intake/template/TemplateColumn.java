@@ -45,6 +45,16 @@ public record TemplateColumn(
         return List.of(reference.split("/"));
     }
 
+    /** The entity and field of a Lookup column's {@code lookup(entity, field)}; empty for other columns. */
+    public java.util.Optional<String[]> lookupEntityAndField() {
+        if (lookup == null || !lookup.startsWith("lookup(") || !lookup.endsWith(")")) {
+            return java.util.Optional.empty();
+        }
+        String[] parts = lookup.substring("lookup(".length(), lookup.length() - 1).split(",");
+        return parts.length == 2 ? java.util.Optional.of(new String[] { parts[0].strip(), parts[1].strip() })
+                : java.util.Optional.empty();
+    }
+
     /** The last segment of the reference: the plain field name. */
     public String fieldName() {
         return reference.substring(reference.lastIndexOf('/') + 1);

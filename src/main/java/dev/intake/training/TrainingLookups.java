@@ -1,9 +1,15 @@
 package dev.intake.training;
 
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.intake.lookup.LookupCatalogue;
 import dev.intake.lookup.LookupTarget;
 
 /** What the sample domain's lookup fields refer to; each matches a {@code @Lookup} in the input types. */
-final class TrainingLookups {
+@ApplicationScoped
+public class TrainingLookups implements LookupCatalogue {
 
     static final LookupTarget<Account> ACCOUNTS = new LookupTarget<>(Account.class, "account", "accounts", "name",
             AccountView.TYPE, true);
@@ -16,6 +22,8 @@ final class TrainingLookups {
     static final LookupTarget<Currency> CURRENCIES = new LookupTarget<>(Currency.class, "currency", "currencies", "code",
             CurrencyView.TYPE, false);
 
-    private TrainingLookups() {
+    @Override
+    public List<LookupTarget<?>> targets() {
+        return List.of(ACCOUNTS, LOCATIONS, COURSE_TEMPLATES, EVENTS, CURRENCIES);
     }
 }

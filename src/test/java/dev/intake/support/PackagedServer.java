@@ -42,9 +42,16 @@ public final class PackagedServer implements AutoCloseable {
 
     /** Starts the server with these system properties and environment variables, and waits until it is healthy. */
     public static PackagedServer start(String name, Map<String, String> properties, Map<String, String> environment) {
+        return start(name, List.of(), properties, environment);
+    }
+
+    /** The same, with JVM options such as {@code -Xmx256m}. */
+    public static PackagedServer start(String name, List<String> jvmOptions, Map<String, String> properties,
+            Map<String, String> environment) {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.add("-Dquarkus.http.port=" + port);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(JAR.toString());
@@ -59,6 +66,10 @@ public final class PackagedServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     public String url(String path) {

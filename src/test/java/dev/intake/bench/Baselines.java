@@ -1,0 +1,104 @@
+package dev.intake.bench;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.postgresql.PGConnection;
+
+/** What the same database does with the same file without Intake: COPY it, and insert it with batched JDBC. */
+final class Baselines {
+
+    private Baselines() {
+    }
+
+    /** Seconds to COPY the file into a text staging table. */
+    static double copy(DataSource database, Path csv) throws SQLException, IOException {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("drop table if exists bench_staging");
+            statement.execute("create table bench_staging (account text, email_address text, first_name text, "
+                    + "last_name text, status text, phone text)");
+            long start = System.nanoTime();
+            try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+                connection.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn("copy bench_staging from stdin with (format csv, header true)", in);
+            }
+            return seconds(start);
+        }
+    }
+
+    /**
+     * Seconds to insert the file's rows into a copy of the contact table with batched JDBC, 1,000 rows per batch
+     * and per commit, accounts resolved from a map read beforehand and rows that would fail skipped.
+     */
+    static double batchedJdbc(DataSource database, Path csv, String organisation) throws SQLException, IOException {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("drop table if exists bench_contact");
+            statement.execute("create table bench_contact (like contact including all)");
+            Map<String, Long> accounts = accounts(connection, organisation);
+            connection.setAutoCommit(false);
+            long start = System.nanoTime();
+            long id = 0;
+            try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+                    CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in);
+                    PreparedStatement insert = connection.prepareStatement("insert into bench_contact (id, organisation, "
+                            + "first_name, last_name, email_address, phone, status, account_id) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                int batched = 0;
+                for (CSVRecord row : parser) {
+                    Long account = accounts.get(row.get("account"));
+                    if (account == null || row.get("status").equals("RETIRED") || !row.get("emailAddress").contains("@")) {
+                        continue;
+                    }
+                    insert.setLong(1, ++id);
+                    insert.setString(2, organisation);
+                    insert.setString(3, row.get("firstName"));
+                    insert.setString(4, row.get("lastName"));
+                    insert.setString(5, row.get("emailAddress"));
+                    insert.setString(6, row.get("phone").isEmpty() ? null : row.get("phone"));
+                    insert.setString(7, row.get("status"));
+                    insert.setLong(8, account);
+                    insert.addBatch();
+                    if (++batched == 1000) {
+                        insert.executeBatch();
+                        connection.commit();
+                        batched = 0;
+                    }
+                }
+                insert.executeBatch();
+                connection.commit();
+            }
+            return seconds(start);
+        }
+    }
+
+    private static Map<String, Long> accounts(Connection connection, String organisation) throws SQLException {
+        Map<String, Long> accounts = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("select name, id from account where organisation = ?")) {
+            select.setString(1, organisation);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    accounts.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+        }
+        return accounts;
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}

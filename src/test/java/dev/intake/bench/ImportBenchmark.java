@@ -1,0 +1,344 @@
+package dev.intake.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import dev.intake.support.PackagedServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Imports a generated createContact file through the packaged server, as an admin uploading over HTTP, and
+ * measures it against COPY and batched JDBC on the same embedded PostgreSQL. Run with
+ * {@code ./mvnw -Pbenchmark verify -Dbench.rows=1000000}; see the README for the options.
+ */
+public final class ImportBenchmark {
+
+    private static final int ACCOUNTS = 1000;
+    private static final Pattern FIELD = Pattern.compile("\"(status|processedRows|successCount|errorCount)\":\"?(\\w+)\"?");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final int rows = Integer.getInteger("bench.rows", 1_000_000);
+    private final String xmx = System.getProperty("bench.xmx", "256m");
+    private final int threads = Integer.getInteger("bench.threads", 2);
+    private final int chunkSize = Integer.getInteger("bench.chunk-size", 500);
+    private final List<Integer> instanceCounts = parse(System.getProperty("bench.instances", "1"));
+
+    public static void main(String[] args) throws Exception {
+        new ImportBenchmark().run();
+    }
+
+    private void run() throws Exception {
+        Path dir = Files.createTempDirectory("intake-bench");
+        Path csv = BenchFile.write(dir, "contacts.csv", rows, ACCOUNTS, "user");
+        int bad = BenchFile.badRows(rows);
+        System.out.printf(Locale.ROOT, "%nIntake benchmark: %,d createContact rows (%,d bad), %,d accounts, %d cores, "
+                + "-Xmx%s, %d workers per instance, chunks of %d%n", rows, bad, ACCOUNTS,
+                Runtime.getRuntime().availableProcessors(), xmx, threads, chunkSize);
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (Boolean.getBoolean("bench.statements")) {
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
+        try (EmbeddedPostgres postgres = builder.start()) {
+            DataSource database = postgres.getPostgresDatabase();
+            String url = postgres.getJdbcUrl("postgres", "postgres");
+            migrate(url);
+            List<Result> results = new ArrayList<>();
+            for (int instances : instanceCounts) {
+                results.add(importWith(instances, url, database, csv, bad, dir));
+            }
+            if (Boolean.getBoolean("bench.statements")) {
+                printStatements(database);
+            }
+            setUpAccounts(database, "baseline");
+            double copy = Baselines.copy(database, csv);
+            double jdbc = Baselines.batchedJdbc(database, csv, "baseline");
+            report(results, rows / copy, rows / jdbc);
+        }
+    }
+
+    private record Result(int instances, double rowsPerSecond, long peakHeapMiB, double statusMedianMs,
+            double statusMaxMs, double longestProgressGapSeconds, double smallBatchSeconds, long successes,
+            long contactsInTable, long failures, int expectedFailures, String phases) {
+    }
+
+    private Result importWith(int instances, String url, DataSource database, Path csv, int bad, Path dir) throws Exception {
+        reset(database);
+        String organisation = "bench-" + instances;
+        setUpAccounts(database, organisation);
+        List<PackagedServer> servers = new ArrayList<>();
+        List<Path> gcLogs = new ArrayList<>();
+        try {
+            for (int i = 0; i < instances; i++) {
+                Path gcLog = dir.resolve("gc-" + instances + "-" + i + ".log");
+                gcLogs.add(gcLog);
+                servers.add(server("bench-" + instances + "-" + i, url, gcLog));
+            }
+            String admin = PackagedServer.token("ada", organisation, "import-admin", "contacts-writer");
+            PackagedServer first = servers.get(0);
+            long start = System.nanoTime();
+            String id = upload(first, admin, csv);
+            Progress progress = watch(first, admin, id, dir);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long contacts = count(database, "select count(*) from contact where organisation = ?", organisation);
+            return new Result(instances, rows / seconds, HeapSampler.peakMiB(gcLogs), progress.median(), progress.max(),
+                    progress.longestGap, progress.smallBatchSeconds, progress.successes, contacts
+                            - progress.smallBatchSuccesses, progress.failures, bad, phases(database, id));
+        } finally {
+            servers.forEach(PackagedServer::stop);
+        }
+    }
+
+    /** What was seen while the big batch ran. */
+    private static final class Progress {
+        final List<Double> latenciesMs = new ArrayList<>();
+        double longestGap;
+        double smallBatchSeconds = Double.NaN;
+        long successes;
+        long failures;
+        long smallBatchSuccesses;
+
+        double median() {
+            List<Double> sorted = new ArrayList<>(latenciesMs);
+            Collections.sort(sorted);
+            return sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2);
+        }
+
+        double max() {
+            return latenciesMs.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+        }
+    }
+
+    /**
+     * Polls the batch over GraphQL, timing each answer and how long processedRows stands still; when a tenth of
+     * the rows are done, another user uploads a small file, timed to its end.
+     */
+    private Progress watch(PackagedServer server, String admin, String id, Path dir) throws Exception {
+        Progress progress = new Progress();
+        String other = PackagedServer.token("bob", organisationOf(admin), "import-admin", "contacts-writer");
+        long lastProcessed = -1;
+        long lastMove = System.nanoTime();
+        String smallId = null;
+        long smallStart = 0;
+        while (true) {
+            long asked = System.nanoTime();
+            Map<String, String> batch = batch(server, admin, id);
+            progress.latenciesMs.add((System.nanoTime() - asked) / 1e6);
+            String status = batch.get("status");
+            long processed = Long.parseLong(batch.getOrDefault("processedRows", "0"));
+            if (processed != lastProcessed) {
+                if (status.equals("PROCESSING") && lastProcessed > 0) {
+                    progress.longestGap = Math.max(progress.longestGap, (System.nanoTime() - lastMove) / 1e9);
+                }
+                lastProcessed = processed;
+                lastMove = System.nanoTime();
+            }
+            if (smallId == null && processed >= rows / 10) {
+                smallStart = System.nanoTime();
+                smallId = upload(server, other, BenchFile.write(dir, "small.csv", 200, ACCOUNTS, "small"));
+            }
+            if (smallId != null && Double.isNaN(progress.smallBatchSeconds)) {
+                Map<String, String> small = batch(server, other, smallId);
+                if (isFinal(small.get("status"))) {
+                    progress.smallBatchSeconds = (System.nanoTime() - smallStart) / 1e9;
+                    progress.smallBatchSuccesses = Long.parseLong(small.get("successCount"));
+                }
+            }
+            if (isFinal(status)) {
+                progress.successes = Long.parseLong(batch.get("successCount"));
+                progress.failures = Long.parseLong(batch.get("errorCount"));
+                return progress;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static String organisationOf(String token) {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        Matcher org = Pattern.compile("\"org\":\"([^\"]+)\"").matcher(payload);
+        return org.find() ? org.group(1) : "";
+    }
+
+    private static boolean isFinal(String status) {
+        return List.of("COMPLETED", "PARTIAL_SUCCESS", "FAILED", "VALIDATION_FAILED", "CANCELLED").contains(status);
+    }
+
+    private static Map<String, String> batch(PackagedServer server, String token, String id) throws Exception {
+        String body = "{\"query\":\"query($id: ID!) { importBatch(id: $id) { status processedRows successCount errorCount } }\","
+                + "\"variables\":{\"id\":\"" + id + "\"}}";
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/graphql")))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        Map<String, String> fields = new java.util.HashMap<>();
+        Matcher field = FIELD.matcher(response.body());
+        while (field.find()) {
+            fields.put(field.group(1), field.group(2));
+        }
+        if (!fields.containsKey("status")) {
+            throw new IllegalStateException("Unexpected answer: " + response.body());
+        }
+        return fields;
+    }
+
+    private static String upload(PackagedServer server, String token, Path file) throws Exception {
+        String boundary = "bench" + UUID.randomUUID();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"template\"\r\n\r\ncreateContact\r\n--"
+                + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file.getFileName()
+                + "\"\r\nContent-Type: text/csv\r\n\r\n";
+        String tail = "\r\n--" + boundary + "--\r\n";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.url("/imports")))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head),
+                        HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofString(tail)))
+                .build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException("Upload refused: " + response.statusCode() + " " + response.body());
+        }
+        Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(response.body());
+        if (!id.find()) {
+            throw new IllegalStateException("No id in " + response.body());
+        }
+        return id.group(1);
+    }
+
+    private PackagedServer server(String name, String url, Path gcLog) {
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + xmx, HeapSampler.option(gcLog)));
+        String extra = System.getProperty("bench.jvm", "");
+        if (!extra.isBlank()) {
+            jvm.addAll(List.of(extra.strip().split("\\s+")));
+        }
+        return PackagedServer.start(name, jvm, Map.of(
+                "mp.jwt.verify.publickey.location", "file:src/dev/jwt/publicKey.pem",
+                "mp.jwt.verify.issuer", "https://intake.dev/issuer",
+                "mp.jwt.verify.audiences", "intake",
+                "intake.worker.threads", Integer.toString(threads),
+                "intake.worker.chunk-size", Integer.toString(chunkSize),
+                "intake.worker.poll-interval", "0.2s",
+                "quarkus.log.category.\"dev.intake\".level", "WARN"), Map.of(
+                        "QUARKUS_DATASOURCE_JDBC_URL", url,
+                        "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                        "QUARKUS_DATASOURCE_PASSWORD", "postgres"));
+    }
+
+    private void migrate(String url) {
+        server("bench-migrate", url, Path.of("target", "bench-migrate-gc.log")).stop();
+    }
+
+    /** How long the batch spent uploading, validating and staging, and running rows, from its events. */
+    private static String phases(DataSource database, String id) throws Exception {
+        try (Connection connection = database.getConnection();
+                PreparedStatement select = connection.prepareStatement("""
+                        select b.created_at, min(e.at) filter (where e.status = 'VALIDATING') as validating,
+                               min(e.at) filter (where e.status = 'PROCESSING') as processing, b.ended_at
+                        from import_batch b join import_batch_event e on e.batch_id = b.id
+                        where b.id = cast(? as uuid) group by b.id""")) {
+            select.setString(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                long created = row.getTimestamp(1).getTime();
+                long validating = row.getTimestamp(2).getTime();
+                long processing = row.getTimestamp(3).getTime();
+                long ended = row.getTimestamp(4).getTime();
+                return String.format(Locale.ROOT, "waiting %.1f s, validating and staging %.1f s, running rows %.1f s "
+                        + "(%,.0f rows/s)", (validating - created) / 1e3, (processing - validating) / 1e3,
+                        (ended - processing) / 1e3, 1e3 * count(database, "select count(*) from import_outcome where "
+                                + "batch_id = cast(? as uuid)", id) / Math.max(1, ended - processing));
+            }
+        }
+    }
+
+    /** The statements the run sent most often, for profiling. */
+    private static void printStatements(DataSource database) throws Exception {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select calls, round(total_exec_time) as ms, left(query, 150) "
+                        + "from pg_stat_statements order by calls desc limit 15")) {
+            while (rows.next()) {
+                System.out.printf(Locale.ROOT, "%,10d calls %,8d ms  %s%n", rows.getLong(1), rows.getLong(2),
+                        rows.getString(3).replaceAll("\\s+", " "));
+            }
+        }
+    }
+
+    private static void reset(DataSource database) throws Exception {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("truncate contact, import_outcome, import_row, import_chunk, import_file_part, "
+                    + "import_batch_event, import_batch");
+            statement.execute("vacuum analyze");
+            if (Boolean.getBoolean("bench.statements")) {
+                statement.execute("create extension if not exists pg_stat_statements");
+                statement.execute("select pg_stat_statements_reset()");
+            }
+        }
+    }
+
+    private static void setUpAccounts(DataSource database, String organisation) throws Exception {
+        try (Connection connection = database.getConnection();
+                PreparedStatement insert = connection.prepareStatement("insert into account (id, organisation, name) "
+                        + "select nextval('account_id_seq'), ?, 'Bench Account ' || n from generate_series(1, ?) n")) {
+            insert.setString(1, organisation);
+            insert.setInt(2, ACCOUNTS);
+            insert.executeUpdate();
+        }
+    }
+
+    private static long count(DataSource database, String sql, String parameter) throws Exception {
+        try (Connection connection = database.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, parameter);
+            try (ResultSet result = select.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
+    private void report(List<Result> results, double copyRate, double jdbcRate) {
+        System.out.printf(Locale.ROOT, "%n%-34s %,12.0f rows/s%n", "COPY into a staging table", copyRate);
+        System.out.printf(Locale.ROOT, "%-34s %,12.0f rows/s%n", "batched JDBC insert", jdbcRate);
+        Result single = results.get(0);
+        for (Result result : results) {
+            System.out.printf(Locale.ROOT, "%-34s %,12.0f rows/s  (%.3f of COPY, %.2f of batched JDBC%s)%n",
+                    "Intake, " + result.instances + (result.instances == 1 ? " instance" : " instances"),
+                    result.rowsPerSecond, result.rowsPerSecond / copyRate, result.rowsPerSecond / jdbcRate,
+                    result == single ? "" : String.format(Locale.ROOT, ", %.2fx of 1 instance",
+                            result.rowsPerSecond / single.rowsPerSecond));
+            System.out.printf(Locale.ROOT, "    peak heap %d MiB (-Xmx%s); importBatch median %.1f ms, max %.1f ms; "
+                    + "processedRows moved at least every %.1f s; a 200-row batch from another user finished in %.1f s%n",
+                    result.peakHeapMiB, xmx, result.statusMedianMs, result.statusMaxMs, result.longestProgressGapSeconds,
+                    result.smallBatchSeconds);
+            System.out.println("    " + result.phases);
+            boolean countsHold = result.successes == result.contactsInTable && result.failures == result.expectedFailures
+                    && result.successes + result.failures == rows;
+            System.out.printf(Locale.ROOT, "    checked: contacts in the table %,d = successCount %,d; errorCount %,d = bad "
+                    + "rows %,d: %s%n", result.contactsInTable, result.successes, result.failures, result.expectedFailures,
+                    countsHold ? "OK" : "MISMATCH");
+            if (!countsHold) {
+                throw new IllegalStateException("The counts do not hold");
+            }
+        }
+    }
+
+    private static List<Integer> parse(String list) {
+        return java.util.Arrays.stream(list.split(",")).map(String::strip).map(Integer::valueOf).toList();
+    }
+}
