@@ -1,8 +1,8 @@
 package dev.intake.batch;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,30 +15,34 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /** Data rows staged from uploaded files. */
 @ApplicationScoped
 public class RowStore {
 
-    private static final int COPY_BUFFER_CHARS = 1 << 20;
+    private static final int COPY_BUFFER_CHARS = 256 * 1024;
 
     @Inject
     Jdbc jdbc;
 
-    /** Starts staging rows of a batch with COPY; call {@link Stager#finish()} to write the last of them. */
+    /**
+     * Starts staging rows of a batch with one COPY that streams for as long as rows come, so PostgreSQL stores
+     * rows while the next ones are read. Call {@link Stager#finish()} to end it. Until then the transaction's
+     * connection is busy with the COPY: nothing else may use it.
+     */
     public Stager stager(UUID batchId) {
         return new Stager(batchId);
     }
 
-    /** Buffers rows and writes them with COPY a megabyte at a time. */
+    /** Streams rows into one COPY, a buffer at a time. */
     public final class Stager {
-        private final UUID batchId;
         private final String batchText;
         private final StringBuilder buffer = new StringBuilder();
+        private CopyIn copy;
         private int staged;
 
         private Stager(UUID batchId) {
-            this.batchId = batchId;
             this.batchText = batchId.toString();
         }
 
@@ -50,30 +54,48 @@ public class RowStore {
             buffer.append('\n');
             staged++;
             if (buffer.length() >= COPY_BUFFER_CHARS) {
-                flush();
+                send();
             }
         }
 
-        /** Writes what is buffered; returns how many rows were staged in all. */
+        /** Sends what is buffered and ends the COPY; returns how many rows were staged in all. */
         public int finish() {
-            flush();
+            send();
+            if (copy != null) {
+                try {
+                    copy.endCopy();
+                } catch (SQLException e) {
+                    throw new StoreException(e);
+                }
+            }
             return staged;
         }
 
-        private void flush() {
+        /** Abandons the COPY, when the file turns out wrong part-way; the transaction then rolls back. */
+        public void abort() {
+            if (copy != null && copy.isActive()) {
+                try {
+                    copy.cancelCopy();
+                } catch (SQLException e) {
+                    throw new StoreException(e);
+                }
+            }
+        }
+
+        private void send() {
             if (buffer.isEmpty()) {
                 return;
             }
-            jdbc.withConnection(connection -> copy(connection, buffer.toString()));
+            byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
             buffer.setLength(0);
-        }
-
-        private long copy(Connection connection, String data) throws SQLException {
             try {
-                return connection.unwrap(PGConnection.class).getCopyAPI()
-                        .copyIn("copy import_row (batch_id, row_number, cells, parse_error) from stdin", new StringReader(data));
-            } catch (IOException e) {
-                throw new SQLException("Staging rows of batch " + batchId + " failed", e);
+                if (copy == null) {
+                    copy = jdbc.withConnection(connection -> connection.unwrap(PGConnection.class).getCopyAPI()
+                            .copyIn("copy import_row (batch_id, row_number, cells, parse_error) from stdin"));
+                }
+                copy.writeToCopy(bytes, 0, bytes.length);
+            } catch (SQLException e) {
+                throw new StoreException(e);
             }
         }
     }

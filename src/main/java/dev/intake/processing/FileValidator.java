@@ -1,7 +1,12 @@
 package dev.intake.processing;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -96,20 +101,27 @@ public class FileValidator {
     private void stage(ImportBatch batch, ImportTemplate template) {
         IntakeConfig.Limits limits = config.limits();
         ReadLimits readLimits = new ReadLimits(limits.maxColumns(), limits.maxCellLength());
-        try (TemplateFileReader reader = new TemplateFileReader(files.open(batch.id()), template, readLimits)) {
+        Path copy = localCopy(batch);
+        try (TemplateFileReader reader = new TemplateFileReader(new BufferedInputStream(Files.newInputStream(copy),
+                64 * 1024), template, readLimits)) {
             HeaderMatch header = reader.header();
             if (!header.matches()) {
                 throw rejected("The header of " + batch.filename() + " does not match the template " + template.name()
                         + ": " + String.join("; ", header.problems()));
             }
             RowStore.Stager stager = rows.stager(batch.id());
-            int rows = 0;
-            for (FileRow row = reader.nextRow(); row != null; row = reader.nextRow()) {
-                if (++rows > limits.maxRows()) {
-                    throw rejected("The file " + batch.filename() + " has more than " + limits.maxRows()
-                            + " data rows, the limit (intake.limits.max-rows); split it into smaller files");
+            int rowCount = 0;
+            try {
+                for (FileRow row = reader.nextRow(); row != null; row = reader.nextRow()) {
+                    if (++rowCount > limits.maxRows()) {
+                        throw rejected("The file " + batch.filename() + " has more than " + limits.maxRows()
+                                + " data rows, the limit (intake.limits.max-rows); split it into smaller files");
+                    }
+                    stager.add(row.rowNumber(), row.cells(), row.parseError());
                 }
-                stager.add(row.rowNumber(), row.cells(), row.parseError());
+            } catch (RuntimeException e) {
+                stager.abort();
+                throw e;
             }
             int total = stager.finish();
             if (total == 0) {
@@ -120,6 +132,32 @@ public class FileValidator {
                     worker.name());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(copy);
+        }
+    }
+
+    /**
+     * The file, copied from the database to a local temporary file: staging streams one COPY over the
+     * transaction's connection, which can't read the file's parts meanwhile.
+     */
+    private Path localCopy(ImportBatch batch) {
+        try {
+            Path copy = Files.createTempFile("intake-" + batch.id(), ".csv");
+            try (InputStream in = files.open(batch.id())) {
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warnf("Could not delete the temporary file %s", file);
         }
     }
 
