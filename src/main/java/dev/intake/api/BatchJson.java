@@ -24,6 +24,7 @@ public record BatchJson(
         long createdCount,
         long updatedCount,
         String message,
+        Instant purgedAt,
         Links links) {
 
     /** Where to find the batch and its files. */
@@ -35,6 +36,6 @@ public record BatchJson(
         return new BatchJson(batch.id().toString(), batch.status().name(), batch.dryRun(), batch.template(),
                 batch.filename(), batch.fileSize(), batch.source().name(), batch.createdBy(), batch.createdAt(),
                 batch.startedAt(), batch.endedAt(), batch.totalRows(), batch.processedRows(), batch.successCount(),
-                batch.errorCount(), batch.createdCount(), batch.updatedCount(), batch.message(), new Links(self, self + "/original", self + "/exceptions.csv", self + "/results.csv"));
+                batch.errorCount(), batch.createdCount(), batch.updatedCount(), batch.message(), batch.purgedAt(), new Links(self, self + "/original", self + "/exceptions.csv", self + "/results.csv"));
     }
 }

@@ -36,6 +36,7 @@ public record BatchView(
         @Description("Rows that created a record (in a dry run: would create)") int createdCount,
         @Description("Rows that changed an existing record (in a dry run: would change)") int updatedCount,
         @Description("Why the batch failed, for file-level failures, or a warning given when it started") String message,
+        @Description("When the batch's files and rows were deleted under the retention rule") Instant purgedAt,
         @NonNull String originalFileUrl,
         @NonNull String exceptionsUrl,
         @NonNull String resultsUrl) {
@@ -49,6 +50,6 @@ public record BatchView(
                 batch.endedAt(), batch.totalRows(), Math.toIntExact(batch.processedRows()),
                 Math.toIntExact(batch.successCount()), Math.toIntExact(batch.errorCount()),
                 Math.toIntExact(batch.createdCount()), Math.toIntExact(batch.updatedCount()),
-                batch.message(), base + "/original", base + "/exceptions.csv", base + "/results.csv");
+                batch.message(), batch.purgedAt(), base + "/original", base + "/exceptions.csv", base + "/results.csv");
     }
 }

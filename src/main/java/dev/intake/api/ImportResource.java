@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -56,6 +57,9 @@ public class ImportResource {
     @Inject
     Caller caller;
 
+    @ConfigProperty(name = "intake.retention.days", defaultValue = "30")
+    int retentionDays;
+
     @POST
     @RolesAllowed(Roles.IMPORT_ADMIN)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -83,7 +87,7 @@ public class ImportResource {
     @GET
     @Path("{id}/original")
     public Response original(@PathParam("id") String id) {
-        ImportBatch batch = find(id);
+        ImportBatch batch = withFiles(find(id));
         StreamingOutput body = out -> {
             try (InputStream in = files.open(batch.id())) {
                 in.transferTo(out);
@@ -98,14 +102,14 @@ public class ImportResource {
     @GET
     @Path("{id}/exceptions.csv")
     public Response exceptions(@PathParam("id") String id) {
-        ImportBatch batch = find(id);
+        ImportBatch batch = withFiles(find(id));
         return report(batch, "exceptions", out -> reports.writeExceptions(batch, out));
     }
 
     @GET
     @Path("{id}/results.csv")
     public Response results(@PathParam("id") String id) {
-        ImportBatch batch = find(id);
+        ImportBatch batch = withFiles(find(id));
         return report(batch, "results", out -> reports.writeResults(batch, out));
     }
 
@@ -114,6 +118,16 @@ public class ImportResource {
         return Response.ok(body, CsvDownloads.CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, CsvDownloads.attachment(name))
                 .build();
+    }
+
+    /** The batch, when its files still exist; 410 Gone once the retention rule deleted them. */
+    private ImportBatch withFiles(ImportBatch batch) {
+        if (batch.purgedAt() == null) {
+            return batch;
+        }
+        throw new ApiException(Response.Status.GONE, "purged", "The files and rows of batch " + batch.id()
+                + " were deleted on " + batch.purgedAt() + ", " + retentionDays + " days after it ended",
+                "Its status and counts are still on GET /imports/" + batch.id());
     }
 
     private static boolean dryRun(String value) {

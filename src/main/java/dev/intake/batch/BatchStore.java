@@ -158,11 +158,45 @@ public class BatchStore {
 
     /** Cancels a batch, counting the rows committed so far; the caller holds the batch's lock. */
     public void cancel(UUID id, BatchStatus from, Instant now, String actor) {
-        changeStatus(new Change(id, from, BatchStatus.CANCELLED, "Cancelled by " + actor, now, actor, true), """
+        stop(id, from, BatchStatus.CANCELLED, "Cancelled by " + actor, now, actor);
+    }
+
+    /**
+     * Ends a batch before all its rows ran, counting the rows done so far from their outcomes; the caller holds
+     * the batch's lock and has waited for running chunks.
+     */
+    public void stop(UUID id, BatchStatus from, BatchStatus to, String message, Instant now, String actor) {
+        changeStatus(new Change(id, from, to, message, now, actor, true), """
                 , processed_rows = (select count(*) from import_outcome where batch_id = ?),
                   success_count = (select count(*) from import_outcome where batch_id = ? and success),
                   error_count = (select count(*) from import_outcome where batch_id = ? and not success)
                 """, id, id, id);
+    }
+
+    /** Marks the batch's early-stop check as done; true for the one caller that marked it. */
+    public boolean markEarlyStopChecked(UUID id) {
+        return jdbc.update("update import_batch set early_stop_checked = true where id = ? and not early_stop_checked",
+                id) == 1;
+    }
+
+    /** Finished batches that ended before the cut-off and still have their files and rows, oldest first. */
+    public List<UUID> findToPurge(Instant endedBefore, int limit) {
+        return jdbc.list("select id from import_batch where purged_at is null and ended_at < ? order by ended_at limit ?",
+                row -> Jdbc.uuid(row, "id"), endedBefore, limit);
+    }
+
+    /**
+     * Deletes a batch's original file, staged rows, chunks and outcomes, keeping the batch record with its counts
+     * and history; false when another instance purged it first.
+     */
+    public boolean purge(UUID id, Instant now) {
+        if (jdbc.update("update import_batch set purged_at = ? where id = ? and purged_at is null", now, id) != 1) {
+            return false;
+        }
+        for (String table : List.of("import_file_part", "import_outcome", "import_row", "import_chunk")) {
+            jdbc.update("delete from " + table + " where batch_id = ?", id);
+        }
+        return true;
     }
 
     /** The batch's status changes, oldest first. */
@@ -249,6 +283,7 @@ public class BatchStore {
                 row.getLong("live_succeeded"),
                 row.getLong("live_failed"),
                 row.getLong("live_created"),
-                row.getLong("live_updated"));
+                row.getLong("live_updated"),
+                Jdbc.instant(row, "purged_at"));
     }
 }

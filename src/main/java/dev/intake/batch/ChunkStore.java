@@ -46,10 +46,11 @@ public class ChunkStore {
                 row.getLong("last_row"), row.getInt("attempts")), owner, leaseUntil, now);
     }
 
-    /** Marks a chunk done with its counts, taken from the outcomes of its rows. */
-    public void markDone(Chunk chunk, Instant now) {
+    /** Marks a chunk done with its counts, taken from the outcomes of its rows, and the instance that did it. */
+    public void markDone(Chunk chunk, Instant now, String owner) {
         jdbc.update("""
-                update import_chunk set status = 'DONE', finished_at = ?, lease_owner = null, lease_expires_at = null,
+                update import_chunk set status = 'DONE', finished_at = ?, processed_by = ?, lease_owner = null,
+                    lease_expires_at = null,
                     success_count = o.succeeded, error_count = o.failed, created_count = o.created,
                     updated_count = o.updated
                 from (select count(*) filter (where success) as succeeded, count(*) filter (where not success) as failed,
@@ -57,7 +58,7 @@ public class ChunkStore {
                              count(*) filter (where action = 'UPDATED') as updated
                       from import_outcome where batch_id = ? and row_number between ? and ?) o
                 where id = ?
-                """, now, chunk.batchId(), chunk.firstRow(), chunk.lastRow(), chunk.id());
+                """, now, owner, chunk.batchId(), chunk.firstRow(), chunk.lastRow(), chunk.id());
     }
 
     /**

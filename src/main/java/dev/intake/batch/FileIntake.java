@@ -74,7 +74,7 @@ public class FileIntake {
                 sha256, submission.source(), submission.emailRecord(), submission.uploader().user(),
                 submission.uploader().roles(), organisation, submission.clientAddress(), submission.dryRun(),
                 BatchStatus.PENDING, null, clock.instant().truncatedTo(ChronoUnit.MICROS), null, null, null, 0, 0, 0, 0,
-                0);
+                0, null);
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 batches.insert(batch);

@@ -13,6 +13,7 @@ import java.util.UUID;
  * @param organisation the uploader's organisation, which owns the batch and every record it writes
  * @param clientAddress where the upload came from
  * @param dryRun whether the batch only checks its rows, committing nothing
+ * @param purgedAt when its files and rows were deleted under the retention rule, or {@code null}
  */
 public record ImportBatch(
         UUID id,
@@ -37,7 +38,8 @@ public record ImportBatch(
         long successCount,
         long errorCount,
         long createdCount,
-        long updatedCount) {
+        long updatedCount,
+        Instant purgedAt) {
 
     public ImportBatch {
         createdByRoles = List.copyOf(createdByRoles);

@@ -18,6 +18,34 @@ public interface IntakeConfig {
 
     Limits limits();
 
+    EarlyStop earlyStop();
+
+    Retention retention();
+
+    /** Stopping a batch whose first rows nearly all fail: the file is likely wrong, and the rest would fail too. */
+    interface EarlyStop {
+
+        /** How many rows must be done before the check. */
+        @WithDefault("1000")
+        int firstRows();
+
+        /** The share of those rows, in percent, whose failure stops the batch. */
+        @WithDefault("95")
+        int failurePercent();
+    }
+
+    /** How long a finished batch keeps its files and rows. */
+    interface Retention {
+
+        /** Days after a batch ends until its original file, staged rows and results are deleted. */
+        @WithDefault("30")
+        int days();
+
+        /** How often the server looks for batches to purge. */
+        @WithDefault("1h")
+        Duration checkEvery();
+    }
+
     /** What Intake accepts in one file; a file over a limit gets an error that names it. */
     interface Limits {
 
@@ -32,6 +60,10 @@ public interface IntakeConfig {
         /** The most columns in one file. */
         @WithDefault("1000")
         int maxColumns();
+
+        /** The longest line, in characters; a longer one fails the file before it is read into memory. */
+        @WithDefault("1000000")
+        int maxLineLength();
 
         /** The longest cell, in characters (Excel's own limit is 32,767). */
         @WithDefault("32767")
@@ -83,6 +115,13 @@ public interface IntakeConfig {
         /** How many workers run in this instance, each on its own thread and its own chunk. */
         @WithDefault("2")
         int threads();
+
+        /**
+         * A pause before a batch's final update, only for fault-injection tests that kill the server while it
+         * finishes a batch; zero otherwise.
+         */
+        @WithDefault("0s")
+        Duration finishDelay();
 
         /** Rows per chunk: the unit of work that one worker claims and runs in one transaction. */
         @WithDefault("500")

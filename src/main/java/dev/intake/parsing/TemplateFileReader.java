@@ -47,7 +47,8 @@ public final class TemplateFileReader implements Closeable {
         this.template = template;
         this.limits = limits;
         try {
-            this.parser = CSVParser.builder().setReader(utf8(in)).setFormat(FORMAT).get();
+            this.parser = CSVParser.builder().setReader(new LineLengthGuard(utf8(in), limits.maxLineLength()))
+                    .setFormat(FORMAT).get();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -57,6 +58,9 @@ public final class TemplateFileReader implements Closeable {
     /** Reads the header rows; the file is rejected as a whole when they do not match. */
     public HeaderMatch header() {
         CSVRecord first = nextRecord();
+        while (first != null && first.stream().allMatch(String::isBlank)) {
+            first = nextRecord();
+        }
         if (first == null) {
             return new HeaderMatch(null, List.of("the file has no header row"));
         }
@@ -175,6 +179,10 @@ public final class TemplateFileReader implements Closeable {
     private CsvFileException failure(RuntimeException e) {
         long row = parser.getRecordNumber() + 1;
         Throwable cause = e.getCause();
+        if (cause instanceof LineLengthGuard.LineTooLongException) {
+            return new CsvFileException("Row " + row + " is longer than " + limits.maxLineLength()
+                    + " characters, the limit (intake.limits.max-line-length); is it a CSV file with line ends?", e);
+        }
         String detail = cause != null && cause.getMessage() != null ? cause.getMessage() : e.getMessage();
         return new CsvFileException("The file is not valid CSV from row " + row + " on: " + detail, e);
     }

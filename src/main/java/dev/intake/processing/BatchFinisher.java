@@ -10,6 +10,7 @@ import dev.intake.batch.BatchStatus;
 import dev.intake.batch.BatchStore;
 import dev.intake.batch.ChunkStore;
 import dev.intake.batch.RunCounts;
+import dev.intake.config.IntakeConfig;
 import dev.intake.config.WorkerIdentity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -32,8 +33,15 @@ public class BatchFinisher {
     @Inject
     Clock clock;
 
+    @Inject
+    IntakeConfig config;
+
     /** Finishes the batch if its last chunk is done; true when it did. */
     public boolean finishIfDone(UUID batchId) {
+        if (chunks.countUnfinished(batchId) > 0) {
+            return false;
+        }
+        pauseForFaultInjection();
         return QuarkusTransaction.requiringNew().call(() -> {
             if (batches.lockProcessing(batchId).isEmpty() || chunks.countUnfinished(batchId) > 0) {
                 return false;
@@ -45,6 +53,17 @@ public class BatchFinisher {
             batches.finish(batchId, status, counts, clock.instant(), worker.name());
             return true;
         });
+    }
+
+    private void pauseForFaultInjection() {
+        long pause = config.worker().finishDelay().toMillis();
+        if (pause > 0) {
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Finishes batches whose last chunk's worker stopped before finishing them; true when there was one. */

@@ -119,7 +119,7 @@ public class ChunkProcessor {
                     chunk.id(), chunk.batchId());
             return;
         }
-        QuarkusTransaction.requiringNew().run(() -> chunks.markDone(chunk, clock.instant()));
+        QuarkusTransaction.requiringNew().run(() -> chunks.markDone(chunk, clock.instant(), owner));
     }
 
     private static List<PreparedRow> prepare(List<StagedRow> staged, FileLayout layout, boolean templateExists,

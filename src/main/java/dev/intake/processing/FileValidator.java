@@ -100,7 +100,7 @@ public class FileValidator {
      */
     private void stage(ImportBatch batch, ImportTemplate template) {
         IntakeConfig.Limits limits = config.limits();
-        ReadLimits readLimits = new ReadLimits(limits.maxColumns(), limits.maxCellLength());
+        ReadLimits readLimits = new ReadLimits(limits.maxColumns(), limits.maxLineLength(), limits.maxCellLength());
         Path copy = localCopy(batch);
         try (TemplateFileReader reader = new TemplateFileReader(new BufferedInputStream(Files.newInputStream(copy),
                 64 * 1024), template, readLimits)) {

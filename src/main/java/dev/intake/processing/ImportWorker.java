@@ -48,6 +48,9 @@ public class ImportWorker {
     BatchFinisher finisher;
 
     @Inject
+    EarlyStop earlyStop;
+
+    @Inject
     WorkerIdentity identity;
 
     @Inject
@@ -116,7 +119,9 @@ public class ImportWorker {
                 clock.instant(), clock.instant().plus(config.worker().lease())));
         if (chunk.isPresent()) {
             processor.process(chunk.get(), identity.name());
-            finisher.finishIfDone(chunk.get().batchId());
+            if (!earlyStop.checkAfterChunk(chunk.get().batchId())) {
+                finisher.finishIfDone(chunk.get().batchId());
+            }
             return true;
         }
         return finisher.finishStragglers();

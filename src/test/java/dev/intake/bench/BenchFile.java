@@ -11,23 +11,23 @@ import java.nio.file.Path;
  * hundred is bad, in turn a malformed email address (bean validation), an unknown account (lookup) and an
  * unknown status (coercion).
  */
-final class BenchFile {
+public final class BenchFile {
 
-    static final String HEADER = "account,emailAddress,firstName,lastName,status,phone";
+    public static final String HEADER = "account,emailAddress,firstName,lastName,status,phone";
     private static final String[] STATUSES = { "ACTIVE", "INACTIVE", "LEAD" };
 
     private BenchFile() {
     }
 
-    static String accountName(int number) {
+    public static String accountName(int number) {
         return "Bench Account " + number;
     }
 
-    static boolean isBad(int row) {
+    public static boolean isBad(int row) {
         return row % 100 == 50;
     }
 
-    static int badRows(int rows) {
+    public static int badRows(int rows) {
         int bad = 0;
         for (int row = 1; row <= rows; row++) {
             bad += isBad(row) ? 1 : 0;
@@ -35,7 +35,7 @@ final class BenchFile {
         return bad;
     }
 
-    static Path write(Path dir, String name, int rows, int accounts, String emailPrefix) throws IOException {
+    public static Path write(Path dir, String name, int rows, int accounts, String emailPrefix) throws IOException {
         Path file = dir.resolve(name);
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write(HEADER);

@@ -108,6 +108,16 @@ public final class PackagedServer implements AutoCloseable {
         }
     }
 
+    /** Kills the server with SIGKILL, as a crash or an out-of-memory killer would, and waits for it to be gone. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Stops the server the way an orchestrator does, with SIGTERM, and waits for it to exit. */
     public int stop() {
         process.destroy();

@@ -1,0 +1,270 @@
+package dev.intake.faults;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.intake.bench.BenchFile;
+import dev.intake.support.PackagedServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Exactly once per row, whatever happens to the server or the database: the packaged server is killed with
+ * SIGKILL while it stages, runs and finishes a batch, two servers share three batches, and the database goes
+ * away for ten seconds. Every batch ends with one record per good row and counts equal to the table.
+ */
+class FaultToleranceIT {
+
+    private static final int ACCOUNTS = 100;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Pattern FIELD = Pattern.compile("\"(status|processedRows|totalRows|successCount|errorCount)\":\"?(\\w+)\"?");
+
+    @TempDir
+    static Path work;
+
+    private static Path dataDir;
+    private static int port;
+    private static EmbeddedPostgres postgres;
+
+    @BeforeAll
+    static void shared_database() throws IOException {
+        dataDir = Files.createDirectories(work.resolve("postgres"));
+        postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).start();
+        port = postgres.getPort();
+        PackagedServer.start("faults-migrate", properties(Map.of()), environment()).stop();
+    }
+
+    @AfterAll
+    static void stop_database() throws IOException {
+        postgres.close();
+    }
+
+    @Test
+    void killed_while_staging_the_batch_still_imports_every_row_once() throws Exception {
+        killAndRecover("staging", 200_000, Map.of(), batch -> batch.get("status").equals("VALIDATING"));
+    }
+
+    @Test
+    void killed_while_running_rows_the_batch_still_imports_every_row_once() throws Exception {
+        killAndRecover("processing", 200_000, Map.of(), batch -> batch.get("status").equals("PROCESSING")
+                && Long.parseLong(batch.get("processedRows")) >= 20_000);
+    }
+
+    @Test
+    void killed_while_finishing_the_batch_still_imports_every_row_once() throws Exception {
+        killAndRecover("finishing", 200_000, Map.of("intake.worker.finish-delay", "10s"),
+                batch -> batch.get("status").equals("PROCESSING") && batch.get("processedRows").equals(batch.get("totalRows")));
+    }
+
+    @Test
+    void two_instances_share_three_batches_and_process_no_row_twice() throws Exception {
+        String organisation = "faults-two-instances";
+        accounts(organisation);
+        PackagedServer first = PackagedServer.start("faults-two-a", properties(Map.of()), environment());
+        PackagedServer second = PackagedServer.start("faults-two-b", properties(Map.of()), environment());
+        try {
+            String token = PackagedServer.token("tia", organisation, "import-admin", "contacts-writer");
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Path file = BenchFile.write(work, "three-" + i + ".csv", 30_000, ACCOUNTS, "three" + i + "-");
+                ids.add(upload(i % 2 == 0 ? first : second, token, file));
+            }
+            for (String id : ids) {
+                Map<String, String> batch = awaitFinal(first, token, id);
+                assertExactlyOnce(batch, id, 30_000);
+            }
+            assertEquals(90_000, count("select count(*) from contact where organisation = ?", organisation));
+            assertEquals(2, count("select count(distinct processed_by) from import_chunk c join import_batch b on "
+                    + "b.id = c.batch_id where b.organisation = ?", organisation), "both instances took chunks");
+        } finally {
+            first.stop();
+            second.stop();
+        }
+    }
+
+    @Test
+    void losing_the_database_for_ten_seconds_pauses_the_batch_and_loses_nothing() throws Exception {
+        String organisation = "faults-lost-database";
+        accounts(organisation);
+        PackagedServer server = PackagedServer.start("faults-lost-db", properties(Map.of()), environment());
+        try {
+            String token = PackagedServer.token("lea", organisation, "import-admin", "contacts-writer");
+            String id = upload(server, token, BenchFile.write(work, "lost.csv", 100_000, ACCOUNTS, "lost-"));
+            await(server, token, id, batch -> Long.parseLong(batch.getOrDefault("processedRows", "0")) >= 10_000);
+
+            postgres.close();
+            Thread.sleep(10_000);
+            postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(port)
+                    .start();
+
+            assertExactlyOnce(awaitFinal(server, token, id), id, 100_000);
+            assertTrue(server.get("/q/health").contains("\"UP\""), "the server recovered");
+        } finally {
+            server.stop();
+        }
+    }
+
+    /** Uploads a file, kills the server when the batch is where the test wants it, starts another, and checks. */
+    private void killAndRecover(String phase, int rows, Map<String, String> firstServerSettings,
+            Predicate<Map<String, String>> killWhen) throws Exception {
+        String organisation = "faults-" + phase;
+        accounts(organisation);
+        String token = PackagedServer.token("kim", organisation, "import-admin", "contacts-writer");
+        Path file = BenchFile.write(work, phase + ".csv", rows, ACCOUNTS, phase + "-");
+        PackagedServer doomed = PackagedServer.start("faults-" + phase + "-killed", properties(firstServerSettings),
+                environment());
+        String id;
+        try {
+            id = upload(doomed, token, file);
+            Map<String, String> atKill = await(doomed, token, id, killWhen);
+            doomed.kill();
+            assertTrue(killWhen.test(atKill), "killed " + phase + ": " + atKill);
+        } finally {
+            doomed.kill();
+        }
+        PackagedServer successor = PackagedServer.start("faults-" + phase + "-successor", properties(Map.of()),
+                environment());
+        try {
+            assertExactlyOnce(awaitFinal(successor, token, id), id, rows);
+            assertEquals(rows - BenchFile.badRows(rows), count("select count(*) from contact where organisation = ?",
+                    organisation));
+        } finally {
+            successor.stop();
+        }
+    }
+
+    private static void assertExactlyOnce(Map<String, String> batch, String id, int rows) throws Exception {
+        int bad = BenchFile.badRows(rows);
+        assertEquals("PARTIAL_SUCCESS", batch.get("status"), batch.toString());
+        assertEquals(rows - bad, Long.parseLong(batch.get("successCount")));
+        assertEquals(bad, Long.parseLong(batch.get("errorCount")));
+        assertEquals(rows, count("select count(*) from import_outcome where batch_id = cast(? as uuid)", id),
+                "one outcome per row");
+        assertEquals(rows - bad, count("select count(*) from import_outcome o join contact c on c.id = "
+                + "cast(substring(convert_from(decode(o.entity_id, 'base64'), 'UTF8') from 9) as bigint) "
+                + "where o.batch_id = cast(? as uuid) and o.success", id), "every success is a record in the table");
+    }
+
+    private static Map<String, String> awaitFinal(PackagedServer server, String token, String id) throws Exception {
+        return await(server, token, id, batch -> List.of("COMPLETED", "PARTIAL_SUCCESS", "FAILED", "VALIDATION_FAILED",
+                "CANCELLED").contains(batch.get("status")));
+    }
+
+    private static Map<String, String> await(PackagedServer server, String token, String id,
+            Predicate<Map<String, String>> condition) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
+        Map<String, String> batch = Map.of();
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                batch = batch(server, token, id);
+                if (condition.test(batch)) {
+                    return batch;
+                }
+            } catch (IOException | IllegalStateException e) {
+                // the database is away: ask again
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("Batch " + id + " did not get there in time: " + batch + "\n" + server.log());
+    }
+
+    private static Map<String, String> batch(PackagedServer server, String token, String id) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/imports/" + id)))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        Map<String, String> fields = new HashMap<>();
+        Matcher field = FIELD.matcher(response.body());
+        while (field.find()) {
+            fields.put(field.group(1), field.group(2));
+        }
+        if (!fields.containsKey("status")) {
+            throw new IllegalStateException(response.statusCode() + " " + response.body());
+        }
+        return fields;
+    }
+
+    private static String upload(PackagedServer server, String token, Path file) throws Exception {
+        String boundary = "faults" + UUID.randomUUID();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"template\"\r\n\r\ncreateContact\r\n--"
+                + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file.getFileName()
+                + "\"\r\nContent-Type: text/csv\r\n\r\n";
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/imports")))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head),
+                        HttpRequest.BodyPublishers.ofFile(file),
+                        HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n")))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, response.statusCode(), response.body());
+        Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(response.body());
+        assertTrue(id.find());
+        return id.group(1);
+    }
+
+    private static void accounts(String organisation) throws Exception {
+        try (Connection connection = database().getConnection();
+                PreparedStatement insert = connection.prepareStatement("insert into account (id, organisation, name) "
+                        + "select nextval('account_id_seq'), ?, 'Bench Account ' || n from generate_series(1, ?) n")) {
+            insert.setString(1, organisation);
+            insert.setInt(2, ACCOUNTS);
+            insert.executeUpdate();
+        }
+    }
+
+    private static long count(String sql, String parameter) throws Exception {
+        try (Connection connection = database().getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, parameter);
+            try (ResultSet result = select.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
+    private static DataSource database() {
+        return postgres.getPostgresDatabase();
+    }
+
+    private static Map<String, String> properties(Map<String, String> extra) {
+        Map<String, String> properties = new HashMap<>(Map.of(
+                "mp.jwt.verify.publickey.location", "file:src/dev/jwt/publicKey.pem",
+                "mp.jwt.verify.issuer", "https://intake.dev/issuer",
+                "mp.jwt.verify.audiences", "intake",
+                "intake.worker.lease", "3s",
+                "intake.worker.poll-interval", "0.2s"));
+        properties.putAll(extra);
+        return properties;
+    }
+
+    private static Map<String, String> environment() {
+        return Map.of("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + port + "/postgres",
+                "QUARKUS_DATASOURCE_USERNAME", "postgres", "QUARKUS_DATASOURCE_PASSWORD", "postgres");
+    }
+
+}
