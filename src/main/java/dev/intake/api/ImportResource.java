@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -28,6 +27,7 @@ import dev.intake.batch.BatchStore;
 import dev.intake.batch.FileIntake;
 import dev.intake.batch.FileStore;
 import dev.intake.batch.ImportBatch;
+import dev.intake.config.IntakeConfig;
 import dev.intake.report.ReportFiles;
 import dev.intake.security.Caller;
 import dev.intake.security.Roles;
@@ -57,8 +57,8 @@ public class ImportResource {
     @Inject
     Caller caller;
 
-    @ConfigProperty(name = "intake.retention.days", defaultValue = "30")
-    int retentionDays;
+    @Inject
+    IntakeConfig config;
 
     @POST
     @RolesAllowed(Roles.IMPORT_ADMIN)
@@ -126,7 +126,7 @@ public class ImportResource {
             return batch;
         }
         throw new ApiException(Response.Status.GONE, "purged", "The files and rows of batch " + batch.id()
-                + " were deleted on " + batch.purgedAt() + ", " + retentionDays + " days after it ended",
+                + " were deleted on " + batch.purgedAt() + ", " + config.retention().days() + " days after it ended",
                 "Its status and counts are still on GET /imports/" + batch.id());
     }
 

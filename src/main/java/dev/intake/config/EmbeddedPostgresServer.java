@@ -15,7 +15,8 @@ import org.jboss.logging.Logger;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * Starts at most one embedded PostgreSQL per JVM and stops it when the JVM exits.
+ * Starts at most one embedded PostgreSQL per JVM and stops it when the JVM exits, after the application has
+ * stopped, so that no worker loses its database in the middle of a chunk.
  * <p>
  * The running server's URL is kept in a system property rather than a static field, because dev mode and
  * test profiles restart the application in fresh class loaders inside the same JVM.
@@ -24,6 +25,9 @@ final class EmbeddedPostgresServer {
 
     static final String USER = "postgres";
     private static final String RUNNING_URL = "dev.intake.embedded-postgres.running-url";
+    /** Set while the application runs; a system property because dev mode restarts it in new class loaders. */
+    private static final String APPLICATION_RUNNING = "dev.intake.application-running";
+    private static final Duration APPLICATION_STOP_WAIT = Duration.ofSeconds(20);
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgresServer.class);
 
     private EmbeddedPostgresServer() {
@@ -44,7 +48,8 @@ final class EmbeddedPostgresServer {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPort(settings.port())
                     .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("max_connections", "100");
+                    .setServerConfig("max_connections", "100")
+                    .setRegisterShutdownHook(false);
             if (settings.temporary()) {
                 builder.setCleanDataDirectory(true);
             } else {
@@ -53,6 +58,7 @@ final class EmbeddedPostgresServer {
                 builder.setDataDirectory(settings.dataDir()).setCleanDataDirectory(false);
             }
             EmbeddedPostgres postgres = builder.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterApplication(postgres), "embedded-postgres-stop"));
             String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
             LOG.infof("Started embedded PostgreSQL at %s with data in %s", url,
                     settings.temporary() ? "a temporary directory" : settings.dataDir());
@@ -60,6 +66,28 @@ final class EmbeddedPostgresServer {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL; set QUARKUS_DATASOURCE_JDBC_URL "
                     + "to use an external database instead", e);
+        }
+    }
+
+    /** Called when the application has started and when it has stopped (its workers first). */
+    static void applicationRunning(boolean running) {
+        System.setProperty(APPLICATION_RUNNING, Boolean.toString(running));
+    }
+
+    private static void stopAfterApplication(EmbeddedPostgres postgres) {
+        long deadline = System.nanoTime() + APPLICATION_STOP_WAIT.toNanos();
+        while (Boolean.getBoolean(APPLICATION_RUNNING) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            LOG.warn("Could not stop the embedded PostgreSQL cleanly", e);
         }
     }
 

@@ -30,7 +30,7 @@ final class DatabaseErrors {
             return isPersistenceError(failure) ? Optional.of(internal()) : Optional.empty();
         }
         String state = sql.getSQLState();
-        if (state.startsWith("08") || state.startsWith("53") || state.startsWith("57") || state.startsWith("58")) {
+        if (isInfrastructure(state)) {
             return Optional.empty();
         }
         String constraint = constraint(sql);
@@ -41,6 +41,17 @@ final class DatabaseErrors {
         return Optional.of(messages.explain(constraint)
                 .map(explanation -> new RowFailure(fault.type(), explanation.field(), explanation.message(), true))
                 .orElse(fault));
+    }
+
+    /** Whether the database could not be reached or went away, rather than refused some data. */
+    static boolean isUnavailable(Throwable failure) {
+        SQLException sql = sqlCause(failure);
+        return sql != null && sql.getSQLState() != null && isInfrastructure(sql.getSQLState());
+    }
+
+    /** Connection failures, exhausted resources, an operator intervention (a shutdown) and system errors. */
+    private static boolean isInfrastructure(String state) {
+        return state.startsWith("08") || state.startsWith("53") || state.startsWith("57") || state.startsWith("58");
     }
 
     private static RowFailure classify(String state, String constraint) {

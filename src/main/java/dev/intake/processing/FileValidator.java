@@ -77,6 +77,11 @@ public class FileValidator {
         return claimed.isPresent();
     }
 
+    /** Ends a message with a full stop unless it already ends a sentence. */
+    private static String sentence(String message) {
+        return message.matches("(?s).*[.?!]$") ? message : message + ".";
+    }
+
     private void validate(UUID id) {
         ImportBatch batch = batches.find(id).orElseThrow();
         Optional<ImportTemplate> template = templates.byName(batch.template(), batch.organisation());
@@ -88,7 +93,7 @@ public class FileValidator {
             QuarkusTransaction.requiringNew().timeout((int) STAGING_TIMEOUT.toSeconds())
                     .run(() -> stage(batch, template.get()));
         } catch (CsvFileException e) {
-            fail(id, e.getMessage() + ". Nothing was imported.");
+            fail(id, sentence(e.getMessage()) + " Nothing was imported.");
         } catch (StatusChangedException e) {
             LOG.infof("Batch %s changed status while its file was validated (cancelled); nothing was staged", id);
         }

@@ -5,11 +5,13 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
@@ -19,6 +21,7 @@ import dev.intake.batch.ChunkStore;
 import dev.intake.config.IntakeConfig;
 import dev.intake.config.WorkerIdentity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 
@@ -32,7 +35,10 @@ public class ImportWorker {
 
     private static final Logger LOG = Logger.getLogger(ImportWorker.class);
 
+    private static final long STOP_WAIT_SECONDS = 15;
+
     private final AtomicInteger running = new AtomicInteger();
+    private volatile boolean stopping;
     private ExecutorService threads;
 
     @Inject
@@ -62,6 +68,9 @@ public class ImportWorker {
     @Scheduled(every = "${intake.worker.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = WorkerNotScheduled.class)
     void poll() {
+        if (stopping) {
+            return;
+        }
         int wanted = config.worker().threads();
         while (running.get() < wanted) {
             running.incrementAndGet();
@@ -92,6 +101,33 @@ public class ImportWorker {
         return threads;
     }
 
+    /**
+     * Lets each worker finish the chunk it holds (a few hundred rows) and stop before the rest of the server
+     * shuts down; a worker still busy after 15 s is interrupted, and its chunk returns to the queue when its
+     * lease ends.
+     */
+    void stopWorkers(@Observes ShutdownEvent event) {
+        stopping = true;
+        ExecutorService pool;
+        synchronized (this) {
+            pool = threads;
+        }
+        if (pool == null) {
+            return;
+        }
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warnf("Import workers still busy after %d s; stopping them, and their chunks will be taken over",
+                        STOP_WAIT_SECONDS);
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @PreDestroy
     synchronized void stop() {
         if (threads != null) {
@@ -102,11 +138,16 @@ public class ImportWorker {
     /** Works until nothing is left to do. A failure is logged and never stops the worker. */
     public void drain() {
         try {
-            while (runOnce()) {
+            while (!stopping && runOnce()) {
                 // keep going while there is work
             }
         } catch (RuntimeException e) {
-            LOG.error("Unhandled exception in the import worker. Will keep running.", e);
+            if (DatabaseErrors.isUnavailable(e)) {
+                LOG.warnf("The database is unavailable (%s); the worker tries again in %d ms, and chunks it held go "
+                        + "back to the queue when their leases end", e.getMessage(), config.worker().pollInterval().toMillis());
+            } else {
+                LOG.error("Unexpected failure in the import worker; it keeps running", e);
+            }
         }
     }
 

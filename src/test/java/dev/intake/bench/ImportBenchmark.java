@@ -78,7 +78,7 @@ public final class ImportBenchmark {
     }
 
     private record Result(int instances, double rowsPerSecond, long peakHeapMiB, double statusMedianMs,
-            double statusMaxMs, double longestProgressGapSeconds, double smallBatchSeconds, long successes,
+            double statusMaxMs, double longestProgressGapSeconds, long gapAfterRows, double smallBatchSeconds, long successes,
             long contactsInTable, long failures, int expectedFailures, String phases) {
     }
 
@@ -103,7 +103,7 @@ public final class ImportBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             long contacts = count(database, "select count(*) from contact where organisation = ?", organisation);
             return new Result(instances, rows / seconds, HeapSampler.peakMiB(gcLogs), progress.median(), progress.max(),
-                    progress.longestGap, progress.smallBatchSeconds, progress.successes, contacts
+                    progress.longestGap, progress.gapAfterRows, progress.smallBatchSeconds, progress.successes, contacts
                             - progress.smallBatchSuccesses, progress.failures, bad, phases(database, id));
         } finally {
             servers.forEach(PackagedServer::stop);
@@ -131,6 +131,7 @@ public final class ImportBenchmark {
     private static final class Progress {
         final List<Double> latenciesMs = new ArrayList<>();
         double longestGap;
+        long gapAfterRows;
         double smallBatchSeconds = Double.NaN;
         long successes;
         long failures;
@@ -165,8 +166,10 @@ public final class ImportBenchmark {
             String status = batch.get("status");
             long processed = Long.parseLong(batch.getOrDefault("processedRows", "0"));
             if (processed != lastProcessed) {
-                if (status.equals("PROCESSING") && lastProcessed > 0) {
-                    progress.longestGap = Math.max(progress.longestGap, (System.nanoTime() - lastMove) / 1e9);
+                double gap = (System.nanoTime() - lastMove) / 1e9;
+                if (status.equals("PROCESSING") && lastProcessed > 0 && gap > progress.longestGap) {
+                    progress.longestGap = gap;
+                    progress.gapAfterRows = lastProcessed;
                 }
                 lastProcessed = processed;
                 lastMove = System.nanoTime();
@@ -342,9 +345,9 @@ public final class ImportBenchmark {
                     result == single ? "" : String.format(Locale.ROOT, ", %.2fx of 1 instance",
                             result.rowsPerSecond / single.rowsPerSecond));
             System.out.printf(Locale.ROOT, "    peak heap %d MiB (-Xmx%s); importBatch median %.1f ms, max %.1f ms; "
-                    + "processedRows moved at least every %.1f s; a 200-row batch from another user finished in %.1f s%n",
+                    + "processedRows moved at least every %.1f s (longest wait after %,d rows); a 200-row batch from another user finished in %.1f s%n",
                     result.peakHeapMiB, xmx, result.statusMedianMs, result.statusMaxMs, result.longestProgressGapSeconds,
-                    result.smallBatchSeconds);
+                    result.gapAfterRows, result.smallBatchSeconds);
             System.out.println("    " + result.phases);
             boolean countsHold = result.successes == result.contactsInTable && result.failures == result.expectedFailures
                     && result.successes + result.failures == rows;

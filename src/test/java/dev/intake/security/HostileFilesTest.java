@@ -4,6 +4,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +20,7 @@ import dev.intake.processing.ImportWorker;
 import dev.intake.support.Imports;
 import dev.intake.support.Tokens;
 import dev.intake.support.UniqueNames;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -22,6 +28,9 @@ class HostileFilesTest {
 
     @Inject
     ImportWorker worker;
+
+    @TestHTTPResource("/")
+    URL server;
 
     @Test
     void formula_like_cells_are_guarded_on_the_way_out_and_restored_on_the_way_in() {
@@ -70,5 +79,26 @@ class HostileFilesTest {
         Imports.as(token).get("/imports/templates/createAccount.csv").then().statusCode(200);
         Imports.as(token).multiPart("template", "createAccount").post("/imports").then().statusCode(403)
                 .body("errors[0].error_code", equalTo("forbidden"));
+    }
+
+    /**
+     * A request that asks to upgrade to HTTP/2 on a plain connection would have its body held in memory until the
+     * upgrade; the server answers it as HTTP/1.1 instead, so bodies keep streaming to disk.
+     */
+    @Test
+    void a_cleartext_http2_upgrade_is_declined_so_bodies_are_never_held_in_memory() throws Exception {
+        String body = "{\"query\":\"{ __typename }\"}";
+        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /graphql HTTP/1.1\r\nHost: localhost\r\nConnection: Upgrade, HTTP2-Settings\r\n"
+                    + "Upgrade: h2c\r\nHTTP2-Settings: AAEAAEAAAAIAAAABAAMAAABkAAQBAAAAAAUAAEAA\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String status = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
+            assertEquals("HTTP/1.1 200", status, "answered over HTTP/1.1, not 101 Switching Protocols");
+        }
     }
 }
