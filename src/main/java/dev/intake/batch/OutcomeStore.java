@@ -1,11 +1,16 @@
 package dev.intake.batch;
 
-import java.sql.PreparedStatement;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import org.postgresql.PGConnection;
 
 /** Per-row outcomes of batches. */
 @ApplicationScoped
@@ -14,29 +19,39 @@ public class OutcomeStore {
     @Inject
     Jdbc jdbc;
 
-    /** Writes outcomes in one batched statement, in the caller's transaction. */
+    /**
+     * Writes outcomes with one COPY, in the caller's transaction: a chunk's outcomes are a few hundred rows, and
+     * COPY costs PostgreSQL markedly less per row than a multi-row insert.
+     */
     public void insertAll(UUID batchId, List<RowOutcome> outcomes) {
         if (outcomes.isEmpty()) {
             return;
         }
+        String batch = batchId.toString();
+        StringBuilder text = new StringBuilder(outcomes.size() * 96);
+        for (RowOutcome outcome : outcomes) {
+            text.append(batch).append('\t').append(outcome.rowNumber()).append('\t')
+                    .append(outcome.success() ? 't' : 'f').append('\t');
+            CopyText.appendText(text, outcome.entityId());
+            text.append('\t');
+            CopyText.appendText(text, outcome.action() == null ? null : outcome.action().name());
+            text.append('\t');
+            CopyText.appendText(text, outcome.errorType() == null ? null : outcome.errorType().name());
+            text.append('\t');
+            CopyText.appendText(text, outcome.field());
+            text.append('\t');
+            CopyText.appendText(text, outcome.message());
+            text.append('\n');
+        }
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
         jdbc.withConnection(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into import_outcome (batch_id, row_number, success, entity_id, action, error_type, field,
-                        message)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)
-                    """)) {
-                for (RowOutcome outcome : outcomes) {
-                    insert.setObject(1, batchId);
-                    insert.setLong(2, outcome.rowNumber());
-                    insert.setBoolean(3, outcome.success());
-                    insert.setString(4, outcome.entityId());
-                    insert.setString(5, outcome.action() == null ? null : outcome.action().name());
-                    insert.setString(6, outcome.errorType() == null ? null : outcome.errorType().name());
-                    insert.setString(7, outcome.field());
-                    insert.setString(8, outcome.message());
-                    insert.addBatch();
-                }
-                return insert.executeBatch().length;
+            try {
+                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
+                        copy import_outcome (batch_id, row_number, success, entity_id, action, error_type, field, message)
+                        from stdin
+                        """, new ByteArrayInputStream(bytes));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
     }

@@ -17,7 +17,9 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -54,8 +56,12 @@ public class Contact extends PanacheEntityBase {
     @JoinColumn(name = "account_id", nullable = false)
     public Account account;
 
-    /** Values of the organisation's custom fields, by field name. */
+    /**
+     * Values of the organisation's custom fields, by field name. Treated as immutable: a change assigns a new
+     * map (see ContactService), so Hibernate need not serialise a JSON snapshot of every contact to detect one.
+     */
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     @Column(name = "custom_fields", nullable = false)
     public Map<String, Object> customFields = new LinkedHashMap<>();
 }

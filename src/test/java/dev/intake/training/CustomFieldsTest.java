@@ -86,8 +86,38 @@ class CustomFieldsTest {
         assertTrue(result.getString("errors[0].message").contains("expected a number"), result.prettify());
     }
 
+    @Test
+    void updating_one_custom_field_keeps_the_others_and_is_stored() {
+        String token = Tokens.of("cleo", "custom-fields-update", "import-admin", "accounts-writer", "contacts-writer");
+        define(token, "Visits", "NUMBER", false, List.of());
+        define(token, "Rating", "NUMBER", false, List.of());
+        String account = UniqueNames.of("Update Custom");
+        Catalogue.account(token, account);
+        String id = Imports.graphql(token, "mutation($input: ContactInput!) { createContact(input: $input) { id } }",
+                Map.of("input", Map.of("firstName", "Una", "lastName", "Update", "emailAddress", UniqueNames.email("update"),
+                        "status", "ACTIVE", "account", account, "customFields",
+                        List.of(Map.of("name", "Visits", "value", "1")))))
+                .getString("data.createContact.id");
+
+        String update = "mutation($input: UpdateContactInput!) { updateContact(input: $input) { id } }";
+        Imports.graphql(token, update, Map.of("input", Map.of("id", id, "customFields",
+                List.of(Map.of("name", "Rating", "value", "4")))));
+        Imports.graphql(token, update, Map.of("input", Map.of("id", id, "customFields",
+                List.of(Map.of("name", "Visits", "value", "2")))));
+
+        List<Map<String, Object>> contacts = Imports.graphql(token,
+                "{ contacts(limit: 1000) { id customFields { name value } } }", Map.of()).getList("data.contacts");
+        Object stored = contacts.stream().filter(c -> id.equals(c.get("id"))).findFirst().orElseThrow().get("customFields");
+        assertEquals(List.of(Map.of("name", "Rating", "value", "4"), Map.of("name", "Visits", "value", "2")), stored,
+                "each update is written, and the field it leaves out keeps its value");
+    }
+
     private static void define(String name, String type, boolean required, List<String> allowed) {
-        JsonPath result = Imports.graphql(TOKEN, """
+        define(TOKEN, name, type, required, allowed);
+    }
+
+    private static void define(String token, String name, String type, boolean required, List<String> allowed) {
+        JsonPath result = Imports.graphql(token, """
                 mutation($input: CustomFieldInput!) { defineCustomField(input: $input) { name } }
                 """, Map.of("input", Map.of("entity", "Contact", "name", name, "type", type, "required", required,
                 "allowedValues", allowed)));
