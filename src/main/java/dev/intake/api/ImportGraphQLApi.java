@@ -100,7 +100,7 @@ public class ImportGraphQLApi {
     @RolesAllowed(Roles.IMPORT_ADMIN)
     @Description("Stop a pending or running batch; rows already committed stay and are counted")
     public BatchView cancelImport(@NonNull @Id String id) {
-        ImportBatch batch = own(id).orElseThrow(() -> new NotFoundException("id", "There is no import batch " + id));
+        ImportBatch batch = ownOrNotFound(id);
         cancellation.cancel(batch, caller.user());
         return batches.find(batch.id()).map(BatchView::of).orElseThrow();
     }
@@ -109,7 +109,7 @@ public class ImportGraphQLApi {
     @RolesAllowed(Roles.IMPORT_ADMIN)
     @Description("Run a READY dry run for real, from the file already uploaded")
     public BatchView startImport(@NonNull @Id String id) {
-        ImportBatch batch = own(id).orElseThrow(() -> new NotFoundException("id", "There is no import batch " + id));
+        ImportBatch batch = ownOrNotFound(id);
         start.start(batch, caller.user());
         return batches.find(batch.id()).map(BatchView::of).orElseThrow();
     }
@@ -118,6 +118,10 @@ public class ImportGraphQLApi {
     @Description("The batch's status changes, oldest first: who made each and when")
     public List<Connections.@NonNull Event> events(@Source BatchView batch) {
         return batches.events(UUID.fromString(batch.id())).stream().map(Connections.Event::of).toList();
+    }
+
+    private ImportBatch ownOrNotFound(String id) {
+        return own(id).orElseThrow(() -> new NotFoundException("id", "There is no import batch " + id));
     }
 
     private Optional<ImportBatch> own(String id) {

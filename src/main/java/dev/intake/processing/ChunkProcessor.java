@@ -164,6 +164,7 @@ public class ChunkProcessor {
         private final MutationInvoker.RequestScope scope;
         private final boolean dryRun;
         private final String organisation;
+        private final RowAction templateAction;
 
         Run(Chunk chunk, String owner, ImportTemplate template, List<TemplateColumn> columns,
                 MutationInvoker.RequestScope scope, boolean dryRun, String organisation) {
@@ -174,6 +175,15 @@ public class ChunkProcessor {
             this.scope = scope;
             this.dryRun = dryRun;
             this.organisation = organisation;
+            this.templateAction = template == null ? null : actionOf(template.action());
+        }
+
+        /** Create and add actions create, update actions update; others say nothing. */
+        private static RowAction actionOf(String action) {
+            if (action.startsWith("create") || action.startsWith("add")) {
+                return RowAction.CREATED;
+            }
+            return action.startsWith("update") ? RowAction.UPDATED : null;
         }
 
         /**
@@ -251,19 +261,12 @@ public class ChunkProcessor {
             }
         }
 
-        /**
-         * An upsert's result says whether it created the record; otherwise the template's action does: create and
-         * add actions create, update actions update.
-         */
+        /** An upsert's result says whether it created the record; otherwise the template's action does. */
         private RowAction action(MutationInvoker.Invocation invocation) {
             if (invocation.created() != null) {
                 return invocation.created() ? RowAction.CREATED : RowAction.UPDATED;
             }
-            String action = template.action();
-            if (action.startsWith("create") || action.startsWith("add")) {
-                return RowAction.CREATED;
-            }
-            return action.startsWith("update") ? RowAction.UPDATED : null;
+            return templateAction;
         }
 
         private MutationInvoker.Invocation invoke(PreparedRow row) {

@@ -5,6 +5,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
 
 /**
  * The benchmark's createContact file, the same every time: each row names one of the accounts, and one row in a
@@ -19,8 +24,22 @@ public final class BenchFile {
     private BenchFile() {
     }
 
+    private static final String ACCOUNT_PREFIX = "Bench Account ";
+
     public static String accountName(int number) {
-        return "Bench Account " + number;
+        return ACCOUNT_PREFIX + number;
+    }
+
+    /** Inserts the accounts {@code 1..count} that the file's rows name, in one organisation. */
+    public static void insertAccounts(DataSource database, String organisation, int count) throws SQLException {
+        try (Connection connection = database.getConnection();
+                PreparedStatement insert = connection.prepareStatement("insert into account (id, organisation, name) "
+                        + "select nextval('account_id_seq'), ?, ? || n from generate_series(1, ?) n")) {
+            insert.setString(1, organisation);
+            insert.setString(2, ACCOUNT_PREFIX);
+            insert.setInt(3, count);
+            insert.executeUpdate();
+        }
     }
 
     public static boolean isBad(int row) {

@@ -1,6 +1,5 @@
 package dev.intake.bench;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +16,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -70,7 +68,7 @@ public final class ImportBenchmark {
             if (Boolean.getBoolean("bench.statements")) {
                 printStatements(database);
             }
-            setUpAccounts(database, "baseline");
+            BenchFile.insertAccounts(database, "baseline", ACCOUNTS);
             double copy = Baselines.copy(database, csv);
             double jdbc = Baselines.batchedJdbc(database, csv, "baseline");
             report(results, rows / copy, rows / jdbc);
@@ -85,7 +83,7 @@ public final class ImportBenchmark {
     private Result importWith(int instances, String url, DataSource database, Path csv, int bad, Path dir) throws Exception {
         reset(database);
         String organisation = "bench-" + instances;
-        setUpAccounts(database, organisation);
+        BenchFile.insertAccounts(database, organisation, ACCOUNTS);
         List<PackagedServer> servers = new ArrayList<>();
         List<Path> gcLogs = new ArrayList<>();
         try {
@@ -98,7 +96,7 @@ public final class ImportBenchmark {
             PackagedServer first = servers.get(0);
             warmUp(database, first, dir, instances);
             long start = System.nanoTime();
-            String id = upload(first, admin, csv);
+            String id = first.uploadAccepted(admin, "createContact", csv);
             Progress progress = watch(first, admin, id, dir);
             double seconds = (System.nanoTime() - start) / 1e9;
             long contacts = count(database, "select count(*) from contact where organisation = ?", organisation);
@@ -119,9 +117,10 @@ public final class ImportBenchmark {
             return;
         }
         String organisation = "warm-up-" + instances;
-        setUpAccounts(database, organisation);
+        BenchFile.insertAccounts(database, organisation, ACCOUNTS);
         String token = PackagedServer.token("wes", organisation, "import-admin", "contacts-writer");
-        String id = upload(server, token, BenchFile.write(dir, "warm-up.csv", warmup, ACCOUNTS, "warm"));
+        String id = server.uploadAccepted(token, "createContact",
+                BenchFile.write(dir, "warm-up.csv", warmup, ACCOUNTS, "warm"));
         while (!isFinal(batch(server, token, id).get("status"))) {
             Thread.sleep(500);
         }
@@ -176,7 +175,8 @@ public final class ImportBenchmark {
             }
             if (smallId == null && processed >= rows / 10) {
                 smallStart = System.nanoTime();
-                smallId = upload(server, other, BenchFile.write(dir, "small.csv", 200, ACCOUNTS, "small"));
+                smallId = server.uploadAccepted(other, "createContact",
+                        BenchFile.write(dir, "small.csv", 200, ACCOUNTS, "small"));
             }
             if (smallId != null && Double.isNaN(progress.smallBatchSeconds)) {
                 Map<String, String> small = batch(server, other, smallId);
@@ -219,29 +219,6 @@ public final class ImportBenchmark {
             throw new IllegalStateException("Unexpected answer: " + response.body());
         }
         return fields;
-    }
-
-    private static String upload(PackagedServer server, String token, Path file) throws Exception {
-        String boundary = "bench" + UUID.randomUUID();
-        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"template\"\r\n\r\ncreateContact\r\n--"
-                + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file.getFileName()
-                + "\"\r\nContent-Type: text/csv\r\n\r\n";
-        String tail = "\r\n--" + boundary + "--\r\n";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.url("/imports")))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head),
-                        HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofString(tail)))
-                .build();
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 202) {
-            throw new IllegalStateException("Upload refused: " + response.statusCode() + " " + response.body());
-        }
-        Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(response.body());
-        if (!id.find()) {
-            throw new IllegalStateException("No id in " + response.body());
-        }
-        return id.group(1);
     }
 
     private PackagedServer server(String name, String url, Path gcLog) {
@@ -311,16 +288,6 @@ public final class ImportBenchmark {
                 statement.execute("create extension if not exists pg_stat_statements");
                 statement.execute("select pg_stat_statements_reset()");
             }
-        }
-    }
-
-    private static void setUpAccounts(DataSource database, String organisation) throws Exception {
-        try (Connection connection = database.getConnection();
-                PreparedStatement insert = connection.prepareStatement("insert into account (id, organisation, name) "
-                        + "select nextval('account_id_seq'), ?, 'Bench Account ' || n from generate_series(1, ?) n")) {
-            insert.setString(1, organisation);
-            insert.setInt(2, ACCOUNTS);
-            insert.executeUpdate();
         }
     }
 

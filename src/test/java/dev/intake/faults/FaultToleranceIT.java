@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,11 +73,12 @@ class FaultToleranceIT {
     void killed_while_staging_running_and_finishing_a_batch_still_imports_every_row_once() throws Exception {
         int rows = 200_000;
         String organisation = "faults-kills";
-        accounts(organisation);
+        BenchFile.insertAccounts(database(), organisation, ACCOUNTS);
         String token = PackagedServer.token("kim", organisation, "import-admin", "contacts-writer");
         Map<String, String> slowToFinish = Map.of("intake.worker.finish-delay", "10s");
         PackagedServer server = PackagedServer.start("faults-kill-1", properties(slowToFinish), environment());
-        String id = upload(server, token, BenchFile.write(work, "kills.csv", rows, ACCOUNTS, "kills-"));
+        String id = server.uploadAccepted(token, "createContact", 
+                BenchFile.write(work, "kills.csv", rows, ACCOUNTS, "kills-"));
 
         server = killAndSucceed(server, token, id, "staging", batch -> batch.get("status").equals("VALIDATING"),
                 "faults-kill-2", slowToFinish);
@@ -98,7 +98,7 @@ class FaultToleranceIT {
     @Test
     void two_instances_share_three_batches_and_process_no_row_twice() throws Exception {
         String organisation = "faults-two-instances";
-        accounts(organisation);
+        BenchFile.insertAccounts(database(), organisation, ACCOUNTS);
         PackagedServer first = PackagedServer.start("faults-two-a", properties(Map.of()), environment());
         PackagedServer second = PackagedServer.start("faults-two-b", properties(Map.of()), environment());
         try {
@@ -106,7 +106,7 @@ class FaultToleranceIT {
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 Path file = BenchFile.write(work, "three-" + i + ".csv", 30_000, ACCOUNTS, "three" + i + "-");
-                ids.add(upload(i % 2 == 0 ? first : second, token, file));
+                ids.add((i % 2 == 0 ? first : second).uploadAccepted(token, "createContact", file));
             }
             for (String id : ids) {
                 Map<String, String> batch = awaitFinal(first, token, id);
@@ -125,11 +125,12 @@ class FaultToleranceIT {
     @Test
     void losing_the_database_for_ten_seconds_pauses_the_batch_and_loses_nothing() throws Exception {
         String organisation = "faults-lost-database";
-        accounts(organisation);
+        BenchFile.insertAccounts(database(), organisation, ACCOUNTS);
         PackagedServer server = PackagedServer.start("faults-lost-db", properties(Map.of()), environment());
         try {
             String token = PackagedServer.token("lea", organisation, "import-admin", "contacts-writer");
-            String id = upload(server, token, BenchFile.write(work, "lost.csv", 50_000, ACCOUNTS, "lost-"));
+            String id = server.uploadAccepted(token, "createContact",
+                    BenchFile.write(work, "lost.csv", 50_000, ACCOUNTS, "lost-"));
             await(server, token, id, batch -> Long.parseLong(batch.getOrDefault("processedRows", "0")) >= 2_000);
 
             postgres.close();
@@ -206,34 +207,6 @@ class FaultToleranceIT {
             throw new IllegalStateException(response.statusCode() + " " + response.body());
         }
         return fields;
-    }
-
-    private static String upload(PackagedServer server, String token, Path file) throws Exception {
-        String boundary = "faults" + UUID.randomUUID();
-        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"template\"\r\n\r\ncreateContact\r\n--"
-                + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file.getFileName()
-                + "\"\r\nContent-Type: text/csv\r\n\r\n";
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/imports")))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head),
-                        HttpRequest.BodyPublishers.ofFile(file),
-                        HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n")))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(202, response.statusCode(), response.body());
-        Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(response.body());
-        assertTrue(id.find());
-        return id.group(1);
-    }
-
-    private static void accounts(String organisation) throws Exception {
-        try (Connection connection = database().getConnection();
-                PreparedStatement insert = connection.prepareStatement("insert into account (id, organisation, name) "
-                        + "select nextval('account_id_seq'), ?, 'Bench Account ' || n from generate_series(1, ?) n")) {
-            insert.setString(1, organisation);
-            insert.setInt(2, ACCOUNTS);
-            insert.executeUpdate();
-        }
     }
 
     private static long count(String sql, String parameter) throws Exception {

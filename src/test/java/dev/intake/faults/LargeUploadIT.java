@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -77,17 +76,7 @@ class LargeUploadIT {
         properties.put("quarkus.http.limits.max-body-size", "2G");
         try (PackagedServer server = PackagedServer.start("large-streamed", List.of("-Xmx128m"), properties, Map.of())) {
             String token = PackagedServer.token("lou", "large", "import-admin", "contacts-writer");
-            String boundary = "large" + UUID.randomUUID();
-            String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"template\"\r\n\r\ncreateContact\r\n--"
-                    + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"gigabyte.csv\"\r\n"
-                    + "Content-Type: text/csv\r\n\r\n";
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(server.url("/imports"))).header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head),
-                            HttpRequest.BodyPublishers.ofFile(file),
-                            HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n")))
-                    .timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = server.upload(token, "createContact", file);
             assertEquals(202, response.statusCode(), response.body());
             Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(response.body());
             assertTrue(id.find());

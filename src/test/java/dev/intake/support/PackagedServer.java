@@ -1,5 +1,6 @@
 package dev.intake.support;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -16,7 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
@@ -95,6 +99,39 @@ public final class PackagedServer implements AutoCloseable {
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + token("ada", "acme", "import-admin", "accounts-writer"))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build()).body();
+    }
+
+    /**
+     * Uploads a file for a template, its body streamed from disk as multipart form data. The client offers an
+     * HTTP/2 upgrade as the JDK's does by default, which the server must decline without buffering the body.
+     */
+    public HttpResponse<String> upload(String token, String template, Path file) {
+        String boundary = "upload" + UUID.randomUUID();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"template\"\r\n\r\n" + template
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + file.getFileName() + "\"\r\nContent-Type: text/csv\r\n\r\n";
+        try {
+            return send(HttpRequest.newBuilder(URI.create(url("/imports")))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head),
+                            HttpRequest.BodyPublishers.ofFile(file),
+                            HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n")))
+                    .timeout(Duration.ofMinutes(10)).build());
+        } catch (FileNotFoundException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Uploads as {@link #upload} does and returns the new batch's id; fails unless the server accepted it. */
+    public String uploadAccepted(String token, String template, Path file) {
+        HttpResponse<String> response = upload(token, template, file);
+        Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(response.body());
+        if (response.statusCode() != 202 || !id.find()) {
+            throw new AssertionError("Upload of " + file.getFileName() + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return id.group(1);
     }
 
     /** A token signed with the dev key, which the tests start the server trusting. */
