@@ -127,6 +127,13 @@ public interface IntakeConfig {
         @WithDefault("500")
         int chunkSize();
 
+        /**
+         * Rows run in one GraphQL operation, each as its own aliased mutation field, to share the operation's fixed
+         * costs; 1 runs every row in an operation of its own.
+         */
+        @WithDefault("50")
+        int rowsPerOperation();
+
         /** How long a claimed chunk or validation stays with its worker before another may take it over. */
         @WithDefault("60s")
         Duration lease();

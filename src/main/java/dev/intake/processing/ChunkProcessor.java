@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -165,6 +166,7 @@ public class ChunkProcessor {
         private final boolean dryRun;
         private final String organisation;
         private final RowAction templateAction;
+        private final int rowsPerOperation;
 
         Run(Chunk chunk, String owner, ImportTemplate template, List<TemplateColumn> columns,
                 MutationInvoker.RequestScope scope, boolean dryRun, String organisation) {
@@ -176,6 +178,7 @@ public class ChunkProcessor {
             this.dryRun = dryRun;
             this.organisation = organisation;
             this.templateAction = template == null ? null : actionOf(template.action());
+            this.rowsPerOperation = Math.max(1, config.worker().rowsPerOperation());
         }
 
         /** Create and add actions create, update actions update; others say nothing. */
@@ -212,27 +215,17 @@ public class ChunkProcessor {
             }
             prefetchLookups(segment);
             List<RowOutcome> written = new ArrayList<>(segment.size());
-            for (int i = 0; i < segment.size(); i++) {
-                PreparedRow row = segment.get(i);
-                if (row.decided() != null) {
-                    written.add(row.decided());
-                    continue;
+            int next = 0;
+            while (next < segment.size()) {
+                List<Integer> group = new ArrayList<>();
+                for (; next < segment.size() && group.size() < rowsPerOperation; next++) {
+                    if (segment.get(next).decided() != null) {
+                        written.add(segment.get(next).decided());
+                    } else {
+                        group.add(next);
+                    }
                 }
-                int queuedBefore = queuedWrites();
-                MutationInvoker.Invocation invocation = invoke(row);
-                if (invocation.ok()) {
-                    written.add(RowOutcome.succeeded(row.rowNumber(), invocation.entityId(), action(invocation)));
-                    continue;
-                }
-                RowFailure failure = invocation.failure();
-                if (!failure.ownFault()) {
-                    throw new RolledBack(Attempt.unattributable(failure));
-                }
-                if (spoiled() || queuedWrites() != queuedBefore) {
-                    throw new RolledBack(Attempt.poisoned(i, failure));
-                }
-                written.add(RowOutcome.failed(row.rowNumber(), failure.type(), failure.field(),
-                        failure.message(row.rowNumber(), columns)));
+                run(segment, group, written);
             }
             entityManager.flush();
             if (dryRun) {
@@ -240,6 +233,61 @@ public class ChunkProcessor {
             }
             outcomes.insertAll(chunk.batchId(), written);
             return Attempt.committed();
+        }
+
+        /**
+         * Runs a group of the segment's rows (indices into it), in one operation when the template allows, and
+         * records each row's outcome; throws {@link RolledBack} when a row's failure spoilt the transaction.
+         */
+        private void run(List<PreparedRow> segment, List<Integer> group, List<RowOutcome> written) {
+            if (group.size() == 1 || !template.operation().nullableResult()) {
+                for (int index : group) {
+                    WriteState before = writeState();
+                    MutationInvoker.Invocation invocation = invoke(segment.get(index));
+                    record(segment, index, invocation, before, writeState(), written);
+                }
+                return;
+            }
+            WriteState[] starts = new WriteState[group.size() + 1];
+            starts[0] = writeState();
+            Optional<List<MutationInvoker.Invocation>> invocations = invokeAll(segment, group, row -> {
+                if (row > 0 && row < group.size()) {
+                    starts[row] = writeState();
+                }
+            });
+            if (invocations.isEmpty()) {
+                for (int index : group) {
+                    run(segment, List.of(index), written);
+                }
+                return;
+            }
+            starts[group.size()] = writeState();
+            for (int k = 0; k < group.size(); k++) {
+                record(segment, group.get(k), invocations.get().get(k), starts[k], starts[k + 1], written);
+            }
+        }
+
+        /**
+         * Records a row's outcome. A failed row is clean when the transaction was still active after it and it left
+         * no write queued; a row whose state before or after is unknown is taken to have spoilt the transaction,
+         * so that it is run again alone rather than trusted.
+         */
+        private void record(List<PreparedRow> segment, int index, MutationInvoker.Invocation invocation,
+                WriteState before, WriteState after, List<RowOutcome> written) {
+            PreparedRow row = segment.get(index);
+            if (invocation.ok()) {
+                written.add(RowOutcome.succeeded(row.rowNumber(), invocation.entityId(), action(invocation)));
+                return;
+            }
+            RowFailure failure = invocation.failure();
+            if (!failure.ownFault()) {
+                throw new RolledBack(Attempt.unattributable(failure));
+            }
+            if (before == null || after == null || !after.active() || after.queuedWrites() != before.queuedWrites()) {
+                throw new RolledBack(Attempt.poisoned(index, failure));
+            }
+            written.add(RowOutcome.failed(row.rowNumber(), failure.type(), failure.field(),
+                    failure.message(row.rowNumber(), columns)));
         }
 
         /**
@@ -278,12 +326,29 @@ public class ChunkProcessor {
             }
         }
 
-        private boolean spoiled() {
-            try {
-                return transactions.getStatus() != Status.STATUS_ACTIVE;
-            } catch (SystemException e) {
-                return true;
+        private Optional<List<MutationInvoker.Invocation>> invokeAll(List<PreparedRow> segment, List<Integer> group,
+                IntConsumer rowStarts) {
+            List<Map<String, Object>> variables = new ArrayList<>(group.size());
+            for (int index : group) {
+                variables.add(segment.get(index).variables());
             }
+            try {
+                return invoker.invokeAll(template, variables, scope, rowStarts);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Rows of batch %s failed outside their mutations", chunk.batchId());
+                throw new RolledBack(Attempt.unattributable(ExecutionErrors.ofException(e)));
+            }
+        }
+
+        /** Whether the transaction can still commit, and how many writes Hibernate holds for it. */
+        private WriteState writeState() {
+            boolean active;
+            try {
+                active = transactions.getStatus() == Status.STATUS_ACTIVE;
+            } catch (SystemException e) {
+                active = false;
+            }
+            return new WriteState(active, queuedWrites());
         }
 
         private int queuedWrites() {
@@ -316,6 +381,9 @@ public class ChunkProcessor {
             value = level.get(segment);
         }
         return value;
+    }
+
+    private record WriteState(boolean active, int queuedWrites) {
     }
 
     /** Thrown to roll a segment's transaction back, carrying what to do next. */

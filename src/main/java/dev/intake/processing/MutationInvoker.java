@@ -1,8 +1,12 @@
 package dev.intake.processing;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,7 +15,9 @@ import jakarta.json.spi.JsonProvider;
 
 import dev.intake.security.Uploader;
 import dev.intake.template.ImportTemplate;
+import dev.intake.template.RowOperation;
 import graphql.ExecutionResult;
+import graphql.GraphQLError;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableContext;
 import io.quarkus.arc.ManagedContext;
@@ -33,6 +39,9 @@ public class MutationInvoker {
     @Inject
     ExecutionService executionService;
 
+    /** Several-row documents by operation and number of rows: few, since segments are cut into equal groups. */
+    private final Map<DocumentKey, String> documents = new ConcurrentHashMap<>();
+
     /**
      * A request context shared by the rows of one unit of work, in which the uploader is the caller: the rows'
      * mutations see the same user, roles and organisation as an API call by the uploader. Close it when done.
@@ -42,8 +51,62 @@ public class MutationInvoker {
     }
 
     Invocation invoke(ImportTemplate template, Map<String, Object> variables, RequestScope scope) {
+        ExecutionResult result = execute(template.document(), variables, scope);
+        if (!result.getErrors().isEmpty()) {
+            return Invocation.failed(ExecutionErrors.classify(result.getErrors()));
+        }
+        return Invocation.of(result.getData() instanceof Map<?, ?> root ? root.get(template.name()) : null);
+    }
+
+    /**
+     * Runs several rows in one operation (see {@link RowOperation}), telling {@code rowStarts} when each row after
+     * the first starts. Empty when the operation was refused as a whole before any row ran, as GraphQL does when
+     * a variable does not fit its type: run those rows one at a time to find the one at fault.
+     *
+     * @throws IllegalStateException when an error names no row although rows ran, or the result is lost
+     */
+    Optional<List<Invocation>> invokeAll(ImportTemplate template, List<Map<String, Object>> rows, RequestScope scope,
+            IntConsumer rowStarts) {
+        Map<String, Object> variables = new HashMap<>();
+        for (int row = 0; row < rows.size(); row++) {
+            for (Map.Entry<String, Object> argument : rows.get(row).entrySet()) {
+                variables.put(RowOperation.variable(row, argument.getKey()), argument.getValue());
+            }
+        }
+        String document = documents.computeIfAbsent(new DocumentKey(template.operation(), rows.size()),
+                key -> key.operation().document(key.rows()));
+        ExecutionResult[] result = new ExecutionResult[1];
+        RowStarts.listening(rowStarts, () -> result[0] = execute(document, variables, scope));
+        Map<?, ?> data = result[0].getData() instanceof Map<?, ?> root ? root : null;
+        List<List<GraphQLError>> errors = new ArrayList<>(rows.size());
+        for (int row = 0; row < rows.size(); row++) {
+            errors.add(new ArrayList<>());
+        }
+        for (GraphQLError error : result[0].getErrors()) {
+            List<Object> path = error.getPath();
+            int row = path == null || path.isEmpty() ? -1 : RowOperation.rowOf(String.valueOf(path.get(0)));
+            if (row < 0 || row >= rows.size()) {
+                if (data == null) {
+                    return Optional.empty();
+                }
+                throw new IllegalStateException("An error of a several-row operation names no row: " + error.getMessage());
+            }
+            errors.get(row).add(error);
+        }
+        if (data == null) {
+            throw new IllegalStateException("A several-row operation lost its result; its mutation's result must be nullable");
+        }
+        List<Invocation> invocations = new ArrayList<>(rows.size());
+        for (int row = 0; row < rows.size(); row++) {
+            invocations.add(errors.get(row).isEmpty() ? Invocation.of(data.get(RowOperation.alias(row)))
+                    : Invocation.failed(ExecutionErrors.classify(errors.get(row))));
+        }
+        return Optional.of(invocations);
+    }
+
+    private ExecutionResult execute(String document, Map<String, Object> variables, RequestScope scope) {
         JsonObject request = JSON.createObjectBuilder()
-                .add("query", template.document())
+                .add("query", document)
                 .add("operationName", "Import")
                 .add("variables", JSON.createObjectBuilder(variables))
                 .build();
@@ -52,18 +115,10 @@ public class MutationInvoker {
         context.put("state", scope.state);
         ExecutionResponse[] response = new ExecutionResponse[1];
         executionService.executeSync(request, context, written -> response[0] = written);
-        ExecutionResult result = response[0].getExecutionResult();
-        if (!result.getErrors().isEmpty()) {
-            return Invocation.failed(ExecutionErrors.classify(result.getErrors()));
-        }
-        Object value = result.getData() instanceof Map<?, ?> root ? root.get(template.name()) : null;
-        if (value instanceof Map<?, ?> object) {
-            Object id = object.get("id");
-            Object created = object.get("created");
-            return Invocation.succeeded(id == null ? null : String.valueOf(id),
-                    created instanceof Boolean flag ? flag : null);
-        }
-        return Invocation.succeeded(value == null || value instanceof List<?> ? null : String.valueOf(value), null);
+        return response[0].getExecutionResult();
+    }
+
+    private record DocumentKey(RowOperation operation, int rows) {
     }
 
     /**
@@ -74,6 +129,16 @@ public class MutationInvoker {
 
         static Invocation succeeded(String entityId, Boolean created) {
             return new Invocation(entityId, created, null);
+        }
+
+        /** A row's result: the ID of the written record, and whether it was created when the result says. */
+        static Invocation of(Object value) {
+            if (value instanceof Map<?, ?> object) {
+                Object id = object.get("id");
+                Object created = object.get("created");
+                return succeeded(id == null ? null : String.valueOf(id), created instanceof Boolean flag ? flag : null);
+            }
+            return succeeded(value == null || value instanceof List<?> ? null : String.valueOf(value), null);
         }
 
         static Invocation failed(RowFailure failure) {

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param action what each row does to it, such as {@code create}
  * @param description the mutation's description
  * @param columns in template order: required first, then optional, alphabetical within each; custom fields last
- * @param document the GraphQL operation run for each row, with the row's values as variables
+ * @param operation the GraphQL operation that runs rows, with the rows' values as variables
  * @param requiredRole the role the mutation requires (its {@code @rolesAllowed} directive), or {@code null}
  * @param customFieldSlot where the input carries custom fields, or {@code null}
  */
@@ -26,12 +26,17 @@ public record ImportTemplate(
         String action,
         String description,
         List<TemplateColumn> columns,
-        String document,
+        RowOperation operation,
         String requiredRole,
         CustomFieldSlot customFieldSlot) {
 
     public ImportTemplate {
         columns = List.copyOf(columns);
+    }
+
+    /** The GraphQL document that imports one row. */
+    public String document() {
+        return operation.document();
     }
 
     public Optional<TemplateColumn> column(String reference) {
@@ -45,7 +50,7 @@ public record ImportTemplate(
         }
         List<TemplateColumn> all = new ArrayList<>(columns);
         all.addAll(extra);
-        return new ImportTemplate(name, entity, action, description, all, document, requiredRole, customFieldSlot);
+        return new ImportTemplate(name, entity, action, description, all, operation, requiredRole, customFieldSlot);
     }
 
     /**

@@ -78,7 +78,7 @@ public final class SchemaTemplates {
         String entity = SchemaDirectives.string(mutation, IMPORT_ACTION, "entity").orElse(entityAndAction[0]);
         String action = SchemaDirectives.string(mutation, IMPORT_ACTION, "action").orElse(entityAndAction[1]);
         return Optional.of(new ImportTemplate(mutation.getName(), entity, action, mutation.getDescription(), columns,
-                document(mutation), requiredRole(mutation), slots.isEmpty() ? null : slots.get(0)));
+                operation(mutation), requiredRole(mutation), slots.isEmpty() ? null : slots.get(0)));
     }
 
     /** SmallRye GraphQL marks a mutation guarded by {@code @RolesAllowed} with a {@code @rolesAllowed} directive. */
@@ -191,16 +191,11 @@ public final class SchemaTemplates {
         return new String[] { rest, verb };
     }
 
-    /** The operation that imports one row: every argument is a variable, and the result's ID is selected. */
-    private static String document(GraphQLFieldDefinition mutation) {
-        String variables = mutation.getArguments().stream()
-                .map(argument -> "$" + argument.getName() + ": " + GraphQLTypeUtil.simplePrint(argument.getType()))
-                .collect(Collectors.joining(", "));
-        String arguments = mutation.getArguments().stream()
-                .map(argument -> argument.getName() + ": $" + argument.getName())
-                .collect(Collectors.joining(", "));
-        return "mutation Import(" + variables + ") { " + mutation.getName() + "(" + arguments + ")"
-                + selection(mutation.getType()) + " }";
+    /** The operation that imports rows: every argument is a variable, and the result's ID is selected. */
+    private static RowOperation operation(GraphQLFieldDefinition mutation) {
+        return new RowOperation(mutation.getName(), mutation.getArguments().stream()
+                .map(argument -> new RowOperation.Argument(argument.getName(), GraphQLTypeUtil.simplePrint(argument.getType())))
+                .toList(), selection(mutation.getType()), GraphQLTypeUtil.isNullable(mutation.getType()));
     }
 
     /**

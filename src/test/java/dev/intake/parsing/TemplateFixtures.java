@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.intake.template.FieldType;
 import dev.intake.template.ImportTemplate;
+import dev.intake.template.RowOperation;
 import dev.intake.template.TemplateColumn;
 
 /** Test data builders for templates. */
@@ -31,6 +32,7 @@ final class TemplateFixtures {
                 column("Score", "input/score", FieldType.DECIMAL, "BigDecimal", false, List.of()),
                 column("Vip", "input/vip", FieldType.BOOLEAN, "Boolean", false, List.of()),
                 column("Since", "input/since", FieldType.LOCAL_DATE_TIME, "DateTime", false, List.of())),
-                "mutation", null, null);
+                new RowOperation("createPerson", List.of(new RowOperation.Argument("input", "PersonInput!")), " { id }", true),
+                null, null);
     }
 }
