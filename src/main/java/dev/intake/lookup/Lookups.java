@@ -1,5 +1,7 @@
 package dev.intake.lookup;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -7,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -14,6 +17,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import org.hibernate.Session;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.persister.entity.AbstractEntityPersister;
 
 import dev.intake.error.LookupFailedException;
 import dev.intake.id.GlobalId;
@@ -45,6 +52,8 @@ public class Lookups {
     @Inject
     Instance<LookupCatalogue> catalogues;
 
+    private final Map<LookupTarget<?>, Optional<String>> prefetchSql = new ConcurrentHashMap<>();
+
     /** The ID of the record the value refers to; {@code inputField} is the reference named in errors. */
     public long id(LookupTarget<?> target, String inputField, String value) {
         String organisation = target.perOrganisation() ? caller.organisation() : null;
@@ -65,7 +74,8 @@ public class Lookups {
      * Resolves many values of one lookup at once, as the import engine does for a chunk before its rows run: each
      * value that matches exactly one record by the lookup's field is cached for the rest of the transaction, so the
      * rows that name it cost no query. Other values are left for the rows to resolve (and fail) one by one. Does
-     * nothing outside a transaction, or for a lookup no catalogue knows.
+     * nothing outside a transaction, or for a lookup no catalogue knows. Call it before the transaction writes: it
+     * reads what is committed and does not flush pending writes.
      *
      * @param entity the {@code entity} of the {@code @lookup} directive, such as {@code accounts}
      * @param field its {@code field}, such as {@code name}
@@ -78,22 +88,70 @@ public class Lookups {
         }
         LookupTarget<?> target = found.get();
         String scope = target.perOrganisation() ? organisation : null;
-        String jpql = "select e." + target.field() + ", e.id from " + target.entityClass().getSimpleName() + " e where e."
-                + target.field() + " in :values" + (scope == null ? "" : " and e.organisation = :organisation");
-        TypedQuery<Object[]> query = entityManager.createQuery(jpql, Object[].class)
-                .setParameter("values", new HashSet<>(values));
-        if (scope != null) {
-            query.setParameter("organisation", scope);
-        }
-        Map<String, List<Long>> matches = new HashMap<>();
-        for (Object[] row : query.getResultList()) {
-            matches.computeIfAbsent(String.valueOf(row[0]), value -> new ArrayList<>()).add((Long) row[1]);
-        }
+        Map<String, List<Long>> matches = prefetchSql(target)
+                .map(sql -> matchesBySql(sql, scope, values))
+                .orElseGet(() -> matchesByJpql(target, scope, values));
         matches.forEach((value, ids) -> {
             if (ids.size() == 1) {
                 cache.put(key(target, scope, value), ids.get(0));
             }
         });
+    }
+
+    /**
+     * One statement for any number of values ({@code = any(?)} over an array), so it is prepared once per
+     * connection; where the lookup field is not a single text column, JPQL with an {@code in} list instead.
+     */
+    private Optional<String> prefetchSql(LookupTarget<?> target) {
+        return prefetchSql.computeIfAbsent(target, key -> {
+            SessionFactoryImplementor factory = entityManager.getEntityManagerFactory()
+                    .unwrap(SessionFactoryImplementor.class);
+            if (!(factory.getMappingMetamodel().getEntityDescriptor(key.entityClass()) instanceof AbstractEntityPersister persister)
+                    || persister.getPropertyType(key.field()).getReturnedClass() != String.class) {
+                return Optional.empty();
+            }
+            String[] value = persister.getPropertyColumnNames(key.field());
+            String[] id = persister.getIdentifierColumnNames();
+            String[] owner = key.perOrganisation() ? persister.getPropertyColumnNames("organisation") : new String[] { "" };
+            if (value.length != 1 || id.length != 1 || owner.length != 1) {
+                return Optional.empty();
+            }
+            return Optional.of("select " + value[0] + ", " + id[0] + " from " + persister.getTableName() + " where "
+                    + value[0] + " = any (?)" + (key.perOrganisation() ? " and " + owner[0] + " = ?" : ""));
+        });
+    }
+
+    private Map<String, List<Long>> matchesBySql(String sql, String organisation, Collection<String> values) {
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            Map<String, List<Long>> matches = new HashMap<>();
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setArray(1, connection.createArrayOf("text", new HashSet<>(values).toArray()));
+                if (organisation != null) {
+                    statement.setString(2, organisation);
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        matches.computeIfAbsent(rows.getString(1), value -> new ArrayList<>()).add(rows.getLong(2));
+                    }
+                }
+            }
+            return matches;
+        });
+    }
+
+    private Map<String, List<Long>> matchesByJpql(LookupTarget<?> target, String organisation, Collection<String> values) {
+        String jpql = "select e." + target.field() + ", e.id from " + target.entityClass().getSimpleName() + " e where e."
+                + target.field() + " in :values" + (organisation == null ? "" : " and e.organisation = :organisation");
+        TypedQuery<Object[]> query = entityManager.createQuery(jpql, Object[].class)
+                .setParameter("values", new HashSet<>(values));
+        if (organisation != null) {
+            query.setParameter("organisation", organisation);
+        }
+        Map<String, List<Long>> matches = new HashMap<>();
+        for (Object[] row : query.getResultList()) {
+            matches.computeIfAbsent(String.valueOf(row[0]), value -> new ArrayList<>()).add((Long) row[1]);
+        }
+        return matches;
     }
 
     private Optional<LookupTarget<?>> target(String entity, String field) {

@@ -84,8 +84,12 @@ class LookupsTest {
         assertEquals("LOOKUP", failures(id).getString("data.importBatch.failures.edges[0].node.errorType"));
     }
 
+    /**
+     * The chunk resolves its lookup values in one statement before its rows run (plain SQL, so outside Hibernate's
+     * query statistics); a row that had to look its account up itself would show here as a JPQL lookup query.
+     */
     @Test
-    void rows_of_a_chunk_naming_the_same_record_cost_one_lookup_query() {
+    void rows_of_a_chunk_naming_the_same_record_run_no_lookup_query_of_their_own() {
         String account = UniqueNames.of("Popular");
         dev.intake.support.Catalogue.account(TOKEN, account);
         String[] lines = new String[301];
@@ -95,15 +99,12 @@ class LookupsTest {
         }
         QueryStatistics oneByOne = sessionFactory.getStatistics().getQueryStatistics(
                 "select e.id from Account e where e.name = :value and e.organisation = :organisation");
-        QueryStatistics allAtOnce = sessionFactory.getStatistics().getQueryStatistics(
-                "select e.name, e.id from Account e where e.name in :values and e.organisation = :organisation");
-        long before = oneByOne.getExecutionCount() + allAtOnce.getExecutionCount();
+        long before = oneByOne.getExecutionCount();
 
         String id = importContacts(String.join("\r\n", lines) + "\r\n");
 
         assertEquals("COMPLETED", Imports.batch(CONTACTS, id).getString("status"));
-        assertEquals(1, oneByOne.getExecutionCount() + allAtOnce.getExecutionCount() - before,
-                "300 rows in one chunk, one lookup query");
+        assertEquals(0, oneByOne.getExecutionCount() - before, "300 rows in one chunk, resolved before they ran");
     }
 
     private String importContacts(String csv) {
