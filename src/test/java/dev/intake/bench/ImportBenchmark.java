@@ -37,6 +37,8 @@ public final class ImportBenchmark {
 
     private final int rows = Integer.getInteger("bench.rows", 1_000_000);
     private final String xmx = System.getProperty("bench.xmx", "256m");
+    /** The collector of the container image (see Dockerfile.jvm), unless told otherwise. */
+    private final String gc = System.getProperty("bench.gc", "-XX:+UseParallelGC");
     private final int threads = Integer.getInteger("bench.threads", 2);
     private final int chunkSize = Integer.getInteger("bench.chunk-size", 500);
     private final List<Integer> instanceCounts = parse(System.getProperty("bench.instances", "1"));
@@ -51,8 +53,8 @@ public final class ImportBenchmark {
         Path csv = BenchFile.write(dir, "contacts.csv", rows, ACCOUNTS, "user");
         int bad = BenchFile.badRows(rows);
         System.out.printf(Locale.ROOT, "%nIntake benchmark: %,d createContact rows (%,d bad), %,d accounts, %d cores, "
-                + "-Xmx%s, %d workers per instance, chunks of %d, servers warmed up with a %,d-row import%n", rows, bad,
-                ACCOUNTS, Runtime.getRuntime().availableProcessors(), xmx, threads, chunkSize, warmup);
+                + "-Xmx%s %s, %d workers per instance, chunks of %d, servers warmed up with a %,d-row import%n", rows, bad,
+                ACCOUNTS, Runtime.getRuntime().availableProcessors(), xmx, gc, threads, chunkSize, warmup);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
         if (Boolean.getBoolean("bench.statements")) {
             builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
@@ -222,7 +224,7 @@ public final class ImportBenchmark {
     }
 
     private PackagedServer server(String name, String url, Path gcLog) {
-        List<String> jvm = new ArrayList<>(List.of("-Xmx" + xmx, HeapSampler.option(gcLog)));
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + xmx, gc, HeapSampler.option(gcLog)));
         String extra = System.getProperty("bench.jvm", "");
         if (!extra.isBlank()) {
             jvm.addAll(List.of(extra.strip().split("\\s+")));
