@@ -18,8 +18,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import org.hibernate.Hibernate;
 import org.hibernate.Session;
+import org.hibernate.engine.spi.EntityEntry;
+import org.hibernate.engine.spi.PersistenceContext;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.persister.entity.AbstractEntityPersister;
 
 import dev.intake.error.LookupFailedException;
@@ -52,6 +56,12 @@ public class Lookups {
     @Inject
     Instance<LookupCatalogue> catalogues;
 
+    /**
+     * Cached for a value the prefetch found no record for: a row naming it then skips the query by name, unless the
+     * transaction holds records of the type, one of which may have been created or renamed to it since.
+     */
+    private static final long ABSENT = Long.MIN_VALUE;
+
     private final Map<LookupTarget<?>, Optional<String>> prefetchSql = new ConcurrentHashMap<>();
 
     /** The ID of the record the value refers to; {@code inputField} is the reference named in errors. */
@@ -60,10 +70,12 @@ public class Lookups {
         String key = key(target, organisation, value);
         Map<String, Long> cache = cache();
         Long cached = cache == null ? null : cache.get(key);
-        if (cached != null) {
+        if (cached != null && cached != ABSENT) {
             return cached;
         }
-        long id = resolve(target, inputField, value, organisation);
+        long id = cached != null && !managesAny(target.entityClass())
+                ? byId(target, inputField, value, organisation)
+                : resolve(target, inputField, value, organisation);
         if (cache != null) {
             cache.put(key, id);
         }
@@ -96,6 +108,11 @@ public class Lookups {
                 cache.put(key(target, scope, value), ids.get(0));
             }
         });
+        for (String value : values) {
+            if (!matches.containsKey(value)) {
+                cache.put(key(target, scope, value), ABSENT);
+            }
+        }
     }
 
     /**
@@ -174,10 +191,30 @@ public class Lookups {
             throw new LookupFailedException(inputField, count + " " + target.plural() + " have the " + target.field()
                     + " '" + Values.shorten(value) + "'; give the ID of the one you mean");
         }
+        return byId(target, inputField, value, organisation);
+    }
+
+    /** The record whose global ID the value is, as the fallback when no record has the value in the lookup field. */
+    private long byId(LookupTarget<?> target, String inputField, String value, String organisation) {
         Optional<Long> byId = GlobalId.decode(target.idType(), value)
                 .filter(id -> !query(target, "e.id = :id", organisation).setParameter("id", id).getResultList().isEmpty());
         return byId.orElseThrow(() -> new LookupFailedException(inputField, "No " + target.singular() + " has the "
                 + target.field() + " '" + Values.shorten(value) + "' or that ID"));
+    }
+
+    /**
+     * Whether the transaction's persistence context manages a loaded record of the class. References not yet
+     * loaded (what {@code getReference} gives) do not count: they were neither created nor changed here.
+     */
+    private boolean managesAny(Class<?> entityClass) {
+        PersistenceContext context = entityManager.unwrap(SessionImplementor.class).getPersistenceContextInternal();
+        for (Map.Entry<Object, EntityEntry> entry : context.reentrantSafeEntityEntries()) {
+            if (entityClass.isAssignableFrom(entry.getValue().getPersister().getMappedClass())
+                    && Hibernate.isInitialized(entry.getKey())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private TypedQuery<Long> query(LookupTarget<?> target, String condition, String organisation) {

@@ -107,6 +107,31 @@ class LookupsTest {
         assertEquals(0, oneByOne.getExecutionCount() - before, "300 rows in one chunk, resolved before they ran");
     }
 
+    /** A value the chunk's prefetch found no record for fails its rows without a query per row. */
+    @Test
+    void rows_naming_no_record_fail_without_a_lookup_query_of_their_own() {
+        String account = UniqueNames.of("Real");
+        dev.intake.support.Catalogue.account(TOKEN, account);
+        String missing = UniqueNames.of("Missing");
+        QueryStatistics oneByOne = sessionFactory.getStatistics().getQueryStatistics(
+                "select e.id from Account e where e.name = :value and e.organisation = :organisation");
+        long before = oneByOne.getExecutionCount();
+
+        String id = importContacts(String.join("\r\n", "account,emailAddress,firstName,lastName,status",
+                account + "," + UniqueNames.email("m") + ",M,N,ACTIVE",
+                missing + "," + UniqueNames.email("m") + ",M,N,ACTIVE",
+                missing + "," + UniqueNames.email("m") + ",M,N,ACTIVE") + "\r\n");
+
+        assertEquals("PARTIAL_SUCCESS", Imports.batch(CONTACTS, id).getString("status"));
+        JsonPath failures = Imports.graphql(CONTACTS, """
+                query($id: ID!) { importBatch(id: $id) { failures { edges { node { rowNumber errorType message } } } } }
+                """, Map.of("id", id));
+        assertEquals(List.of(3, 4), failures.getList("data.importBatch.failures.edges.node.rowNumber"));
+        assertEquals("Row 3, column Account (input/account): No account has the name '" + missing + "' or that ID",
+                failures.getString("data.importBatch.failures.edges[0].node.message"));
+        assertEquals(0, oneByOne.getExecutionCount() - before);
+    }
+
     private String importContacts(String csv) {
         String id = Imports.upload(CONTACTS, "createContact", "popular.csv", csv.getBytes()).then().statusCode(202)
                 .extract().path("id");
