@@ -240,6 +240,9 @@ public class ChunkProcessor {
          * records each row's outcome; throws {@link RolledBack} when a row's failure spoilt the transaction.
          */
         private void run(List<PreparedRow> segment, List<Integer> group, List<RowOutcome> written) {
+            if (group.isEmpty()) {
+                return;
+            }
             if (group.size() == 1 || !template.operation().nullableResult()) {
                 for (int index : group) {
                     WriteState before = writeState();

@@ -59,8 +59,8 @@ public class MutationInvoker {
     }
 
     /**
-     * Runs several rows in one operation (see {@link RowOperation}), telling {@code rowStarts} when each row after
-     * the first starts. Empty when the operation was refused as a whole before any row ran, as GraphQL does when
+     * Runs several rows in one operation (see {@link RowOperation}), telling {@code rowStarts} the index of each row
+     * as it starts. Empty when the operation was refused as a whole before any row ran, as GraphQL does when
      * a variable does not fit its type: run those rows one at a time to find the one at fault.
      *
      * @throws IllegalStateException when an error names no row although rows ran, or the result is lost
