@@ -14,16 +14,13 @@ public class ChunkStore {
     @Inject
     Jdbc jdbc;
 
-    /** Splits a batch's staged rows into chunks of at most {@code size} rows; returns how many chunks. */
-    public int split(UUID batchId, int size) {
+    /** Writes a batch's chunks, in the order of the plan; returns how many. */
+    public int insert(UUID batchId, ChunkPlan plan) {
         return jdbc.update("""
                 insert into import_chunk (batch_id, seq, first_row, last_row, row_count, status)
-                select ?, chunk, min(row_number), max(row_number), count(*), 'PENDING'
-                from (select row_number, (row_number() over (order by row_number) - 1) / ? as chunk
-                      from import_row where batch_id = ?) numbered
-                group by chunk
-                order by chunk
-                """, batchId, size, batchId);
+                select ?, c.position - 1, c.first_row, c.last_row, c.row_count, 'PENDING'
+                from unnest(?, ?, ?) with ordinality as c(first_row, last_row, row_count, position)
+                """, batchId, plan.firstRows(), plan.lastRows(), plan.rowCounts());
     }
 
     /**

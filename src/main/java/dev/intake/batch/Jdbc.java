@@ -80,6 +80,8 @@ public class Jdbc {
                 statement.setTimestamp(i + 1, Timestamp.from(instant));
             } else if (parameter instanceof String[] texts) {
                 statement.setArray(i + 1, connection.createArrayOf("text", texts));
+            } else if (parameter instanceof Integer[] numbers) {
+                statement.setArray(i + 1, connection.createArrayOf("integer", numbers));
             } else if (parameter instanceof Enum<?> constant) {
                 statement.setString(i + 1, constant.name());
             } else {

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import dev.intake.batch.BatchStore;
+import dev.intake.batch.ChunkPlan;
 import dev.intake.batch.ChunkStore;
 import dev.intake.batch.FileStore;
 import dev.intake.batch.ImportBatch;
@@ -115,6 +116,7 @@ public class FileValidator {
                         + ": " + String.join("; ", header.problems()));
             }
             RowStore.Stager stager = rows.stager(batch.id());
+            ChunkPlan plan = new ChunkPlan(config.worker().chunkSize());
             int rowCount = 0;
             try {
                 for (FileRow row = reader.nextRow(); row != null; row = reader.nextRow()) {
@@ -123,6 +125,7 @@ public class FileValidator {
                                 + " data rows, the limit (intake.limits.max-rows); split it into smaller files");
                     }
                     stager.add(row.rowNumber(), row.cells(), row.parseError());
+                    plan.add(row.rowNumber());
                 }
             } catch (RuntimeException e) {
                 stager.abort();
@@ -132,7 +135,7 @@ public class FileValidator {
             if (total == 0) {
                 throw rejected("The file " + batch.filename() + " has a header but no data rows");
             }
-            chunks.split(batch.id(), config.worker().chunkSize());
+            chunks.insert(batch.id(), plan);
             batches.startProcessing(batch.id(), header.layout(), total, missingRole(batch, template), clock.instant(),
                     worker.name());
         } catch (IOException e) {
