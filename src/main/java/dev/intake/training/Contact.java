@@ -30,7 +30,7 @@ public class Contact extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "contact_id")
-    @SequenceGenerator(name = "contact_id", sequenceName = "contact_id_seq", allocationSize = 50)
+    @SequenceGenerator(name = "contact_id", sequenceName = "contact_id_seq", allocationSize = 500)
     public Long id;
 
     /** The organisation the record belongs to; every query filters on it. */
