@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import dev.intake.config.IntakeConfig;
@@ -31,6 +32,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 @ApplicationScoped
 public class FileIntake {
+
+    @Inject
+    Event<WorkQueued> workQueued;
 
     @Inject
     TemplateCatalog templates;
@@ -88,6 +92,7 @@ public class FileIntake {
             throw new DuplicateActiveBatchException(submission.template(),
                     batches.findActiveWithContent(organisation, submission.template(), sha256).orElse(null));
         }
+        workQueued.fire(new WorkQueued(batch.id()));
         return batch;
     }
 

@@ -3,6 +3,7 @@ package dev.intake.processing;
 import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import dev.intake.batch.BatchStatus;
@@ -11,6 +12,7 @@ import dev.intake.batch.ChunkStore;
 import dev.intake.batch.ImportBatch;
 import dev.intake.batch.OutcomeStore;
 import dev.intake.batch.StoreException;
+import dev.intake.batch.WorkQueued;
 import dev.intake.error.ConflictException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -33,6 +35,9 @@ public class BatchStart {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<WorkQueued> workQueued;
+
     public void start(ImportBatch batch, String actor) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
@@ -44,6 +49,7 @@ public class BatchStart {
                 chunks.reopenAll(batch.id());
                 batches.startForReal(batch.id(), clock.instant(), actor);
             });
+            workQueued.fire(new WorkQueued(batch.id()));
         } catch (StoreException e) {
             if (e.getMessage() != null && e.getMessage().contains("import_batch_active_content_key")) {
                 throw new ConflictException("id", "The same file is already being imported with the template "

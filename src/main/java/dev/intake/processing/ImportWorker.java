@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 
 import dev.intake.batch.Chunk;
 import dev.intake.batch.ChunkStore;
+import dev.intake.batch.WorkQueued;
 import dev.intake.config.IntakeConfig;
 import dev.intake.config.WorkerIdentity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -67,7 +68,7 @@ public class ImportWorker {
 
     @Scheduled(every = "${intake.worker.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = WorkerNotScheduled.class)
-    void poll() {
+    synchronized void poll() {
         if (stopping) {
             return;
         }
@@ -86,6 +87,17 @@ public class ImportWorker {
                 running.decrementAndGet();
                 return;
             }
+        }
+    }
+
+    /**
+     * Starts the workers at once when this instance queues work (an upload, a dry run started for real): the
+     * scheduler ticks only once a second, whatever the poll interval. Other instances find the work at their
+     * next poll.
+     */
+    void wake(@Observes WorkQueued event) {
+        if (config.worker().scheduled()) {
+            poll();
         }
     }
 

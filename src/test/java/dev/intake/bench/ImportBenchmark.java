@@ -235,7 +235,6 @@ public final class ImportBenchmark {
                 "mp.jwt.verify.audiences", "intake",
                 "intake.worker.threads", Integer.toString(threads),
                 "intake.worker.chunk-size", Integer.toString(chunkSize),
-                "intake.worker.poll-interval", "0.2s",
                 "quarkus.log.category.\"dev.intake\".level", "WARN"), Map.of(
                         "QUARKUS_DATASOURCE_JDBC_URL", url,
                         "QUARKUS_DATASOURCE_USERNAME", "postgres",
