@@ -93,11 +93,16 @@ public class ImportWorker {
     /**
      * Starts the workers at once when this instance queues work (an upload, a dry run started for real): the
      * scheduler ticks only once a second, whatever the poll interval. Other instances find the work at their
-     * next poll.
+     * next poll. Never fails the caller: the work is committed, and the next poll finds it anyway.
      */
     void wake(@Observes WorkQueued event) {
-        if (config.worker().scheduled()) {
+        if (!config.worker().scheduled()) {
+            return;
+        }
+        try {
             poll();
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Could not start the workers for batch %s; the next poll will", event.batchId());
         }
     }
 
