@@ -272,8 +272,9 @@ public class ChunkProcessor {
 
         /**
          * Records a row's outcome. A failed row is clean when the transaction was still active after it and it left
-         * no write queued; a row whose state before or after is unknown is taken to have spoilt the transaction,
-         * so that it is run again alone rather than trusted.
+         * no write queued. A failed row whose state before or after is unknown is taken to have spoilt the
+         * transaction: its failure is recorded and the other rows run again in fresh transactions, so nothing it
+         * may have written is kept.
          */
         private void record(List<PreparedRow> segment, int index, MutationInvoker.Invocation invocation,
                 WriteState before, WriteState after, List<RowOutcome> written) {
