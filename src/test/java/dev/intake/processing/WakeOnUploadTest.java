@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.intake.support.Imports;
+import dev.intake.support.Tokens;
 import dev.intake.support.UniqueNames;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -16,8 +17,8 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 
 /**
- * An upload starts this instance's workers at once. The scheduler here polls once an hour: after its first
- * poll at start-up, only the upload itself can set the workers going.
+ * An upload, or a dry run started for real, starts this instance's workers at once. The scheduler here polls
+ * once an hour: after its first poll at start-up, only the request itself can set the workers going.
  */
 @QuarkusTest
 @TestProfile(WakeOnUploadTest.RarePolls.class)
@@ -40,6 +41,20 @@ class WakeOnUploadTest {
 
             assertEquals("COMPLETED", batch.getString("status"), "upload " + upload);
         }
+    }
+
+    @Test
+    void starting_a_dry_run_for_real_wakes_the_workers() throws InterruptedException {
+        String id = Imports.as(Tokens.ADMIN).multiPart("file", "wake-dry.csv",
+                Imports.csv("name", UniqueNames.of("Woken Dry")).getBytes(), "text/csv")
+                .multiPart("template", "createAccount").multiPart("dryRun", "true").post("/imports")
+                .then().statusCode(202).extract().path("id");
+        assertEquals("READY", finalState(id).getString("status"));
+
+        JsonPath started = Imports.graphql("mutation($id: ID!) { startImport(id: $id) { status } }", Map.of("id", id));
+        assertEquals("PROCESSING", started.getString("data.startImport.status"), started.prettify());
+
+        assertEquals("COMPLETED", finalState(id).getString("status"));
     }
 
     private static JsonPath finalState(String id) throws InterruptedException {
