@@ -73,7 +73,8 @@ public class Lookups {
         if (cached != null && cached != ABSENT) {
             return cached;
         }
-        long id = cached != null && !managesAny(target.entityClass())
+        boolean absentAtStart = cached != null;
+        long id = absentAtStart && !managesAny(target.entityClass())
                 ? byId(target, inputField, value, organisation)
                 : resolve(target, inputField, value, organisation);
         if (cache != null) {

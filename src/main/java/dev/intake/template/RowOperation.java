@@ -1,7 +1,6 @@
 package dev.intake.template;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The GraphQL operation that imports a template's rows: the mutation with every argument passed as a variable,
@@ -28,24 +27,24 @@ public record RowOperation(String mutation, List<Argument> arguments, String sel
         arguments = List.copyOf(arguments);
     }
 
-    /** The operation for one row: each argument is the variable of its own name. */
+    /** The operation for one row: each argument is the variable of its own name, and the field has no alias. */
     public String document() {
-        String variables = arguments.stream().map(argument -> "$" + argument.name() + ": " + argument.type())
-                .collect(Collectors.joining(", "));
-        String passed = arguments.stream().map(argument -> argument.name() + ": $" + argument.name())
-                .collect(Collectors.joining(", "));
-        return "mutation Import(" + variables + ") { " + mutation + "(" + passed + ")" + selection + " }";
+        return document(1, false);
     }
 
     /** The operation for {@code rows} rows, one aliased mutation field each. */
     public String document(int rows) {
+        return document(rows, true);
+    }
+
+    private String document(int rows, boolean aliased) {
         StringBuilder variables = new StringBuilder();
         StringBuilder fields = new StringBuilder();
         for (int row = 0; row < rows; row++) {
-            fields.append(' ').append(alias(row)).append(": ").append(mutation).append('(');
+            fields.append(' ').append(aliased ? alias(row) + ": " : "").append(mutation).append('(');
             for (int i = 0; i < arguments.size(); i++) {
                 Argument argument = arguments.get(i);
-                String variable = variable(row, argument.name());
+                String variable = aliased ? variable(row, argument.name()) : argument.name();
                 if (!variables.isEmpty()) {
                     variables.append(", ");
                 }

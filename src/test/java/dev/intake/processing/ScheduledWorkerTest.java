@@ -2,8 +2,6 @@ package dev.intake.processing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -32,12 +30,7 @@ class ScheduledWorkerTest {
     void the_scheduler_picks_up_a_pending_batch_and_finishes_it() throws InterruptedException {
         String id = Imports.accepted("createAccount", "scheduled.csv", Imports.csv("name", UniqueNames.of("Scheduled")));
 
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        JsonPath batch = Imports.batch(id);
-        while (!Imports.isFinal(batch.getString("status")) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-            batch = Imports.batch(id);
-        }
+        JsonPath batch = Imports.awaitFinal(id);
 
         assertEquals("COMPLETED", batch.getString("status"));
         assertEquals(1, batch.getInt("successCount"));

@@ -2,8 +2,6 @@ package dev.intake.processing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -37,7 +35,7 @@ class WakeOnUploadTest {
             String id = Imports.accepted("createAccount", "wake-" + upload + ".csv",
                     Imports.csv("name", UniqueNames.of("Woken")));
 
-            JsonPath batch = finalState(id);
+            JsonPath batch = Imports.awaitFinal(id);
 
             assertEquals("COMPLETED", batch.getString("status"), "upload " + upload);
         }
@@ -45,25 +43,13 @@ class WakeOnUploadTest {
 
     @Test
     void starting_a_dry_run_for_real_wakes_the_workers() throws InterruptedException {
-        String id = Imports.as(Tokens.ADMIN).multiPart("file", "wake-dry.csv",
-                Imports.csv("name", UniqueNames.of("Woken Dry")).getBytes(), "text/csv")
-                .multiPart("template", "createAccount").multiPart("dryRun", "true").post("/imports")
-                .then().statusCode(202).extract().path("id");
-        assertEquals("READY", finalState(id).getString("status"));
+        String id = Imports.acceptedDryRun(Tokens.ADMIN, "createAccount", "wake-dry.csv",
+                Imports.csv("name", UniqueNames.of("Woken Dry")));
+        assertEquals("READY", Imports.awaitFinal(id).getString("status"));
 
         JsonPath started = Imports.graphql("mutation($id: ID!) { startImport(id: $id) { status } }", Map.of("id", id));
         assertEquals("PROCESSING", started.getString("data.startImport.status"), started.prettify());
 
-        assertEquals("COMPLETED", finalState(id).getString("status"));
-    }
-
-    private static JsonPath finalState(String id) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        JsonPath batch = Imports.batch(id);
-        while (!Imports.isFinal(batch.getString("status")) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-            batch = Imports.batch(id);
-        }
-        return batch;
+        assertEquals("COMPLETED", Imports.awaitFinal(id).getString("status"));
     }
 }

@@ -1,6 +1,7 @@
 package dev.intake.support;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -43,6 +44,27 @@ public final class Imports {
     /** Uploads a file, expects 202, and returns the new batch's id. */
     public static String accepted(String template, String filename, String content) {
         return upload(template, filename, content).then().statusCode(202).extract().path("id");
+    }
+
+    /** Uploads a file as a dry run with the token, expects 202 and a dry-run batch, and returns its id. */
+    public static String acceptedDryRun(String token, String template, String filename, String content) {
+        return as(token).multiPart("file", filename, content.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .multiPart("template", template).multiPart("dryRun", "true").post("/imports")
+                .then().statusCode(202).body("dryRun", equalTo(true)).extract().path("id");
+    }
+
+    /**
+     * Waits, without driving the worker, until the scheduled workers bring the batch to a final status (bounded),
+     * and returns the batch as it last was.
+     */
+    public static JsonPath awaitFinal(String id) throws InterruptedException {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        JsonPath batch = batch(id);
+        while (!isFinal(batch.getString("status")) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            batch = batch(id);
+        }
+        return batch;
     }
 
     /** Runs the worker until the batch reaches a final status (bounded), and returns the batch. */

@@ -88,9 +88,7 @@ class DryRunTest {
     }
 
     private static String dryRun(String csv) {
-        return Imports.as(TOKEN).multiPart("file", "dry.csv", csv.getBytes(), "text/csv")
-                .multiPart("template", "createAccount").multiPart("dryRun", "true").post("/imports")
-                .then().statusCode(202).body("dryRun", equalTo(true)).extract().path("id");
+        return Imports.acceptedDryRun(TOKEN, "createAccount", "dry.csv", csv);
     }
 
     private static List<String> names() {
