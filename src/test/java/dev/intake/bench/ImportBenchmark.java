@@ -37,8 +37,8 @@ public final class ImportBenchmark {
 
     private final int rows = Integer.getInteger("bench.rows", 1_000_000);
     private final String xmx = System.getProperty("bench.xmx", "256m");
-    /** The collector of the container image (see Dockerfile.jvm), unless told otherwise. */
-    private final String gc = System.getProperty("bench.gc", "-XX:+UseParallelGC");
+    /** The collector and its young generation as the container image sets them (see Dockerfile.jvm), unless told otherwise. */
+    private final String gc = System.getProperty("bench.gc", "-XX:+UseParallelGC -XX:NewRatio=1");
     private final int threads = Integer.getInteger("bench.threads", 2);
     private final int chunkSize = Integer.getInteger("bench.chunk-size", 500);
     private final List<Integer> instanceCounts = parse(System.getProperty("bench.instances", "1"));
@@ -224,7 +224,8 @@ public final class ImportBenchmark {
     }
 
     private PackagedServer server(String name, String url, Path gcLog) {
-        List<String> jvm = new ArrayList<>(List.of("-Xmx" + xmx, gc, HeapSampler.option(gcLog)));
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + xmx, HeapSampler.option(gcLog)));
+        jvm.addAll(List.of(gc.strip().split("\\s+")));
         String extra = System.getProperty("bench.jvm", "");
         if (!extra.isBlank()) {
             jvm.addAll(List.of(extra.strip().split("\\s+")));
