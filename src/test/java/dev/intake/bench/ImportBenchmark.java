@@ -79,7 +79,8 @@ public final class ImportBenchmark {
 
     private record Result(int instances, double rowsPerSecond, long peakHeapMiB, double statusMedianMs,
             double statusMaxMs, double longestProgressGapSeconds, long gapAfterRows, double smallBatchSeconds, long successes,
-            long contactsInTable, long failures, int expectedFailures, String phases) {
+            long contactsInTable, long failures, int expectedFailures, String phases, double[] cpuMicrosPerRow,
+            double seconds) {
     }
 
     private Result importWith(int instances, String url, DataSource database, Path csv, int bad, Path dir) throws Exception {
@@ -97,14 +98,18 @@ public final class ImportBenchmark {
             String admin = PackagedServer.token("ada", organisation, "import-admin", "contacts-writer");
             PackagedServer first = servers.get(0);
             warmUp(database, first, dir, instances);
+            List<Long> pids = servers.stream().map(PackagedServer::pid).toList();
+            ProcessHandle postmaster = CpuClock.postmaster(database);
+            CpuClock cpuAtStart = CpuClock.read(pids, postmaster);
             long start = System.nanoTime();
             String id = first.uploadAccepted(admin, "createContact", csv);
             Progress progress = watch(first, admin, id, dir);
             double seconds = (System.nanoTime() - start) / 1e9;
+            double[] cpu = CpuClock.read(pids, postmaster).microsPerRow(cpuAtStart, rows);
             long contacts = count(database, "select count(*) from contact where organisation = ?", organisation);
             return new Result(instances, rows / seconds, HeapSampler.peakMiB(gcLogs), progress.median(), progress.max(),
                     progress.longestGap, progress.gapAfterRows, progress.smallBatchSeconds, progress.successes, contacts
-                            - progress.smallBatchSuccesses, progress.failures, bad, phases(database, id));
+                            - progress.smallBatchSuccesses, progress.failures, bad, phases(database, id), cpu, seconds);
         } finally {
             servers.forEach(PackagedServer::stop);
         }
@@ -318,6 +323,10 @@ public final class ImportBenchmark {
                     result.peakHeapMiB, xmx, result.statusMedianMs, result.statusMaxMs, result.longestProgressGapSeconds,
                     result.gapAfterRows, result.smallBatchSeconds);
             System.out.println("    " + result.phases);
+            double cores = (result.cpuMicrosPerRow[0] + result.cpuMicrosPerRow[1]) * rows / 1e6 / result.seconds;
+            System.out.printf(Locale.ROOT, "    CPU per row: %.1f µs in the server%s, %.1f µs in PostgreSQL (%.2f cores busy "
+                    + "on average)%n", result.cpuMicrosPerRow[0], result.instances == 1 ? "" : "s",
+                    result.cpuMicrosPerRow[1], cores);
             boolean countsHold = result.successes == result.contactsInTable && result.failures == result.expectedFailures
                     && result.successes + result.failures == rows;
             System.out.printf(Locale.ROOT, "    checked: contacts in the table %,d = successCount %,d; errorCount %,d = bad "
