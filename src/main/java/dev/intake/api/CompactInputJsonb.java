@@ -21,10 +21,10 @@ import jakarta.json.stream.JsonGeneratorFactory;
  * <p>
  * SmallRye turns the map graphql-java coerced an input object into a JSON text, then binds that text to the input
  * class. The binding is the input class's own JSON-B ({@code delegate}) and stays so; only the first half changes.
- * A map that holds nothing but strings, numbers, booleans, nulls, lists and maps (every input Intake's mutations take,
- * once SmallRye has transformed dates and formatted numbers) is written with JSON-P's streaming generator instead of
- * being serialised through JSON-B, which looked up a serialiser for every value and pretty-printed the text. Any
- * other value in the map hands the whole map to the delegate, as before.
+ * A map that holds nothing but strings, numbers, booleans, nulls, lists and maps (as a contact's input does) is
+ * written with JSON-P's streaming generator instead of being serialised through JSON-B, which looked up a serialiser
+ * for every value and pretty-printed the text. Any other value in the map (a date SmallRye has already parsed, for
+ * one) hands the whole map to the delegate, as before.
  */
 final class CompactInputJsonb implements Jsonb {
 
