@@ -79,8 +79,7 @@ public final class ImportBenchmark {
 
     private record Result(int instances, double rowsPerSecond, long peakHeapMiB, double statusMedianMs,
             double statusMaxMs, double longestProgressGapSeconds, long gapAfterRows, double smallBatchSeconds, long successes,
-            long contactsInTable, long failures, int expectedFailures, String phases, double[] cpuMicrosPerRow,
-            double seconds) {
+            long contactsInTable, long failures, int expectedFailures, String phases, double[] cpuMicrosPerRow) {
     }
 
     private Result importWith(int instances, String url, DataSource database, Path csv, int bad, Path dir) throws Exception {
@@ -109,7 +108,7 @@ public final class ImportBenchmark {
             long contacts = count(database, "select count(*) from contact where organisation = ?", organisation);
             return new Result(instances, rows / seconds, HeapSampler.peakMiB(gcLogs), progress.median(), progress.max(),
                     progress.longestGap, progress.gapAfterRows, progress.smallBatchSeconds, progress.successes, contacts
-                            - progress.smallBatchSuccesses, progress.failures, bad, phases(database, id), cpu, seconds);
+                            - progress.smallBatchSuccesses, progress.failures, bad, phases(database, id), cpu);
         } finally {
             servers.forEach(PackagedServer::stop);
         }
@@ -323,7 +322,7 @@ public final class ImportBenchmark {
                     result.peakHeapMiB, xmx, result.statusMedianMs, result.statusMaxMs, result.longestProgressGapSeconds,
                     result.gapAfterRows, result.smallBatchSeconds);
             System.out.println("    " + result.phases);
-            double cores = (result.cpuMicrosPerRow[0] + result.cpuMicrosPerRow[1]) * rows / 1e6 / result.seconds;
+            double cores = (result.cpuMicrosPerRow[0] + result.cpuMicrosPerRow[1]) * result.rowsPerSecond / 1e6;
             System.out.printf(Locale.ROOT, "    CPU per row: %.1f µs in the server%s, %.1f µs in PostgreSQL (%.2f cores busy "
                     + "on average)%n", result.cpuMicrosPerRow[0], result.instances == 1 ? "" : "s",
                     result.cpuMicrosPerRow[1], cores);
