@@ -212,6 +212,22 @@ public class BatchStore {
                 row -> Jdbc.uuid(row, "id"), id);
     }
 
+    /** What the chunks of a batch run with; empty until its file is staged. */
+    public Optional<RunSettings> runSettings(UUID id) {
+        return jdbc.first("""
+                select template, created_by, created_by_roles, organisation, dry_run, layout::text as layout
+                from import_batch where id = ? and layout is not null
+                """, row -> new RunSettings(row.getString("template"), row.getString("created_by"),
+                List.of((String[]) row.getArray("created_by_roles").getArray()), row.getString("organisation"),
+                row.getBoolean("dry_run"), fromJson(row.getString("layout"))), id);
+    }
+
+    /** Whether the early-stop rule has had its one look at the batch. */
+    public boolean earlyStopChecked(UUID id) {
+        return jdbc.first("select early_stop_checked from import_batch where id = ?",
+                row -> row.getBoolean("early_stop_checked"), id).orElse(true);
+    }
+
     public Optional<FileLayout> layout(UUID id) {
         return jdbc.first("select layout::text as layout from import_batch where id = ? and layout is not null",
                 row -> fromJson(row.getString("layout")), id);

@@ -38,12 +38,12 @@ public class BatchFinisher {
 
     /** Finishes the batch if its last chunk is done; true when it did. */
     public boolean finishIfDone(UUID batchId) {
-        if (chunks.countUnfinished(batchId) > 0) {
+        if (chunks.hasUnfinished(batchId)) {
             return false;
         }
         pauseForFaultInjection();
         return QuarkusTransaction.requiringNew().call(() -> {
-            if (batches.lockProcessing(batchId).isEmpty() || chunks.countUnfinished(batchId) > 0) {
+            if (batches.lockProcessing(batchId).isEmpty() || chunks.hasUnfinished(batchId)) {
                 return false;
             }
             RunCounts counts = chunks.counts(batchId);

@@ -24,12 +24,12 @@ import org.jboss.logging.Logger;
 import dev.intake.batch.BatchStore;
 import dev.intake.batch.Chunk;
 import dev.intake.batch.ChunkStore;
-import dev.intake.batch.ImportBatch;
 import dev.intake.batch.OutcomeStore;
 import dev.intake.batch.RowAction;
 import dev.intake.batch.RowErrorType;
 import dev.intake.batch.RowOutcome;
 import dev.intake.batch.RowStore;
+import dev.intake.batch.RunSettings;
 import dev.intake.batch.StagedRow;
 import dev.intake.config.IntakeConfig;
 import dev.intake.error.ConstraintMessages;
@@ -101,8 +101,8 @@ public class ChunkProcessor {
 
     /** Processes a claimed chunk to the end, unless its lease is lost to another worker. */
     public void process(Chunk chunk, String owner) {
-        ImportBatch batch = batches.find(chunk.batchId()).orElseThrow();
-        FileLayout layout = batches.layout(chunk.batchId()).orElseThrow();
+        RunSettings batch = batches.runSettings(chunk.batchId()).orElseThrow();
+        FileLayout layout = batch.layout();
         Optional<ImportTemplate> template = templates.byName(batch.template());
         List<PreparedRow> prepared = prepare(rows.withoutOutcome(chunk.batchId(), chunk.firstRow(), chunk.lastRow()),
                 layout, template.isPresent(), batch.template());

@@ -40,6 +40,9 @@ public class EarlyStop {
 
     /** Checks the batch once enough rows are done; true when it stopped the batch. */
     public boolean checkAfterChunk(UUID batchId) {
+        if (batches.earlyStopChecked(batchId)) {
+            return false;
+        }
         IntakeConfig.EarlyStop rule = config.earlyStop();
         RunCounts counts = chunks.counts(batchId);
         long done = counts.succeeded() + counts.failed();
