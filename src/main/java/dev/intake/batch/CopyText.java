@@ -1,7 +1,5 @@
 package dev.intake.batch;
 
-import java.util.List;
-
 /** Encodes values in PostgreSQL's COPY text format. */
 final class CopyText {
 
@@ -26,26 +24,5 @@ final class CopyText {
                 default -> out.append(c);
             }
         }
-    }
-
-    /** A {@code text[]} value as one COPY field: the array literal, then escaped as text. */
-    static void appendTextArray(StringBuilder out, List<String> values) {
-        StringBuilder literal = new StringBuilder("{");
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                literal.append(',');
-            }
-            literal.append('"');
-            String value = values.get(i);
-            for (int j = 0; j < value.length(); j++) {
-                char c = value.charAt(j);
-                if (c == '"' || c == '\\') {
-                    literal.append('\\');
-                }
-                literal.append(c);
-            }
-            literal.append('"');
-        }
-        appendText(out, literal.append('}').toString());
     }
 }

@@ -1,8 +1,9 @@
 package dev.intake.batch;
 
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,13 +16,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.PGCopyOutputStream;
 
 /** Data rows staged from uploaded files. */
 @ApplicationScoped
 public class RowStore {
 
-    private static final int COPY_BUFFER_CHARS = 256 * 1024;
+    private static final int COPY_BUFFER_BYTES = 256 * 1024;
 
     @Inject
     Jdbc jdbc;
@@ -35,35 +36,43 @@ public class RowStore {
         return new Stager(batchId);
     }
 
-    /** Streams rows into one COPY, a buffer at a time. */
+    /** Streams rows into one binary COPY, a buffer at a time. */
     public final class Stager {
-        private final String batchText;
-        private final StringBuilder buffer = new StringBuilder();
-        private CopyIn copy;
+        private final UUID batchId;
+        private PGCopyOutputStream copy;
+        private DataOutputStream data;
+        private CopyBinary out;
         private int staged;
 
         private Stager(UUID batchId) {
-            this.batchText = batchId.toString();
+            this.batchId = batchId;
         }
 
         public void add(long rowNumber, List<String> cells, String parseError) {
-            buffer.append(batchText).append('\t').append(rowNumber).append('\t');
-            CopyText.appendTextArray(buffer, cells);
-            buffer.append('\t');
-            CopyText.appendText(buffer, parseError);
-            buffer.append('\n');
-            staged++;
-            if (buffer.length() >= COPY_BUFFER_CHARS) {
-                send();
+            try {
+                if (out == null) {
+                    start();
+                }
+                out.row(4);
+                out.uuid(batchId);
+                out.int4(Math.toIntExact(rowNumber));
+                out.textArray(cells);
+                out.text(parseError);
+            } catch (IOException e) {
+                throw failure(e);
             }
+            staged++;
         }
 
         /** Sends what is buffered and ends the COPY; returns how many rows were staged in all. */
         public int finish() {
-            send();
-            if (copy != null) {
+            if (out != null) {
                 try {
+                    out.trailer();
+                    data.flush();
                     copy.endCopy();
+                } catch (IOException e) {
+                    throw failure(e);
                 } catch (SQLException e) {
                     throw new StoreException(e);
                 }
@@ -82,21 +91,18 @@ public class RowStore {
             }
         }
 
-        private void send() {
-            if (buffer.isEmpty()) {
-                return;
-            }
-            byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-            buffer.setLength(0);
-            try {
-                if (copy == null) {
-                    copy = jdbc.withConnection(connection -> connection.unwrap(PGConnection.class).getCopyAPI()
-                            .copyIn("copy import_row (batch_id, row_number, cells, parse_error) from stdin"));
-                }
-                copy.writeToCopy(bytes, 0, bytes.length);
-            } catch (SQLException e) {
-                throw new StoreException(e);
-            }
+        private void start() throws IOException {
+            copy = jdbc.withConnection(connection -> new PGCopyOutputStream(connection.unwrap(PGConnection.class),
+                    "copy import_row (batch_id, row_number, cells, parse_error) from stdin (format binary)"));
+            // buffered before pgJDBC's stream: DataOutputStream writes a number a byte at a time
+            data = new DataOutputStream(new BufferedOutputStream(copy, COPY_BUFFER_BYTES));
+            out = new CopyBinary(data);
+            out.header();
+        }
+
+        /** What went wrong writing to the COPY, with PostgreSQL's own message when it was PostgreSQL that refused. */
+        private RuntimeException failure(IOException e) {
+            return e.getCause() instanceof SQLException sql ? new StoreException(sql) : new UncheckedIOException(e);
         }
     }
 

@@ -1,0 +1,72 @@
+package dev.intake.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Staged rows come back from PostgreSQL exactly as they were read, whatever their cells hold. */
+@QuarkusTest
+class RowStoreTest {
+
+    @Inject
+    RowStore rows;
+
+    @Inject
+    Jdbc jdbc;
+
+    @Test
+    void cells_survive_the_binary_copy_unchanged() {
+        List<StagedRow> written = List.of(
+                new StagedRow(5, List.of("", "plain", "NULL", "\\N", "null"), null),
+                new StagedRow(6, List.of("say \"hi\"", "back\\slash", "{braces},commas", "a\tb\nc\rd"), null),
+                new StagedRow(7, List.of("ünïcødé", "日本語", "emoji 😀", "=1+2"), null),
+                new StagedRow(8, List.of("x".repeat(32_767)), null),
+                new StagedRow(9, List.of(), "Row 9 has 0 cells; the header has 2"),
+                new StagedRow(2_000_004, List.of("last"), "Row 2000004, column B contains a NUL character"));
+        UUID batch = UUID.randomUUID();
+        try {
+            int staged = QuarkusTransaction.requiringNew().call(() -> {
+                RowStore.Stager stager = rows.stager(batch);
+                written.forEach(row -> stager.add(row.rowNumber(), row.cells(), row.parseError()));
+                return stager.finish();
+            });
+
+            assertEquals(written.size(), staged);
+            assertEquals(written, rows.withoutOutcome(batch, 1, 3_000_000));
+            List<StagedRow> reported = new ArrayList<>();
+            QuarkusTransaction.requiringNew().run(() -> rows.forEachWithOutcome(batch, false,
+                    row -> reported.add(row.row())));
+            assertEquals(written, reported);
+        } finally {
+            jdbc.update("delete from import_row where batch_id = ?", batch);
+        }
+    }
+
+    @Test
+    void an_aborted_copy_stages_nothing() {
+        UUID batch = UUID.randomUUID();
+        try {
+            assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+                RowStore.Stager stager = rows.stager(batch);
+                for (int row = 5; row < 50_000; row++) {
+                    stager.add(row, List.of("a", "b"), null);
+                }
+                stager.abort();
+                throw new IllegalStateException("the file turned out wrong");
+            }));
+            assertEquals(List.of(), rows.withoutOutcome(batch, 1, 100));
+        } finally {
+            jdbc.update("delete from import_row where batch_id = ?", batch);
+        }
+    }
+}
