@@ -2,14 +2,16 @@ package dev.intake.batch;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * Writes rows in PostgreSQL's binary COPY format: each value is its length and its bytes, so PostgreSQL neither
- * unescapes text nor parses array literals. For {@code text[]} cells that halves the time the server spends on a
- * COPY into {@code import_row}.
+ * unescapes text nor parses array literals. For the {@code text[]} cells of {@code import_row} that takes about a
+ * third off the server's time for a COPY; for outcomes about a tenth.
  */
 final class CopyBinary {
 
@@ -44,6 +46,11 @@ final class CopyBinary {
     void int4(int value) throws IOException {
         out.writeInt(4);
         out.writeInt(value);
+    }
+
+    void bool(boolean value) throws IOException {
+        out.writeInt(1);
+        out.writeByte(value ? 1 : 0);
     }
 
     /** A {@code text} value, or SQL null. */
@@ -82,8 +89,14 @@ final class CopyBinary {
         }
     }
 
-    /** The end of the data. */
+    /** The end of the data; flushes what is buffered. */
     void trailer() throws IOException {
         out.writeShort(-1);
+        out.flush();
+    }
+
+    /** What went wrong writing a COPY, with PostgreSQL's own message when it was PostgreSQL that refused. */
+    static RuntimeException failure(IOException e) {
+        return e.getCause() instanceof SQLException sql ? new StoreException(sql) : new UncheckedIOException(e);
     }
 }

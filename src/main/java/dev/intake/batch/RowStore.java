@@ -40,7 +40,6 @@ public class RowStore {
     public final class Stager {
         private final UUID batchId;
         private PGCopyOutputStream copy;
-        private DataOutputStream data;
         private CopyBinary out;
         private int staged;
 
@@ -59,7 +58,7 @@ public class RowStore {
                 out.textArray(cells);
                 out.text(parseError);
             } catch (IOException e) {
-                throw failure(e);
+                throw CopyBinary.failure(e);
             }
             staged++;
         }
@@ -69,10 +68,9 @@ public class RowStore {
             if (out != null) {
                 try {
                     out.trailer();
-                    data.flush();
                     copy.endCopy();
                 } catch (IOException e) {
-                    throw failure(e);
+                    throw CopyBinary.failure(e);
                 } catch (SQLException e) {
                     throw new StoreException(e);
                 }
@@ -95,15 +93,10 @@ public class RowStore {
             copy = jdbc.withConnection(connection -> new PGCopyOutputStream(connection.unwrap(PGConnection.class),
                     "copy import_row (batch_id, row_number, cells, parse_error) from stdin (format binary)"));
             // buffered before pgJDBC's stream: DataOutputStream writes a number a byte at a time
-            data = new DataOutputStream(new BufferedOutputStream(copy, COPY_BUFFER_BYTES));
-            out = new CopyBinary(data);
+            out = new CopyBinary(new DataOutputStream(new BufferedOutputStream(copy, COPY_BUFFER_BYTES)));
             out.header();
         }
 
-        /** What went wrong writing to the COPY, with PostgreSQL's own message when it was PostgreSQL that refused. */
-        private RuntimeException failure(IOException e) {
-            return e.getCause() instanceof SQLException sql ? new StoreException(sql) : new UncheckedIOException(e);
-        }
     }
 
     /**

@@ -14,12 +14,15 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Staged rows come back from PostgreSQL exactly as they were read, whatever their cells hold. */
+/** Staged rows and outcomes, written with binary COPY, come back from PostgreSQL exactly as they were. */
 @QuarkusTest
-class RowStoreTest {
+class CopyRoundTripTest {
 
     @Inject
     RowStore rows;
+
+    @Inject
+    OutcomeStore outcomes;
 
     @Inject
     Jdbc jdbc;
@@ -48,6 +51,35 @@ class RowStoreTest {
                     row -> reported.add(row.row())));
             assertEquals(written, reported);
         } finally {
+            jdbc.update("delete from import_row where batch_id = ?", batch);
+        }
+    }
+
+    @Test
+    void outcomes_survive_the_binary_copy_unchanged() {
+        List<RowOutcome> written = List.of(
+                RowOutcome.succeeded(5, "Q29udGFjdDox", RowAction.CREATED),
+                RowOutcome.succeeded(6, "Q29udGFjdDoy", null),
+                RowOutcome.failed(7, RowErrorType.VALIDATION, "input/emailAddress",
+                        "Row 7: emailAddress \"a\tb\\c\" must be\na well-formed email address; ünïcødé 😀"),
+                RowOutcome.failed(8, RowErrorType.INTERNAL, null, ""));
+        UUID batch = UUID.randomUUID();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                RowStore.Stager stager = rows.stager(batch);
+                written.forEach(outcome -> stager.add(outcome.rowNumber(), List.of("cell"), null));
+                stager.finish();
+            });
+            QuarkusTransaction.requiringNew().run(() -> outcomes.insertAll(batch, written));
+
+            List<RowOutcome> read = new ArrayList<>();
+            QuarkusTransaction.requiringNew().run(() -> rows.forEachWithOutcome(batch, false,
+                    row -> read.add(row.outcome())));
+            assertEquals(written, read);
+            assertEquals(written.subList(2, 4).stream().map(RowOutcome::message).toList(),
+                    outcomes.failures(batch, 0, 10).stream().map(RowOutcome::message).toList());
+        } finally {
+            jdbc.update("delete from import_outcome where batch_id = ?", batch);
             jdbc.update("delete from import_row where batch_id = ?", batch);
         }
     }
