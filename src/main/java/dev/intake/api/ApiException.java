@@ -16,11 +16,6 @@ public class ApiException extends RuntimeException {
         this.details = details;
     }
 
-    public static ApiException batchNotFound(String id) {
-        return new ApiException(Response.Status.NOT_FOUND, "batch_not_found", "There is no import batch with the id '"
-                + id + "'", "List batches with the importBatches query");
-    }
-
     public Response.Status status() {
         return status;
     }

@@ -11,7 +11,10 @@ import dev.intake.batch.BatchSource;
 import dev.intake.batch.BatchStatus;
 import dev.intake.batch.ImportBatch;
 
-/** An import batch as GraphQL clients see it. */
+/**
+ * An import batch as the outside world sees it: the GraphQL type {@code ImportBatch}, and the JSON of the REST
+ * upload answer and of {@code GET /imports/{id}}.
+ */
 @Type("ImportBatch")
 @Description("One uploaded file and what became of it")
 public record BatchView(
@@ -37,19 +40,19 @@ public record BatchView(
         @Description("Rows that changed an existing record (in a dry run: would change)") int updatedCount,
         @Description("Why the batch failed, for file-level failures, or a warning given when it started") String message,
         @Description("When the batch's files and rows were deleted under the retention rule") Instant purgedAt,
-        @NonNull String originalFileUrl,
-        @NonNull String exceptionsUrl,
-        @NonNull String resultsUrl) {
+        @NonNull @Description("The batch and its files on the REST API") BatchLinks links,
+        @NonNull @Description("The same as links.original") String originalFileUrl,
+        @NonNull @Description("The same as links.exceptions") String exceptionsUrl,
+        @NonNull @Description("The same as links.results") String resultsUrl) {
 
     static BatchView of(ImportBatch batch) {
-        String base = "/imports/" + batch.id();
-        return new BatchView(batch.id().toString(), batch.template(), batch.filename(), batch.fileSize(), batch.status(),
-                batch.dryRun(),
-                batch.source(), batch.emailRecord(), batch.createdBy(), batch.clientAddress(), batch.sha256(),
-                batch.createdAt(), batch.startedAt(),
-                batch.endedAt(), batch.totalRows(), Math.toIntExact(batch.processedRows()),
-                Math.toIntExact(batch.successCount()), Math.toIntExact(batch.errorCount()),
-                Math.toIntExact(batch.createdCount()), Math.toIntExact(batch.updatedCount()),
-                batch.message(), batch.purgedAt(), base + "/original", base + "/exceptions.csv", base + "/results.csv");
+        BatchLinks links = BatchLinks.of(batch.id());
+        return new BatchView(batch.id().toString(), batch.template(), batch.filename(), batch.fileSize(),
+                batch.status(), batch.dryRun(), batch.source(), batch.emailRecord(), batch.createdBy(),
+                batch.clientAddress(), batch.sha256(), batch.createdAt(), batch.startedAt(), batch.endedAt(),
+                batch.totalRows(), Math.toIntExact(batch.processedRows()), Math.toIntExact(batch.successCount()),
+                Math.toIntExact(batch.errorCount()), Math.toIntExact(batch.createdCount()),
+                Math.toIntExact(batch.updatedCount()), batch.message(), batch.purgedAt(), links, links.original(),
+                links.exceptions(), links.results());
     }
 }

@@ -12,8 +12,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.intake.batch.DuplicateActiveBatchException;
-import dev.intake.batch.RejectedUploadException;
-import dev.intake.batch.UploadTooLargeException;
+import dev.intake.error.ConflictException;
+import dev.intake.error.ErrorCodes;
+import dev.intake.error.NotFoundException;
+import dev.intake.error.UserFacingException;
+import dev.intake.upload.RejectedUploadException;
+import dev.intake.upload.UploadTooLargeException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -33,19 +37,26 @@ public class RestErrors {
     }
 
     @ServerExceptionMapper
+    public Response userFacing(UserFacingException e) {
+        Response.Status status = e instanceof NotFoundException ? Response.Status.NOT_FOUND
+                : e instanceof ConflictException ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST;
+        return respond(status, ErrorCodes.of(e), e.getMessage(), e.details());
+    }
+
+    @ServerExceptionMapper
     public Response rejected(RejectedUploadException e) {
         return respond(Response.Status.BAD_REQUEST, e.code(), e.getMessage(), e.details());
     }
 
     @ServerExceptionMapper
     public Response tooLarge(UploadTooLargeException e) {
-        return respond(Response.Status.REQUEST_ENTITY_TOO_LARGE, "file_too_large", e.getMessage(),
+        return respond(Response.Status.REQUEST_ENTITY_TOO_LARGE, "file-too-large", e.getMessage(),
                 "Split the file into smaller ones");
     }
 
     @ServerExceptionMapper
     public Response duplicate(DuplicateActiveBatchException e) {
-        return respond(Response.Status.CONFLICT, "duplicate_import", e.getMessage(),
+        return respond(Response.Status.CONFLICT, "duplicate-import", e.getMessage(),
                 (e.existing() == null ? "" : "Its status is at /imports/" + e.existing() + ". ")
                         + "Wait for that batch to finish before uploading the same file again");
     }
@@ -65,14 +76,14 @@ public class RestErrors {
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         Response.StatusType status = e.getResponse().getStatusInfo();
-        String code = status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '_');
+        String code = status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
         return respond(status, code, status.getReasonPhrase(), null);
     }
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
         LOG.error("Unexpected error in a REST request", e);
-        return respond(Response.Status.INTERNAL_SERVER_ERROR, "internal_error",
+        return respond(Response.Status.INTERNAL_SERVER_ERROR, "internal-error",
                 "The server failed to handle the request; its log has the details", null);
     }
 

@@ -1,5 +1,8 @@
 package dev.intake.batch;
 
+import dev.intake.db.Jdbc;
+import dev.intake.db.StoreException;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -14,7 +17,8 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.intake.parsing.FileLayout;
+import dev.intake.file.FileFormat;
+import dev.intake.file.FileLayout;
 
 /** Import batches in PostgreSQL. */
 @ApplicationScoped
@@ -50,11 +54,11 @@ public class BatchStore {
     public void insert(ImportBatch batch) {
         try {
             jdbc.update("""
-                    insert into import_batch (id, template, filename, file_size, sha256, source, email_record,
+                    insert into import_batch (id, template, filename, file_size, sha256, format, source, email_record,
                         created_by, created_by_roles, organisation, client_address, dry_run, status, created_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, batch.id(), batch.template(), batch.filename(), batch.fileSize(), batch.sha256(),
-                    batch.source(), batch.emailRecord(), batch.createdBy(), batch.createdByRoles().toArray(String[]::new),
+                    batch.format(), batch.source(), batch.emailRecord(), batch.createdBy(), batch.createdByRoles().toArray(String[]::new),
                     batch.organisation(), batch.clientAddress(), batch.dryRun(), batch.status(), batch.createdAt());
         } catch (StoreException e) {
             if (e.getMessage() != null && e.getMessage().contains(ACTIVE_CONTENT_KEY)) {
@@ -282,6 +286,7 @@ public class BatchStore {
                 row.getString("filename"),
                 row.getLong("file_size"),
                 row.getString("sha256"),
+                FileFormat.valueOf(row.getString("format")),
                 BatchSource.valueOf(row.getString("source")),
                 row.getString("email_record"),
                 row.getString("created_by"),

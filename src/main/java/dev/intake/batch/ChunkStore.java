@@ -1,5 +1,7 @@
 package dev.intake.batch;
 
+import dev.intake.db.Jdbc;
+
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;

@@ -1,5 +1,7 @@
 package dev.intake.batch;
 
+import dev.intake.db.Jdbc;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

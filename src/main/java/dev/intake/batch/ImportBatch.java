@@ -4,10 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import dev.intake.file.FileFormat;
+import dev.intake.security.Uploader;
+
 /**
  * One uploaded file and what became of it. While a batch runs, its counts are summed from its finished chunks;
  * once it ends, they are stored with it.
  *
+ * @param format the file's format, as the upload sniffer decided it
  * @param createdBy the uploader's user name; the batch's rows run as this user
  * @param createdByRoles the uploader's roles at upload time
  * @param organisation the uploader's organisation, which owns the batch and every record it writes
@@ -21,6 +25,7 @@ public record ImportBatch(
         String filename,
         long fileSize,
         String sha256,
+        FileFormat format,
         BatchSource source,
         String emailRecord,
         String createdBy,
@@ -43,5 +48,30 @@ public record ImportBatch(
 
     public ImportBatch {
         createdByRoles = List.copyOf(createdByRoles);
+    }
+
+    /**
+     * A file as it was received and stored, before anything ran.
+     *
+     * @param template the template (mutation) it is for
+     * @param filename its name as the uploader gave it
+     * @param size its length in bytes
+     * @param sha256 the SHA-256 of its bytes, in hex
+     * @param format its format
+     */
+    public record ReceivedFile(String template, String filename, long size, String sha256, FileFormat format) {
+    }
+
+    /**
+     * A new batch of a received file, PENDING and with nothing counted yet.
+     *
+     * @param emailRecord the email the file came in, for files sent by email; {@code null} otherwise
+     * @param clientAddress where the upload came from, when known
+     */
+    public static ImportBatch pending(UUID id, ReceivedFile file, BatchSource source, String emailRecord,
+            Uploader uploader, String clientAddress, boolean dryRun, Instant createdAt) {
+        return new ImportBatch(id, file.template(), file.filename(), file.size(), file.sha256(), file.format(), source,
+                emailRecord, uploader.user(), uploader.roles(), uploader.organisation(), clientAddress, dryRun,
+                BatchStatus.PENDING, null, createdAt, null, null, null, 0, 0, 0, 0, 0, null);
     }
 }

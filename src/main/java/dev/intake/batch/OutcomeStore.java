@@ -1,5 +1,8 @@
 package dev.intake.batch;
 
+import dev.intake.db.CopyBinary;
+import dev.intake.db.Jdbc;
+
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

@@ -1,5 +1,9 @@
 package dev.intake.batch;
 
+import dev.intake.db.CopyBinary;
+import dev.intake.db.Jdbc;
+import dev.intake.db.StoreException;
+
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.intake.batch;
 
 import java.util.List;
 
-import dev.intake.parsing.FileLayout;
+import dev.intake.file.FileLayout;
 
 /**
  * What every chunk of a batch runs with, read once per chunk without the batch's counts (summing those costs a

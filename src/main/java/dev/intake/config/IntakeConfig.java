@@ -1,5 +1,7 @@
 package dev.intake.config;
 
+import dev.intake.devdb.EmbeddedPostgresConfigSourceFactory;
+
 import java.time.Duration;
 
 import io.quarkus.runtime.configuration.MemorySize;

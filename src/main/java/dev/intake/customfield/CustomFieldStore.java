@@ -7,8 +7,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.intake.batch.Jdbc;
-import dev.intake.batch.StoreException;
+import dev.intake.db.Jdbc;
+import dev.intake.db.StoreException;
 import dev.intake.error.ConflictException;
 
 /** Custom-field definitions in PostgreSQL, per organisation and entity. */

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.intake.error.InvalidValueException;
-import dev.intake.parsing.Values;
+import dev.intake.file.Values;
 
 /**
  * Checks custom-field values against their definitions and turns them into what is stored: numbers as numbers,

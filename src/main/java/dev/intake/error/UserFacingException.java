@@ -18,4 +18,9 @@ public abstract class UserFacingException extends RuntimeException {
     public String field() {
         return field;
     }
+
+    /** What to do about it, for the REST error body's {@code details}; {@code null} when the message says it all. */
+    public String details() {
+        return null;
+    }
 }

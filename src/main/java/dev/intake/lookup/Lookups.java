@@ -28,7 +28,7 @@ import org.hibernate.persister.entity.AbstractEntityPersister;
 
 import dev.intake.error.LookupFailedException;
 import dev.intake.id.GlobalId;
-import dev.intake.parsing.Values;
+import dev.intake.file.Values;
 import dev.intake.security.Caller;
 
 /**

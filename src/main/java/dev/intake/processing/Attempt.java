@@ -1,5 +1,6 @@
 package dev.intake.processing;
 
+
 /**
  * How one transaction over a segment of rows ended.
  *

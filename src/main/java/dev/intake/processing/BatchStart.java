@@ -11,7 +11,7 @@ import dev.intake.batch.BatchStore;
 import dev.intake.batch.ChunkStore;
 import dev.intake.batch.ImportBatch;
 import dev.intake.batch.OutcomeStore;
-import dev.intake.batch.StoreException;
+import dev.intake.db.StoreException;
 import dev.intake.batch.WorkQueued;
 import dev.intake.error.ConflictException;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -1,5 +1,7 @@
 package dev.intake.processing;
 
+import dev.intake.graphql.MutationInvoker;
+
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,9 +36,9 @@ import dev.intake.batch.StagedRow;
 import dev.intake.config.IntakeConfig;
 import dev.intake.error.ConstraintMessages;
 import dev.intake.lookup.Lookups;
-import dev.intake.parsing.CellError;
-import dev.intake.parsing.FileLayout;
-import dev.intake.parsing.RowVariables;
+import dev.intake.file.CellError;
+import dev.intake.file.FileLayout;
+import dev.intake.file.RowVariables;
 import dev.intake.security.Uploader;
 import dev.intake.template.ImportTemplate;
 import dev.intake.template.TemplateCatalog;
@@ -246,14 +248,14 @@ public class ChunkProcessor {
             if (group.size() == 1 || !template.operation().nullableResult()) {
                 for (int index : group) {
                     WriteState before = writeState();
-                    MutationInvoker.Invocation invocation = invoke(segment.get(index));
+                    Invocation invocation = invoke(segment.get(index));
                     record(segment, index, invocation, before, writeState(), written);
                 }
                 return;
             }
             WriteState[] starts = new WriteState[group.size() + 1];
             starts[0] = writeState();
-            Optional<List<MutationInvoker.Invocation>> invocations = invokeAll(segment, group, row -> {
+            Optional<List<Invocation>> invocations = invokeAll(segment, group, row -> {
                 if (row > 0 && row < group.size()) {
                     starts[row] = writeState();
                 }
@@ -276,7 +278,7 @@ public class ChunkProcessor {
          * transaction: its failure is recorded and the other rows run again in fresh transactions, so nothing it
          * may have written is kept.
          */
-        private void record(List<PreparedRow> segment, int index, MutationInvoker.Invocation invocation,
+        private void record(List<PreparedRow> segment, int index, Invocation invocation,
                 WriteState before, WriteState after, List<RowOutcome> written) {
             PreparedRow row = segment.get(index);
             if (invocation.ok()) {
@@ -314,30 +316,31 @@ public class ChunkProcessor {
         }
 
         /** An upsert's result says whether it created the record; otherwise the template's action does. */
-        private RowAction action(MutationInvoker.Invocation invocation) {
+        private RowAction action(Invocation invocation) {
             if (invocation.created() != null) {
                 return invocation.created() ? RowAction.CREATED : RowAction.UPDATED;
             }
             return templateAction;
         }
 
-        private MutationInvoker.Invocation invoke(PreparedRow row) {
+        private Invocation invoke(PreparedRow row) {
             try {
-                return invoker.invoke(template, row.variables(), scope);
+                return Invocation.of(invoker.invoke(template, row.variables(), scope));
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Row %d of batch %s failed outside its mutation", row.rowNumber(), chunk.batchId());
-                return MutationInvoker.Invocation.failed(ExecutionErrors.ofException(e));
+                return Invocation.failed(ExecutionErrors.ofException(e));
             }
         }
 
-        private Optional<List<MutationInvoker.Invocation>> invokeAll(List<PreparedRow> segment, List<Integer> group,
+        private Optional<List<Invocation>> invokeAll(List<PreparedRow> segment, List<Integer> group,
                 IntConsumer rowStarts) {
             List<Map<String, Object>> variables = new ArrayList<>(group.size());
             for (int index : group) {
                 variables.add(segment.get(index).variables());
             }
             try {
-                return invoker.invokeAll(template, variables, scope, rowStarts);
+                return invoker.invokeAll(template, variables, scope, rowStarts)
+                        .map(results -> results.stream().map(Invocation::of).toList());
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Rows of batch %s failed outside their mutations", chunk.batchId());
                 throw new RolledBack(Attempt.unattributable(ExecutionErrors.ofException(e)));

@@ -1,5 +1,6 @@
 package dev.intake.processing;
 
+
 import java.sql.SQLException;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package dev.intake.processing;
 
+
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -14,7 +15,7 @@ import dev.intake.error.InvalidValueException;
 import dev.intake.error.LookupFailedException;
 import dev.intake.error.NotFoundException;
 import dev.intake.error.UserFacingException;
-import dev.intake.parsing.Values;
+import dev.intake.file.Values;
 import graphql.ErrorClassification;
 import graphql.ErrorType;
 import graphql.ExceptionWhileDataFetching;

@@ -1,5 +1,7 @@
 package dev.intake.processing;
 
+import dev.intake.upload.FileValidator;
+
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;

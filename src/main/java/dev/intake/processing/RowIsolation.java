@@ -1,5 +1,6 @@
 package dev.intake.processing;
 
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

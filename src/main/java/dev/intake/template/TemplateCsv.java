@@ -22,6 +22,11 @@ public final class TemplateCsv {
     /** The label of the trailing column that carries the template's version in row 4. */
     public static final String VERSION_LABEL = "Template Version";
 
+    /** Whether a header cell is the {@value #VERSION_LABEL} column, in any case and with spaces around it. */
+    public static boolean isVersionColumn(String headerCell) {
+        return HeaderKey.of(headerCell).equals(HeaderKey.of(VERSION_LABEL));
+    }
+
     public static String write(ImportTemplate template, boolean withSample) {
         StringBuilder out = new StringBuilder().append(BYTE_ORDER_MARK);
         try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {

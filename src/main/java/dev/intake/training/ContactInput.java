@@ -12,7 +12,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 
 import dev.intake.customfield.CustomFieldValueInput;
-import dev.intake.template.CustomFields;
+import dev.intake.customfield.CustomFields;
 import dev.intake.template.Lookup;
 
 /** What a client sends to create a contact. */

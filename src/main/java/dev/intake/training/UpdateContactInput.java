@@ -12,7 +12,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 
 import dev.intake.customfield.CustomFieldValueInput;
-import dev.intake.template.CustomFields;
+import dev.intake.customfield.CustomFields;
 import dev.intake.template.Lookup;
 
 /** What a client sends to change a contact; a field left out keeps its current value. */

@@ -215,7 +215,7 @@ class ImportFlowTest {
         Imports.upload("createAccount", "twice-again.csv", csv)
                 .then().statusCode(409)
                 .body("errors[0].error", equalTo("Conflict"))
-                .body("errors[0].error_code", equalTo("duplicate_import"))
+                .body("errors[0].error_code", equalTo("duplicate-import"))
                 .body("errors[0].message", containsString(first));
 
         Imports.finish(worker, first);
@@ -251,23 +251,23 @@ class ImportFlowTest {
     @Test
     void refused_uploads_get_a_clear_400() {
         Imports.upload("createContakt", "a.csv", "name\r\nx\r\n").then().statusCode(400)
-                .body("errors[0].error_code", equalTo("unknown_template"))
+                .body("errors[0].error_code", equalTo("unknown-template"))
                 .body("errors[0].message", equalTo("There is no template named 'createContakt'"))
                 .body("errors[0].details", equalTo("Did you mean createContact or updateContact?"));
         Imports.upload("createAccount", "empty.csv", new byte[0]).then().statusCode(400)
-                .body("errors[0].error_code", equalTo("empty_file"));
+                .body("errors[0].error_code", equalTo("empty-file"));
         Imports.upload("createAccount", "book.csv", new byte[] { 'P', 'K', 3, 4, 20, 0, 6, 0 }).then().statusCode(400)
-                .body("errors[0].error_code", equalTo("not_csv"))
+                .body("errors[0].error_code", equalTo("not-csv"))
                 .body("errors[0].message", containsString("Excel workbook"));
         Imports.as(Tokens.ADMIN).multiPart("template", "createAccount").when().post("/imports").then().statusCode(400)
-                .body("errors[0].error_code", equalTo("missing_file"));
+                .body("errors[0].error_code", equalTo("missing-file"));
     }
 
     @Test
     void unknown_batches_are_not_found() {
         for (String path : List.of("", "/original", "/exceptions.csv", "/results.csv")) {
             Imports.as(Tokens.ADMIN).when().get("/imports/00000000-0000-0000-0000-000000000000" + path)
-                    .then().statusCode(404).body("errors[0].error_code", equalTo("batch_not_found"));
+                    .then().statusCode(404).body("errors[0].error_code", equalTo("batch-not-found"));
         }
         Imports.as(Tokens.ADMIN).when().get("/imports/not-a-uuid/results.csv").then().statusCode(404);
         assertEquals(null, Imports.graphql("{ importBatch(id: \"nope\") { id } }").getString("data.importBatch"));

@@ -96,7 +96,7 @@ class TemplateApiTest {
     void an_unknown_template_is_not_found_with_close_matches() {
         Imports.as(Tokens.ADMIN).when().get("/imports/templates/createContacts.csv")
                 .then().statusCode(404)
-                .body("errors[0].error_code", equalTo("unknown_template"))
+                .body("errors[0].error_code", equalTo("unknown-template"))
                 .body("errors[0].details", containsString("createContact"));
         assertNull(Imports.graphql("{ importTemplate(name: \"nope\") { name } }").get("data.importTemplate"));
     }

@@ -1,5 +1,7 @@
 package dev.intake.batch;
 
+import dev.intake.db.Jdbc;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

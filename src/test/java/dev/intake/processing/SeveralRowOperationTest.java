@@ -1,5 +1,7 @@
 package dev.intake.processing;
 
+import dev.intake.graphql.MutationInvoker;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,7 +44,7 @@ class SeveralRowOperationTest {
     void each_row_runs_its_mutation_and_its_start_is_reported() {
         String prefix = UniqueNames.of("Several");
         List<Integer> starts = new ArrayList<>();
-        List<MutationInvoker.Invocation> invocations = run(List.of(account(prefix + " A"), account(" "),
+        List<Invocation> invocations = run(List.of(account(prefix + " A"), account(" "),
                 account(prefix + " C")), starts).orElseThrow();
 
         assertEquals(List.of(0, 1, 2), starts);
@@ -58,7 +60,7 @@ class SeveralRowOperationTest {
     void an_operation_refused_as_a_whole_runs_no_row() {
         String prefix = UniqueNames.of("Refused");
         List<Integer> starts = new ArrayList<>();
-        Optional<List<MutationInvoker.Invocation>> invocations = run(List.of(account(prefix + " A"),
+        Optional<List<Invocation>> invocations = run(List.of(account(prefix + " A"),
                 Map.of("input", Map.of("nmae", prefix + " B"))), starts);
 
         assertTrue(invocations.isEmpty());
@@ -66,11 +68,12 @@ class SeveralRowOperationTest {
         assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> Account.count("name like ?1", prefix + "%")));
     }
 
-    private Optional<List<MutationInvoker.Invocation>> run(List<Map<String, Object>> rows, List<Integer> starts) {
+    private Optional<List<Invocation>> run(List<Map<String, Object>> rows, List<Integer> starts) {
         ImportTemplate template = templates.byName("createAccount").orElseThrow();
         return QuarkusTransaction.requiringNew().call(() -> {
             try (MutationInvoker.RequestScope scope = invoker.openRequestScope(uploader)) {
-                return invoker.invokeAll(template, rows, scope, starts::add);
+                return invoker.invokeAll(template, rows, scope, starts::add)
+                        .map(results -> results.stream().map(Invocation::of).toList());
             }
         });
     }

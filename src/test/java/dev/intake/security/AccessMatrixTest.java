@@ -51,8 +51,8 @@ class AccessMatrixTest {
             expect(failures, WRITER, ownBatch + path, 403, "forbidden");
             expect(failures, VIEWER, ownBatch + path, 200, null);
             expect(failures, ADMIN, ownBatch + path, 200, null);
-            expect(failures, VIEWER, otherBatch + path, 404, "batch_not_found");
-            expect(failures, ADMIN, otherBatch + path, 404, "batch_not_found");
+            expect(failures, VIEWER, otherBatch + path, 404, "batch-not-found");
+            expect(failures, ADMIN, otherBatch + path, 404, "batch-not-found");
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
@@ -97,7 +97,7 @@ class AccessMatrixTest {
         assertEquals("unauthorized", code(graphql(ANONYMOUS, mutation, target)));
         assertEquals("forbidden", code(graphql(WRITER, mutation, target)));
         assertEquals("forbidden", code(graphql(VIEWER, mutation, target)));
-        assertEquals("not-found", code(graphql(OTHER_ADMIN, mutation, target)));
+        assertEquals("batch-not-found", code(graphql(OTHER_ADMIN, mutation, target)));
         assertEquals("PENDING", Imports.batch(ADMIN, target).getString("status"));
 
         JsonPath cancelled = graphql(ADMIN, mutation, target);

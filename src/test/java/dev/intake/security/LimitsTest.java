@@ -38,7 +38,7 @@ class LimitsTest {
     void a_file_over_the_size_limit_is_refused_with_413() {
         Imports.upload("createAccount", "big.csv", "name\r\n" + "x".repeat(300) + "\r\n")
                 .then().statusCode(413)
-                .body("errors[0].error_code", equalTo("file_too_large"))
+                .body("errors[0].error_code", equalTo("file-too-large"))
                 .body("errors[0].message", equalTo("The file big.csv has 308 bytes; the limit is 200 bytes "
                         + "(intake.limits.max-file-size)"));
     }

@@ -84,7 +84,7 @@ class DryRunTest {
     void dry_run_must_be_true_or_false() {
         Imports.as(TOKEN).multiPart("file", "x.csv", "name\r\nX\r\n".getBytes(), "text/csv")
                 .multiPart("template", "createAccount").multiPart("dryRun", "maybe").post("/imports")
-                .then().statusCode(400).body("errors[0].error_code", equalTo("invalid_dry_run"));
+                .then().statusCode(400).body("errors[0].error_code", equalTo("invalid-dry-run"));
     }
 
     private static String dryRun(String csv) {

@@ -1,0 +1,22 @@
+package dev.intake.api;
+
+import java.util.UUID;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+/** Where a batch and its files are on the REST API; the one place their paths are built. */
+@Type("ImportBatchLinks")
+@Description("Where the batch and its files are on the REST API")
+public record BatchLinks(
+        @NonNull @Description("The batch as JSON") String self,
+        @NonNull @Description("The file as uploaded") String original,
+        @NonNull @Description("The failed rows, ready to fix and upload again") String exceptions,
+        @NonNull @Description("Every row with its outcome") String results) {
+
+    static BatchLinks of(UUID batchId) {
+        String self = "/imports/" + batchId;
+        return new BatchLinks(self, self + "/original", self + "/exceptions.csv", self + "/results.csv");
+    }
+}

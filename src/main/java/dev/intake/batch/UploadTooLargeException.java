@@ -1,9 +1,0 @@
-package dev.intake.batch;
-
-/** An upload over the configured size limit. */
-public class UploadTooLargeException extends RuntimeException {
-
-    public UploadTooLargeException(String message) {
-        super(message);
-    }
-}

@@ -1,0 +1,8 @@
+package dev.intake.file;
+
+/** The formats an upload can be in; the upload sniffer decides which, and each has its own {@link RowSource}. */
+public enum FileFormat {
+
+    /** RFC 4180 CSV in UTF-8. */
+    CSV
+}

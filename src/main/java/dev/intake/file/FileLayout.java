@@ -1,0 +1,51 @@
+package dev.intake.file;
+
+import java.util.List;
+
+import dev.intake.template.TemplateColumn;
+
+/**
+ * How an uploaded file lines up with its template, fixed when the file is validated so that processing and the
+ * report files never depend on a template that changed since.
+ *
+ * @param headerRows 4 for a file that carries the template's header rows, 1 for a single header row
+ * @param fileColumns what each column of the file holds, in file order
+ * @param templateColumns the template's columns at validation time, in template order
+ * @param templateVersion the template's version at validation time
+ */
+public record FileLayout(int headerRows, List<FileColumn> fileColumns, List<TemplateColumn> templateColumns,
+        String templateVersion) {
+
+    public FileLayout {
+        fileColumns = List.copyOf(fileColumns);
+        templateColumns = List.copyOf(templateColumns);
+    }
+
+    /** How many cells a row needs: up to its last column that holds a field; later columns are ignored anyway. */
+    public int neededWidth() {
+        for (int f = fileColumns.size() - 1; f >= 0; f--) {
+            if (fileColumns.get(f).kind() == FileColumn.Kind.FIELD) {
+                return f + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** The file column index of each template column, -1 where the file lacks it. */
+    public int[] fileIndexOfTemplateColumns() {
+        int[] indexes = new int[templateColumns.size()];
+        for (int t = 0; t < templateColumns.size(); t++) {
+            indexes[t] = indexOf(templateColumns.get(t).reference());
+        }
+        return indexes;
+    }
+
+    private int indexOf(String reference) {
+        for (int f = 0; f < fileColumns.size(); f++) {
+            if (reference.equals(fileColumns.get(f).reference())) {
+                return f;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.intake.file;
+
+import java.util.Optional;
+
+/** Recognises uploads that are not CSV text from their first bytes: spreadsheets, archives, PDFs, other encodings. */
+public final class FileSniffer {
+
+    /** How many leading bytes {@link #problem} looks at. */
+    public static final int HEAD_SIZE = 8192;
+
+    private FileSniffer() {
+    }
+
+    /** Why the file is not a UTF-8 CSV file, or empty when it may be one. */
+    public static Optional<String> problem(byte[] head, int length) {
+        if (startsWith(head, length, 0x50, 0x4B, 0x03, 0x04)) {
+            return Optional.of("The file is a zip archive or an Excel workbook (.xlsx), not CSV text; "
+                    + "save it as \"CSV UTF-8\" and upload that");
+        }
+        if (startsWith(head, length, 0xD0, 0xCF, 0x11, 0xE0)) {
+            return Optional.of("The file is an old Excel workbook (.xls), not CSV text; save it as \"CSV UTF-8\" and upload that");
+        }
+        if (startsWith(head, length, '%', 'P', 'D', 'F')) {
+            return Optional.of("The file is a PDF document, not CSV text");
+        }
+        if (startsWith(head, length, 0x1F, 0x8B)) {
+            return Optional.of("The file is gzip-compressed; upload the uncompressed CSV file");
+        }
+        if (startsWith(head, length, 0xFF, 0xFE) || startsWith(head, length, 0xFE, 0xFF)) {
+            return Optional.of("The file is UTF-16 text; save it as \"CSV UTF-8\" and upload that");
+        }
+        for (int i = 0; i < length; i++) {
+            if (head[i] == 0) {
+                return Optional.of("The file holds binary data (a NUL byte at offset " + i + "), not CSV text");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The format of a file for which {@link #problem} found none: CSV, the one text format read so far. */
+    public static FileFormat formatOf(byte[] head, int length) {
+        return FileFormat.CSV;
+    }
+
+    private static boolean startsWith(byte[] head, int length, int... magic) {
+        if (length < magic.length) {
+            return false;
+        }
+        for (int i = 0; i < magic.length; i++) {
+            if ((head[i] & 0xFF) != magic[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

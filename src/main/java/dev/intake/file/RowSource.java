@@ -1,0 +1,17 @@
+package dev.intake.file;
+
+import java.io.Closeable;
+
+/**
+ * The records of an uploaded file, in file order, whatever its format: the header rows come first, as records
+ * like any other. {@link TemplateFileReader} matches them to a template.
+ */
+public interface RowSource extends Closeable {
+
+    /**
+     * The next record, or {@code null} at the end of the file.
+     *
+     * @throws UnreadableFileException when the file cannot be read from this point on, naming where and why
+     */
+    SourceRecord next();
+}

@@ -1,0 +1,82 @@
+package dev.intake.file;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.intake.template.TemplateColumn;
+
+/**
+ * Builds a row's mutation variables from its cells: each value goes to its column's reference path, typed by
+ * its GraphQL type. A blank optional cell is left out, so the field is not given at all.
+ */
+public final class RowVariables {
+
+    private final List<TemplateColumn> columns;
+    private final List<List<String>> paths;
+    private final int[] fileIndexes;
+
+    public RowVariables(FileLayout layout) {
+        this.columns = layout.templateColumns();
+        this.paths = columns.stream().map(TemplateColumn::path).toList();
+        this.fileIndexes = layout.fileIndexOfTemplateColumns();
+    }
+
+    /** The variables, or the cells at fault; never both. */
+    public Result build(List<String> cells) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        List<CellError> errors = new ArrayList<>();
+        for (int t = 0; t < columns.size(); t++) {
+            TemplateColumn column = columns.get(t);
+            int index = fileIndexes[t];
+            String cell = index >= 0 && index < cells.size() ? cells.get(index) : "";
+            if (cell.isBlank()) {
+                if (column.required()) {
+                    errors.add(new CellError(column, "a value is required"));
+                }
+                continue;
+            }
+            try {
+                Object value = CellCoercion.coerce(column, cell);
+                if (column.customField()) {
+                    addCustomField(variables, paths.get(t), value);
+                } else {
+                    put(variables, paths.get(t), value);
+                }
+            } catch (IllegalArgumentException e) {
+                errors.add(new CellError(column, e.getMessage()));
+            }
+        }
+        return errors.isEmpty() ? new Result(variables, List.of()) : new Result(Map.of(), errors);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void put(Map<String, Object> variables, List<String> path, Object value) {
+        Map<String, Object> level = variables;
+        for (String segment : path.subList(0, path.size() - 1)) {
+            level = (Map<String, Object>) level.computeIfAbsent(segment, key -> new LinkedHashMap<String, Object>());
+        }
+        level.put(path.get(path.size() - 1), value);
+    }
+
+    /** A custom field goes into the list at its slot, such as {@code input/customFields}, as a name and a value. */
+    @SuppressWarnings("unchecked")
+    private static void addCustomField(Map<String, Object> variables, List<String> path, Object value) {
+        List<String> slot = path.subList(0, path.size() - 1);
+        Map<String, Object> level = variables;
+        for (String segment : slot.subList(0, slot.size() - 1)) {
+            level = (Map<String, Object>) level.computeIfAbsent(segment, key -> new LinkedHashMap<String, Object>());
+        }
+        List<Object> values = (List<Object>) level.computeIfAbsent(slot.get(slot.size() - 1), key -> new ArrayList<>());
+        values.add(Map.of("name", path.get(path.size() - 1), "value", String.valueOf(value)));
+    }
+
+    /** Variables for the mutation, or the errors that stop the row. */
+    public record Result(Map<String, Object> variables, List<CellError> errors) {
+
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+}

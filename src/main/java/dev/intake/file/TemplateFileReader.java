@@ -1,0 +1,165 @@
+package dev.intake.file;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+import dev.intake.template.FormulaGuard;
+import dev.intake.template.ImportTemplate;
+import dev.intake.template.TemplateCsv;
+
+/**
+ * Reads an uploaded file against a template, whatever its format: the header first, then data rows one at a time,
+ * from a {@link RowSource}.
+ * <p>
+ * Records whose cells are all blank are skipped, as are trailing columns that are blank in the header and in the
+ * row. A row that cannot be imported as it stands (the wrong number of cells, a NUL character, a cell over the
+ * length limit) comes back with a parse error. The apostrophe Intake puts before formula-like values in the files
+ * it writes is removed.
+ */
+public final class TemplateFileReader implements Closeable {
+
+    private final RowSource source;
+    private final ImportTemplate template;
+    private final ReadLimits limits;
+    private final Predicate<String> ignoredHeader;
+    private SourceRecord pushedBack;
+    private FileLayout layout;
+
+    /**
+     * @param ignoredHeader whether a header cell names a column Intake adds to the files it writes (a report
+     *        column), which is not imported
+     */
+    public TemplateFileReader(RowSource source, ImportTemplate template, ReadLimits limits,
+            Predicate<String> ignoredHeader) {
+        this.source = source;
+        this.template = template;
+        this.limits = limits;
+        this.ignoredHeader = ignoredHeader;
+    }
+
+    /** Reads the header rows; the file is rejected as a whole when they do not match. */
+    public HeaderMatch header() {
+        SourceRecord first = nextRecord();
+        while (first != null && first.isBlank()) {
+            first = nextRecord();
+        }
+        if (first == null) {
+            return new HeaderMatch(null, List.of("the file has no header row"));
+        }
+        if (first.cells().size() > limits.maxColumns()) {
+            return new HeaderMatch(null, List.of("the file has " + first.cells().size() + " columns; the limit is "
+                    + limits.maxColumns() + " (intake.limits.max-columns)"));
+        }
+        HeaderMatcher matcher = new HeaderMatcher(template, ignoredHeader);
+        SourceRecord second = nextRecord();
+        HeaderMatch match;
+        if (second != null && matcher.isReferenceRow(second.cells())) {
+            SourceRecord third = nextRecord();
+            SourceRecord fourth = nextRecord();
+            match = matcher.match(first.cells(), second.cells());
+            List<String> changes = changesSinceFileVersion(first.cells(), second.cells(), third, fourth);
+            if (!changes.isEmpty()) {
+                match = new HeaderMatch(match.layout(), List.of(changes.get(0)));
+            }
+        } else {
+            pushedBack = second;
+            match = matcher.match(first.cells(), null);
+        }
+        layout = match.layout();
+        return match;
+    }
+
+    /**
+     * When the file names the template version it was made from and that is not the current one, the changes that
+     * matter, as one message; empty otherwise.
+     */
+    private List<String> changesSinceFileVersion(List<String> labels, List<String> references, SourceRecord third,
+            SourceRecord fourth) {
+        if (third == null || fourth == null) {
+            return List.of();
+        }
+        List<String> types = fourth.cells();
+        String fileVersion = null;
+        for (int i = 0; i < labels.size() && i < types.size(); i++) {
+            if (TemplateCsv.isVersionColumn(labels.get(i))) {
+                fileVersion = types.get(i).strip();
+            }
+        }
+        if (fileVersion == null || fileVersion.equals(template.version())) {
+            return List.of();
+        }
+        List<String> changes = TemplateChanges.between(labels, references, third.cells(), types, template);
+        if (changes.isEmpty()) {
+            return List.of();
+        }
+        return List.of("the file was made from an older version of the template (" + fileVersion + "; now "
+                + template.version() + "): " + String.join("; ", changes)
+                + ". Download the current template and move the data into it");
+    }
+
+    /** The next row with at least one non-blank cell, or {@code null} at the end of the file. */
+    public FileRow nextRow() {
+        for (SourceRecord record = nextRecord(); record != null; record = nextRecord()) {
+            if (!record.isBlank()) {
+                return row(record.number(), record.cells());
+            }
+        }
+        return null;
+    }
+
+    private FileRow row(long rowNumber, List<String> cells) {
+        int width = layout.fileColumns().size();
+        String problem = null;
+        if (cells.size() > width && !allBlank(cells.subList(width, cells.size()))) {
+            problem = "Row " + rowNumber + " has " + cells.size() + " cells, but the header has " + width
+                    + " columns; check for an unquoted comma";
+        } else if (cells.size() < layout.neededWidth()) {
+            problem = "Row " + rowNumber + " has " + cells.size() + " cells, but the header has " + width
+                    + " columns; check for a missing cell or an unclosed quote";
+        }
+        List<String> kept = new ArrayList<>(cells.subList(0, Math.min(width, cells.size())));
+        for (int i = 0; i < kept.size() && problem == null; i++) {
+            if (layout.fileColumns().get(i).kind() == FileColumn.Kind.BLANK && !kept.get(i).isBlank()) {
+                problem = "Row " + rowNumber + " has the value '" + Values.shorten(kept.get(i)) + "' in "
+                        + ColumnNames.describe(i) + ", which has no header";
+            }
+        }
+        for (int i = 0; i < kept.size(); i++) {
+            String cell = kept.get(i);
+            if (cell.indexOf('\0') >= 0) {
+                cell = cell.replace("\0", "");
+                problem = problem != null ? problem
+                        : "Row " + rowNumber + ", " + ColumnNames.describe(i) + " contains a NUL character";
+            }
+            if (cell.length() > limits.maxCellLength()) {
+                problem = problem != null ? problem : "Row " + rowNumber + ", " + ColumnNames.describe(i) + " has "
+                        + cell.length() + " characters; the limit is " + limits.maxCellLength()
+                        + " (intake.limits.max-cell-length)";
+                cell = cell.substring(0, limits.maxCellLength());
+            }
+            kept.set(i, FormulaGuard.restore(cell));
+        }
+        return new FileRow(rowNumber, kept, problem);
+    }
+
+    private SourceRecord nextRecord() {
+        if (pushedBack != null) {
+            SourceRecord record = pushedBack;
+            pushedBack = null;
+            return record;
+        }
+        return source.next();
+    }
+
+    private static boolean allBlank(List<String> cells) {
+        return cells.stream().allMatch(String::isBlank);
+    }
+
+    @Override
+    public void close() throws IOException {
+        source.close();
+    }
+}

@@ -1,0 +1,184 @@
+package dev.intake.graphql;
+
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntConsumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
+
+import dev.intake.security.Uploader;
+import dev.intake.template.ImportTemplate;
+import dev.intake.template.RowOperation;
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InjectableContext;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.graphql.execution.ExecutionResponse;
+import io.smallrye.graphql.execution.ExecutionService;
+
+/**
+ * Runs a template's mutation for one row in-process, through the same SmallRye GraphQL engine that serves
+ * {@code /graphql}, on the calling thread and in its transaction.
+ */
+@ApplicationScoped
+public class MutationInvoker {
+
+    /** Found once: {@code Json.createObjectBuilder()} looks the provider up on every call, on the class path. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    @Inject
+    ExecutionService executionService;
+
+    /** Several-row documents by operation and number of rows: few, since segments are cut into equal groups. */
+    private final Map<DocumentKey, String> documents = new ConcurrentHashMap<>();
+
+    /**
+     * A request context shared by the rows of one unit of work, in which the uploader is the caller: the rows'
+     * mutations see the same user, roles and organisation as an API call by the uploader. Close it when done.
+     */
+    public RequestScope openRequestScope(Uploader uploader) {
+        return new RequestScope(Arc.container().requestContext(), uploader.toIdentity());
+    }
+
+    /** Runs one row's mutation: its result value, or the errors it ended with. */
+    public RowResult invoke(ImportTemplate template, Map<String, Object> variables, RequestScope scope) {
+        ExecutionResult result = execute(template.document(), variables, scope);
+        if (!result.getErrors().isEmpty()) {
+            return RowResult.failed(result.getErrors());
+        }
+        return RowResult.of(result.getData() instanceof Map<?, ?> root ? root.get(template.name()) : null);
+    }
+
+    /**
+     * Runs several rows in one operation (see {@link RowOperation}), telling {@code rowStarts} the index of each row
+     * as it starts. Empty when the operation was refused as a whole before any row ran, as GraphQL does when
+     * a variable does not fit its type: run those rows one at a time to find the one at fault.
+     *
+     * @throws IllegalStateException when an error names no row although rows ran, or the result is lost
+     */
+    public Optional<List<RowResult>> invokeAll(ImportTemplate template, List<Map<String, Object>> rows, RequestScope scope,
+            IntConsumer rowStarts) {
+        Map<String, Object> variables = new HashMap<>();
+        for (int row = 0; row < rows.size(); row++) {
+            for (Map.Entry<String, Object> argument : rows.get(row).entrySet()) {
+                variables.put(RowOperation.variable(row, argument.getKey()), argument.getValue());
+            }
+        }
+        String document = documents.computeIfAbsent(new DocumentKey(template.operation(), rows.size()),
+                key -> key.operation().document(key.rows()));
+        ExecutionResult[] result = new ExecutionResult[1];
+        RowStarts.listening(rowStarts, () -> result[0] = execute(document, variables, scope));
+        Map<?, ?> data = result[0].getData() instanceof Map<?, ?> root ? root : null;
+        List<List<GraphQLError>> errors = new ArrayList<>(rows.size());
+        for (int row = 0; row < rows.size(); row++) {
+            errors.add(new ArrayList<>());
+        }
+        for (GraphQLError error : result[0].getErrors()) {
+            List<Object> path = error.getPath();
+            int row = path == null || path.isEmpty() ? -1 : RowOperation.rowOf(String.valueOf(path.get(0)));
+            if (row < 0 || row >= rows.size()) {
+                if (data == null) {
+                    return Optional.empty();
+                }
+                throw new IllegalStateException("An error of a several-row operation names no row: " + error.getMessage());
+            }
+            errors.get(row).add(error);
+        }
+        if (data == null) {
+            throw new IllegalStateException("A several-row operation lost its result; its mutation's result must be nullable");
+        }
+        List<RowResult> results = new ArrayList<>(rows.size());
+        for (int row = 0; row < rows.size(); row++) {
+            results.add(errors.get(row).isEmpty() ? RowResult.of(data.get(RowOperation.alias(row)))
+                    : RowResult.failed(errors.get(row)));
+        }
+        return Optional.of(results);
+    }
+
+    private ExecutionResult execute(String document, Map<String, Object> variables, RequestScope scope) {
+        JsonObject request = JSON.createObjectBuilder()
+                .add("query", document)
+                .add("operationName", "Import")
+                .add("variables", JSON.createObjectBuilder(variables))
+                .build();
+        Map<String, Object> context = new HashMap<>();
+        context.put("runBlocking", Boolean.TRUE);
+        context.put("state", scope.state);
+        ExecutionResponse[] response = new ExecutionResponse[1];
+        executionService.executeSync(request, context, written -> response[0] = written);
+        return response[0].getExecutionResult();
+    }
+
+    private record DocumentKey(RowOperation operation, int rows) {
+    }
+
+    /**
+     * What one row's mutation answered: the value of its field (an object or a scalar), or its errors.
+     *
+     * @param value the mutation field's value; {@code null} when it failed or answered null
+     * @param errors the errors of this row, empty when it succeeded
+     */
+    public record RowResult(Object value, List<GraphQLError> errors) {
+
+        public RowResult {
+            errors = List.copyOf(errors);
+        }
+
+        static RowResult of(Object value) {
+            return new RowResult(value, List.of());
+        }
+
+        static RowResult failed(List<GraphQLError> errors) {
+            return new RowResult(null, errors);
+        }
+
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    /**
+     * The request context the data fetchers reactivate for each row: SmallRye GraphQL activates it from this
+     * state and deactivates it after every field, so one state serves all rows and is destroyed once.
+     */
+    public static final class RequestScope implements AutoCloseable {
+        private final ManagedContext context;
+        private final InjectableContext.ContextState outer;
+        private final InjectableContext.ContextState state;
+
+        private RequestScope(ManagedContext context, SecurityIdentity identity) {
+            this.context = context;
+            this.outer = context.isActive() ? context.getState() : null;
+            if (outer != null) {
+                context.deactivate();
+            }
+            context.activate();
+            Arc.container().instance(CurrentIdentityAssociation.class).get().setIdentity(identity);
+            this.state = context.getState();
+            context.deactivate();
+        }
+
+        @Override
+        public void close() {
+            if (context.isActive()) {
+                context.deactivate();
+            }
+            context.activate(state);
+            context.terminate();
+            if (outer != null) {
+                context.activate(outer);
+            }
+        }
+    }
+}

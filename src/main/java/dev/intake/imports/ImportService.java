@@ -1,0 +1,207 @@
+package dev.intake.imports;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import dev.intake.batch.BatchCursor;
+import dev.intake.batch.BatchEvent;
+import dev.intake.batch.BatchNotFoundException;
+import dev.intake.batch.BatchStatus;
+import dev.intake.batch.BatchStore;
+import dev.intake.batch.FileStore;
+import dev.intake.batch.ImportBatch;
+import dev.intake.batch.OutcomeStore;
+import dev.intake.batch.RowOutcome;
+import dev.intake.config.IntakeConfig;
+import dev.intake.error.InvalidValueException;
+import dev.intake.processing.BatchCancellation;
+import dev.intake.processing.BatchStart;
+import dev.intake.report.ReportFiles;
+import dev.intake.security.Caller;
+import dev.intake.security.Uploader;
+import dev.intake.template.ImportTemplate;
+import dev.intake.template.TemplateCatalog;
+import dev.intake.template.TemplateCsv;
+import dev.intake.template.UnknownTemplateException;
+import dev.intake.upload.FileIntake;
+
+/**
+ * What a caller can do with imports, within the caller's organisation: templates, batches and their pages,
+ * upload, start, cancel and the downloads. The GraphQL and REST adapters (and the console) only translate to and
+ * from it; another organisation's batch is as if it did not exist.
+ */
+@RequestScoped
+public class ImportService {
+
+    /** The largest page any list gives. */
+    public static final int MAX_PAGE = 500;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    TemplateCatalog templates;
+
+    @Inject
+    BatchStore batches;
+
+    @Inject
+    OutcomeStore outcomes;
+
+    @Inject
+    FileStore files;
+
+    @Inject
+    FileIntake intake;
+
+    @Inject
+    BatchCancellation cancellation;
+
+    @Inject
+    BatchStart start;
+
+    @Inject
+    ReportFiles reports;
+
+    @Inject
+    IntakeConfig config;
+
+    public List<ImportTemplate> templates() {
+        return templates.all(caller.organisation());
+    }
+
+    public Optional<ImportTemplate> template(String name) {
+        return templates.byName(name, caller.organisation());
+    }
+
+    /** A template's CSV file: its four header rows and, with {@code sample}, an example data row. */
+    public Download templateFile(String name, boolean sample) {
+        ImportTemplate template = template(name)
+                .orElseThrow(() -> new UnknownTemplateException(name, templates.closeTo(name)));
+        String csv = TemplateCsv.write(template, sample);
+        return new Download(name + ".csv", "text/csv; charset=UTF-8", -1,
+                out -> out.write(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** The batch, when it exists in the caller's organisation. */
+    public Optional<ImportBatch> find(String id) {
+        Optional<UUID> uuid = uuid(id);
+        return uuid.isEmpty() ? Optional.empty() : batches.findInOrganisation(uuid.get(), caller.organisation());
+    }
+
+    /** The batch; a {@link BatchNotFoundException} when it does not exist in the caller's organisation. */
+    public ImportBatch get(String id) {
+        return find(id).orElseThrow(() -> new BatchNotFoundException(id));
+    }
+
+    /** The organisation's batches, newest first, optionally of one status. */
+    public Page<ImportBatch> batches(int first, String after, BatchStatus status) {
+        int limit = pageSize(first);
+        BatchCursor cursor = after == null ? null : batchCursor(after);
+        return Page.of(batches.findNewestFirst(caller.organisation(), limit + 1, cursor, status), limit,
+                batch -> BatchCursor.of(batch).encode());
+    }
+
+    /** The batch's failed rows in file order. */
+    public Page<RowOutcome> failures(ImportBatch batch, int first, String after) {
+        int limit = pageSize(first);
+        long afterRow = after == null ? 0 : rowCursor(after);
+        return Page.of(outcomes.failures(batch.id(), afterRow, limit + 1), limit,
+                failure -> Long.toString(failure.rowNumber()));
+    }
+
+    /** The batch's status changes, oldest first. */
+    public List<BatchEvent> events(ImportBatch batch) {
+        return batches.events(batch.id());
+    }
+
+    /** Turns a received file into a pending batch that runs as the caller. */
+    public ImportBatch upload(UploadRequest request) {
+        Uploader uploader = new Uploader(caller.user(), List.copyOf(caller.roles()), caller.organisation());
+        return intake.submit(new FileIntake.Submission(request.template(), request.filename(), request.file(),
+                request.source(), request.emailRecord(), uploader, request.clientAddress(), request.dryRun()));
+    }
+
+    /** Runs a READY dry run for real; answers the batch as it is now. */
+    public ImportBatch start(String id) {
+        ImportBatch batch = get(id);
+        start.start(batch, caller.user());
+        return batches.find(batch.id()).orElseThrow();
+    }
+
+    /** Stops a pending or running batch; answers the batch as it is now. */
+    public ImportBatch cancel(String id) {
+        ImportBatch batch = get(id);
+        cancellation.cancel(batch, caller.user());
+        return batches.find(batch.id()).orElseThrow();
+    }
+
+    /** The file as it was uploaded. */
+    public Download original(String id) {
+        ImportBatch batch = withFiles(get(id));
+        return new Download(batch.filename(), "text/csv", batch.fileSize(), out -> {
+            try (var in = files.open(batch.id())) {
+                in.transferTo(out);
+            }
+        });
+    }
+
+    /** The template's header rows, then the failed rows with their errors. */
+    public Download exceptions(String id) {
+        ImportBatch batch = withFiles(get(id));
+        return report(batch, "exceptions", out -> reports.writeExceptions(batch, out));
+    }
+
+    /** The template's header rows, then every row with its outcome. */
+    public Download results(String id) {
+        ImportBatch batch = withFiles(get(id));
+        return report(batch, "results", out -> reports.writeResults(batch, out));
+    }
+
+    private static Download report(ImportBatch batch, String kind, Download.Body body) {
+        String name = batch.filename().replaceFirst("(?i)\\.csv$", "") + "-" + kind + ".csv";
+        return new Download(name, "text/csv; charset=UTF-8", -1, body);
+    }
+
+    private ImportBatch withFiles(ImportBatch batch) {
+        if (batch.purgedAt() != null) {
+            throw new BatchPurgedException(batch.id(), batch.purgedAt(), config.retention().days());
+        }
+        return batch;
+    }
+
+    private static Optional<UUID> uuid(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static int pageSize(int first) {
+        if (first < 0 || first > MAX_PAGE) {
+            throw new InvalidValueException("first", "first must be between 0 and " + MAX_PAGE + ", got " + first);
+        }
+        return first;
+    }
+
+    private static BatchCursor batchCursor(String after) {
+        try {
+            return BatchCursor.decode(after);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("after", e.getMessage());
+        }
+    }
+
+    private static long rowCursor(String after) {
+        try {
+            return Long.parseLong(after);
+        } catch (NumberFormatException e) {
+            throw new InvalidValueException("after", "'" + after + "' is not a cursor of this list");
+        }
+    }
+}

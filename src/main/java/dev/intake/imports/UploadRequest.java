@@ -1,0 +1,16 @@
+package dev.intake.imports;
+
+import java.nio.file.Path;
+
+import dev.intake.batch.BatchSource;
+
+/**
+ * A file a caller hands in: the template it is for, its name and where its bytes are on local disk, how it came,
+ * and whether it is only to be checked.
+ *
+ * @param emailRecord the email it came in, for files sent by email; {@code null} otherwise
+ * @param clientAddress where the request came from, when known
+ */
+public record UploadRequest(String template, String filename, Path file, BatchSource source, String emailRecord,
+        String clientAddress, boolean dryRun) {
+}

@@ -1,0 +1,36 @@
+package dev.intake.processing;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.intake.graphql.MutationInvoker;
+
+/**
+ * The outcome of one row's mutation for the engine: the written record's ID and, when the result says, whether it
+ * was created; or why it failed.
+ */
+record Invocation(String entityId, Boolean created, RowFailure failure) {
+
+    /** Reads a row's result: the ID of the written record, and whether it was created when the result says. */
+    static Invocation of(MutationInvoker.RowResult result) {
+        if (!result.ok()) {
+            return failed(ExecutionErrors.classify(result.errors()));
+        }
+        Object value = result.value();
+        if (value instanceof Map<?, ?> object) {
+            Object id = object.get("id");
+            Object created = object.get("created");
+            return new Invocation(id == null ? null : String.valueOf(id), created instanceof Boolean flag ? flag : null,
+                    null);
+        }
+        return new Invocation(value == null || value instanceof List<?> ? null : String.valueOf(value), null, null);
+    }
+
+    static Invocation failed(RowFailure failure) {
+        return new Invocation(null, null, failure);
+    }
+
+    boolean ok() {
+        return failure == null;
+    }
+}

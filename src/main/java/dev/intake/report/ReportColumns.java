@@ -1,0 +1,36 @@
+package dev.intake.report;
+
+import dev.intake.template.HeaderKey;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.intake.template.TemplateCsv;
+
+/**
+ * The trailing columns Intake adds to exceptions and results files, and the template version column of every
+ * file it writes. The reader ignores them, so a fixed exceptions file imports again as it is.
+ */
+public final class ReportColumns {
+
+    public static final String ROW_NUMBER = "Row Number";
+    public static final String OUTCOME = "Outcome";
+    public static final String ENTITY_ID = "Entity ID";
+    public static final String ERROR_TYPE = "Error Type";
+    public static final String ERROR_MESSAGE = "Error Message";
+
+    public static final List<String> EXCEPTIONS = List.of(ROW_NUMBER, ERROR_TYPE, ERROR_MESSAGE);
+    public static final List<String> RESULTS = List.of(ROW_NUMBER, OUTCOME, ENTITY_ID, ERROR_TYPE, ERROR_MESSAGE);
+
+    private static final Set<String> KEYS = java.util.stream.Stream.concat(RESULTS.stream(),
+            java.util.stream.Stream.of(TemplateCsv.VERSION_LABEL)).map(HeaderKey::of).collect(Collectors.toSet());
+
+    private ReportColumns() {
+    }
+
+    /** Whether a header cell names a report column or the template version column. */
+    public static boolean isReportColumn(String headerCell) {
+        return KEYS.contains(HeaderKey.of(headerCell));
+    }
+}

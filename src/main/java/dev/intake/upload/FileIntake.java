@@ -1,0 +1,160 @@
+package dev.intake.upload;
+
+import dev.intake.batch.BatchSource;
+import dev.intake.batch.BatchStore;
+import dev.intake.batch.DuplicateActiveBatchException;
+import dev.intake.batch.FileStore;
+import dev.intake.batch.ImportBatch;
+import dev.intake.batch.WorkQueued;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+
+import dev.intake.config.IntakeConfig;
+import dev.intake.file.FileFormat;
+import dev.intake.file.FileSniffer;
+import dev.intake.security.Uploader;
+import dev.intake.template.ImportTemplate;
+import dev.intake.template.TemplateCatalog;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Turns a received file into a pending batch: checks the template and the file's first bytes, hashes it, and
+ * stores the batch and the file's bytes in one transaction, so the worker never sees half a file.
+ */
+@ApplicationScoped
+public class FileIntake {
+
+    @Inject
+    Event<WorkQueued> workQueued;
+
+    @Inject
+    TemplateCatalog templates;
+
+    @Inject
+    BatchStore batches;
+
+    @Inject
+    FileStore files;
+
+    @Inject
+    IntakeConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** A file to import: where its bytes are on local disk, where it came from, and whom it runs as. */
+    public record Submission(String template, String filename, Path file, BatchSource source, String emailRecord,
+            Uploader uploader, String clientAddress, boolean dryRun) {
+    }
+
+    public ImportBatch submit(Submission submission) {
+        checkTemplate(submission.template());
+        long size = size(submission.file());
+        long limit = config.limits().maxFileSize().asLongValue();
+        if (size > limit) {
+            throw new UploadTooLargeException("The file " + submission.filename() + " has " + size
+                    + " bytes; the limit is " + limit + " bytes (intake.limits.max-file-size)");
+        }
+        if (size == 0) {
+            throw new RejectedUploadException("empty-file", "The file " + submission.filename() + " is empty",
+                    "Upload a CSV file with a header row and at least one data row");
+        }
+        FileFormat format = formatOf(submission);
+        String sha256 = sha256(submission.file());
+        String organisation = submission.uploader().organisation();
+        batches.findActiveWithContent(organisation, submission.template(), sha256).ifPresent(existing -> {
+            throw new DuplicateActiveBatchException(submission.template(), existing);
+        });
+        ImportBatch batch = ImportBatch.pending(UUID.randomUUID(),
+                new ImportBatch.ReceivedFile(submission.template(), submission.filename(), size, sha256, format),
+                submission.source(), submission.emailRecord(), submission.uploader(), submission.clientAddress(),
+                submission.dryRun(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                batches.insert(batch);
+                try (InputStream in = Files.newInputStream(submission.file())) {
+                    files.write(batch.id(), in);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (DuplicateActiveBatchException e) {
+            throw new DuplicateActiveBatchException(submission.template(),
+                    batches.findActiveWithContent(organisation, submission.template(), sha256).orElse(null));
+        }
+        workQueued.fire(new WorkQueued(batch.id()));
+        return batch;
+    }
+
+    private void checkTemplate(String template) {
+        if (template == null || template.isBlank()) {
+            throw new RejectedUploadException("missing-template", "The form field 'template' is missing",
+                    "Give the name of a template, such as " + String.join(", ", names(3)));
+        }
+        if (templates.byName(template).isEmpty()) {
+            List<String> close = templates.closeTo(template);
+            throw new RejectedUploadException("unknown-template", "There is no template named '" + template + "'",
+                    close.isEmpty() ? "Templates: " + String.join(", ", names(50))
+                            : "Did you mean " + String.join(" or ", close) + "?");
+        }
+    }
+
+    private List<String> names(int limit) {
+        return templates.all().stream().map(ImportTemplate::name).limit(limit).toList();
+    }
+
+    /** The file's format, from its first bytes; a file of no format Intake reads is refused. */
+    private static FileFormat formatOf(Submission submission) {
+        byte[] head = new byte[FileSniffer.HEAD_SIZE];
+        int length;
+        try (InputStream in = Files.newInputStream(submission.file())) {
+            length = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        FileSniffer.problem(head, length).ifPresent(problem -> {
+            throw new RejectedUploadException("not-csv", problem, "Intake imports RFC 4180 CSV files in UTF-8");
+        });
+        return FileSniffer.formatOf(head, length);
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(Path file) {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}

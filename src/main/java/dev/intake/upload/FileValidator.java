@@ -1,0 +1,197 @@
+package dev.intake.upload;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import dev.intake.batch.BatchStore;
+import dev.intake.batch.ChunkPlan;
+import dev.intake.batch.ChunkStore;
+import dev.intake.batch.FileStore;
+import dev.intake.batch.ImportBatch;
+import dev.intake.batch.RowStore;
+import dev.intake.batch.StatusChangedException;
+import dev.intake.config.IntakeConfig;
+import dev.intake.config.WorkerIdentity;
+import dev.intake.file.FileRow;
+import dev.intake.file.HeaderMatch;
+import dev.intake.file.ReadLimits;
+import dev.intake.file.TemplateFileReader;
+import dev.intake.file.UnreadableFileException;
+import dev.intake.report.ReportColumns;
+import dev.intake.template.ImportTemplate;
+import dev.intake.template.TemplateCatalog;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * The file-level step of a batch (VALIDATING): matches the header to the template, stages the data rows with
+ * COPY and splits them into chunks, all in one transaction. A file that fails its checks ends VALIDATION_FAILED
+ * with nothing staged.
+ */
+@ApplicationScoped
+public class FileValidator {
+
+    private static final Duration STAGING_TIMEOUT = Duration.ofHours(1);
+    private static final Logger LOG = Logger.getLogger(FileValidator.class);
+
+    @Inject
+    BatchStore batches;
+
+    @Inject
+    FileStore files;
+
+    @Inject
+    RowStore rows;
+
+    @Inject
+    ChunkStore chunks;
+
+    @Inject
+    TemplateCatalog templates;
+
+    @Inject
+    IntakeConfig config;
+
+    @Inject
+    WorkerIdentity worker;
+
+    @Inject
+    Clock clock;
+
+    /** Claims and validates the next pending batch; false when there is none. */
+    public boolean validateNext(String owner) {
+        Optional<UUID> claimed = QuarkusTransaction.requiringNew().call(() -> batches.claimForValidation(owner,
+                clock.instant(), clock.instant().plus(config.worker().lease())));
+        claimed.ifPresent(this::validate);
+        return claimed.isPresent();
+    }
+
+    /** Ends a message with a full stop unless it already ends a sentence. */
+    private static String sentence(String message) {
+        return message.matches("(?s).*[.?!]$") ? message : message + ".";
+    }
+
+    private void validate(UUID id) {
+        ImportBatch batch = batches.find(id).orElseThrow();
+        Optional<ImportTemplate> template = templates.byName(batch.template(), batch.organisation());
+        if (template.isEmpty()) {
+            fail(id, "The template " + batch.template() + " is no longer in the schema; nothing was imported");
+            return;
+        }
+        try {
+            QuarkusTransaction.requiringNew().timeout((int) STAGING_TIMEOUT.toSeconds())
+                    .run(() -> stage(batch, template.get()));
+        } catch (UnreadableFileException e) {
+            fail(id, sentence(e.getMessage()) + " Nothing was imported.");
+        } catch (StatusChangedException e) {
+            LOG.infof("Batch %s changed status while its file was validated (cancelled); nothing was staged", id);
+        }
+    }
+
+    /**
+     * Stages the file's rows and moves the batch to PROCESSING; throws {@link UnreadableFileException}, rolling back
+     * what was staged, when the file cannot be imported as a whole.
+     */
+    private void stage(ImportBatch batch, ImportTemplate template) {
+        IntakeConfig.Limits limits = config.limits();
+        ReadLimits readLimits = new ReadLimits(limits.maxColumns(), limits.maxLineLength(), limits.maxCellLength());
+        Path copy = localCopy(batch);
+        try (TemplateFileReader reader = new TemplateFileReader(RowSources.open(batch.format(),
+                new BufferedInputStream(Files.newInputStream(copy), 64 * 1024), readLimits), template, readLimits,
+                ReportColumns::isReportColumn)) {
+            HeaderMatch header = reader.header();
+            if (!header.matches()) {
+                throw rejected("The header of " + batch.filename() + " does not match the template " + template.name()
+                        + ": " + String.join("; ", header.problems()));
+            }
+            RowStore.Stager stager = rows.stager(batch.id());
+            ChunkPlan plan = new ChunkPlan(config.worker().chunkSize());
+            int rowCount = 0;
+            try {
+                for (FileRow row = reader.nextRow(); row != null; row = reader.nextRow()) {
+                    if (++rowCount > limits.maxRows()) {
+                        throw rejected("The file " + batch.filename() + " has more than " + limits.maxRows()
+                                + " data rows, the limit (intake.limits.max-rows); split it into smaller files");
+                    }
+                    stager.add(row.rowNumber(), row.cells(), row.parseError());
+                    plan.add(row.rowNumber());
+                }
+            } catch (RuntimeException e) {
+                stager.abort();
+                throw e;
+            }
+            int total = stager.finish();
+            if (total == 0) {
+                throw rejected("The file " + batch.filename() + " has a header but no data rows");
+            }
+            chunks.insert(batch.id(), plan);
+            batches.startProcessing(batch.id(), header.layout(), total, missingRole(batch, template), clock.instant(),
+                    worker.name());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(copy);
+        }
+    }
+
+    /**
+     * The file, copied from the database to a local temporary file: staging streams one COPY over the
+     * transaction's connection, which can't read the file's parts meanwhile.
+     */
+    private Path localCopy(ImportBatch batch) {
+        try {
+            Path copy = Files.createTempFile("intake-" + batch.id(), ".csv");
+            try (InputStream in = files.open(batch.id())) {
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warnf("Could not delete the temporary file %s", file);
+        }
+    }
+
+    private static UnreadableFileException rejected(String message) {
+        return new UnreadableFileException(message);
+    }
+
+    /** A warning when the uploader lacks the role the mutation requires: every row will fail with PERMISSION. */
+    private static String missingRole(ImportBatch batch, ImportTemplate template) {
+        String role = template.requiredRole();
+        if (role == null || batch.createdByRoles().contains(role)) {
+            return null;
+        }
+        return "Warning: " + batch.createdBy() + " does not have the role " + role + " that " + template.name()
+                + " requires, so every row will fail with PERMISSION. Ask for the role, or have someone who has it "
+                + "upload the file.";
+    }
+
+    private void fail(UUID id, String message) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> batches.failValidation(id, message, clock.instant(),
+                    worker.name()));
+        } catch (StatusChangedException e) {
+            LOG.infof("Batch %s changed status while its file was validated (cancelled)", id);
+        }
+    }
+}
