@@ -31,7 +31,8 @@ public class HttpAuthFailures {
         int status = unauthorized ? 401 : 403;
         String code = unauthorized ? "unauthorized" : "forbidden";
         String message = unauthorized ? "A valid bearer token is required" : "The token does not allow this";
-        String body = context.normalizedPath().startsWith("/graphql") ? graphqlError(message, code)
+        String body = context.normalizedPath().startsWith("/graphql")
+                ? graphqlError(unauthorized ? message + "; send it as 'Authorization: Bearer <token>'" : message, code)
                 : RestErrors.json(ErrorBody.of(unauthorized ? "Unauthorized" : "Forbidden", code, message, null));
         if (unauthorized) {
             context.response().putHeader("WWW-Authenticate", "Bearer");

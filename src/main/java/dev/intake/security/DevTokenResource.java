@@ -2,6 +2,7 @@ package dev.intake.security;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -30,6 +31,9 @@ public class DevTokenResource {
     @Inject
     IntakeConfig config;
 
+    @Inject
+    KnownRoles knownRoles;
+
     @ConfigProperty(name = "mp.jwt.verify.issuer")
     String issuer;
 
@@ -43,6 +47,11 @@ public class DevTokenResource {
             @QueryParam("org") @DefaultValue("acme") String organisation) {
         Set<String> groups = Arrays.stream(roles.split(",")).map(String::strip).filter(role -> !role.isEmpty())
                 .collect(Collectors.toSet());
+        Set<String> known = knownRoles.all();
+        List<String> unknown = groups.stream().filter(role -> !known.contains(role)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new UnknownRoleException(unknown, new java.util.TreeSet<>(known));
+        }
         return Jwt.issuer(issuer)
                 .audience(audience)
                 .upn(user)

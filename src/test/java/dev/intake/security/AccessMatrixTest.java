@@ -2,6 +2,7 @@ package dev.intake.security;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -115,6 +116,32 @@ class AccessMatrixTest {
         RestAssured.given().auth().oauth2(tampered).contentType("application/json")
                 .body(Map.of("query", "{ importTemplates { name } }")).post("/graphql")
                 .then().statusCode(401).body("errors[0].extensions.code", equalTo("unauthorized"));
+    }
+
+    @Test
+    void every_graphql_refusal_has_a_message_that_says_what_to_send() {
+        String query = "{ importTemplates { name } }";
+        JsonPath anonymous = RestAssured.given().contentType("application/json").body(Map.of("query", query))
+                .post("/graphql").then().statusCode(200).extract().jsonPath();
+        assertEquals("unauthorized", code(anonymous));
+        assertEquals("A valid bearer token is required; send it as 'Authorization: Bearer <token>'",
+                anonymous.getString("errors[0].message"));
+        JsonPath notBearer = RestAssured.given().header("Authorization", "Basic Zm9vOmJhcg==")
+                .contentType("application/json").body(Map.of("query", query)).post("/graphql").then().extract().jsonPath();
+        assertEquals("unauthorized", code(notBearer));
+        assertNotNull(notBearer.getString("errors[0].message"), notBearer.prettify());
+        JsonPath writer = graphql(WRITER, "mutation($id: ID!) { cancelImport(id: $id) { status } }", ownBatch);
+        assertEquals("forbidden", code(writer));
+        assertTrue(writer.getString("errors[0].message").startsWith("The token does not allow this"), writer.prettify());
+    }
+
+    @Test
+    void a_dev_token_with_a_misspelt_role_is_refused_with_the_known_roles() {
+        RestAssured.given().get("/dev/token?user=ada&org=acme&roles=import-admin,contact-writer").then().statusCode(400)
+                .body("errors[0].error_code", equalTo("unknown-role"))
+                .body("errors[0].message", equalTo("The role contact-writer is not known; known roles: "
+                        + "accounts-writer, contacts-writer, events-writer, import-admin, import-viewer"));
+        RestAssured.given().get("/dev/token?user=ada&org=acme&roles=import-admin,contacts-writer").then().statusCode(200);
     }
 
     private static void expect(List<String> failures, String token, String path, int status, String code) {
