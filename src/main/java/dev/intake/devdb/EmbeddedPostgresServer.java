@@ -51,8 +51,11 @@ final class EmbeddedPostgresServer {
                     .setServerConfig("max_connections", "100")
                     .setRegisterShutdownHook(false);
             if (settings.temporary()) {
-                builder.setCleanDataDirectory(true);
+                // The library's default, kept for throw-away test clusters: a commit is acknowledged before it is on disk.
+                builder.setServerConfig("synchronous_commit", "off").setCleanDataDirectory(true);
             } else {
+                // Data a user imports into is kept as PostgreSQL keeps it by default: acknowledged means on disk.
+                builder.setServerConfig("synchronous_commit", "on");
                 Files.createDirectories(settings.dataDir());
                 stopOrphanedPostmaster(settings.dataDir());
                 builder.setDataDirectory(settings.dataDir()).setCleanDataDirectory(false);

@@ -43,6 +43,12 @@ public final class ImportBenchmark {
     private final int chunkSize = Integer.getInteger("bench.chunk-size", 500);
     private final List<Integer> instanceCounts = parse(System.getProperty("bench.instances", "1"));
     private final int warmup = Integer.getInteger("bench.warmup", 200_000);
+    /** Whether to add a line run with PostgreSQL's default settings, after the lines with the test settings. */
+    private final boolean withDefaults = Boolean.parseBoolean(System.getProperty("bench.pg-defaults", "true"));
+
+    /** The settings that the two kinds of line differ in, or that decide their durability and speed. */
+    private static final List<String> SETTINGS = List.of("synchronous_commit", "fsync", "full_page_writes",
+            "wal_level", "shared_buffers", "max_wal_size", "checkpoint_timeout", "work_mem", "max_connections");
 
     public static void main(String[] args) throws Exception {
         new ImportBenchmark().run();
@@ -64,8 +70,17 @@ public final class ImportBenchmark {
             String url = postgres.getJdbcUrl("postgres", "postgres");
             migrate(url);
             List<Result> results = new ArrayList<>();
+            String tested = settings(database);
+            System.out.println("PostgreSQL settings (the embedded test cluster's): " + tested);
             for (int instances : instanceCounts) {
-                results.add(importWith(instances, url, database, csv, bad, dir));
+                results.add(importWith(instances, url, database, csv, bad, dir).labelled(label(instances, "")));
+            }
+            if (withDefaults) {
+                useDefaultSettings(database);
+                System.out.println("PostgreSQL settings (PostgreSQL's defaults): " + settings(database));
+                results.add(importWith(1, url, database, csv, bad, dir)
+                        .labelled(label(1, ", PostgreSQL defaults")));
+                useTestSettings(database);
             }
             if (Boolean.getBoolean("bench.statements")) {
                 printStatements(database);
@@ -77,9 +92,55 @@ public final class ImportBenchmark {
         }
     }
 
+    private static String label(int instances, String suffix) {
+        return "Intake, " + instances + (instances == 1 ? " instance" : " instances") + suffix;
+    }
+
+    /** The settings that matter here, as the server runs with them. */
+    private static String settings(DataSource database) throws Exception {
+        StringBuilder text = new StringBuilder();
+        try (Connection connection = database.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "select name, setting, unit from pg_settings where name = any(?) order by name")) {
+            select.setArray(1, connection.createArrayOf("text", SETTINGS.toArray()));
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    text.append(text.length() == 0 ? "" : ", ").append(row.getString("name")).append('=')
+                            .append(row.getString("setting")).append(row.getString("unit") == null ? "" : row.getString("unit"));
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    /**
+     * The embedded test cluster differs from PostgreSQL's defaults in synchronous_commit (off) alone. It is set on
+     * the command line, which outranks ALTER SYSTEM; a setting of the role outranks both, from the next connection on.
+     */
+    private static void useDefaultSettings(DataSource database) throws Exception {
+        execute(database, "alter role postgres set synchronous_commit = on");
+    }
+
+    private static void useTestSettings(DataSource database) throws Exception {
+        execute(database, "alter role postgres reset synchronous_commit");
+    }
+
+    private static void execute(DataSource database, String sql) throws Exception {
+        try (Connection connection = database.getConnection(); var statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
     private record Result(int instances, double rowsPerSecond, long peakHeapMiB, double statusMedianMs,
             double statusMaxMs, double longestProgressGapSeconds, long gapAfterRows, double smallBatchSeconds, long successes,
-            long contactsInTable, long failures, int expectedFailures, String phases, double[] cpuMicrosPerRow) {
+            long contactsInTable, long failures, int expectedFailures, String phases, double[] cpuMicrosPerRow,
+            String label) {
+
+        Result labelled(String name) {
+            return new Result(instances, rowsPerSecond, peakHeapMiB, statusMedianMs, statusMaxMs,
+                    longestProgressGapSeconds, gapAfterRows, smallBatchSeconds, successes, contactsInTable, failures,
+                    expectedFailures, phases, cpuMicrosPerRow, name);
+        }
     }
 
     private Result importWith(int instances, String url, DataSource database, Path csv, int bad, Path dir) throws Exception {
@@ -108,7 +169,7 @@ public final class ImportBenchmark {
             long contacts = count(database, "select count(*) from contact where organisation = ?", organisation);
             return new Result(instances, rows / seconds, HeapSampler.peakMiB(gcLogs), progress.median(), progress.max(),
                     progress.longestGap, progress.gapAfterRows, progress.smallBatchSeconds, progress.successes, contacts
-                            - progress.smallBatchSuccesses, progress.failures, bad, phases(database, id), cpu);
+                            - progress.smallBatchSuccesses, progress.failures, bad, phases(database, id), cpu, null);
         } finally {
             servers.forEach(PackagedServer::stop);
         }
@@ -313,7 +374,7 @@ public final class ImportBenchmark {
         Result single = results.get(0);
         for (Result result : results) {
             System.out.printf(Locale.ROOT, "%-34s %,12.0f rows/s  (%.3f of COPY, %.2f of batched JDBC%s)%n",
-                    "Intake, " + result.instances + (result.instances == 1 ? " instance" : " instances"),
+                    result.label,
                     result.rowsPerSecond, result.rowsPerSecond / copyRate, result.rowsPerSecond / jdbcRate,
                     result == single ? "" : String.format(Locale.ROOT, ", %.2fx of 1 instance",
                             result.rowsPerSecond / single.rowsPerSecond));

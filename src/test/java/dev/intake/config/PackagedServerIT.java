@@ -38,7 +38,8 @@ class PackagedServerIT {
             "mp.jwt.verify.audiences", "intake");
 
     @Test
-    void the_embedded_database_keeps_its_data_across_restarts_and_stops_with_the_server(@TempDir Path dataDir) {
+    void the_embedded_database_keeps_its_data_across_restarts_and_stops_with_the_server(@TempDir Path dataDir)
+            throws Exception {
         Map<String, String> properties = with(TRUST_DEV_KEY, "intake.embedded-postgres.data-dir", dataDir.toString());
         long postmaster;
         try (PackagedServer server = PackagedServer.start("embedded", properties, Map.of())) {
@@ -46,6 +47,8 @@ class PackagedServerIT {
             assertTrue(server.graphql(CREATE.formatted("Persistent Ltd")).contains("\"id\""));
             postmaster = postmasterPid(dataDir).orElseThrow();
             assertTrue(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false));
+            assertEquals("on", setting(dataDir, "synchronous_commit"),
+                    "a persistent data directory acknowledges a commit only once it is on disk");
             assertEquals(143, server.stop(), "a clean shutdown on SIGTERM");
         }
         assertTrue(exitsWithin(postmaster, Duration.ofSeconds(10)), "no PostgreSQL is left running after a clean shutdown");
@@ -110,6 +113,18 @@ class PackagedServerIT {
             }
         }
         return true;
+    }
+
+    /** A setting of the embedded server, read over its port from {@code postmaster.pid} (line 4). */
+    private static String setting(Path dataDir, String name) throws Exception {
+        int port = Integer.parseInt(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(3).trim());
+        try (Connection connection = java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + port
+                + "/postgres", "postgres", "");
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("show " + name)) {
+            rows.next();
+            return rows.getString(1);
+        }
     }
 
     private static Optional<Long> postmasterPid(Path dataDir) {
