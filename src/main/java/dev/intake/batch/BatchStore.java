@@ -154,9 +154,12 @@ public class BatchStore {
                         + "created_count = null, updated_count = null");
     }
 
-    /** Locks a batch for a status change and returns its current status. */
+    /**
+     * Locks a batch for a status change and returns its current status. The lock waits for the transactions that
+     * run the batch's rows (see {@link ChunkStore#holdLease}) and keeps new ones from starting.
+     */
     public Optional<BatchStatus> lockStatus(UUID id) {
-        return jdbc.first("select status from import_batch where id = ? for no key update",
+        return jdbc.first("select status from import_batch where id = ? for update",
                 row -> BatchStatus.valueOf(row.getString("status")), id);
     }
 
@@ -166,15 +169,19 @@ public class BatchStore {
     }
 
     /**
-     * Ends a batch before all its rows ran, counting the rows done so far from their outcomes; the caller holds
-     * the batch's lock and has waited for running chunks.
+     * Ends a batch before all its rows ran, counting the rows done so far from their outcomes, all five counts from
+     * the same rows; the caller holds the batch's lock (see {@link #lockStatus}).
      */
     public void stop(UUID id, BatchStatus from, BatchStatus to, String message, Instant now, String actor) {
         changeStatus(new Change(id, from, to, message, now, actor, true), """
-                , processed_rows = (select count(*) from import_outcome where batch_id = ?),
-                  success_count = (select count(*) from import_outcome where batch_id = ? and success),
-                  error_count = (select count(*) from import_outcome where batch_id = ? and not success)
-                """, id, id, id);
+                , processed_rows = o.processed, success_count = o.succeeded, error_count = o.failed,
+                  created_count = o.created, updated_count = o.updated
+                from (select count(*) as processed, count(*) filter (where success) as succeeded,
+                             count(*) filter (where not success) as failed,
+                             count(*) filter (where action = 'CREATED') as created,
+                             count(*) filter (where action = 'UPDATED') as updated
+                      from import_outcome where batch_id = ?) o
+                """, id);
     }
 
     /** Marks the batch's early-stop check as done; true for the one caller that marked it. */

@@ -63,14 +63,21 @@ public class ChunkStore {
     /**
      * Extends a claimed chunk's lease, locking the chunk until the caller's transaction ends; false when another
      * worker has taken the chunk over or the batch is no longer processing (it was cancelled).
+     * <p>
+     * It also takes a key-share lock on the batch until the transaction ends. A cancellation locks the batch for
+     * update, so it waits for every transaction that already holds its lease to commit, and a transaction that asks
+     * after the cancellation took its lock waits for it, then sees the batch cancelled and runs nothing. The counts
+     * a cancellation takes are therefore final.
      */
     public boolean holdLease(Chunk chunk, String owner, Instant leaseUntil) {
         return jdbc.update("""
+                with batch as (
+                    select id from import_batch where id = ? and status = 'PROCESSING' for key share
+                )
                 update import_chunk c set lease_expires_at = ?
-                from import_batch b
-                where c.id = ? and c.lease_owner = ? and c.status = 'RUNNING'
-                  and b.id = c.batch_id and b.status = 'PROCESSING'
-                """, leaseUntil, chunk.id(), owner) == 1;
+                from batch b
+                where c.id = ? and c.lease_owner = ? and c.status = 'RUNNING' and c.batch_id = b.id
+                """, chunk.batchId(), leaseUntil, chunk.id(), owner) == 1;
     }
 
     /** Waits for the transactions working on the batch's running chunks to end, by locking those chunks. */

@@ -199,8 +199,13 @@ public class ChunkProcessor {
             try {
                 return QuarkusTransaction.requiringNew().call(() -> attempt(segment));
             } catch (DryRunDone e) {
-                QuarkusTransaction.requiringNew().run(() -> outcomes.insertAll(chunk.batchId(), e.outcomes));
-                return Attempt.committed();
+                return QuarkusTransaction.requiringNew().call(() -> {
+                    if (!holdLease()) {
+                        return Attempt.lostLease();
+                    }
+                    outcomes.insertAll(chunk.batchId(), e.outcomes);
+                    return Attempt.committed();
+                });
             } catch (RolledBack e) {
                 return e.attempt;
             } catch (RuntimeException e) {
@@ -211,8 +216,13 @@ public class ChunkProcessor {
             }
         }
 
+        /** Holds the chunk's lease for this transaction; false when it was lost or the batch stopped. */
+        private boolean holdLease() {
+            return chunks.holdLease(chunk, owner, clock.instant().plus(config.worker().lease()));
+        }
+
         private Attempt attempt(List<PreparedRow> segment) {
-            if (!chunks.holdLease(chunk, owner, clock.instant().plus(config.worker().lease()))) {
+            if (!holdLease()) {
                 throw new RolledBack(Attempt.lostLease());
             }
             prefetchLookups(segment);
