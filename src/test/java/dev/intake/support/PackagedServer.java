@@ -95,10 +95,21 @@ public final class PackagedServer implements AutoCloseable {
 
     /** Posts GraphQL as an admin of organisation acme who may write accounts. */
     public String graphql(String json) {
+        return graphql(token("ada", "acme", "import-admin", "accounts-writer"), json);
+    }
+
+    /** Posts GraphQL with a token. */
+    public String graphql(String token, String json) {
         return send(HttpRequest.newBuilder(URI.create(url("/graphql")))
                 .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token("ada", "acme", "import-admin", "accounts-writer"))
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build()).body();
+    }
+
+    /** Downloads a path as text with a token. */
+    public String get(String token, String path) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Bearer " + token).GET()
+                .build()).body();
     }
 
     /**
