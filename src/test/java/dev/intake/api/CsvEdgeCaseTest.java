@@ -103,6 +103,21 @@ class CsvEdgeCaseTest {
     }
 
     @Test
+    void the_replacement_character_itself_is_text_like_any_other() {
+        JsonPath batch = importFixture("replacement-character.csv");
+        assertEquals("COMPLETED", batch.getString("status"), batch.prettify());
+        assertTrue(accountNames().contains("Replacement \uFFFD Fixture Ltd"));
+    }
+
+    @Test
+    void an_invalid_byte_stops_the_file_even_beside_a_real_replacement_character() {
+        JsonPath batch = importFixture("invalid-byte.csv");
+        assertEquals("VALIDATION_FAILED", batch.getString("status"));
+        assertEquals("Row 3, column 1 (A) is not valid UTF-8 text; save the file as \"CSV UTF-8\" and upload it again. "
+                + "Nothing was imported.", batch.getString("message"));
+    }
+
+    @Test
     void an_unbalanced_quote_fails_the_file_naming_where_it_starts() {
         JsonPath batch = importFixture("unbalanced-quote.csv");
         assertEquals("VALIDATION_FAILED", batch.getString("status"));

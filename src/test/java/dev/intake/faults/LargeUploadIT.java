@@ -85,7 +85,7 @@ class LargeUploadIT {
             assertEquals(Files.size(file), Long.parseLong(size.group(1)));
 
             String message = awaitMessage(server, token, id.group(1));
-            assertTrue(message.startsWith("Row 2 is longer than 1000000 characters"), message);
+            assertTrue(message.startsWith("Line 2 of the file is longer than 1000000 characters"), message);
             assertTrue(server.get("/q/health").contains("\"UP\""));
             assertTrue(!server.log().contains("OutOfMemoryError"));
         }

@@ -61,7 +61,7 @@ class HostileCorpusTest {
         JsonPath batch = Imports.finish(worker, TOKEN, id);
 
         assertEquals("VALIDATION_FAILED", batch.getString("status"));
-        assertTrue(batch.getString("message").startsWith("Row 2 is longer than 1000000 characters, the limit "
+        assertTrue(batch.getString("message").startsWith("Line 2 of the file is longer than 1000000 characters, the limit "
                 + "(intake.limits.max-line-length)"), batch.getString("message"));
         healthy();
     }

@@ -62,9 +62,11 @@ public final class CsvRowSource implements RowSource {
     private CsvFileException failure(RuntimeException e) {
         long row = parser.getRecordNumber() + 1;
         Throwable cause = e.getCause();
-        if (cause instanceof LineLengthGuard.LineTooLongException) {
-            return new CsvFileException("Row " + row + " is longer than " + limits.maxLineLength()
-                    + " characters, the limit (intake.limits.max-line-length); is it a CSV file with line ends?", e);
+        if (cause instanceof LineLengthGuard.LineTooLongException tooLong) {
+            // The parser reads ahead, so the record it was on may end before the long line: name the line itself.
+            return new CsvFileException("Line " + tooLong.line() + " of the file is longer than "
+                    + limits.maxLineLength() + " characters, the limit (intake.limits.max-line-length); is it a CSV "
+                    + "file with line ends?", e);
         }
         String detail = cause != null && cause.getMessage() != null ? cause.getMessage() : e.getMessage();
         return new CsvFileException("The file is not valid CSV from row " + row + " on: " + detail, e);

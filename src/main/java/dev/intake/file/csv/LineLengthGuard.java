@@ -12,13 +12,22 @@ final class LineLengthGuard extends FilterReader {
 
     /** Thrown, wrapped by the CSV parser, when a line is too long. */
     static final class LineTooLongException extends IOException {
-        LineTooLongException(int limit) {
-            super("a line is longer than " + limit + " characters");
+        private final long line;
+
+        LineTooLongException(int limit, long line) {
+            super("line " + line + " is longer than " + limit + " characters");
+            this.line = line;
+        }
+
+        /** The line of the file, counted from 1, that is too long. */
+        long line() {
+            return line;
         }
     }
 
     private final int limit;
     private int sinceNewline;
+    private long line = 1;
 
     LineLengthGuard(Reader in, int limit) {
         super(in);
@@ -44,8 +53,9 @@ final class LineLengthGuard extends FilterReader {
     private void count(int c) throws LineTooLongException {
         if (c == '\n') {
             sinceNewline = 0;
+            line++;
         } else if (c >= 0 && ++sinceNewline > limit) {
-            throw new LineTooLongException(limit);
+            throw new LineTooLongException(limit, line);
         }
     }
 }
