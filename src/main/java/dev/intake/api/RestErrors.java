@@ -16,6 +16,7 @@ import dev.intake.error.ConflictException;
 import dev.intake.error.ErrorCodes;
 import dev.intake.error.NotFoundException;
 import dev.intake.error.UserFacingException;
+import dev.intake.imports.BatchPurgedException;
 import dev.intake.upload.RejectedUploadException;
 import dev.intake.upload.UploadTooLargeException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -39,7 +40,8 @@ public class RestErrors {
     @ServerExceptionMapper
     public Response userFacing(UserFacingException e) {
         Response.Status status = e instanceof NotFoundException ? Response.Status.NOT_FOUND
-                : e instanceof ConflictException ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST;
+                : e instanceof ConflictException ? Response.Status.CONFLICT
+                : e instanceof BatchPurgedException ? Response.Status.GONE : Response.Status.BAD_REQUEST;
         return respond(status, ErrorCodes.of(e), e.getMessage(), e.details());
     }
 

@@ -45,7 +45,8 @@ public record TemplateView(
 
         static Column of(TemplateColumn column) {
             return new Column(column.label(), column.reference(), column.description(), column.type().label(),
-                    column.typeDescription(), column.required(), column.allowedValues(), column.lookup());
+                    column.typeDescription(), column.required(), column.allowedValues(),
+                    column.lookup() == null ? null : column.lookup().text());
         }
     }
 }

@@ -4,10 +4,8 @@ import dev.intake.graphql.MutationInvoker;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 
@@ -15,12 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.SystemException;
-import jakarta.transaction.TransactionManager;
 
-import org.hibernate.engine.spi.ActionQueue;
-import org.hibernate.engine.spi.SessionImplementor;
 import org.jboss.logging.Logger;
 
 import dev.intake.batch.BatchStore;
@@ -28,21 +21,18 @@ import dev.intake.batch.Chunk;
 import dev.intake.batch.ChunkStore;
 import dev.intake.batch.OutcomeStore;
 import dev.intake.batch.RowAction;
-import dev.intake.batch.RowErrorType;
 import dev.intake.batch.RowOutcome;
 import dev.intake.batch.RowStore;
 import dev.intake.batch.RunSettings;
-import dev.intake.batch.StagedRow;
 import dev.intake.config.IntakeConfig;
 import dev.intake.error.ConstraintMessages;
 import dev.intake.lookup.Lookups;
-import dev.intake.file.CellError;
 import dev.intake.file.FileLayout;
-import dev.intake.file.RowVariables;
 import dev.intake.security.Uploader;
 import dev.intake.template.ImportTemplate;
 import dev.intake.template.TemplateCatalog;
 import dev.intake.template.TemplateColumn;
+import dev.intake.template.WriteKind;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -78,7 +68,7 @@ public class ChunkProcessor {
     MutationInvoker invoker;
 
     @Inject
-    TransactionManager transactions;
+    TransactionWrites writes;
 
     @Inject
     EntityManager entityManager;
@@ -106,8 +96,8 @@ public class ChunkProcessor {
         RunSettings batch = batches.runSettings(chunk.batchId()).orElseThrow();
         FileLayout layout = batch.layout();
         Optional<ImportTemplate> template = templates.byName(batch.template());
-        List<PreparedRow> prepared = prepare(rows.withoutOutcome(chunk.batchId(), chunk.firstRow(), chunk.lastRow()),
-                layout, template.isPresent(), batch.template());
+        List<PreparedRow> prepared = new RowPreparation(layout, template.isPresent(), batch.template())
+                .prepare(rows.withoutOutcome(chunk.batchId(), chunk.firstRow(), chunk.lastRow()));
         boolean finished;
         Uploader uploader = new Uploader(batch.createdBy(), batch.createdByRoles(), batch.organisation());
         try (MutationInvoker.RequestScope scope = invoker.openRequestScope(uploader)) {
@@ -125,39 +115,6 @@ public class ChunkProcessor {
         QuarkusTransaction.requiringNew().run(() -> chunks.markDone(chunk, clock.instant(), owner));
     }
 
-    private static List<PreparedRow> prepare(List<StagedRow> staged, FileLayout layout, boolean templateExists,
-            String templateName) {
-        RowVariables variables = new RowVariables(layout);
-        List<PreparedRow> prepared = new ArrayList<>(staged.size());
-        for (StagedRow row : staged) {
-            prepared.add(prepare(row, variables, templateExists, templateName));
-        }
-        return prepared;
-    }
-
-    private static PreparedRow prepare(StagedRow row, RowVariables variables, boolean templateExists,
-            String templateName) {
-        if (row.parseError() != null) {
-            return decided(row, RowOutcome.failed(row.rowNumber(), RowErrorType.PARSE, null, row.parseError()));
-        }
-        if (!templateExists) {
-            return decided(row, RowOutcome.failed(row.rowNumber(), RowErrorType.INTERNAL, null, "Row " + row.rowNumber()
-                    + ": the mutation " + templateName + " is no longer in the schema"));
-        }
-        RowVariables.Result result = variables.build(row.cells());
-        if (!result.ok()) {
-            CellError first = result.errors().get(0);
-            String message = String.join("; ", result.errors().stream().map(error -> error.message(row.rowNumber())).toList());
-            return decided(row, RowOutcome.failed(row.rowNumber(), RowErrorType.VALIDATION, first.column().reference(),
-                    message));
-        }
-        return new PreparedRow(row.rowNumber(), result.variables(), null);
-    }
-
-    private static PreparedRow decided(StagedRow row, RowOutcome outcome) {
-        return new PreparedRow(row.rowNumber(), null, outcome);
-    }
-
     /** Runs segments of one chunk's rows, each in its own transaction. */
     private final class Run {
         private final Chunk chunk;
@@ -169,6 +126,7 @@ public class ChunkProcessor {
         private final String organisation;
         private final RowAction templateAction;
         private final int rowsPerOperation;
+        private final LookupPrefetch prefetch;
 
         Run(Chunk chunk, String owner, ImportTemplate template, List<TemplateColumn> columns,
                 MutationInvoker.RequestScope scope, boolean dryRun, String organisation) {
@@ -179,16 +137,18 @@ public class ChunkProcessor {
             this.scope = scope;
             this.dryRun = dryRun;
             this.organisation = organisation;
-            this.templateAction = template == null ? null : actionOf(template.action());
+            this.templateAction = template == null ? null : actionOf(template.writeKind());
             this.rowsPerOperation = Math.max(1, config.worker().rowsPerOperation());
+            this.prefetch = new LookupPrefetch(lookups, columns, organisation);
         }
 
-        /** Create and add actions create, update actions update; others say nothing. */
-        private static RowAction actionOf(String action) {
-            if (action.startsWith("create") || action.startsWith("add")) {
-                return RowAction.CREATED;
-            }
-            return action.startsWith("update") ? RowAction.UPDATED : null;
+        /** Create templates create, update templates update; others say nothing unless the result does. */
+        private static RowAction actionOf(WriteKind kind) {
+            return switch (kind) {
+                case CREATE -> RowAction.CREATED;
+                case UPDATE -> RowAction.UPDATED;
+                case UPSERT, OTHER -> null;
+            };
         }
 
         /**
@@ -225,7 +185,7 @@ public class ChunkProcessor {
             if (!holdLease()) {
                 throw new RolledBack(Attempt.lostLease());
             }
-            prefetchLookups(segment);
+            prefetch.prefetch(segment);
             List<RowOutcome> written = new ArrayList<>(segment.size());
             int next = 0;
             while (next < segment.size()) {
@@ -257,17 +217,17 @@ public class ChunkProcessor {
             }
             if (group.size() == 1 || !template.operation().nullableResult()) {
                 for (int index : group) {
-                    WriteState before = writeState();
+                    WriteState before = writes.now();
                     Invocation invocation = invoke(segment.get(index));
-                    record(segment, index, invocation, before, writeState(), written);
+                    record(segment, index, invocation, before, writes.now(), written);
                 }
                 return;
             }
             WriteState[] starts = new WriteState[group.size() + 1];
-            starts[0] = writeState();
+            starts[0] = writes.now();
             Optional<List<Invocation>> invocations = invokeAll(segment, group, row -> {
                 if (row > 0 && row < group.size()) {
-                    starts[row] = writeState();
+                    starts[row] = writes.now();
                 }
             });
             if (invocations.isEmpty()) {
@@ -276,7 +236,7 @@ public class ChunkProcessor {
                 }
                 return;
             }
-            starts[group.size()] = writeState();
+            starts[group.size()] = writes.now();
             for (int k = 0; k < group.size(); k++) {
                 record(segment, group.get(k), invocations.get().get(k), starts[k], starts[k + 1], written);
             }
@@ -299,30 +259,11 @@ public class ChunkProcessor {
             if (!failure.ownFault()) {
                 throw new RolledBack(Attempt.unattributable(failure));
             }
-            if (before == null || after == null || !after.active() || after.queuedWrites() != before.queuedWrites()) {
+            if (!WriteState.leftClean(before, after)) {
                 throw new RolledBack(Attempt.poisoned(index, failure));
             }
             written.add(RowOutcome.failed(row.rowNumber(), failure.type(), failure.field(),
                     failure.message(row.rowNumber(), columns)));
-        }
-
-        /**
-         * Resolves each lookup column's values for the whole segment in one query, so that the rows' own lookups
-         * find them in the transaction's cache; values naming records that earlier rows create are left to the rows.
-         */
-        private void prefetchLookups(List<PreparedRow> segment) {
-            for (TemplateColumn column : columns) {
-                column.lookupEntityAndField().ifPresent(lookup -> {
-                    List<String> path = column.path();
-                    Set<String> values = new HashSet<>();
-                    for (PreparedRow row : segment) {
-                        if (row.decided() == null && valueAt(row.variables(), path) instanceof String value) {
-                            values.add(value);
-                        }
-                    }
-                    lookups.prefetch(lookup[0], lookup[1], organisation, values);
-                });
-            }
         }
 
         /** An upsert's result says whether it created the record; otherwise the template's action does. */
@@ -357,23 +298,6 @@ public class ChunkProcessor {
             }
         }
 
-        /** Whether the transaction can still commit, and how many writes Hibernate holds for it. */
-        private WriteState writeState() {
-            boolean active;
-            try {
-                active = transactions.getStatus() == Status.STATUS_ACTIVE;
-            } catch (SystemException e) {
-                active = false;
-            }
-            return new WriteState(active, queuedWrites());
-        }
-
-        private int queuedWrites() {
-            ActionQueue queue = entityManager.unwrap(SessionImplementor.class).getActionQueue();
-            return queue.numberOfInsertions() + queue.numberOfUpdates() + queue.numberOfDeletions()
-                    + queue.numberOfCollectionCreations() + queue.numberOfCollectionUpdates()
-                    + queue.numberOfCollectionRemovals();
-        }
     }
 
     /**
@@ -387,20 +311,6 @@ public class ChunkProcessor {
             super(null, null, false, false);
             this.outcomes = outcomes;
         }
-    }
-
-    private static Object valueAt(Map<String, Object> variables, List<String> path) {
-        Object value = variables;
-        for (String segment : path) {
-            if (!(value instanceof Map<?, ?> level)) {
-                return null;
-            }
-            value = level.get(segment);
-        }
-        return value;
-    }
-
-    private record WriteState(boolean active, int queuedWrites) {
     }
 
     /** Thrown to roll a segment's transaction back, carrying what to do next. */

@@ -34,6 +34,11 @@ public record ImportTemplate(
         columns = List.copyOf(columns);
     }
 
+    /** What the rows do to their records, from the action. */
+    public WriteKind writeKind() {
+        return WriteKind.of(action);
+    }
+
     /** The GraphQL document that imports one row. */
     public String document() {
         return operation.document();

@@ -17,7 +17,7 @@ final class SampleValues {
         return switch (column.type()) {
             case ID -> GlobalId.encode(entity, 1);
             case FIXED -> column.allowedValues().isEmpty() ? "" : column.allowedValues().get(0);
-            case LOOKUP -> column.required() ? text(lookupField(column.lookup())) : "";
+            case LOOKUP -> column.required() ? text(column.lookup().field().toLowerCase(Locale.ROOT)) : "";
             case LOCAL_DATE_TIME -> "2025-11-04T14:00:00";
             case DATE -> "2025-11-04";
             case ZONED_DATE_TIME -> "2025-11-04T14:00:00+03:00";
@@ -27,12 +27,6 @@ final class SampleValues {
             case BOOLEAN -> "true";
             case TEXT -> text(column.fieldName().toLowerCase(Locale.ROOT));
         };
-    }
-
-    /** The field of {@code lookup(entity, field)}. */
-    private static String lookupField(String lookup) {
-        int comma = lookup.indexOf(',');
-        return lookup.substring(comma + 1, lookup.length() - 1).strip().toLowerCase(Locale.ROOT);
     }
 
     private static String text(String field) {

@@ -133,8 +133,8 @@ public final class SchemaTemplates {
         String reference = String.join("/", path);
         String label = Labels.of(labelPath);
         if (field != null && SchemaDirectives.has(field, LOOKUP)) {
-            String lookup = "lookup(" + SchemaDirectives.string(field, LOOKUP, "entity").orElse("?") + ", "
-                    + SchemaDirectives.string(field, LOOKUP, "field").orElse("?") + ")";
+            LookupField lookup = new LookupField(SchemaDirectives.string(field, LOOKUP, "entity").orElse("?"),
+                    SchemaDirectives.string(field, LOOKUP, "field").orElse("?"));
             return new TemplateColumn(label, reference, orEmpty(description), FieldType.LOOKUP, leaf.getName(), required,
                     List.of(), lookup, false);
         }

@@ -12,7 +12,7 @@ import java.util.List;
  * @param graphqlType the GraphQL leaf type the value is coerced to, such as {@code Int} or {@code ContactStatus}
  * @param required whether a row must give a value
  * @param allowedValues the values of a Fixed column, empty otherwise
- * @param lookup the {@code lookup(entity, field)} of a Lookup column, {@code null} otherwise
+ * @param lookup what a Lookup column refers to, {@code null} for other columns
  * @param customField whether the column is a custom field defined at run time, not a field of the schema
  */
 public record TemplateColumn(
@@ -23,7 +23,7 @@ public record TemplateColumn(
         String graphqlType,
         boolean required,
         List<String> allowedValues,
-        String lookup,
+        LookupField lookup,
         boolean customField) {
 
     public TemplateColumn {
@@ -34,7 +34,7 @@ public record TemplateColumn(
     public String typeDescription() {
         String kind = switch (type) {
             case FIXED -> type.label() + ": " + String.join(", ", allowedValues);
-            case LOOKUP -> type.label() + ": " + lookup;
+            case LOOKUP -> type.label() + ": " + lookup.text();
             default -> type.label();
         };
         return kind + (required ? " (Required)" : " (Optional)");
@@ -43,16 +43,6 @@ public record TemplateColumn(
     /** The reference split into its segments: the argument name, then field names. */
     public List<String> path() {
         return List.of(reference.split("/"));
-    }
-
-    /** The entity and field of a Lookup column's {@code lookup(entity, field)}; empty for other columns. */
-    public java.util.Optional<String[]> lookupEntityAndField() {
-        if (lookup == null || !lookup.startsWith("lookup(") || !lookup.endsWith(")")) {
-            return java.util.Optional.empty();
-        }
-        String[] parts = lookup.substring("lookup(".length(), lookup.length() - 1).split(",");
-        return parts.length == 2 ? java.util.Optional.of(new String[] { parts[0].strip(), parts[1].strip() })
-                : java.util.Optional.empty();
     }
 
     /** The last segment of the reference: the plain field name. */

@@ -116,7 +116,7 @@ class ControlTest {
 
         for (String file : List.of("/original", "/exceptions.csv", "/results.csv")) {
             Imports.as(TOKEN).get("/imports/" + id + file).then().statusCode(410)
-                    .body("errors[0].error_code", equalTo("purged"));
+                    .body("errors[0].error_code", equalTo("batch-purged"));
         }
         JsonPath batch = Imports.batch(TOKEN, id);
         assertEquals("COMPLETED", batch.getString("status"));
