@@ -1,8 +1,5 @@
 package dev.intake.batch;
 
-import dev.intake.db.Jdbc;
-import dev.intake.db.StoreException;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -17,6 +14,8 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.intake.db.Jdbc;
+import dev.intake.db.StoreException;
 import dev.intake.file.FileFormat;
 import dev.intake.file.FileLayout;
 

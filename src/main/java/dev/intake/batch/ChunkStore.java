@@ -1,13 +1,13 @@
 package dev.intake.batch;
 
-import dev.intake.db.Jdbc;
-
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import dev.intake.db.Jdbc;
 
 /** Chunks of work: runs of consecutive staged rows that workers claim under a lease. */
 @ApplicationScoped

@@ -1,7 +1,5 @@
 package dev.intake.batch;
 
-import dev.intake.db.Jdbc;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,6 +7,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import dev.intake.db.Jdbc;
 
 /** Uploaded files, stored in PostgreSQL in parts so that no step holds a whole file in memory. */
 @ApplicationScoped

@@ -1,8 +1,5 @@
 package dev.intake.batch;
 
-import dev.intake.db.CopyBinary;
-import dev.intake.db.Jdbc;
-
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -14,6 +11,9 @@ import jakarta.inject.Inject;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
+
+import dev.intake.db.CopyBinary;
+import dev.intake.db.Jdbc;
 
 /** Per-row outcomes of batches. */
 @ApplicationScoped

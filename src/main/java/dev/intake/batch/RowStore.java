@@ -1,15 +1,10 @@
 package dev.intake.batch;
 
-import dev.intake.db.CopyBinary;
-import dev.intake.db.Jdbc;
-import dev.intake.db.StoreException;
-
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Array;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,6 +16,10 @@ import jakarta.inject.Inject;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
+
+import dev.intake.db.CopyBinary;
+import dev.intake.db.Jdbc;
+import dev.intake.db.StoreException;
 
 /** Data rows staged from uploaded files. */
 @ApplicationScoped

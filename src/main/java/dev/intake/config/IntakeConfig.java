@@ -1,9 +1,8 @@
 package dev.intake.config;
 
-import dev.intake.devdb.EmbeddedPostgresConfigSourceFactory;
-
 import java.time.Duration;
 
+import dev.intake.devdb.EmbeddedPostgresConfigSourceFactory;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,6 +36,13 @@ public class Jdbc {
 
     @Inject
     DataSource dataSource;
+
+    /** A Jdbc on a plain data source, outside the container: for store tests and tools. */
+    public static Jdbc on(DataSource dataSource) {
+        Jdbc jdbc = new Jdbc();
+        jdbc.dataSource = dataSource;
+        return jdbc;
+    }
 
     public int update(String sql, Object... parameters) {
         return withConnection(connection -> {
@@ -72,23 +78,33 @@ public class Jdbc {
         }
     }
 
+    /** A statement with its parameters bound; closed again when binding one fails. */
     public static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            Object parameter = parameters[i];
-            if (parameter instanceof Instant instant) {
-                statement.setTimestamp(i + 1, Timestamp.from(instant));
-            } else if (parameter instanceof String[] texts) {
-                statement.setArray(i + 1, connection.createArrayOf("text", texts));
-            } else if (parameter instanceof Integer[] numbers) {
-                statement.setArray(i + 1, connection.createArrayOf("integer", numbers));
-            } else if (parameter instanceof Enum<?> constant) {
-                statement.setString(i + 1, constant.name());
-            } else {
-                statement.setObject(i + 1, parameter);
+        try {
+            for (int i = 0; i < parameters.length; i++) {
+                bind(connection, statement, i + 1, parameters[i]);
             }
+            return statement;
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
         }
-        return statement;
+    }
+
+    private static void bind(Connection connection, PreparedStatement statement, int index, Object parameter)
+            throws SQLException {
+        if (parameter instanceof Instant instant) {
+            statement.setTimestamp(index, Timestamp.from(instant));
+        } else if (parameter instanceof String[] texts) {
+            statement.setArray(index, connection.createArrayOf("text", texts));
+        } else if (parameter instanceof Integer[] numbers) {
+            statement.setArray(index, connection.createArrayOf("integer", numbers));
+        } else if (parameter instanceof Enum<?> constant) {
+            statement.setString(index, constant.name());
+        } else {
+            statement.setObject(index, parameter);
+        }
     }
 
     public static Instant instant(ResultSet row, String column) throws SQLException {

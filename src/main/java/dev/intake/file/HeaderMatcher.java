@@ -1,7 +1,5 @@
 package dev.intake.file;
 
-import dev.intake.template.HeaderKey;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import dev.intake.template.HeaderKey;
 import dev.intake.template.ImportTemplate;
 import dev.intake.template.TemplateColumn;
 

@@ -175,9 +175,12 @@ public class ImportService {
     }
 
     private static Optional<UUID> uuid(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
     }

@@ -27,8 +27,8 @@ import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.persister.entity.AbstractEntityPersister;
 
 import dev.intake.error.LookupFailedException;
-import dev.intake.id.GlobalId;
 import dev.intake.file.Values;
+import dev.intake.id.GlobalId;
 import dev.intake.security.Caller;
 
 /**

@@ -11,8 +11,8 @@ import dev.intake.batch.BatchStore;
 import dev.intake.batch.ChunkStore;
 import dev.intake.batch.ImportBatch;
 import dev.intake.batch.OutcomeStore;
-import dev.intake.db.StoreException;
 import dev.intake.batch.WorkQueued;
+import dev.intake.db.StoreException;
 import dev.intake.error.ConflictException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 

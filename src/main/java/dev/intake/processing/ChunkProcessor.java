@@ -1,7 +1,5 @@
 package dev.intake.processing;
 
-import dev.intake.graphql.MutationInvoker;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +24,9 @@ import dev.intake.batch.RowStore;
 import dev.intake.batch.RunSettings;
 import dev.intake.config.IntakeConfig;
 import dev.intake.error.ConstraintMessages;
-import dev.intake.lookup.Lookups;
 import dev.intake.file.FileLayout;
+import dev.intake.graphql.MutationInvoker;
+import dev.intake.lookup.Lookups;
 import dev.intake.security.Uploader;
 import dev.intake.template.ImportTemplate;
 import dev.intake.template.TemplateCatalog;

@@ -1,11 +1,10 @@
 package dev.intake.report;
 
-import dev.intake.template.HeaderKey;
-
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.intake.template.HeaderKey;
 import dev.intake.template.TemplateCsv;
 
 /**

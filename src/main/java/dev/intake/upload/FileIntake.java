@@ -1,12 +1,5 @@
 package dev.intake.upload;
 
-import dev.intake.batch.BatchSource;
-import dev.intake.batch.BatchStore;
-import dev.intake.batch.DuplicateActiveBatchException;
-import dev.intake.batch.FileStore;
-import dev.intake.batch.ImportBatch;
-import dev.intake.batch.WorkQueued;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,6 +19,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
+import dev.intake.batch.BatchSource;
+import dev.intake.batch.BatchStore;
+import dev.intake.batch.DuplicateActiveBatchException;
+import dev.intake.batch.FileStore;
+import dev.intake.batch.ImportBatch;
+import dev.intake.batch.WorkQueued;
 import dev.intake.config.IntakeConfig;
 import dev.intake.file.FileFormat;
 import dev.intake.file.FileSniffer;

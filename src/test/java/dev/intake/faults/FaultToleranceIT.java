@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterAll;
@@ -77,7 +76,7 @@ class FaultToleranceIT {
         String token = PackagedServer.token("kim", organisation, "import-admin", "contacts-writer");
         Map<String, String> slowToFinish = Map.of("intake.worker.finish-delay", "10s");
         PackagedServer server = PackagedServer.start("faults-kill-1", properties(slowToFinish), environment());
-        String id = server.uploadAccepted(token, "createContact", 
+        String id = server.uploadAccepted(token, "createContact",
                 BenchFile.write(work, "kills.csv", rows, ACCOUNTS, "kills-"));
 
         server = killAndSucceed(server, token, id, "staging", batch -> batch.get("status").equals("VALIDATING"),

@@ -1,7 +1,5 @@
 package dev.intake.file;
 
-import dev.intake.report.ReportColumns;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import dev.intake.report.ReportColumns;
 
 class HeaderMatcherTest {
 

@@ -1,7 +1,5 @@
 package dev.intake.file;
 
-import dev.intake.report.ReportColumns;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import dev.intake.report.ReportColumns;
 
 class RowVariablesTest {
 

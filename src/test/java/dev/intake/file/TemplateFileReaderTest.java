@@ -1,9 +1,5 @@
 package dev.intake.file;
 
-import dev.intake.file.csv.CsvFileException;
-import dev.intake.file.csv.CsvRowSource;
-import dev.intake.report.ReportColumns;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import dev.intake.file.csv.CsvFileException;
+import dev.intake.file.csv.CsvRowSource;
+import dev.intake.report.ReportColumns;
 
 class TemplateFileReaderTest {
 

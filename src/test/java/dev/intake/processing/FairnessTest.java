@@ -3,7 +3,6 @@ package dev.intake.processing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,5 @@
 package dev.intake.processing;
 
-import dev.intake.graphql.MutationInvoker;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +14,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import dev.intake.batch.RowErrorType;
+import dev.intake.graphql.MutationInvoker;
 import dev.intake.security.Uploader;
 import dev.intake.support.Tokens;
 import dev.intake.support.UniqueNames;

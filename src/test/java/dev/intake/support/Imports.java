@@ -8,12 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import dev.intake.processing.ImportWorker;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-
-import dev.intake.processing.ImportWorker;
 
 /**
  * Test steps over real HTTP: upload a file, run the worker until the batch ends, read GraphQL. Requests carry

@@ -13,7 +13,6 @@ import dev.intake.processing.ImportWorker;
 import dev.intake.support.Catalogue;
 import dev.intake.support.Imports;
 import dev.intake.support.Tokens;
-import dev.intake.support.UniqueNames;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
