@@ -51,11 +51,13 @@ final class EmbeddedPostgresServer {
                     .setServerConfig("max_connections", "100")
                     .setRegisterShutdownHook(false);
             if (settings.temporary()) {
-                // The library's default, kept for throw-away test clusters: a commit is acknowledged before it is on disk.
+                // The library's defaults, kept for throw-away test clusters: fsync off (its -F) and commits
+                // acknowledged before they are on disk.
                 builder.setServerConfig("synchronous_commit", "off").setCleanDataDirectory(true);
             } else {
                 // Data a user imports into is kept as PostgreSQL keeps it by default: acknowledged means on disk.
-                builder.setServerConfig("synchronous_commit", "on");
+                // The -c options come after the library's -F, so they win.
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
                 Files.createDirectories(settings.dataDir());
                 stopOrphanedPostmaster(settings.dataDir());
                 builder.setDataDirectory(settings.dataDir()).setCleanDataDirectory(false);

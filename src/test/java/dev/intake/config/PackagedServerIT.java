@@ -49,6 +49,7 @@ class PackagedServerIT {
             assertTrue(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false));
             assertEquals("on", setting(dataDir, "synchronous_commit"),
                     "a persistent data directory acknowledges a commit only once it is on disk");
+            assertEquals("on", setting(dataDir, "fsync"), "and writes reach the disk");
             assertEquals(143, server.stop(), "a clean shutdown on SIGTERM");
         }
         assertTrue(exitsWithin(postmaster, Duration.ofSeconds(10)), "no PostgreSQL is left running after a clean shutdown");
