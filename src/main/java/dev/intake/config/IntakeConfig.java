@@ -71,7 +71,7 @@ public interface IntakeConfig {
         int maxCellLength();
     }
 
-    /** How callers are identified. Token verification itself is configured with the mp.jwt.verify.* settings. */
+    /** How callers are identified. Token verification itself is configured with the quarkus.oidc.* settings. */
     interface Security {
 
         /** The token claim that names the caller's organisation. */

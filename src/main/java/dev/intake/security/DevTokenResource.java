@@ -34,10 +34,10 @@ public class DevTokenResource {
     @Inject
     KnownRoles knownRoles;
 
-    @ConfigProperty(name = "mp.jwt.verify.issuer")
+    @ConfigProperty(name = "quarkus.oidc.token.issuer")
     String issuer;
 
-    @ConfigProperty(name = "mp.jwt.verify.audiences")
+    @ConfigProperty(name = "quarkus.oidc.token.audience")
     String audience;
 
     @GET

@@ -292,13 +292,12 @@ public final class ImportBenchmark {
         if (!extra.isBlank()) {
             jvm.addAll(List.of(extra.strip().split("\\s+")));
         }
-        return PackagedServer.start(name, jvm, Map.of(
-                "mp.jwt.verify.publickey.location", "file:src/dev/jwt/publicKey.pem",
-                "mp.jwt.verify.issuer", "https://intake.dev/issuer",
-                "mp.jwt.verify.audiences", "intake",
+        Map<String, String> properties = new java.util.HashMap<>(PackagedServer.trustDevKey());
+        properties.putAll(Map.of(
                 "intake.worker.threads", Integer.toString(threads),
                 "intake.worker.chunk-size", Integer.toString(chunkSize),
-                "quarkus.log.category.\"dev.intake\".level", "WARN"), Map.of(
+                "quarkus.log.category.\"dev.intake\".level", "WARN"));
+        return PackagedServer.start(name, jvm, properties, Map.of(
                         "QUARKUS_DATASOURCE_JDBC_URL", url,
                         "QUARKUS_DATASOURCE_USERNAME", "postgres",
                         "QUARKUS_DATASOURCE_PASSWORD", "postgres"));

@@ -2,6 +2,7 @@ package dev.intake.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -32,10 +33,7 @@ class PackagedServerIT {
             {"query": "mutation { createAccount(input: {name: \\"%s\\"}) { id } }"}""";
     private static final String LIST = """
             {"query": "{ accounts { name } }"}""";
-    private static final Map<String, String> TRUST_DEV_KEY = Map.of(
-            "mp.jwt.verify.publickey.location", "file:src/dev/jwt/publicKey.pem",
-            "mp.jwt.verify.issuer", "https://intake.dev/issuer",
-            "mp.jwt.verify.audiences", "intake");
+    private static final Map<String, String> TRUST_DEV_KEY = PackagedServer.trustDevKey();
 
     @Test
     void the_embedded_database_keeps_its_data_across_restarts_and_stops_with_the_server(@TempDir Path dataDir)
@@ -92,6 +90,14 @@ class PackagedServerIT {
             assertEquals(200, server.status("/imports/templates/createAccount.csv",
                     PackagedServer.token("ada", "acme", "import-admin")));
         }
+    }
+
+    @Test
+    void without_an_identity_provider_or_a_key_the_server_refuses_to_start_naming_the_setting(@TempDir Path dataDir) {
+        AssertionError refused = assertThrows(AssertionError.class, () -> PackagedServer.start("prod-no-key",
+                Map.of("intake.embedded-postgres.data-dir", dataDir.toString()), Map.of()).close());
+        assertTrue(refused.getMessage().contains("'quarkus.oidc.auth-server-url' property must be configured"),
+                refused.getMessage());
     }
 
     private static Map<String, String> with(Map<String, String> base, String key, String value) {

@@ -261,11 +261,9 @@ class FaultToleranceIT {
 
     private static Map<String, String> properties(Map<String, String> extra) {
         Map<String, String> properties = new HashMap<>(Map.of(
-                "mp.jwt.verify.publickey.location", "file:src/dev/jwt/publicKey.pem",
-                "mp.jwt.verify.issuer", "https://intake.dev/issuer",
-                "mp.jwt.verify.audiences", "intake",
                 "intake.worker.lease", "3s",
                 "intake.worker.poll-interval", "0.2s"));
+        properties.putAll(PackagedServer.trustDevKey());
         properties.putAll(extra);
         return properties;
     }

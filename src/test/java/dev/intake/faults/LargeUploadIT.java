@@ -34,10 +34,7 @@ import dev.intake.support.PackagedServer;
 class LargeUploadIT {
 
     private static final long ONE_GIB = 1024L * 1024 * 1024;
-    private static final Map<String, String> TRUST_DEV_KEY = Map.of(
-            "mp.jwt.verify.publickey.location", "file:src/dev/jwt/publicKey.pem",
-            "mp.jwt.verify.issuer", "https://intake.dev/issuer",
-            "mp.jwt.verify.audiences", "intake");
+    private static final Map<String, String> TRUST_DEV_KEY = PackagedServer.trustDevKey();
 
     @Test
     void an_upload_over_the_limit_is_refused_before_its_body_is_sent(@TempDir Path data) throws Exception {

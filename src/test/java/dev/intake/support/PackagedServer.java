@@ -44,6 +44,21 @@ public final class PackagedServer implements AutoCloseable {
         this.log = log;
     }
 
+    /**
+     * The settings under which a packaged server trusts tokens signed with the dev key pair, as an operator
+     * configures an identity provider's public key.
+     */
+    public static Map<String, String> trustDevKey() {
+        try {
+            String pem = Files.readString(Path.of("src", "dev", "jwt", "publicKey.pem"));
+            return Map.of("quarkus.oidc.public-key", pem.replaceAll("-----[A-Z ]+-----|\\s", ""),
+                    "quarkus.oidc.token.issuer", "https://intake.dev/issuer",
+                    "quarkus.oidc.token.audience", "intake");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Starts the server with these system properties and environment variables, and waits until it is healthy. */
     public static PackagedServer start(String name, Map<String, String> properties, Map<String, String> environment) {
         return start(name, List.of(), properties, environment);
