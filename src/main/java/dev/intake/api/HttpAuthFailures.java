@@ -24,7 +24,8 @@ public class HttpAuthFailures {
     private void handle(RoutingContext context) {
         Throwable failure = context.failure();
         boolean unauthorized = failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException;
-        if ((!unauthorized && !(failure instanceof ForbiddenException)) || context.response().headWritten()) {
+        if ((!unauthorized && !(failure instanceof ForbiddenException)) || context.response().headWritten()
+                || isConsole(context.normalizedPath())) {
             context.next();
             return;
         }
@@ -38,6 +39,11 @@ public class HttpAuthFailures {
             context.response().putHeader("WWW-Authenticate", "Bearer");
         }
         context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(body);
+    }
+
+    /** The console's sign-in answers a browser with a redirect to the identity provider, not with JSON. */
+    private static boolean isConsole(String path) {
+        return path.equals("/console") || path.startsWith("/console/");
     }
 
     private static String graphqlError(String message, String code) {

@@ -1,0 +1,54 @@
+package dev.intake.console;
+
+import java.time.Instant;
+
+import dev.intake.batch.BatchStatus;
+import dev.intake.batch.ImportBatch;
+
+/**
+ * One batch as a row of the console's import history: the stored counts, a status badge, and the progress of a
+ * batch that is still running.
+ *
+ * @param live whether the batch may still change, so that its row keeps polling
+ */
+public record BatchRow(String id, String template, String filename, String emailRecord, BatchStatus status,
+        String statusWord, String badge, Instant startedAt, Instant endedAt, String createdBy, long successCount,
+        long errorCount, long processedRows, Integer totalRows, int percent, boolean live, boolean dryRun) {
+
+    static BatchRow of(ImportBatch batch) {
+        int percent = batch.totalRows() == null || batch.totalRows() == 0 ? 0
+                : (int) Math.min(100, batch.processedRows() * 100 / batch.totalRows());
+        return new BatchRow(batch.id().toString(), batch.template(), batch.filename(), batch.emailRecord(),
+                batch.status(), word(batch.status()), badge(batch.status()), batch.startedAt(), batch.endedAt(),
+                batch.createdBy(), batch.successCount(), batch.errorCount(), batch.processedRows(), batch.totalRows(),
+                percent, batch.status().isActive(), batch.dryRun());
+    }
+
+    /** The status as people read it. */
+    static String word(BatchStatus status) {
+        return switch (status) {
+            case PENDING -> "Pending";
+            case VALIDATING -> "Validating";
+            case MAPPING -> "Needs mapping";
+            case PROCESSING -> "Running";
+            case READY -> "Ready to start";
+            case COMPLETED -> "Completed";
+            case PARTIAL_SUCCESS -> "Partly imported";
+            case FAILED -> "Failed";
+            case VALIDATION_FAILED -> "File refused";
+            case CANCELLED -> "Cancelled";
+            case ROLLED_BACK -> "Rolled back";
+        };
+    }
+
+    /** The badge's style: what kind of state it is, so that colour repeats what the word says. */
+    static String badge(BatchStatus status) {
+        return switch (status) {
+            case COMPLETED -> "ok";
+            case PARTIAL_SUCCESS, MAPPING, READY -> "warn";
+            case FAILED, VALIDATION_FAILED -> "bad";
+            case PENDING, VALIDATING, PROCESSING -> "busy";
+            case CANCELLED, ROLLED_BACK -> "quiet";
+        };
+    }
+}

@@ -1,0 +1,114 @@
+package dev.intake.console;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import dev.intake.batch.BatchStatus;
+import dev.intake.batch.ImportBatch;
+import dev.intake.imports.ImportService;
+import dev.intake.imports.Page;
+import dev.intake.security.Caller;
+import dev.intake.security.Roles;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * The web console's pages, under {@code /console}: thin handlers that call {@link ImportService}, as the GraphQL
+ * and REST adapters do, and render Qute templates. Sign-in is the OpenID Connect code flow of the {@code console}
+ * tenant; a signed-in user without an import role gets the no-access page.
+ */
+@Path("/console")
+@Produces(MediaType.TEXT_HTML)
+public class ConsolePages {
+
+    private static final int PAGE_SIZE = 25;
+
+    @Inject
+    ImportService imports;
+
+    @Inject
+    Caller caller;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance imports(Viewer viewer, List<BatchRow> rows, String status, List<StatusOption> statuses,
+                String nextCursor);
+
+        static native TemplateInstance imports$row(BatchRow row);
+
+        static native TemplateInstance noAccess(Viewer viewer);
+
+        static native TemplateInstance signedOut();
+    }
+
+    /** Who is looking, and what they may do: the page shows actions they may not use as disabled. */
+    public record Viewer(String user, String organisation, boolean admin) {
+    }
+
+    /** A choice of the status filter. */
+    public record StatusOption(String value, String label, boolean selected) {
+    }
+
+    @GET
+    public Response home() {
+        return Response.seeOther(URI.create("/console/imports")).build();
+    }
+
+    @GET
+    @Path("imports")
+    public Response imports(@QueryParam("status") String status, @QueryParam("after") String after) {
+        Viewer viewer = viewer();
+        if (viewer == null) {
+            return noAccess();
+        }
+        BatchStatus filter = status == null || status.isBlank() ? null : BatchStatus.valueOf(status);
+        Page<ImportBatch> page = imports.batches(PAGE_SIZE, after, filter);
+        List<BatchRow> rows = page.items().stream().map(BatchRow::of).toList();
+        List<StatusOption> statuses = java.util.Arrays.stream(BatchStatus.values())
+                .map(option -> new StatusOption(option.name(), BatchRow.word(option), option == filter)).toList();
+        return Response.ok(Templates.imports(viewer, rows, filter == null ? "" : filter.name(), statuses,
+                page.hasNextPage() ? page.endCursor() : null)).build();
+    }
+
+    /** Where signing out ends; open to anyone. */
+    @GET
+    @Path("signed-out")
+    public TemplateInstance signedOut() {
+        return Templates.signedOut();
+    }
+
+    /** One row of the import history, for a row that polls itself while its batch runs. */
+    @GET
+    @Path("imports/{id}/row")
+    public Response row(@PathParam("id") String id) {
+        if (viewer() == null) {
+            return noAccess();
+        }
+        return imports.find(id).map(batch -> Response.ok(Templates.imports$row(BatchRow.of(batch))).build())
+                .orElse(Response.status(Response.Status.NOT_FOUND).build());
+    }
+
+    private Response noAccess() {
+        return Response.status(Response.Status.FORBIDDEN).entity(Templates.noAccess(
+                new Viewer(caller.user(), null, false))).build();
+    }
+
+    /** The signed-in user when they may see imports; {@code null} when they have neither import role. */
+    private Viewer viewer() {
+        Set<String> roles = caller.roles();
+        if (!roles.contains(Roles.IMPORT_ADMIN) && !roles.contains(Roles.IMPORT_VIEWER)) {
+            return null;
+        }
+        return new Viewer(caller.user(), caller.organisation(), roles.contains(Roles.IMPORT_ADMIN));
+    }
+}

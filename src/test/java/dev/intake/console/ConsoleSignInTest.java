@@ -1,0 +1,136 @@
+package dev.intake.console;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.intake.processing.ImportWorker;
+import dev.intake.support.Imports;
+import dev.intake.support.Tokens;
+import dev.intake.support.UniqueNames;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.filter.cookie.CookieFilter;
+import io.restassured.response.Response;
+
+/**
+ * Signing in to the console is a real authorization code flow: the browser is sent to the provider (in tests,
+ * the dev-only one inside the server), signs in there, comes back with a code that the server exchanges for
+ * tokens, and gets a session cookie that opens the console and nothing else.
+ */
+@QuarkusTest
+class ConsoleSignInTest {
+
+    @Inject
+    ImportWorker worker;
+
+    @Test
+    void a_browser_without_a_session_is_sent_to_sign_in() {
+        Response response = given().redirects().follow(false).get("/console/imports");
+        assertEquals(302, response.statusCode());
+        assertTrue(response.header("Location").contains("/dev/oidc/authorize"), response.header("Location"));
+    }
+
+    @Test
+    void an_admin_signs_in_and_sees_the_imports_of_their_organisation_only() {
+        String own = UniqueNames.of("Console Own");
+        String id = Imports.accepted("createAccount", own + ".csv", Imports.csv("name", own));
+        String other = UniqueNames.of("Console Other");
+        Imports.upload(Tokens.of("olga", "globex", "import-admin", "accounts-writer"), "createAccount",
+                other + ".csv", Imports.csv("name", other).getBytes()).then().statusCode(202);
+
+        CookieFilter browser = signIn("ada", Tokens.ORGANISATION, List.of("import-admin"));
+        String page = given().filter(browser).get("/console/imports").then().statusCode(200).extract().asString();
+
+        assertTrue(page.contains(own + ".csv"), "the organisation's batch is listed");
+        assertFalse(page.contains(other + ".csv"), "another organisation's batch is not");
+        assertTrue(page.contains("ada · acme"), "the page says who is signed in");
+        assertTrue(page.contains("hx-get=\"/console/imports/" + id + "/row\" hx-trigger=\"every 2s\""),
+                "a batch that has not ended polls its row");
+
+        Imports.finish(worker, id);
+        String row = given().filter(browser).get("/console/imports/" + id + "/row").then().statusCode(200).extract()
+                .asString();
+        assertTrue(row.contains("Completed"), row);
+        assertFalse(row.contains("hx-trigger"), "an ended batch's row stops polling: " + row);
+    }
+
+    @Test
+    void a_user_with_no_import_role_gets_the_no_access_page() {
+        CookieFilter browser = signIn("nora", Tokens.ORGANISATION, List.of("contacts-writer"));
+        String page = given().filter(browser).get("/console/imports").then().statusCode(403).extract().asString();
+        assertTrue(page.contains("No access to imports"), page);
+        assertTrue(page.contains("import-viewer"), "it names the roles that give access");
+    }
+
+    @Test
+    void the_console_session_cookie_does_not_open_the_api() {
+        CookieFilter browser = signIn("ada", Tokens.ORGANISATION, List.of("import-admin"));
+        given().filter(browser).get("/imports/templates/createAccount.csv").then().statusCode(401);
+        String graphql = given().filter(browser).contentType("application/json")
+                .body(Map.of("query", "{ importTemplates { name } }")).post("/graphql").then().extract().asString();
+        assertTrue(graphql.contains("\"code\":\"unauthorized\""), graphql);
+    }
+
+    @Test
+    void signing_out_ends_the_session() {
+        CookieFilter browser = signIn("ada", Tokens.ORGANISATION, List.of("import-viewer"));
+        given().filter(browser).get("/console/imports").then().statusCode(200);
+        Response out = given().filter(browser).redirects().follow(false).get("/console/sign-out");
+        assertTrue(out.statusCode() == 302 || out.statusCode() == 303, out.statusLine());
+        given().filter(browser).redirects().follow(false).get("/console/imports").then().statusCode(302);
+    }
+
+    /**
+     * Walks the code flow as a browser does: the console redirects to the provider's sign-in page, the form is
+     * posted with who signs in, and the provider's redirect back completes the sign-in.
+     */
+    private static CookieFilter signIn(String user, String organisation, List<String> roles) {
+        CookieFilter browser = new CookieFilter();
+        Response toProvider = given().filter(browser).redirects().follow(false).get("/console/imports");
+        assertEquals(302, toProvider.statusCode(), toProvider.asString());
+        URI authorize = URI.create(toProvider.header("Location"));
+        Map<String, String> query = query(authorize.getRawQuery());
+        String form = given().get(authorize.getRawPath() + "?" + authorize.getRawQuery()).then().statusCode(200)
+                .extract().asString();
+        assertTrue(form.contains("Sign in to Intake"), form);
+
+        var post = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("redirect_uri", query.get("redirect_uri")).formParam("state", query.get("state"))
+                .formParam("client_id", query.get("client_id")).formParam("user", user)
+                .formParam("organisation", organisation);
+        for (String role : roles) {
+            post = post.formParam("roles", role);
+        }
+        Response back = post.post("/dev/oidc/authorize");
+        assertEquals(303, back.statusCode(), back.asString());
+        URI callback = URI.create(back.header("Location"));
+        Response signedIn = given().filter(browser).redirects().follow(false)
+                .get(callback.getRawPath() + "?" + callback.getRawQuery());
+        assertTrue(signedIn.statusCode() == 302 || signedIn.statusCode() == 200, signedIn.statusLine() + " "
+                + signedIn.asString());
+        assertNotNull(browser.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().startsWith("q_session")).findFirst().orElse(null),
+                "a session cookie was set");
+        return browser;
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> parameters = new java.util.HashMap<>();
+        for (String pair : raw.split("&")) {
+            int equals = pair.indexOf('=');
+            parameters.put(java.net.URLDecoder.decode(pair.substring(0, equals), java.nio.charset.StandardCharsets.UTF_8),
+                    java.net.URLDecoder.decode(pair.substring(equals + 1), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return parameters;
+    }
+}
