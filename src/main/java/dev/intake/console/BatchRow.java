@@ -24,6 +24,23 @@ public record BatchRow(String id, String template, String filename, String email
                 percent, batch.status().isActive(), batch.dryRun());
     }
 
+    public String successText() {
+        return grouped(successCount);
+    }
+
+    public String errorText() {
+        return grouped(errorCount);
+    }
+
+    /** How far a running batch is, such as {@code 31,000 of 150,000 rows}. */
+    public String progressText() {
+        return grouped(processedRows) + " of " + (totalRows == null ? "?" : grouped(totalRows)) + " rows";
+    }
+
+    private static String grouped(long number) {
+        return String.format(java.util.Locale.ROOT, "%,d", number);
+    }
+
     /** The status as people read it. */
     static String word(BatchStatus status) {
         return switch (status) {
