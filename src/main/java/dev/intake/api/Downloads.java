@@ -10,12 +10,12 @@ import jakarta.ws.rs.core.StreamingOutput;
 import dev.intake.imports.Download;
 
 /** Sends a {@link Download} as a file attachment. */
-final class Downloads {
+public final class Downloads {
 
     private Downloads() {
     }
 
-    static Response send(Download download) {
+    public static Response send(Download download) {
         StreamingOutput body = download.body()::writeTo;
         Response.ResponseBuilder response = Response.ok(body, download.mediaType())
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment(download.filename()));

@@ -13,8 +13,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import dev.intake.api.Downloads;
+import dev.intake.batch.BatchEvent;
 import dev.intake.batch.BatchStatus;
 import dev.intake.batch.ImportBatch;
+import dev.intake.batch.RowOutcome;
 import dev.intake.imports.ImportService;
 import dev.intake.imports.Page;
 import dev.intake.security.Caller;
@@ -32,6 +35,7 @@ import io.quarkus.qute.TemplateInstance;
 public class ConsolePages {
 
     private static final int PAGE_SIZE = 25;
+    private static final int FAILURES_PAGE = 50;
 
     @Inject
     ImportService imports;
@@ -49,6 +53,13 @@ public class ConsolePages {
         static native TemplateInstance noAccess(Viewer viewer);
 
         static native TemplateInstance signedOut();
+
+        static native TemplateInstance batch(Viewer viewer, BatchDetail batch, List<RowOutcome> failures,
+                String nextFailures, List<BatchEvent> events);
+
+        static native TemplateInstance batch$summary(BatchDetail batch);
+
+        static native TemplateInstance notFound(Viewer viewer, String id);
     }
 
     /** Who is looking, and what they may do: the page shows actions they may not use as disabled. */
@@ -78,6 +89,50 @@ public class ConsolePages {
                 .map(option -> new StatusOption(option.name(), BatchRow.word(option), option == filter)).toList();
         return Response.ok(Templates.imports(viewer, rows, filter == null ? "" : filter.name(), statuses,
                 page.hasNextPage() ? page.endCursor() : null)).build();
+    }
+
+    /** Everything about one batch: its fields, its failed rows a page at a time, its history and its files. */
+    @GET
+    @Path("imports/{id}")
+    public Response batch(@PathParam("id") String id, @QueryParam("after") String after) {
+        Viewer viewer = viewer();
+        if (viewer == null) {
+            return noAccess();
+        }
+        return imports.find(id).map(batch -> {
+            Page<RowOutcome> failures = imports.failures(batch, FAILURES_PAGE, after);
+            return Response.ok(Templates.batch(viewer, BatchDetail.of(batch), failures.items(),
+                    failures.hasNextPage() ? failures.endCursor() : null, imports.events(batch))).build();
+        }).orElseGet(() -> Response.status(Response.Status.NOT_FOUND).entity(Templates.notFound(viewer, id)).build());
+    }
+
+    /** The summary of a batch, for the detail page's part that polls itself while the batch runs. */
+    @GET
+    @Path("imports/{id}/summary")
+    public Response summary(@PathParam("id") String id) {
+        if (viewer() == null) {
+            return noAccess();
+        }
+        return imports.find(id).map(batch -> Response.ok(Templates.batch$summary(BatchDetail.of(batch))).build())
+                .orElse(Response.status(Response.Status.NOT_FOUND).build());
+    }
+
+    @GET
+    @Path("imports/{id}/original")
+    public Response original(@PathParam("id") String id) {
+        return viewer() == null ? noAccess() : Downloads.send(imports.original(id));
+    }
+
+    @GET
+    @Path("imports/{id}/exceptions.csv")
+    public Response exceptions(@PathParam("id") String id) {
+        return viewer() == null ? noAccess() : Downloads.send(imports.exceptions(id));
+    }
+
+    @GET
+    @Path("imports/{id}/results.csv")
+    public Response results(@PathParam("id") String id) {
+        return viewer() == null ? noAccess() : Downloads.send(imports.results(id));
     }
 
     /** Where signing out ends; open to anyone. */

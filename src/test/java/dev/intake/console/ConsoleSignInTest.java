@@ -65,6 +65,36 @@ class ConsoleSignInTest {
     }
 
     @Test
+    void the_detail_page_shows_the_failed_rows_and_the_console_downloads_the_exceptions_file() {
+        String good = UniqueNames.of("Detail Good");
+        String id = Imports.accepted("createAccount", "detail.csv", Imports.csv("name,website", good + ",", ",https://no-name.example"));
+        Imports.finish(worker, id);
+        CookieFilter browser = signIn("vic", Tokens.ORGANISATION, List.of("import-viewer"));
+
+        String page = given().filter(browser).get("/console/imports/" + id).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("Partly imported"), page);
+        assertTrue(page.contains("Row 3"), "the failed row's message: " + page);
+        assertTrue(page.contains("input/name"), "the column at fault");
+        assertFalse(page.contains("hx-trigger"), "an ended batch does not poll");
+
+        String exceptions = given().filter(browser).get("/console/imports/" + id + "/exceptions.csv").then()
+                .statusCode(200).extract().asString();
+        assertTrue(exceptions.contains(",3,VALIDATION,"), exceptions);
+        assertFalse(exceptions.contains(good), "only the failed row: " + exceptions);
+    }
+
+    @Test
+    void another_organisations_batch_is_the_not_found_page() {
+        String other = UniqueNames.of("Hidden");
+        String id = Imports.upload(Tokens.of("olga", "globex", "import-admin", "accounts-writer"), "createAccount",
+                other + ".csv", Imports.csv("name", other).getBytes()).then().statusCode(202).extract().path("id");
+        CookieFilter browser = signIn("ada", Tokens.ORGANISATION, List.of("import-admin"));
+        String page = given().filter(browser).get("/console/imports/" + id).then().statusCode(404).extract().asString();
+        assertTrue(page.contains("There is no import batch"), page);
+        given().filter(browser).get("/console/imports/" + id + "/original").then().statusCode(404);
+    }
+
+    @Test
     void a_user_with_no_import_role_gets_the_no_access_page() {
         CookieFilter browser = signIn("nora", Tokens.ORGANISATION, List.of("contacts-writer"));
         String page = given().filter(browser).get("/console/imports").then().statusCode(403).extract().asString();

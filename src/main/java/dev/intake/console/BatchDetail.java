@@ -1,0 +1,30 @@
+package dev.intake.console;
+
+import dev.intake.batch.ImportBatch;
+
+/**
+ * One batch on its detail page: the stored batch, and its row as the history shows it (status word, badge,
+ * progress), so both pages say the same thing the same way.
+ */
+public record BatchDetail(ImportBatch batch, BatchRow row) {
+
+    static BatchDetail of(ImportBatch batch) {
+        return new BatchDetail(batch, BatchRow.of(batch));
+    }
+
+    /** The file's size as people read it, such as {@code 2.4 MB}. */
+    public String size() {
+        long bytes = batch.fileSize();
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        if (bytes < 1024 * 1024) {
+            return String.format(java.util.Locale.ROOT, "%.1f KB", bytes / 1024.0);
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+    }
+
+    public String base() {
+        return "/console/imports/" + batch.id();
+    }
+}
