@@ -22,6 +22,7 @@ import dev.intake.imports.ImportService;
 import dev.intake.imports.Page;
 import dev.intake.security.Caller;
 import dev.intake.security.Roles;
+import dev.intake.template.ImportTemplate;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -60,6 +61,8 @@ public class ConsolePages {
         static native TemplateInstance batch$summary(BatchDetail batch);
 
         static native TemplateInstance notFound(Viewer viewer, String id);
+
+        static native TemplateInstance templates(Viewer viewer, List<ImportTemplate> templates);
     }
 
     /** Who is looking, and what they may do: the page shows actions they may not use as disabled. */
@@ -133,6 +136,20 @@ public class ConsolePages {
     @Path("imports/{id}/results.csv")
     public Response results(@PathParam("id") String id) {
         return viewer() == null ? noAccess() : Downloads.send(imports.results(id));
+    }
+
+    /** Every template with its columns, and its downloads. */
+    @GET
+    @Path("templates")
+    public Response templates() {
+        Viewer viewer = viewer();
+        return viewer == null ? noAccess() : Response.ok(Templates.templates(viewer, imports.templates())).build();
+    }
+
+    @GET
+    @Path("templates/{name}.csv")
+    public Response templateFile(@PathParam("name") String name, @QueryParam("sample") boolean sample) {
+        return viewer() == null ? noAccess() : Downloads.send(imports.templateFile(name, sample));
     }
 
     /** Where signing out ends; open to anyone. */

@@ -95,6 +95,17 @@ class ConsoleSignInTest {
     }
 
     @Test
+    void the_templates_page_lists_every_template_with_its_columns_and_downloads() {
+        CookieFilter browser = signIn("vic", Tokens.ORGANISATION, List.of("import-viewer"));
+        String page = given().filter(browser).get("/console/templates").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("createContact") && page.contains("input/emailAddress"), page);
+        assertTrue(page.contains("lookup(accounts, name)"), "a lookup column says what it refers to");
+        String sample = given().filter(browser).get("/console/templates/createAccount.csv?sample=true").then()
+                .statusCode(200).extract().asString();
+        assertTrue(sample.contains("input/name") && sample.contains("Example Ltd"), sample);
+    }
+
+    @Test
     void a_user_with_no_import_role_gets_the_no_access_page() {
         CookieFilter browser = signIn("nora", Tokens.ORGANISATION, List.of("contacts-writer"));
         String page = given().filter(browser).get("/console/imports").then().statusCode(403).extract().asString();
