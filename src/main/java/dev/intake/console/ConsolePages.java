@@ -85,7 +85,7 @@ public class ConsolePages {
         if (viewer == null) {
             return noAccess();
         }
-        BatchStatus filter = status == null || status.isBlank() ? null : BatchStatus.valueOf(status);
+        BatchStatus filter = statusFilter(status);
         Page<ImportBatch> page = imports.batches(PAGE_SIZE, after, filter);
         List<BatchRow> rows = page.items().stream().map(BatchRow::of).toList();
         List<StatusOption> statuses = java.util.Arrays.stream(BatchStatus.values())
@@ -168,6 +168,18 @@ public class ConsolePages {
         }
         return imports.find(id).map(batch -> Response.ok(Templates.imports$row(BatchRow.of(batch))).build())
                 .orElse(Response.status(Response.Status.NOT_FOUND).build());
+    }
+
+    /** The status a filter names; none (all batches) for a blank or unknown one, as a hand-edited URL may have. */
+    private static BatchStatus statusFilter(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return BatchStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private Response noAccess() {

@@ -93,11 +93,15 @@ class PackagedServerIT {
     }
 
     @Test
-    void without_an_identity_provider_or_a_key_the_server_refuses_to_start_naming_the_setting(@TempDir Path dataDir) {
-        AssertionError refused = assertThrows(AssertionError.class, () -> PackagedServer.start("prod-no-key",
-                Map.of("intake.embedded-postgres.data-dir", dataDir.toString()), Map.of()).close());
-        assertTrue(refused.getMessage().contains("'quarkus.oidc.auth-server-url' property must be configured"),
-                refused.getMessage());
+    void without_an_identity_provider_or_a_key_the_server_starts_and_refuses_every_token(@TempDir Path dataDir) {
+        try (PackagedServer server = PackagedServer.start("prod-no-key",
+                Map.of("intake.embedded-postgres.data-dir", dataDir.toString()), Map.of())) {
+            assertTrue(server.get("/q/health").contains("\"UP\""));
+            assertEquals(401, server.status("/imports/templates/createAccount.csv",
+                    PackagedServer.token("ada", "acme", "import-admin")));
+            assertEquals(404, server.status("/dev/oidc/jwks", null), "the dev sign-in is not in a production build");
+            assertEquals(401, server.status("/console/imports", null), "the console is off until configured");
+        }
     }
 
     private static Map<String, String> with(Map<String, String> base, String key, String value) {
