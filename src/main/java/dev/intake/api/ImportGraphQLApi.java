@@ -50,8 +50,9 @@ public class ImportGraphQLApi {
     public Connections.BatchConnection importBatches(
             @DefaultValue("20") @Description("How many batches, at most 500") int first,
             @Description("The endCursor of the previous page") String after,
-            @Description("Only batches with this status") BatchStatus status) {
-        Page<ImportBatch> page = imports.batches(first, after, status);
+            @Description("Only batches with this status") BatchStatus status,
+            @Description("Only batches of this template, such as createContact") String template) {
+        Page<ImportBatch> page = imports.batches(first, after, status, template);
         List<Connections.BatchEdge> edges = new java.util.ArrayList<>();
         for (int i = 0; i < page.items().size(); i++) {
             edges.add(new Connections.BatchEdge(page.cursors().get(i), BatchView.of(page.items().get(i))));

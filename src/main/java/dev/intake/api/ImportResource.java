@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import dev.intake.batch.BatchSource;
 import dev.intake.imports.ImportService;
 import dev.intake.imports.UploadRequest;
 import dev.intake.security.Roles;
@@ -38,13 +37,7 @@ public class ImportResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response upload(@RestForm("file") FileUpload file, @RestForm("template") String template,
             @RestForm("dryRun") String dryRun, @Context HttpServerRequest request) {
-        if (file == null) {
-            throw new ApiException(Response.Status.BAD_REQUEST, "missing-file", "The form field 'file' is missing",
-                    "Send the CSV file as the multipart form field 'file'");
-        }
-        String client = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-        UploadRequest upload = new UploadRequest(template, file.fileName(), file.uploadedFile(), BatchSource.UPLOAD,
-                null, client, dryRun(dryRun));
+        UploadRequest upload = UploadForm.toRequest(file, template, dryRun, request);
         return Response.accepted(BatchView.of(imports.upload(upload))).build();
     }
 
@@ -71,16 +64,5 @@ public class ImportResource {
     @Path("{id}/results.csv")
     public Response results(@PathParam("id") String id) {
         return Downloads.send(imports.results(id));
-    }
-
-    private static boolean dryRun(String value) {
-        if (value == null || value.isBlank() || value.equalsIgnoreCase("false")) {
-            return false;
-        }
-        if (value.equalsIgnoreCase("true")) {
-            return true;
-        }
-        throw new ApiException(Response.Status.BAD_REQUEST, "invalid-dry-run", "The form field 'dryRun' is '"
-                + value + "'; expected true or false", null);
     }
 }

@@ -86,7 +86,8 @@ public class BatchStore {
     }
 
     /** The organisation's batches newest first, after a position in that order, optionally of one status. */
-    public List<ImportBatch> findNewestFirst(String organisation, int limit, BatchCursor after, BatchStatus status) {
+    public List<ImportBatch> findNewestFirst(String organisation, int limit, BatchCursor after, BatchStatus status,
+            String template) {
         StringBuilder sql = new StringBuilder(SELECT).append(" where b.organisation = ?");
         List<Object> parameters = new ArrayList<>(List.of(organisation));
         if (after != null) {
@@ -97,6 +98,10 @@ public class BatchStore {
         if (status != null) {
             sql.append(" and b.status = ?");
             parameters.add(status);
+        }
+        if (template != null) {
+            sql.append(" and b.template = ?");
+            parameters.add(template);
         }
         sql.append(" order by b.created_at desc, b.id desc limit ?");
         parameters.add(limit);

@@ -25,6 +25,6 @@ public record BatchDetail(ImportBatch batch, BatchRow row) {
     }
 
     public String base() {
-        return "/console/imports/" + batch.id();
+        return row.base();
     }
 }

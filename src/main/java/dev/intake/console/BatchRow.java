@@ -10,10 +10,14 @@ import dev.intake.batch.ImportBatch;
  * batch that is still running.
  *
  * @param live whether the batch may still change, so that its row keeps polling
+ * @param cancellable whether it can still be cancelled (pending, running, waiting for mapping or a ready dry run)
+ * @param startable whether it is a dry run that ended READY and can run for real
+ * @param purged whether its files were deleted under the retention rule
  */
 public record BatchRow(String id, String template, String filename, String emailRecord, BatchStatus status,
         String statusWord, String badge, Instant startedAt, Instant endedAt, String createdBy, long successCount,
-        long errorCount, long processedRows, Integer totalRows, int percent, boolean live, boolean dryRun) {
+        long errorCount, long processedRows, Integer totalRows, int percent, boolean live, boolean dryRun,
+        boolean cancellable, boolean startable, boolean purged) {
 
     static BatchRow of(ImportBatch batch) {
         int percent = batch.totalRows() == null || batch.totalRows() == 0 ? 0
@@ -21,7 +25,13 @@ public record BatchRow(String id, String template, String filename, String email
         return new BatchRow(batch.id().toString(), batch.template(), batch.filename(), batch.emailRecord(),
                 batch.status(), word(batch.status()), badge(batch.status()), batch.startedAt(), batch.endedAt(),
                 batch.createdBy(), batch.successCount(), batch.errorCount(), batch.processedRows(), batch.totalRows(),
-                percent, batch.status().isActive(), batch.dryRun());
+                percent, batch.status().isActive(), batch.dryRun(), batch.status().canMoveTo(BatchStatus.CANCELLED),
+                batch.dryRun() && batch.status() == BatchStatus.READY, batch.purgedAt() != null);
+    }
+
+    /** The batch's own address in the console. */
+    public String base() {
+        return "/console/imports/" + id;
     }
 
     public String successText() {

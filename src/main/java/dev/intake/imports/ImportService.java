@@ -98,11 +98,11 @@ public class ImportService {
         return find(id).orElseThrow(() -> new BatchNotFoundException(id));
     }
 
-    /** The organisation's batches, newest first, optionally of one status. */
-    public Page<ImportBatch> batches(int first, String after, BatchStatus status) {
+    /** The organisation's batches, newest first, optionally of one status and of one template. */
+    public Page<ImportBatch> batches(int first, String after, BatchStatus status, String template) {
         int limit = pageSize(first);
         BatchCursor cursor = after == null ? null : batchCursor(after);
-        return Page.of(batches.findNewestFirst(caller.organisation(), limit + 1, cursor, status), limit,
+        return Page.of(batches.findNewestFirst(caller.organisation(), limit + 1, cursor, status, template), limit,
                 batch -> BatchCursor.of(batch).encode());
     }
 

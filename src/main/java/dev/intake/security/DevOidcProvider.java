@@ -48,6 +48,13 @@ public class DevOidcProvider {
     private static final Map<String, SignIn> CODES = new ConcurrentHashMap<>();
 
     /** Who signed in, for which client, and until when the code may be exchanged. */
+    /**
+     * A role on the sign-in page; every one but {@code import-viewer} starts ticked, so that the defaults can
+     * import every template of the schema, as the five-minute tour does.
+     */
+    record RoleChoice(String name, boolean checked) {
+    }
+
     private record SignIn(String user, String organisation, Set<String> roles, String nonce, String clientId,
             long expiresAtMillis) {
     }
@@ -55,7 +62,7 @@ public class DevOidcProvider {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance signIn(String redirectUri, String state, String nonce, String clientId,
-                Set<String> roles);
+                List<RoleChoice> roles);
     }
 
     @Inject
@@ -76,7 +83,9 @@ public class DevOidcProvider {
     @Produces(MediaType.TEXT_HTML)
     public String signInPage(@QueryParam("redirect_uri") String redirectUri, @QueryParam("state") String state,
             @QueryParam("nonce") String nonce, @QueryParam("client_id") String clientId) {
-        return Templates.signIn(redirectUri, state, nonce, clientId, new TreeSet<>(knownRoles.all())).render();
+        List<RoleChoice> roles = new TreeSet<>(knownRoles.all()).stream()
+                .map(role -> new RoleChoice(role, !role.equals(Roles.IMPORT_VIEWER))).toList();
+        return Templates.signIn(redirectUri, state, nonce, clientId, roles).render();
     }
 
     @POST

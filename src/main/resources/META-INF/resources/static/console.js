@@ -1,6 +1,14 @@
-// Shows each <time datetime="…"> in the browser's time zone, keeping the ISO time on hover. Runs on load and
-// after every htmx swap, so rows that poll themselves are shown the same way.
+// The console's scripts: local times, the CSRF header, refusals shown as a message, the row menus, and the
+// bulk import wizard. Everything else is htmx attributes in the pages.
 (function () {
+  "use strict";
+
+  var csrf = function () {
+    var meta = document.querySelector('meta[name="csrf-token"]');
+    return meta ? meta.getAttribute("content") : "";
+  };
+
+  // Each <time datetime="…"> in the browser's time zone, keeping the ISO time on hover.
   var format = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
   function localTimes(root) {
     root.querySelectorAll("time[datetime]").forEach(function (element) {
@@ -11,6 +19,246 @@
       }
     });
   }
-  document.addEventListener("DOMContentLoaded", function () { localTimes(document); });
-  document.addEventListener("htmx:afterSwap", function (event) { localTimes(event.target.parentNode || document); });
+
+  // What a refusal says: the API's error body (message, then details), or the text of the answer.
+  function refusalOf(xhr) {
+    try {
+      var body = JSON.parse(xhr.responseText);
+      if (body && body.errors && body.errors.length) {
+        return { message: body.errors[0].message, details: body.errors[0].details || "" };
+      }
+    } catch (ignored) { /* not JSON */ }
+    if (xhr.status === 0) {
+      return { message: "The server could not be reached", details: "Check the connection and try again." };
+    }
+    var text = (xhr.responseText || "").trim();
+    return { message: text && text.length < 300 && text.indexOf("<") < 0 ? text : "The server answered " + xhr.status, details: "" };
+  }
+
+  var toastTimer;
+  function toast(text) {
+    var element = document.getElementById("toast");
+    if (!element) { return; }
+    element.textContent = text;
+    element.hidden = false;
+    clearTimeout(toastTimer);
+    toastTimer = setTimeout(function () { element.hidden = true; }, 8000);
+  }
+
+  // quarkus-oidc answers 499 to a script's request once the session has ended: reload, and sign in again.
+  function sessionEnded(xhr) {
+    if (xhr.status === 499) {
+      window.location.reload();
+      return true;
+    }
+    return false;
+  }
+
+  document.addEventListener("htmx:configRequest", function (event) {
+    event.detail.headers["X-CSRF-Token"] = csrf();
+  });
+  document.addEventListener("htmx:responseError", function (event) {
+    var xhr = event.detail.xhr;
+    if (!sessionEnded(xhr)) {
+      var refusal = refusalOf(xhr);
+      toast(refusal.message + (refusal.details ? ". " + refusal.details : ""));
+    }
+  });
+  document.addEventListener("htmx:sendError", function () {
+    toast("The server could not be reached; the page retries on its own while a batch runs.");
+  });
+  // A row that polls itself waits while its menu is open, so the menu does not close under the pointer.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var target = event.detail.target;
+    if (event.detail.elt === target && target.querySelector && target.querySelector("details.menu[open]")) {
+      event.detail.shouldSwap = false;
+    }
+  });
+  document.addEventListener("htmx:afterSwap", function (event) {
+    localTimes(event.target.parentNode || document);
+  });
+
+  // Row menus: one open at a time; Escape or a click elsewhere closes them.
+  document.addEventListener("toggle", function (event) {
+    var menu = event.target;
+    if (menu.matches && menu.matches("details.menu") && menu.open) {
+      document.querySelectorAll("details.menu[open]").forEach(function (other) {
+        if (other !== menu) { other.open = false; }
+      });
+    }
+  }, true);
+  document.addEventListener("click", function (event) {
+    document.querySelectorAll("details.menu[open]").forEach(function (menu) {
+      if (!menu.contains(event.target) || event.target.closest(".item")) { menu.open = false; }
+    });
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") {
+      document.querySelectorAll("details.menu[open]").forEach(function (menu) {
+        menu.open = false;
+        menu.querySelector("summary").focus();
+      });
+    }
+  });
+  // A control shown disabled, with the role it needs in its tooltip, does nothing when used.
+  document.addEventListener("click", function (event) {
+    var disabled = event.target.closest && event.target.closest('[aria-disabled="true"]');
+    if (disabled) {
+      event.preventDefault();
+      toast(disabled.getAttribute("title") || "Not available");
+    }
+  });
+
+  function wizard(root) {
+    var search = document.getElementById("template-search");
+    var choices = Array.prototype.slice.call(root.querySelectorAll(".template-choice"));
+    var picker = document.getElementById("files");
+    var drop = document.getElementById("drop");
+    var chosenList = document.getElementById("chosen-files");
+    var upload = document.getElementById("upload");
+    var hint = document.getElementById("upload-hint");
+    var dryRun = document.getElementById("dry-run");
+    var uploads = document.getElementById("uploads");
+    var admin = root.getAttribute("data-admin") === "true";
+    var files = [];
+
+    function template() {
+      var checked = root.querySelector('input[name="template"]:checked');
+      return checked ? checked.value : "";
+    }
+
+    function refresh() {
+      var name = template();
+      document.querySelectorAll("#step-download [data-when]").forEach(function (part) {
+        part.hidden = (part.getAttribute("data-when") === "chosen") !== Boolean(name);
+      });
+      if (name) {
+        document.getElementById("download-template").href = "/console/templates/" + name + ".csv";
+        document.getElementById("download-sample").href = "/console/templates/" + name + ".csv?sample=true";
+        document.getElementById("template-columns").href = "/console/templates#" + name;
+        document.querySelectorAll("[data-template-name]").forEach(function (label) { label.textContent = name; });
+      }
+      choices.forEach(function (choice) { choice.classList.toggle("selected", choice.querySelector("input").checked); });
+      chosenList.innerHTML = "";
+      files.forEach(function (file, index) {
+        var item = document.createElement("li");
+        item.textContent = file.name + " · " + size(file.size) + " ";
+        var remove = document.createElement("button");
+        remove.type = "button";
+        remove.className = "button quiet";
+        remove.textContent = "Remove";
+        remove.setAttribute("aria-label", "Remove " + file.name);
+        remove.addEventListener("click", function () { files.splice(index, 1); refresh(); });
+        item.appendChild(remove);
+        chosenList.appendChild(item);
+      });
+      if (upload) {
+        upload.disabled = !name || files.length === 0;
+        upload.textContent = files.length > 1 ? "Upload " + files.length + " files" : "Upload";
+      }
+      hint.textContent = !admin ? "" : !name ? "Choose a template first." : files.length === 0
+        ? "Choose or drop at least one file." : "Each file becomes one batch of " + name + ".";
+    }
+
+    function size(bytes) {
+      return bytes < 1024 ? bytes + " bytes" : bytes < 1048576 ? (bytes / 1024).toFixed(1) + " KB"
+        : (bytes / 1048576).toFixed(1) + " MB";
+    }
+
+    function add(list) {
+      Array.prototype.forEach.call(list, function (file) { files.push(file); });
+      refresh();
+    }
+
+    search.addEventListener("input", function () {
+      var words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var shown = 0;
+      choices.forEach(function (choice) {
+        var text = choice.getAttribute("data-search").toLowerCase();
+        var match = words.every(function (word) { return text.indexOf(word) >= 0; });
+        choice.hidden = !match;
+        shown += match ? 1 : 0;
+      });
+      document.getElementById("no-template").hidden = shown > 0;
+    });
+    root.addEventListener("change", function (event) {
+      if (event.target.name === "template") { refresh(); }
+    });
+    picker.addEventListener("change", function () { add(picker.files); picker.value = ""; });
+    ["dragenter", "dragover"].forEach(function (type) {
+      drop.addEventListener(type, function (event) {
+        event.preventDefault();
+        if (admin) { drop.classList.add("over"); }
+      });
+    });
+    ["dragleave", "drop"].forEach(function (type) {
+      drop.addEventListener(type, function () { drop.classList.remove("over"); });
+    });
+    drop.addEventListener("drop", function (event) {
+      event.preventDefault();
+      if (admin && event.dataTransfer && event.dataTransfer.files.length) { add(event.dataTransfer.files); }
+    });
+
+    function send(file, name, check) {
+      var placeholder = document.getElementById("upload-placeholder").content.firstElementChild.cloneNode(true);
+      placeholder.querySelector(".upload-name").textContent = file.name;
+      var none = document.getElementById("no-uploads");
+      if (none) { none.remove(); }
+      uploads.insertBefore(placeholder, uploads.firstChild);
+      var form = new FormData();
+      form.append("template", name);
+      form.append("dryRun", check ? "true" : "false");
+      form.append("file", file, file.name);
+      var xhr = new XMLHttpRequest();
+      xhr.open("POST", "/console/imports");
+      xhr.setRequestHeader("X-CSRF-Token", csrf());
+      xhr.setRequestHeader("HX-Request", "true");
+      xhr.upload.addEventListener("progress", function (event) {
+        if (event.lengthComputable) {
+          var percent = Math.round(event.loaded * 100 / event.total);
+          placeholder.querySelector(".progress span").style.width = percent + "%";
+          placeholder.querySelector(".progress").setAttribute("aria-valuenow", String(percent));
+          placeholder.querySelector(".upload-note").textContent = "Sending the file… " + percent + "%";
+        }
+      });
+      xhr.addEventListener("load", function () {
+        if (xhr.status === 202) {
+          var holder = document.createElement("ul");
+          holder.innerHTML = xhr.responseText;
+          var card = holder.firstElementChild;
+          placeholder.replaceWith(card);
+          htmx.process(card);
+          localTimes(card);
+        } else if (!sessionEnded(xhr)) {
+          refused(placeholder, file.name, refusalOf(xhr));
+        }
+      });
+      xhr.addEventListener("error", function () { refused(placeholder, file.name, refusalOf(xhr)); });
+      xhr.send(form);
+    }
+
+    function refused(placeholder, filename, refusal) {
+      var card = document.getElementById("upload-refused").content.firstElementChild.cloneNode(true);
+      card.querySelector(".upload-name").textContent = filename;
+      card.querySelector(".refusal").textContent = refusal.message;
+      card.querySelector(".refusal-details").textContent = refusal.details;
+      placeholder.replaceWith(card);
+    }
+
+    if (upload) {
+      upload.addEventListener("click", function () {
+        var name = template();
+        var check = dryRun.checked;
+        files.splice(0).forEach(function (file) { send(file, name, check); });
+        refresh();
+      });
+    }
+    refresh();
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    localTimes(document);
+    var root = document.getElementById("wizard");
+    if (root) { wizard(root); }
+  });
 })();

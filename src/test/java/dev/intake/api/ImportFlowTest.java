@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -274,7 +275,7 @@ class ImportFlowTest {
     }
 
     @Test
-    void batches_list_newest_first_a_page_at_a_time_and_filter_by_status() {
+    void batches_list_newest_first_a_page_at_a_time_and_filter_by_status_and_template() {
         String older = Imports.accepted("createAccount", "older.csv", Imports.csv("name", UniqueNames.of("Older")));
         String newer = Imports.accepted("createAccount", "newer.csv", Imports.csv("name", UniqueNames.of("Newer")));
 
@@ -291,6 +292,11 @@ class ImportFlowTest {
         Imports.finish(worker, older);
         JsonPath completed = Imports.graphql("{ importBatches(first: 500, status: COMPLETED) { edges { node { id status } } } }");
         assertTrue(completed.getList("data.importBatches.edges.node.id").containsAll(List.of(older, newer)));
+        JsonPath ofContacts = Imports.graphql("{ importBatches(first: 500, template: \"createContact\") { edges { node { id template } } } }");
+        assertFalse(ofContacts.getList("data.importBatches.edges.node.id").contains(older));
+        assertTrue(ofContacts.getList("data.importBatches.edges.node.template").stream().allMatch("createContact"::equals));
+        JsonPath ofAccounts = Imports.graphql("{ importBatches(first: 500, template: \"createAccount\") { edges { node { id } } } }");
+        assertTrue(ofAccounts.getList("data.importBatches.edges.node.id").containsAll(List.of(older, newer)));
     }
 
     static String createAccount(String base) {

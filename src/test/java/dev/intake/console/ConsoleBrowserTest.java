@@ -1,6 +1,7 @@
 package dev.intake.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -24,15 +25,19 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.FilePayload;
 
 import dev.intake.processing.ImportWorker;
 import dev.intake.support.Imports;
+import dev.intake.support.Tokens;
 import dev.intake.support.UniqueNames;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The console in a real headless Chromium, Debian's, driven by Playwright: sign in on the dev provider's page,
- * watch a batch end without reloading, open its detail page and download its exceptions file. Each test saves a
+ * run the wizard with a good file and a refused one, watch the batch end without reloading, read its failed row
+ * and download its exceptions file; start a dry run from its row menu; and see what a viewer and another
+ * organisation get. Each test saves a
  * full-page screenshot under target/screenshots for a person to look at.
  */
 @QuarkusTest
@@ -70,41 +75,127 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void an_admin_signs_in_watches_a_batch_end_and_downloads_its_exceptions() throws IOException {
-        String good = UniqueNames.of("Browser Good");
-        String id = Imports.accepted("createAccount", "browser-accounts.csv",
-                Imports.csv("name,website", good + ",", ",https://no-name.example"));
+    void an_admin_imports_contacts_through_the_wizard_and_reads_the_failed_row() throws IOException {
+        String account = UniqueNames.of("Wizard Account");
+        Imports.graphql("mutation($input: AccountInput!) { createAccount(input: $input) { id } }",
+                Map.of("input", Map.of("name", account)));
+        String good = UniqueNames.email("wizard-good");
+        byte[] contacts = (Imports.templateHeader("createContact") + Imports.csv(
+                account + "," + good + ",Ada,Lovelace,ACTIVE,+44 20 7946 0000",
+                account + ",grace-at-example.com,Grace,Hopper,LEAD,")).getBytes(StandardCharsets.UTF_8);
+        byte[] pdf = "%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\n".getBytes(StandardCharsets.US_ASCII);
 
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800)
-                .setAcceptDownloads(true)); Page page = context.newPage()) {
-            page.navigate(url("/console/imports"));
-            screenshot(page, "sign-in");
-            page.fill("#user", "ada");
-            page.fill("#organisation", "acme");
-            page.click("button[type=submit]");
-            page.waitForURL("**/console/imports");
+        try (BrowserContext context = newContext(); Page page = context.newPage()) {
+            signIn(page, "ada", "acme", List.of("import-admin", "accounts-writer", "contacts-writer"));
+            page.click("text=+ New import");
+            page.waitForURL("**/console/imports/new");
+            page.fill("#template-search", "contact create");
+            assertTrue(page.isHidden("label.template-choice:has(input[value=createAccount])"), "the search filters");
+            page.check("input[name=template][value=createContact]");
+            assertEquals("/console/templates/createContact.csv?sample=true",
+                    page.getAttribute("#download-sample", "href"));
+            Download template = page.waitForDownload(() -> page.click("#download-template"));
+            assertTrue(Files.readString(template.path()).contains("input/emailAddress"), "the template downloads");
 
-            String row = "#batch-" + id;
-            assertEquals("Pending", page.textContent(row + " .badge").strip());
+            page.setInputFiles("#files", new FilePayload[] {
+                    new FilePayload("wizard-contacts.csv", "text/csv", contacts),
+                    new FilePayload("invoice.csv", "text/csv", pdf) });
+            assertEquals("Upload 2 files", page.textContent("#upload").strip());
+            page.click("#upload");
+
+            page.waitForSelector("li.upload.refused:has-text('invoice.csv')");
+            assertTrue(page.textContent("li.upload.refused").contains("The file is a PDF document, not CSV text"),
+                    page.textContent("li.upload.refused"));
+            String card = "li.upload[data-batch]";
+            page.waitForSelector(card);
+            String id = page.getAttribute(card, "data-batch");
             Imports.finish(worker, id);
-            page.waitForSelector(row + " .badge:has-text('Partly imported')",
+            page.waitForSelector(card + " .badge:has-text('Partly imported')",
                     new Page.WaitForSelectorOptions().setTimeout(15_000));
-            assertEquals(url("/console/imports"), page.url(), "the row changed without a reload");
-            screenshot(page, "imports");
+            assertEquals(url("/console/imports/new"), page.url(), "the card changed without a reload");
+            assertEquals("width: 100%", page.getAttribute(card + " .progress span", "style").strip(), "the bar reached the end");
+            assertTrue(page.textContent(card + " .counts").contains("1 created"), page.textContent(card + " .counts"));
+            screenshot(page, "wizard");
 
-            page.click(row + " a");
+            page.click(card + " a:has-text('Details')");
             page.waitForSelector("text=Failed rows");
-            assertTrue(page.textContent("section:has(h2:has-text('Failed rows'))").contains("Row 3"));
+            String failed = page.textContent("section:has(h2:has-text('Failed rows'))");
+            assertTrue(failed.contains("input/emailAddress") && failed.contains("VALIDATION"), failed);
             screenshot(page, "batch-detail");
 
-            Download download = page.waitForDownload(() -> page.click("text=Exceptions"));
+            Download download = page.waitForDownload(() -> page.click("a:has-text('Exceptions')"));
             String exceptions = Files.readString(download.path(), StandardCharsets.UTF_8);
-            assertTrue(exceptions.contains(",3,VALIDATION,"), exceptions);
+            assertTrue(exceptions.contains("grace-at-example.com") && exceptions.contains(",6,VALIDATION,"), exceptions);
+            assertFalse(exceptions.contains(good), "only the failed row: " + exceptions);
 
             page.click("text=Templates");
             page.waitForSelector("#createContact");
             screenshot(page, "templates");
         }
+    }
+
+    @Test
+    void a_dry_run_is_started_from_its_row_menu() throws IOException {
+        String id = Imports.acceptedDryRun(Tokens.ADMIN, "createAccount", "checked-accounts.csv",
+                Imports.csv("name", UniqueNames.of("Checked")));
+        Imports.finish(worker, id);
+
+        try (BrowserContext context = newContext(); Page page = context.newPage()) {
+            signIn(page, "ada", "acme", List.of("import-admin"));
+            String row = "#batch-" + id;
+            assertEquals("Ready to start", page.textContent(row + " .badge").strip());
+            page.click(row + " summary");
+            screenshot(page, "imports-menu");
+            page.click(row + " button:has-text('Start import')");
+            page.waitForSelector(row + " .badge:has-text('Running')");
+            Imports.finish(worker, id);
+            page.waitForSelector(row + " .badge:has-text('Completed')", new Page.WaitForSelectorOptions().setTimeout(15_000));
+            assertEquals("COMPLETED", Imports.batch(id).getString("status"));
+            assertFalse(Imports.batch(id).getBoolean("dryRun"), "it ran for real");
+            screenshot(page, "imports");
+        }
+    }
+
+    @Test
+    void a_viewer_finds_the_plus_button_disabled_and_still_downloads_and_another_organisation_gets_not_found()
+            throws IOException {
+        String content = Imports.csv("name", UniqueNames.of("Viewed"));
+        String id = Imports.accepted("createAccount", "viewed-accounts.csv", content);
+        Imports.finish(worker, id);
+
+        try (BrowserContext context = newContext(); Page page = context.newPage()) {
+            signIn(page, "vic", "acme", List.of("import-viewer"));
+            String plus = "span.button:has-text('+ New import')";
+            assertEquals("true", page.getAttribute(plus, "aria-disabled"));
+            assertEquals("Needs the import-admin role", page.getAttribute(plus, "title"));
+            page.click("#batch-" + id + " summary");
+            Download download = page.waitForDownload(() -> page.click("#batch-" + id + " a:has-text('Download')"));
+            assertEquals(content, Files.readString(download.path(), StandardCharsets.UTF_8));
+            screenshot(page, "viewer-imports");
+        }
+        try (BrowserContext context = newContext(); Page page = context.newPage()) {
+            signIn(page, "olga", "globex", List.of("import-admin"));
+            page.navigate(url("/console/imports/" + id));
+            assertTrue(page.textContent("h1").contains("There is no import batch"), page.textContent("h1"));
+            screenshot(page, "not-found");
+        }
+    }
+
+    private BrowserContext newContext() {
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800).setAcceptDownloads(true));
+    }
+
+    /** Signs in on the dev provider's page, as a person does, with exactly these roles ticked. */
+    private void signIn(Page page, String user, String organisation, List<String> roles) throws IOException {
+        page.navigate(url("/console/imports"));
+        page.fill("#user", user);
+        page.fill("#organisation", organisation);
+        for (var box : page.querySelectorAll("input[name=roles]")) {
+            box.setChecked(roles.contains(box.getAttribute("value")));
+        }
+        screenshot(page, "sign-in");
+        page.click("button[type=submit]");
+        page.waitForURL("**/console/imports");
     }
 
     private String url(String path) {

@@ -20,6 +20,7 @@ import dev.intake.support.Tokens;
 import dev.intake.support.UniqueNames;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.filter.cookie.CookieFilter;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
 /**
@@ -129,6 +130,148 @@ class ConsoleSignInTest {
         Response out = given().filter(browser).redirects().follow(false).get("/console/sign-out");
         assertTrue(out.statusCode() == 302 || out.statusCode() == 303, out.statusLine());
         given().filter(browser).redirects().follow(false).get("/console/imports").then().statusCode(302);
+    }
+
+    @Test
+    void an_upload_from_the_console_is_refused_without_the_pages_csrf_token() {
+        CookieFilter browser = signIn("ada", Tokens.ORGANISATION, List.of("import-admin"));
+        String token = csrfToken(browser);
+        String name = UniqueNames.of("Csrf");
+        byte[] file = Imports.csv("name", name).getBytes();
+
+        String refused = consoleUpload(browser, null, "createAccount", name + ".csv", file).then().statusCode(403)
+                .extract().asString();
+        assertTrue(refused.contains("security token"), refused);
+        consoleUpload(browser, "forged-" + token.substring(7), "createAccount", name + ".csv", file).then()
+                .statusCode(403);
+        given().filter(browser).header("X-CSRF-Token", token).header("Sec-Fetch-Site", "cross-site")
+                .multiPart("template", "createAccount").multiPart("file", name + ".csv", file, "text/csv")
+                .post("/console/imports").then().statusCode(403);
+        given().filter(browser).header("X-CSRF-Token", token).post("/console/imports/" + java.util.UUID.randomUUID()
+                + "/cancel").then().statusCode(404);
+
+        String card = consoleUpload(browser, token, "createAccount", name + ".csv", file).then().statusCode(202)
+                .extract().asString();
+        assertTrue(card.contains(name + ".csv") && card.contains("Pending"), card);
+        assertTrue(card.contains("hx-trigger=\"every 2s\""), "the new batch's card polls itself: " + card);
+    }
+
+    @Test
+    void a_refused_upload_from_the_console_answers_the_apis_own_error() {
+        CookieFilter browser = signIn("ada", Tokens.ORGANISATION, List.of("import-admin"));
+        String token = csrfToken(browser);
+        byte[] pdf = "%PDF-1.7\n1 0 obj\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+        String console = consoleUpload(browser, token, "createAccount", "invoice.csv", pdf).then().statusCode(400)
+                .extract().asString();
+        String api = Imports.upload("createAccount", "invoice.csv", pdf).then().statusCode(400).extract().asString();
+        assertEquals(api, console, "the console shows what the API says");
+        assertTrue(console.contains("PDF"), console);
+        consoleUpload(browser, token, "createContakt", "x.csv", "name\nx\n".getBytes()).then().statusCode(400)
+                .body("errors[0].message", org.hamcrest.Matchers.equalTo("There is no template named 'createContakt'"));
+    }
+
+    @Test
+    void a_viewer_sees_upload_cancel_and_start_disabled_and_may_not_use_them() {
+        String id = Imports.acceptedDryRun(Tokens.ADMIN, "createAccount", "viewer-dry.csv",
+                Imports.csv("name", UniqueNames.of("Viewer Dry")));
+        Imports.finish(worker, id);
+        CookieFilter browser = signIn("vic", Tokens.ORGANISATION, List.of("import-viewer"));
+        String page = given().filter(browser).get("/console/imports").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("aria-disabled=\"true\" tabindex=\"0\" title=\"Needs the import-admin role\">+ New import"),
+                "the + button is disabled and says why");
+        assertFalse(page.contains("hx-post"), "no action a viewer may not use is live");
+        assertTrue(page.contains("title=\"Needs the import-admin role\">Start import"), "the dry run's Start is shown disabled");
+
+        String token = csrfToken(browser);
+        given().filter(browser).header("X-CSRF-Token", token).post("/console/imports/" + id + "/start").then()
+                .statusCode(403).body("errors[0].message", org.hamcrest.Matchers.equalTo(
+                        "Starting an import needs the import-admin role"));
+        consoleUpload(browser, token, "createAccount", "no.csv", "name\nx\n".getBytes()).then().statusCode(403);
+        assertEquals("READY", Imports.batch(id).getString("status"), "nothing changed");
+    }
+
+    @Test
+    void an_admin_starts_a_ready_dry_run_and_cancels_a_pending_batch_from_the_console() {
+        String dry = Imports.acceptedDryRun(Tokens.ADMIN, "createAccount", "console-dry.csv",
+                Imports.csv("name", UniqueNames.of("Console Dry")));
+        Imports.finish(worker, dry);
+        String pending = Imports.accepted("createAccount", "console-pending.csv", Imports.csv("name", UniqueNames.of("Pending")));
+        CookieFilter browser = signIn("ada", Tokens.ORGANISATION, List.of("import-admin"));
+        String page = given().filter(browser).get("/console/imports").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("hx-post=\"/console/imports/" + dry + "/start\""), "the READY dry run offers Start");
+        assertTrue(page.contains("hx-post=\"/console/imports/" + pending + "/cancel\""), "the pending batch offers Cancel");
+        String token = csrfToken(browser);
+
+        String cancelled = given().filter(browser).header("X-CSRF-Token", token)
+                .post("/console/imports/" + pending + "/cancel?part=summary").then().statusCode(200).extract().asString();
+        assertTrue(cancelled.contains("Cancelled"), cancelled);
+        assertEquals("CANCELLED", Imports.batch(pending).getString("status"));
+        given().filter(browser).header("X-CSRF-Token", token).post("/console/imports/" + pending + "/cancel").then()
+                .statusCode(409).body("errors[0].message", org.hamcrest.Matchers.containsString("can no longer be cancelled"));
+
+        String started = given().filter(browser).header("X-CSRF-Token", token).header("HX-Request", "true")
+                .post("/console/imports/" + dry + "/start").then().statusCode(200).extract().asString();
+        assertTrue(started.contains("id=\"batch-" + dry + "\""), "the answer is the batch's row: " + started);
+        assertTrue(started.contains("Running"), "the row shows the batch running: " + started);
+        JsonPath done = Imports.finish(worker, dry);
+        assertEquals("COMPLETED", done.getString("status"));
+        assertFalse(done.getBoolean("dryRun"), "it ran for real");
+    }
+
+    @Test
+    void the_imports_page_filters_by_template() {
+        String account = UniqueNames.of("Filter Account");
+        Imports.accepted("createAccount", account + ".csv", Imports.csv("name", account));
+        CookieFilter browser = signIn("ada", Tokens.ORGANISATION, List.of("import-admin"));
+        String contacts = given().filter(browser).get("/console/imports?template=createContact").then().statusCode(200)
+                .extract().asString();
+        assertFalse(contacts.contains(account + ".csv"), "another template's batch is filtered out");
+        assertTrue(contacts.contains("<option value=\"createContact\" selected>"), "the filter shows what it filters by");
+        String accounts = given().filter(browser).get("/console/imports?template=createAccount").then().statusCode(200)
+                .extract().asString();
+        assertTrue(accounts.contains(account + ".csv"), accounts);
+    }
+
+    @Test
+    void a_script_whose_session_has_ended_gets_499_so_the_page_can_sign_in_again() {
+        given().redirects().follow(false).header("HX-Request", "true").get("/console/imports/x/row").then()
+                .statusCode(499);
+    }
+
+    @Test
+    void the_session_and_csrf_cookies_are_http_only_and_same_site() {
+        CookieFilter browser = new CookieFilter();
+        Response toProvider = given().filter(browser).redirects().follow(false).get("/console/imports");
+        List<String> setCookies = toProvider.headers().getValues("Set-Cookie");
+        assertTrue(setCookies.stream().anyMatch(cookie -> cookie.startsWith("q_auth")), setCookies.toString());
+        for (String cookie : setCookies) {
+            String lower = cookie.toLowerCase(java.util.Locale.ROOT);
+            assertTrue(lower.contains("httponly") && lower.contains("samesite"), cookie);
+        }
+        CookieFilter signedIn = signIn("ada", Tokens.ORGANISATION, List.of("import-admin"));
+        Response page = given().filter(signedIn).get("/console/imports");
+        String csrfCookie = page.headers().getValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith("intake-console-csrf=")).findFirst().orElseThrow();
+        assertTrue(csrfCookie.contains("HttpOnly") && csrfCookie.contains("SameSite=Strict") && csrfCookie.contains("Path=/console"),
+                csrfCookie);
+    }
+
+    private static Response consoleUpload(CookieFilter browser, String token, String template, String filename, byte[] file) {
+        var request = given().filter(browser).multiPart("template", template).multiPart("file", filename, file, "text/csv");
+        if (token != null) {
+            request = request.header("X-CSRF-Token", token);
+        }
+        return request.post("/console/imports");
+    }
+
+    /** The page's CSRF token, as its scripts read it. */
+    private static String csrfToken(CookieFilter browser) {
+        String page = given().filter(browser).get("/console/imports").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher meta = java.util.regex.Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\">")
+                .matcher(page);
+        assertTrue(meta.find(), "the page carries its CSRF token");
+        return meta.group(1);
     }
 
     /**

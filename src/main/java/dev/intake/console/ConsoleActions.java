@@ -1,0 +1,89 @@
+package dev.intake.console;
+
+import java.util.function.Function;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import dev.intake.api.ApiException;
+import dev.intake.api.UploadForm;
+import dev.intake.batch.ImportBatch;
+import dev.intake.imports.ImportService;
+import dev.intake.security.Caller;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * What the console changes: an upload from the wizard, and the cancel and start of a batch. Each goes through
+ * {@link ImportService}, as the API's mutations do; {@link CsrfGuard} has checked the request's token first.
+ * A success answers the part of the page that shows the batch now; a refusal answers the API's own error body,
+ * whose message the page shows.
+ */
+@Path("/console")
+@Produces(MediaType.TEXT_HTML)
+public class ConsoleActions {
+
+    @Inject
+    ImportService imports;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    CsrfToken csrf;
+
+    /** One file from the wizard: the same form, checks and limits as {@code POST /imports}. */
+    @POST
+    @Path("imports")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response upload(@RestForm("file") FileUpload file, @RestForm("template") String template,
+            @RestForm("dryRun") String dryRun, @Context HttpServerRequest request) {
+        return asAdmin("Uploading", viewer -> {
+            ImportBatch batch = imports.upload(UploadForm.toRequest(file, template, dryRun, request));
+            return Response.accepted(Pages.card(viewer, BatchDetail.of(batch))).build();
+        });
+    }
+
+    @POST
+    @Path("imports/{id}/cancel")
+    public Response cancel(@PathParam("id") String id, @QueryParam("part") String part) {
+        return asAdmin("Cancelling an import", viewer -> answer(viewer, imports.cancel(id), part));
+    }
+
+    @POST
+    @Path("imports/{id}/start")
+    public Response start(@PathParam("id") String id, @QueryParam("part") String part) {
+        return asAdmin("Starting an import", viewer -> answer(viewer, imports.start(id), part));
+    }
+
+    /** The part of the page the action came from, showing the batch as it is now. */
+    private static Response answer(Viewer viewer, ImportBatch batch, String part) {
+        return Response.ok(switch (part == null ? "row" : part) {
+            case "summary" -> Pages.batch$summary(viewer, BatchDetail.of(batch));
+            case "card" -> Pages.card(viewer, BatchDetail.of(batch));
+            default -> Pages.imports$row(viewer, BatchRow.of(batch));
+        }).build();
+    }
+
+    private Response asAdmin(String what, Function<Viewer, Response> action) {
+        Viewer viewer = Viewer.of(caller, csrf);
+        if (viewer == null) {
+            return ConsoleResponses.noAccess(caller);
+        }
+        if (!viewer.admin()) {
+            throw new ApiException(Response.Status.FORBIDDEN, "forbidden", what + " needs the import-admin role",
+                    "Ask an administrator of " + viewer.organisation() + " for the role");
+        }
+        return action.apply(viewer);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.intake.console;
+
+import java.util.List;
+
+import dev.intake.batch.BatchEvent;
+import dev.intake.batch.RowOutcome;
+import dev.intake.template.ImportTemplate;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * The console's Qute templates, under {@code templates/ConsolePages/}, type-checked at build time; a name with
+ * {@code $} is a fragment of a page, which the page's parts fetch to update themselves.
+ */
+@CheckedTemplate(basePath = "ConsolePages")
+final class Pages {
+
+    private Pages() {
+    }
+
+    static native TemplateInstance imports(Viewer viewer, List<BatchRow> rows, Filters filters, String nextCursor);
+
+    static native TemplateInstance imports$row(Viewer viewer, BatchRow row);
+
+    static native TemplateInstance wizard(Viewer viewer, List<ImportTemplate> templates, String chosen);
+
+    static native TemplateInstance card(Viewer viewer, BatchDetail card);
+
+    static native TemplateInstance batch(Viewer viewer, BatchDetail batch, List<RowOutcome> failures,
+            String nextFailures, List<BatchEvent> events);
+
+    static native TemplateInstance batch$summary(Viewer viewer, BatchDetail batch);
+
+    static native TemplateInstance templates(Viewer viewer, List<ImportTemplate> templates);
+
+    static native TemplateInstance noAccess(Viewer viewer);
+
+    static native TemplateInstance notFound(Viewer viewer, String id);
+
+    static native TemplateInstance signedOut();
+
+    /** The import history's filters, with the choices each offers. */
+    record Filters(String status, String template, List<Option> statuses, List<Option> templates) {
+
+        /** The query string of these filters, for the pager's link. */
+        public String query() {
+            return (status.isEmpty() ? "" : "&status=" + status) + (template.isEmpty() ? "" : "&template=" + template);
+        }
+
+        public boolean any() {
+            return !status.isEmpty() || !template.isEmpty();
+        }
+    }
+
+    /** One choice of a filter. */
+    record Option(String value, String label, boolean selected) {
+    }
+}
