@@ -21,7 +21,8 @@ final class ConsoleResponses {
 
     static Response noAccess(Caller caller) {
         return Response.status(Response.Status.FORBIDDEN)
-                .entity(Pages.noAccess(new Viewer(caller.user(), null, false, null))).build();
+                .entity(Pages.noAccess(new Viewer(caller.user(), null, false, null), Viewer.hasImportRole(caller)))
+                .build();
     }
 
     static Response part(Optional<ImportBatch> batch, Viewer viewer, Part part) {

@@ -33,7 +33,8 @@ final class Pages {
 
     static native TemplateInstance templates(Viewer viewer, List<ImportTemplate> templates);
 
-    static native TemplateInstance noAccess(Viewer viewer);
+    /** @param hasRole whether the user has an import role, so that only the organisation is missing */
+    static native TemplateInstance noAccess(Viewer viewer, boolean hasRole);
 
     static native TemplateInstance notFound(Viewer viewer, String id);
 

@@ -16,13 +16,25 @@ public record Viewer(String user, String organisation, boolean admin, String csr
     /** The tooltip of an action only an import admin may use. */
     public static final String ADMIN_ONLY = "Needs the " + Roles.IMPORT_ADMIN + " role";
 
-    /** The signed-in user when they may see imports; {@code null} when they have neither import role. */
+    /**
+     * The signed-in user when they may see imports; {@code null} when they have neither import role or their
+     * token names no organisation.
+     */
     static Viewer of(Caller caller, CsrfToken csrf) {
-        Set<String> roles = caller.roles();
-        if (!roles.contains(Roles.IMPORT_ADMIN) && !roles.contains(Roles.IMPORT_VIEWER)) {
+        if (!mayLook(caller)) {
             return null;
         }
+        Set<String> roles = caller.roles();
         return new Viewer(caller.user(), caller.organisation(), roles.contains(Roles.IMPORT_ADMIN), csrf.value());
+    }
+
+    static boolean hasImportRole(Caller caller) {
+        Set<String> roles = caller.roles();
+        return roles.contains(Roles.IMPORT_ADMIN) || roles.contains(Roles.IMPORT_VIEWER);
+    }
+
+    private static boolean mayLook(Caller caller) {
+        return hasImportRole(caller) && caller.hasOrganisation();
     }
 
     public String adminOnly() {

@@ -29,6 +29,11 @@ public class Caller {
         return identity.getRoles();
     }
 
+    /** Whether the token names an organisation, without which {@link #organisation()} refuses. */
+    public boolean hasOrganisation() {
+        return identity.getAttribute(ORGANISATION) instanceof String name && !name.isBlank();
+    }
+
     /** The caller's organisation; a token without one may not touch organisation data. */
     public String organisation() {
         authenticated();
