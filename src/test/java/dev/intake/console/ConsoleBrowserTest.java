@@ -140,10 +140,14 @@ class ConsoleBrowserTest {
                 Imports.csv("name", UniqueNames.of("Checked")));
         Imports.finish(worker, id);
 
-        try (BrowserContext context = newContext(); Page page = context.newPage()) {
+        // At the narrowest width the console supports.
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1024, 768));
+                Page page = context.newPage()) {
             signIn(page, "ada", "acme", List.of("import-admin"));
             String row = "#batch-" + id;
             assertEquals("Ready to start", page.textContent(row + " .badge").strip());
+            screenshot(page, "imports-1024");
+            assertEquals(1024, page.evaluate("document.documentElement.scrollWidth"), "no sideways scrolling");
             page.click(row + " summary");
             screenshot(page, "imports-menu");
             page.click(row + " button:has-text('Start import')");
