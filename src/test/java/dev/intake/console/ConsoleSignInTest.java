@@ -58,6 +58,9 @@ class ConsoleSignInTest {
         assertTrue(page.contains("hx-get=\"/console/imports/" + id + "/row\" hx-trigger=\"every 2s\""),
                 "a batch that has not ended polls its row");
 
+        assertEquals(null, given().filter(browser).get("/console/imports/" + id + "/summary").then().statusCode(200)
+                .extract().header("HX-Refresh"), "a running batch's summary just updates");
+
         Imports.finish(worker, id);
         String row = given().filter(browser).get("/console/imports/" + id + "/row").then().statusCode(200).extract()
                 .asString();
@@ -77,6 +80,8 @@ class ConsoleSignInTest {
         assertTrue(page.contains("Row 3"), "the failed row's message: " + page);
         assertTrue(page.contains("input/name"), "the column at fault");
         assertFalse(page.contains("hx-trigger"), "an ended batch does not poll");
+        assertEquals("true", given().filter(browser).get("/console/imports/" + id + "/summary").then().statusCode(200)
+                .extract().header("HX-Refresh"), "a summary that was polling reloads its page once the batch has ended");
 
         String exceptions = given().filter(browser).get("/console/imports/" + id + "/exceptions.csv").then()
                 .statusCode(200).extract().asString();
