@@ -11,7 +11,8 @@ public final class ColumnNames {
         return "column " + (index + 1) + " (" + letters(index) + ")";
     }
 
-    static String letters(int index) {
+    /** For a zero-based index, the column's letters, such as {@code D}. */
+    public static String letters(int index) {
         StringBuilder letters = new StringBuilder();
         for (int n = index + 1; n > 0; n = (n - 1) / 26) {
             letters.insert(0, (char) ('A' + (n - 1) % 26));
