@@ -80,6 +80,19 @@ public class ImportGraphQLApi {
         return BatchView.of(imports.start(id));
     }
 
+    @Mutation
+    @RolesAllowed(Roles.IMPORT_ADMIN)
+    @Description("Map the columns of a batch waiting in MAPPING to the template's fields; it then goes on to VALIDATING")
+    public BatchView mapColumns(@NonNull @Id String id, @NonNull MappingViews.MapColumnsInput input) {
+        return BatchView.of(imports.mapColumns(id, input.columns().stream().map(MappingViews.ColumnChoice::toChoice)
+                .toList(), Boolean.TRUE.equals(input.save())));
+    }
+
+    @Description("How the file's columns map to the template, when its headers were not the template's")
+    public MappingViews.BatchMapping mapping(@Source BatchView batch) {
+        return imports.mapping(imports.get(batch.id())).map(MappingViews.BatchMapping::of).orElse(null);
+    }
+
     @NonNull
     @Description("The batch's status changes, oldest first: who made each and when")
     public List<Connections.@NonNull Event> events(@Source BatchView batch) {

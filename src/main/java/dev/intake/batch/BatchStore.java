@@ -118,7 +118,8 @@ public class BatchStore {
                     started_at = coalesce(started_at, ?)
                 where id = (
                     select id from import_batch
-                    where status = 'PENDING' or (status = 'VALIDATING' and lease_expires_at < ?)
+                    where status = 'PENDING'
+                       or (status = 'VALIDATING' and (lease_expires_at is null or lease_expires_at < ?))
                     order by created_at
                     limit 1
                     for update skip locked)
@@ -135,6 +136,40 @@ public class BatchStore {
     public void startProcessing(UUID id, FileLayout layout, int totalRows, String warning, Instant now, String actor) {
         changeStatus(new Change(id, BatchStatus.VALIDATING, BatchStatus.PROCESSING, warning, now, actor, false),
                 ", layout = cast(? as jsonb), total_rows = ?", toJson(layout), totalRows);
+    }
+
+    /**
+     * Ends validation for now: the file's columns need a person's mapping, and the matcher's proposal (JSON) is
+     * kept on the batch; nothing is staged.
+     */
+    public void awaitMapping(UUID id, String proposal, String message, Instant now, String actor) {
+        changeStatus(new Change(id, BatchStatus.VALIDATING, BatchStatus.MAPPING, message, now, actor, false),
+                ", mapping_proposal = cast(? as jsonb)", proposal);
+    }
+
+    /** Keeps the proposal and the mapping (JSON) a batch's validation goes on with. */
+    public void recordMapping(UUID id, String proposal, String mapping) {
+        jdbc.update("update import_batch set mapping_proposal = cast(? as jsonb), mapping = cast(? as jsonb) where id = ?",
+                proposal, mapping, id);
+    }
+
+    /**
+     * Sends a batch waiting in MAPPING back to VALIDATING with the mapping (JSON) a person chose; the next
+     * validator to look claims it. The caller holds the batch's lock.
+     */
+    public void resumeWithMapping(UUID id, String mapping, Instant now, String actor) {
+        changeStatus(new Change(id, BatchStatus.MAPPING, BatchStatus.VALIDATING, "Columns mapped by " + actor, now,
+                actor, false), ", mapping = cast(? as jsonb)", mapping);
+    }
+
+    /** The mapping proposal and the chosen mapping of a batch, as JSON; either may be absent. */
+    public record MappingJson(String proposal, String mapping) {
+    }
+
+    public MappingJson mappingJson(UUID id) {
+        return jdbc.first("select mapping_proposal::text as proposal, mapping::text as mapping from import_batch where id = ?",
+                row -> new MappingJson(row.getString("proposal"), row.getString("mapping")), id)
+                .orElse(new MappingJson(null, null));
     }
 
     /** Ends validation: the file failed its file-level checks and nothing is imported. */

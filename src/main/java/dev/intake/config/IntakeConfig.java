@@ -23,6 +23,23 @@ public interface IntakeConfig {
 
     Retention retention();
 
+    Mapping mapping();
+
+    /** The mapping step, for files whose headers are not the template's. */
+    interface Mapping {
+
+        /**
+         * The confidence (0 to 1) at or above which every column's proposal must be for the batch to go on
+         * without a person; below it, the batch waits in MAPPING.
+         */
+        @WithDefault("0.9")
+        double autoAccept();
+
+        /** How many data rows the matcher reads for each column's samples. */
+        @WithDefault("100")
+        int sampleRows();
+    }
+
     /** Stopping a batch whose first rows nearly all fail: the file is likely wrong, and the rest would fail too. */
     interface EarlyStop {
 

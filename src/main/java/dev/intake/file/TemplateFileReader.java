@@ -27,6 +27,7 @@ public final class TemplateFileReader implements Closeable {
     private final Predicate<String> ignoredHeader;
     private SourceRecord pushedBack;
     private FileLayout layout;
+    private List<String> headerCells = List.of();
 
     /**
      * @param ignoredHeader whether a header cell names a column Intake adds to the files it writes (a report
@@ -53,6 +54,7 @@ public final class TemplateFileReader implements Closeable {
             return new HeaderMatch(null, List.of("the file has " + first.cells().size() + " columns; the limit is "
                     + limits.maxColumns() + " (intake.limits.max-columns)"));
         }
+        headerCells = List.copyOf(first.cells());
         HeaderMatcher matcher = new HeaderMatcher(template, ignoredHeader);
         SourceRecord second = nextRecord();
         HeaderMatch match;
@@ -70,6 +72,16 @@ public final class TemplateFileReader implements Closeable {
         }
         layout = match.layout();
         return match;
+    }
+
+    /** The file's first row: its labels, or its only header row. */
+    public List<String> headerCells() {
+        return headerCells;
+    }
+
+    /** Reads the rows with this layout instead of the header's own match: the mapping a batch was given. */
+    public void useLayout(FileLayout mapped) {
+        this.layout = mapped;
     }
 
     /**

@@ -18,6 +18,11 @@ import dev.intake.batch.OutcomeStore;
 import dev.intake.batch.RowOutcome;
 import dev.intake.config.IntakeConfig;
 import dev.intake.error.InvalidValueException;
+import dev.intake.mapping.ColumnMapping;
+import dev.intake.mapping.MapColumns;
+import dev.intake.mapping.MappingChoice;
+import dev.intake.mapping.MappingProposal;
+import dev.intake.mapping.MappingStore;
 import dev.intake.processing.BatchCancellation;
 import dev.intake.processing.BatchStart;
 import dev.intake.report.ReportFiles;
@@ -69,6 +74,12 @@ public class ImportService {
 
     @Inject
     IntakeConfig config;
+
+    @Inject
+    MapColumns mapColumns;
+
+    @Inject
+    MappingStore mappings;
 
     public List<ImportTemplate> templates() {
         return templates.all(caller.organisation());
@@ -131,6 +142,23 @@ public class ImportService {
         ImportBatch batch = get(id);
         start.start(batch, caller.user());
         return batches.find(batch.id()).orElseThrow();
+    }
+
+    /** Maps the columns of a batch waiting in MAPPING and sends it on; answers the batch as it is now. */
+    public ImportBatch mapColumns(String id, List<MappingChoice> choices, boolean save) {
+        ImportBatch batch = get(id);
+        mapColumns.map(batch, choices, save, caller.user());
+        return batches.find(batch.id()).orElseThrow();
+    }
+
+    /** The mapping step's proposal for a batch's columns, and the mapping it runs with, when it has them. */
+    public Optional<MappingView> mapping(ImportBatch batch) {
+        return mappings.proposal(batch.id()).map(proposal -> new MappingView(proposal,
+                mappings.mapping(batch.id()).orElse(null)));
+    }
+
+    /** A batch's mapping step: the proposal, and the mapping chosen (null while it waits for a person). */
+    public record MappingView(MappingProposal proposal, ColumnMapping chosen) {
     }
 
     /** Stops a pending or running batch; answers the batch as it is now. */

@@ -46,7 +46,7 @@ public final class ColumnMatcher {
         Memory NONE = header -> Optional.empty();
     }
 
-    /** A remembered mapping of one header. */
+    /** A remembered mapping of one header: to a field, or ({@code null}) not imported. */
     public record Remembered(String reference, double confidence, String reason) {
     }
 
@@ -110,38 +110,40 @@ public final class ColumnMatcher {
         resolveConflicts(proposals);
         Set<String> mapped = new HashSet<>();
         proposals.forEach(proposal -> mapped.add(proposal.reference()));
-        List<TemplateColumn> missing = template.columns().stream()
-                .filter(column -> column.required() && !mapped.contains(column.reference())).toList();
+        List<String> missing = template.columns().stream()
+                .filter(column -> column.required() && !mapped.contains(column.reference()))
+                .map(TemplateColumn::reference).toList();
         return new MappingProposal(proposals, missing, reports);
     }
 
     private ColumnProposal propose(int index, String header, List<String> samples, boolean report) {
         String letter = ColumnNames.letters(index);
         if (header.isBlank()) {
-            return new ColumnProposal(index, letter, header, samples, null, 0, "no header");
+            return new ColumnProposal(index, letter, header, samples, null, false, 0, "no header");
         }
         if (report) {
-            return new ColumnProposal(index, letter, header, samples, null, 0, "Intake's report column, ignored");
+            return new ColumnProposal(index, letter, header, samples, null, true, 1, "Intake's report column, ignored");
         }
         Candidate hit = exact.get(HeaderKey.of(header));
         if (hit != null) {
-            return new ColumnProposal(index, letter, header, samples, hit.column().reference(), EXACT, "exact " + hit.how());
+            return new ColumnProposal(index, letter, header, samples, hit.column().reference(), false, EXACT,
+                    "exact " + hit.how());
         }
         String fold = HeaderFold.of(header);
         hit = folded.get(fold);
         if (hit != null) {
-            return new ColumnProposal(index, letter, header, samples, hit.column().reference(), NORMALISED,
+            return new ColumnProposal(index, letter, header, samples, hit.column().reference(), false, NORMALISED,
                     "normalised " + hit.how() + " \"" + name(hit) + "\"");
         }
         Optional<Remembered> remembered = memory.recall(HeaderKey.of(header))
-                .filter(memo -> template.column(memo.reference()).isPresent());
+                .filter(memo -> memo.reference() == null || template.column(memo.reference()).isPresent());
         if (remembered.isPresent()) {
             return new ColumnProposal(index, letter, header, samples, remembered.get().reference(),
-                    remembered.get().confidence(), remembered.get().reason());
+                    remembered.get().reference() == null, remembered.get().confidence(), remembered.get().reason());
         }
         hit = byAlias.get(fold);
         if (hit != null) {
-            return new ColumnProposal(index, letter, header, samples, hit.column().reference(), ALIAS,
+            return new ColumnProposal(index, letter, header, samples, hit.column().reference(), false, ALIAS,
                     "alias \"" + hit.how() + "\"");
         }
         return similar(index, letter, header, fold, samples);
@@ -170,11 +172,11 @@ public final class ColumnMatcher {
             }
         }
         if (best == null) {
-            return new ColumnProposal(index, letter, header, samples, null, 0, refusedForType
+            return new ColumnProposal(index, letter, header, samples, null, false, 0, refusedForType
                     ? "no field of a type its values fit is like it" : "no field is like it");
         }
         double rounded = Math.round(bestScore * 100) / 100.0;
-        return new ColumnProposal(index, letter, header, samples, best.reference(), rounded,
+        return new ColumnProposal(index, letter, header, samples, best.reference(), false, rounded,
                 "similar to \"" + bestName + "\" (" + String.format(Locale.ROOT, "%.2f", rounded) + ")");
     }
 

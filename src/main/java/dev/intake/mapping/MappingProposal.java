@@ -2,13 +2,11 @@ package dev.intake.mapping;
 
 import java.util.List;
 
-import dev.intake.template.TemplateColumn;
-
 /**
- * The mapping step's proposal for a whole file: one {@link ColumnProposal} per column, and the required fields
- * no column maps to.
+ * The mapping step's proposal for a whole file: one {@link ColumnProposal} per column, the references of the
+ * required fields no column maps to, and which columns are Intake's own report columns.
  */
-public record MappingProposal(List<ColumnProposal> columns, List<TemplateColumn> missingRequired,
+public record MappingProposal(List<ColumnProposal> columns, List<String> missingRequired,
         List<Integer> reportColumns) {
 
     public MappingProposal {
@@ -25,6 +23,11 @@ public record MappingProposal(List<ColumnProposal> columns, List<TemplateColumn>
     public boolean acceptable(double threshold) {
         return missingRequired.isEmpty() && columns.stream().filter(column -> !column.header().isBlank()
                 && !reportColumns.contains(column.index()))
-                .allMatch(column -> column.reference() != null && column.confidence() >= threshold);
+                .allMatch(column -> column.confidence() >= threshold && (column.ignored() || column.reference() != null));
+    }
+
+    /** The mapping this proposal makes: each column's proposed field, or none. */
+    public ColumnMapping mapping(String source) {
+        return new ColumnMapping(columns.stream().map(ColumnProposal::reference).toList(), source);
     }
 }

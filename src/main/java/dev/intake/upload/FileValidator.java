@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,11 +29,16 @@ import dev.intake.batch.RowStore;
 import dev.intake.batch.StatusChangedException;
 import dev.intake.config.IntakeConfig;
 import dev.intake.config.WorkerIdentity;
+import dev.intake.file.FileLayout;
 import dev.intake.file.FileRow;
 import dev.intake.file.HeaderMatch;
 import dev.intake.file.ReadLimits;
 import dev.intake.file.TemplateFileReader;
 import dev.intake.file.UnreadableFileException;
+import dev.intake.mapping.ColumnMapping;
+import dev.intake.mapping.ColumnMatcher;
+import dev.intake.mapping.MappingProposal;
+import dev.intake.mapping.MappingStore;
 import dev.intake.report.ReportColumns;
 import dev.intake.template.ImportTemplate;
 import dev.intake.template.TemplateCatalog;
@@ -61,6 +69,9 @@ public class FileValidator {
 
     @Inject
     TemplateCatalog templates;
+
+    @Inject
+    MappingStore mappings;
 
     @Inject
     IntakeConfig config;
@@ -109,42 +120,124 @@ public class FileValidator {
         IntakeConfig.Limits limits = config.limits();
         ReadLimits readLimits = new ReadLimits(limits.maxColumns(), limits.maxLineLength(), limits.maxCellLength());
         Path copy = localCopy(batch);
-        try (TemplateFileReader reader = new TemplateFileReader(RowSources.open(batch.format(),
-                new BufferedInputStream(Files.newInputStream(copy), 64 * 1024), readLimits), template, readLimits,
-                ReportColumns::isReportColumn)) {
-            HeaderMatch header = reader.header();
-            if (!header.matches()) {
-                throw rejected("The header of " + batch.filename() + " does not match the template " + template.name()
-                        + ": " + String.join("; ", header.problems()));
+        try {
+            Optional<FileLayout> layout;
+            try (TemplateFileReader reader = open(batch, template, copy, readLimits)) {
+                layout = layout(batch, template, reader);
             }
-            RowStore.Stager stager = rows.stager(batch.id());
-            ChunkPlan plan = new ChunkPlan(config.worker().chunkSize());
-            int rowCount = 0;
-            try {
-                for (FileRow row = reader.nextRow(); row != null; row = reader.nextRow()) {
-                    if (++rowCount > limits.maxRows()) {
-                        throw rejected("The file " + batch.filename() + " has more than " + limits.maxRows()
-                                + " data rows, the limit (intake.limits.max-rows); split it into smaller files");
-                    }
-                    stager.add(row.rowNumber(), row.cells(), row.parseError());
-                    plan.add(row.rowNumber());
-                }
-            } catch (RuntimeException e) {
-                stager.abort();
-                throw e;
+            if (layout.isEmpty()) {
+                return;
             }
-            int total = stager.finish();
-            if (total == 0) {
-                throw rejected("The file " + batch.filename() + " has a header but no data rows");
+            try (TemplateFileReader reader = open(batch, template, copy, readLimits)) {
+                reader.header();
+                reader.useLayout(layout.get());
+                stageRows(batch, template, reader, layout.get());
             }
-            chunks.insert(batch.id(), plan);
-            batches.startProcessing(batch.id(), header.layout(), total, missingRole(batch, template), clock.instant(),
-                    worker.name());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             deleteQuietly(copy);
         }
+    }
+
+    private TemplateFileReader open(ImportBatch batch, ImportTemplate template, Path copy, ReadLimits readLimits)
+            throws IOException {
+        return new TemplateFileReader(RowSources.open(batch.format(),
+                new BufferedInputStream(Files.newInputStream(copy), 64 * 1024), readLimits), template, readLimits,
+                ReportColumns::isReportColumn);
+    }
+
+    /**
+     * How the file's columns map to the template: the header's own match, the mapping a person chose, or the
+     * matcher's proposal when it is confident enough. Empty when the batch now waits in MAPPING for a person.
+     */
+    private Optional<FileLayout> layout(ImportBatch batch, ImportTemplate template, TemplateFileReader reader) {
+        HeaderMatch header = reader.header();
+        boolean oneHeaderRow = header.layout() != null && header.layout().headerRows() == 1;
+        Optional<ColumnMapping> chosen = oneHeaderRow ? mappings.mapping(batch.id()) : Optional.empty();
+        if (chosen.isPresent()) {
+            MappingProposal proposal = mappings.proposal(batch.id()).orElseThrow();
+            return Optional.of(chosen.get().layout(reader.headerCells(), template, proposal));
+        }
+        if (header.matches()) {
+            return Optional.of(header.layout());
+        }
+        if (!oneHeaderRow) {
+            throw rejected("The header of " + batch.filename() + " does not match the template " + template.name()
+                    + ": " + String.join("; ", header.problems()));
+        }
+        List<String> headers = reader.headerCells();
+        ColumnMatcher matcher = new ColumnMatcher(template, Map.of(), mappings.memory(batch.organisation(),
+                template.name(), headers), ReportColumns::isReportColumn);
+        MappingProposal proposal = matcher.propose(headers, samples(reader, headers.size()));
+        if (proposal.acceptable(config.mapping().autoAccept())) {
+            ColumnMapping mapping = proposal.mapping("proposal");
+            batches.recordMapping(batch.id(), mappings.write(proposal), mappings.write(mapping));
+            return Optional.of(mapping.layout(headers, template, proposal));
+        }
+        batches.awaitMapping(batch.id(), mappings.write(proposal), waitingMessage(batch, proposal), clock.instant(),
+                worker.name());
+        return Optional.empty();
+    }
+
+    /** Up to three non-blank values of each column, from the first rows. */
+    private List<List<String>> samples(TemplateFileReader reader, int width) {
+        List<List<String>> samples = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            samples.add(new ArrayList<>());
+        }
+        int read = 0;
+        for (FileRow row = reader.nextRow(); row != null && read < config.mapping().sampleRows(); row = reader.nextRow()) {
+            read++;
+            for (int i = 0; i < width && i < row.cells().size(); i++) {
+                String cell = row.cells().get(i);
+                if (!cell.isBlank() && samples.get(i).size() < 3 && !samples.get(i).contains(cell)) {
+                    samples.get(i).add(cell);
+                }
+            }
+        }
+        return samples;
+    }
+
+    private static String waitingMessage(ImportBatch batch, MappingProposal proposal) {
+        long unsure = proposal.columns().stream().filter(column -> !column.header().isBlank() && !column.ignored()
+                && column.reference() == null).count();
+        StringBuilder message = new StringBuilder("The columns of " + batch.filename()
+                + " are not the template's; waiting for a person to map them (mapColumns)");
+        if (!proposal.missingRequired().isEmpty()) {
+            message.append(". No column maps to the required ").append(String.join(", ", proposal.missingRequired()));
+        }
+        if (unsure > 0) {
+            message.append(". ").append(unsure).append(unsure == 1 ? " column maps" : " columns map").append(" to no field");
+        }
+        return message.append('.').toString();
+    }
+
+    private void stageRows(ImportBatch batch, ImportTemplate template, TemplateFileReader reader, FileLayout layout) {
+        IntakeConfig.Limits limits = config.limits();
+        RowStore.Stager stager = rows.stager(batch.id());
+        ChunkPlan plan = new ChunkPlan(config.worker().chunkSize());
+        int rowCount = 0;
+        try {
+            for (FileRow row = reader.nextRow(); row != null; row = reader.nextRow()) {
+                if (++rowCount > limits.maxRows()) {
+                    throw rejected("The file " + batch.filename() + " has more than " + limits.maxRows()
+                            + " data rows, the limit (intake.limits.max-rows); split it into smaller files");
+                }
+                stager.add(row.rowNumber(), row.cells(), row.parseError());
+                plan.add(row.rowNumber());
+            }
+        } catch (RuntimeException e) {
+            stager.abort();
+            throw e;
+        }
+        int total = stager.finish();
+        if (total == 0) {
+            throw rejected("The file " + batch.filename() + " has a header but no data rows");
+        }
+        chunks.insert(batch.id(), plan);
+        batches.startProcessing(batch.id(), layout, total, missingRole(batch, template), clock.instant(),
+                worker.name());
     }
 
     /**

@@ -182,30 +182,33 @@ class ImportFlowTest {
     }
 
     @Test
-    void a_file_missing_a_required_column_fails_validation_and_imports_nothing() {
+    void a_file_missing_a_required_column_waits_for_a_mapping_and_imports_nothing() {
         String account = createAccount("Missing Column");
         String id = Imports.accepted("createContact", "no-email.csv", Imports.csv(
                 "Account,First Name,Last Name,Status", account + ",Mia,Missing,ACTIVE"));
 
-        JsonPath batch = Imports.finish(worker, id);
+        worker.drain();
+        JsonPath batch = Imports.batch(id);
 
-        assertEquals("VALIDATION_FAILED", batch.getString("status"));
-        assertEquals("The header of no-email.csv does not match the template createContact: the required column "
-                + "Email Address (input/emailAddress) is missing. Nothing was imported.", batch.getString("message"));
-        assertEquals(0, batch.getInt("processedRows"));
+        assertEquals("MAPPING", batch.getString("status"));
+        assertEquals("The columns of no-email.csv are not the template's; waiting for a person to map them "
+                + "(mapColumns). No column maps to the required input/emailAddress.", batch.getString("message"));
         assertEquals(0, contactsOf(account).size());
     }
 
     @Test
-    void unknown_and_duplicate_columns_are_named_in_the_validation_message() {
+    void unknown_and_duplicate_columns_are_named_in_the_mapping_proposal() {
         String id = Imports.accepted("createAccount", "odd-columns.csv", Imports.csv(
                 "name,Website,website,colour", UniqueNames.of("Odd") + ",a,b,red"));
 
-        String message = Imports.finish(worker, id).getString("message");
+        worker.drain();
+        JsonPath mapping = Imports.graphql("query($id: ID!) { importBatch(id: $id) { status mapping { columns { "
+                + "proposedField reason } } } }", Map.of("id", id)).setRootPath("data.importBatch");
 
-        assertTrue(message.contains("column 2 (B) and column 3 (C) both hold Website (input/website)"), message);
-        assertTrue(message.contains("column 4 (D) 'colour' is not a field of createAccount; expected one of input/name, "
-                + "input/parent, input/website"), message);
+        assertEquals("MAPPING", mapping.getString("status"));
+        assertEquals("input/website", mapping.getString("mapping.columns[1].proposedField"));
+        assertEquals("would be input/website, which column B matches better", mapping.getString("mapping.columns[2].reason"));
+        assertEquals("no field is like it", mapping.getString("mapping.columns[3].reason"));
     }
 
     @Test

@@ -1,0 +1,75 @@
+package dev.intake.api;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+import dev.intake.imports.ImportService;
+import dev.intake.mapping.ColumnProposal;
+import dev.intake.mapping.MappingChoice;
+
+/** The GraphQL types of the mapping step: a batch's proposal and mapping, and the input of mapColumns. */
+public final class MappingViews {
+
+    private MappingViews() {
+    }
+
+    @Type("BatchMapping")
+    @Description("How a file's columns map to the template's fields: the proposal, and what the batch runs with")
+    public record BatchMapping(
+            @NonNull @Description("Each column of the file, in file order") List<@NonNull MappingColumn> columns,
+            @NonNull @Description("The references of required fields no column maps to") List<@NonNull String> missingRequired,
+            @Description("Who decided the mapping the batch runs with: proposal (confident enough) or person; null while it waits") String decidedBy) {
+
+        static BatchMapping of(ImportService.MappingView view) {
+            List<MappingColumn> columns = view.proposal().columns().stream().map(column -> MappingColumn.of(column,
+                    view.chosen() == null ? null : field(view.chosen().fields(), column.index()))).toList();
+            return new BatchMapping(columns, view.proposal().missingRequired(),
+                    view.chosen() == null ? null : view.chosen().source());
+        }
+
+        private static String field(List<String> fields, int index) {
+            return index < fields.size() ? fields.get(index) : null;
+        }
+    }
+
+    @Type("MappingColumn")
+    @Description("One column of the file, with the field proposed for it")
+    public record MappingColumn(
+            @Description("Its number, from 1") int number,
+            @NonNull @Description("Its spreadsheet letters, such as C") String letter,
+            @NonNull @Description("Its header, as the file has it") String header,
+            @NonNull @Description("Up to three of its values, from the first rows") List<@NonNull String> samples,
+            @Description("The field proposed for it, such as input/emailAddress; null when none is") String proposedField,
+            @Description("How sure the proposal is, from 0 to 1") double confidence,
+            @NonNull @Description("Why, for people: exact label, alias \"Company\", similar to \"Email Address\" (0.86)") String reason,
+            @Description("The field it fills in the mapping the batch runs with; null when not imported or not decided yet") String field) {
+
+        static MappingColumn of(ColumnProposal column, String field) {
+            return new MappingColumn(column.number(), column.letter(), column.header(), column.samples(),
+                    column.reference(), column.confidence(), column.reason(), field);
+        }
+    }
+
+    @Input("MapColumnsInput")
+    @Description("A person's mapping of a batch's columns; columns left out keep their proposal")
+    public record MapColumnsInput(
+            @NonNull @Description("The choices, by column") List<@NonNull ColumnChoice> columns,
+            @Description("Remember this mapping for the organisation: the next file with the same headers skips MAPPING") Boolean save) {
+    }
+
+    @Input("ColumnChoice")
+    @Description("What one column of the file fills")
+    public record ColumnChoice(
+            @Description("The column's number, from 1") int column,
+            @Description("The template reference it fills, such as input/emailAddress") String field,
+            @Description("True to leave the column out of the import") Boolean ignore) {
+
+        MappingChoice toChoice() {
+            return new MappingChoice(column, field, Boolean.TRUE.equals(ignore));
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.intake.mapping;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.intake.file.FileColumn;
+import dev.intake.file.FileLayout;
+import dev.intake.template.ImportTemplate;
+
+/**
+ * The mapping a batch runs with: for each column of its file, the field it fills, or {@code null} for a column
+ * that is not imported.
+ *
+ * @param source who decided it: {@code proposal} when the matcher was confident enough, else the person
+ */
+public record ColumnMapping(List<String> fields, String source) {
+
+    public ColumnMapping {
+        fields = java.util.Collections.unmodifiableList(new ArrayList<>(fields));
+    }
+
+    /** The file layout of a one-row header with this mapping; report and blank columns stay what they are. */
+    public FileLayout layout(List<String> headers, ImportTemplate template, MappingProposal proposal) {
+        List<FileColumn> columns = new ArrayList<>();
+        for (int i = 0; i < headers.size(); i++) {
+            String field = i < fields.size() ? fields.get(i) : null;
+            if (field != null) {
+                columns.add(FileColumn.field(field));
+            } else if (headers.get(i) == null || headers.get(i).isBlank()) {
+                columns.add(FileColumn.BLANK);
+            } else if (proposal.reportColumns().contains(i)) {
+                columns.add(FileColumn.REPORT);
+            } else {
+                columns.add(FileColumn.IGNORED);
+            }
+        }
+        return new FileLayout(1, columns, template.columns(), template.version());
+    }
+}

@@ -1,0 +1,123 @@
+package dev.intake.mapping;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+
+import dev.intake.batch.BatchStatus;
+import dev.intake.batch.BatchStore;
+import dev.intake.batch.ImportBatch;
+import dev.intake.batch.WorkQueued;
+import dev.intake.error.ConflictException;
+import dev.intake.error.InvalidValueException;
+import dev.intake.file.ColumnNames;
+import dev.intake.template.ImportTemplate;
+import dev.intake.template.TemplateCatalog;
+import dev.intake.template.TemplateColumn;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Sets the mapping of a batch waiting in MAPPING, checks it (known fields, one column per field, every required
+ * field covered, every column decided), remembers it for the organisation, and sends the batch back to
+ * VALIDATING, where its file is staged with that mapping.
+ */
+@ApplicationScoped
+public class MapColumns {
+
+    @Inject
+    BatchStore batches;
+
+    @Inject
+    MappingStore mappings;
+
+    @Inject
+    TemplateCatalog templates;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<WorkQueued> workQueued;
+
+    public void map(ImportBatch batch, List<MappingChoice> choices, boolean save, String actor) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            BatchStatus status = batches.lockStatus(batch.id()).orElseThrow();
+            if (status != BatchStatus.MAPPING) {
+                throw new ConflictException("id", "The batch is " + status
+                        + "; only a batch waiting in MAPPING can have its columns mapped");
+            }
+            MappingProposal proposal = mappings.proposal(batch.id()).orElseThrow();
+            ImportTemplate template = templates.byName(batch.template(), batch.organisation()).orElseThrow(
+                    () -> new ConflictException("id", "The template " + batch.template() + " is no longer in the schema"));
+            ColumnMapping mapping = new ColumnMapping(fields(proposal, choices, template), "person");
+            batches.resumeWithMapping(batch.id(), mappings.write(mapping), clock.instant(), actor);
+            List<String> headers = proposal.columns().stream().map(ColumnProposal::header).toList();
+            mappings.remember(batch.organisation(), template.name(), headers, mapping, batch.id(), actor,
+                    clock.instant(), save);
+        });
+        workQueued.fire(new WorkQueued(batch.id()));
+    }
+
+    /** Each column's field: the person's choice, else the proposal; throws naming every column at fault. */
+    static List<String> fields(MappingProposal proposal, List<MappingChoice> choices, ImportTemplate template) {
+        List<ColumnProposal> columns = proposal.columns();
+        List<String> fields = new ArrayList<>();
+        List<Boolean> decided = new ArrayList<>();
+        for (ColumnProposal column : columns) {
+            fields.add(column.reference());
+            decided.add(column.reference() != null || column.ignored() || column.header().isBlank());
+        }
+        List<String> problems = new ArrayList<>();
+        for (MappingChoice choice : choices) {
+            int index = choice.column() - 1;
+            if (index < 0 || index >= columns.size()) {
+                problems.add("there is no column " + choice.column() + "; the file has " + columns.size());
+                continue;
+            }
+            if (choice.ignore()) {
+                fields.set(index, null);
+            } else if (choice.field() == null || template.column(choice.field()).isEmpty()) {
+                problems.add(describe(columns.get(index)) + ": '" + choice.field() + "' is not a field of "
+                        + template.name() + "; expected one of " + String.join(", ",
+                                template.columns().stream().map(TemplateColumn::reference).toList()) + ", or ignore");
+                continue;
+            } else {
+                fields.set(index, choice.field());
+            }
+            decided.set(index, true);
+        }
+        Map<String, Integer> holder = new HashMap<>();
+        for (int i = 0; i < fields.size(); i++) {
+            if (!decided.get(i)) {
+                problems.add(describe(columns.get(i)) + " is neither mapped to a field nor ignored");
+            }
+            if (fields.get(i) == null) {
+                continue;
+            }
+            Integer earlier = holder.putIfAbsent(fields.get(i), i);
+            if (earlier != null) {
+                problems.add(describe(columns.get(earlier)) + " and " + describe(columns.get(i)) + " both map to "
+                        + fields.get(i));
+            }
+        }
+        for (TemplateColumn column : template.columns()) {
+            if (column.required() && !holder.containsKey(column.reference())) {
+                problems.add("no column maps to the required field " + column.label() + " (" + column.reference() + ")");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidValueException("input", "The mapping is not complete: " + String.join("; ", problems));
+        }
+        return fields;
+    }
+
+    private static String describe(ColumnProposal column) {
+        return ColumnNames.describe(column.index()) + " '" + column.header() + "'";
+    }
+}

@@ -1,0 +1,146 @@
+package dev.intake.mapping;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.intake.processing.ImportWorker;
+import dev.intake.support.Imports;
+import dev.intake.support.Tokens;
+import dev.intake.support.UniqueNames;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The mapping step over GraphQL, on real uploads: a file whose headers are a CRM's stops in MAPPING with a
+ * proposal per column, a person maps it and it completes; the saved mapping lets the next file with the same
+ * headers through on its own, for that organisation only.
+ */
+@QuarkusTest
+class MappingFlowTest {
+
+    private static final String MAPPING = """
+            query($id: ID!) { importBatch(id: $id) { status message mapping { decidedBy missingRequired
+              columns { number letter header samples proposedField confidence reason field } } } }
+            """;
+    private static final String MAP = """
+            mutation($id: ID!, $input: MapColumnsInput!) { mapColumns(id: $id, input: $input) { status } }
+            """;
+    private static final String OLGA = Tokens.of("olga", "globex", "import-admin", "contacts-writer", "accounts-writer");
+
+    @Inject
+    ImportWorker worker;
+
+    @Test
+    void a_crm_export_waits_in_mapping_is_mapped_over_graphql_and_completes_and_its_saved_mapping_is_used_next_time() {
+        String account = account(Tokens.ADMIN);
+        String crm = "Company,E-mail,First name,Last name,Lead Status,Favourite Colour\r\n";
+        String id = upload(Tokens.ADMIN, crm + account + "," + UniqueNames.email("crm") + ",Ada,Lovelace,ACTIVE,teal\r\n");
+
+        JsonPath batch = mapping(Tokens.ADMIN, id);
+        assertEquals("MAPPING", batch.getString("status"), batch.prettify());
+        assertTrue(batch.getString("message").contains("waiting for a person to map them"), batch.getString("message"));
+        assertEquals(List.of("input/account"), batch.getList("mapping.missingRequired"));
+        assertNull(batch.getString("mapping.decidedBy"));
+        assertColumn(batch, 1, "A", "Company", null, "no field is like it");
+        assertColumn(batch, 2, "B", "E-mail", "input/emailAddress", null);
+        assertColumn(batch, 3, "C", "First name", "input/firstName", "exact label");
+        assertColumn(batch, 6, "F", "Favourite Colour", null, "no field is like it");
+        assertEquals(List.of("teal"), batch.getList("mapping.columns[5].samples"));
+
+        JsonPath refused = Imports.graphql(Tokens.ADMIN, MAP, Map.of("id", id, "input", Map.of("columns", List.of(
+                Map.of("column", 1, "field", "input/company")))));
+        String message = refused.getString("errors[0].message");
+        assertTrue(message.contains("column 1 (A) 'Company': 'input/company' is not a field of createContact"), message);
+        assertTrue(message.contains("column 6 (F) 'Favourite Colour' is neither mapped to a field nor ignored"), message);
+        assertTrue(message.contains("no column maps to the required field Account (input/account)"), message);
+        assertEquals("MAPPING", mapping(Tokens.ADMIN, id).getString("status"), "a refused mapping changes nothing");
+
+        JsonPath mapped = Imports.graphql(Tokens.ADMIN, MAP, Map.of("id", id, "input", Map.of("save", true, "columns",
+                List.of(Map.of("column", 1, "field", "input/account"), Map.of("column", 6, "ignore", true)))));
+        assertEquals("VALIDATING", mapped.getString("data.mapColumns.status"), mapped.prettify());
+        JsonPath done = Imports.finish(worker, id);
+        assertEquals("COMPLETED", done.getString("status"), done.prettify());
+        JsonPath after = mapping(Tokens.ADMIN, id);
+        assertEquals("person", after.getString("mapping.decidedBy"));
+        assertEquals("input/account", after.getString("mapping.columns[0].field"));
+        assertNull(after.getString("mapping.columns[5].field"), "the ignored column was not imported");
+
+        String reordered = "First name,Last name,E-mail,Favourite Colour,Company,Lead Status\r\n";
+        String next = upload(Tokens.ADMIN, reordered + "Grace,Hopper," + UniqueNames.email("crm2") + ",red," + account
+                + ",LEAD\r\n");
+        JsonPath second = Imports.finish(worker, next);
+        assertEquals("COMPLETED", second.getString("status"), "the saved mapping skips MAPPING: " + second.prettify());
+        JsonPath remembered = mapping(Tokens.ADMIN, next);
+        assertEquals("proposal", remembered.getString("mapping.decidedBy"));
+        assertTrue(remembered.getString("mapping.columns[4].reason").startsWith("saved mapping of batch "
+                + id.substring(0, 8)), remembered.getString("mapping.columns[4].reason"));
+
+        String theirs = upload(OLGA, crm + account(OLGA) + "," + UniqueNames.email("globex") + ",Olga,O,ACTIVE,blue\r\n");
+        assertEquals("MAPPING", mapping(OLGA, theirs).getString("status"), "another organisation's saved mapping is not used");
+        assertEquals("no field is like it", mapping(OLGA, theirs).getString("mapping.columns[0].reason"));
+        JsonPath cancelled = Imports.graphql(OLGA, "mutation($id: ID!) { cancelImport(id: $id) { status } }",
+                Map.of("id", theirs));
+        assertEquals("CANCELLED", cancelled.getString("data.cancelImport.status"), "a batch in MAPPING can be cancelled");
+    }
+
+    @Test
+    void headers_that_only_differ_in_spelling_go_on_without_a_person() {
+        String account = account(Tokens.ADMIN);
+        String id = upload(Tokens.ADMIN, "ACCOUNT,E-mail address,first_name,LAST-NAME,status\r\n" + account + ","
+                + UniqueNames.email("spelled") + ",Alan,Turing,ACTIVE\r\n");
+        JsonPath done = Imports.finish(worker, id);
+        assertEquals("COMPLETED", done.getString("status"), done.prettify());
+        JsonPath batch = mapping(Tokens.ADMIN, id);
+        assertEquals("proposal", batch.getString("mapping.decidedBy"));
+        assertEquals("normalised label \"Email Address\"", batch.getString("mapping.columns[1].reason"));
+        assertEquals(0.95f, batch.getFloat("mapping.columns[1].confidence"));
+    }
+
+    @Test
+    void a_file_with_the_templates_own_headers_has_no_mapping_step() {
+        String account = account(Tokens.ADMIN);
+        String id = Imports.accepted("createContact", "plain.csv", Imports.templateHeader("createContact")
+                + Imports.csv(account + "," + UniqueNames.email("plain") + ",Plain,Header,ACTIVE,"));
+        assertEquals("COMPLETED", Imports.finish(worker, id).getString("status"));
+        assertNull(mapping(Tokens.ADMIN, id).get("mapping"));
+    }
+
+    private static void assertColumn(JsonPath batch, int number, String letter, String header, String proposed,
+            String reason) {
+        String at = "mapping.columns[" + (number - 1) + "].";
+        assertEquals(number, batch.getInt(at + "number"));
+        assertEquals(letter, batch.getString(at + "letter"));
+        assertEquals(header, batch.getString(at + "header"));
+        assertEquals(proposed, batch.getString(at + "proposedField"), batch.getString(at + "reason"));
+        if (reason != null) {
+            assertEquals(reason, batch.getString(at + "reason"));
+        }
+    }
+
+    private static JsonPath mapping(String token, String id) {
+        return Imports.graphql(token, MAPPING, Map.of("id", id)).setRootPath("data.importBatch");
+    }
+
+    private String upload(String token, String csv) {
+        String id = Imports.upload(token, "createContact", UniqueNames.of("crm") + ".csv", csv.getBytes()).then()
+                .statusCode(202).extract().path("id");
+        worker.drain();
+        return id;
+    }
+
+    private static String account(String token) {
+        String name = UniqueNames.of("Mapped Account");
+        JsonPath result = Imports.graphql(token, "mutation($input: AccountInput!) { createAccount(input: $input) { id } }",
+                Map.of("input", Map.of("name", name)));
+        assertTrue(result.getString("data.createAccount.id") != null, result.prettify());
+        return name;
+    }
+}
