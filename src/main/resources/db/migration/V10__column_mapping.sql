@@ -10,6 +10,7 @@ create table saved_mapping (
     template text not null,
     header_signature text not null,
     columns jsonb not null,
+    value_maps jsonb not null default '{}',
     batch_id uuid not null,
     saved_by text not null,
     saved_at timestamptz not null,

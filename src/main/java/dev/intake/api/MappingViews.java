@@ -9,6 +9,7 @@ import org.eclipse.microprofile.graphql.Type;
 
 import dev.intake.imports.ImportService;
 import dev.intake.mapping.ColumnProposal;
+import dev.intake.mapping.ColumnValues;
 import dev.intake.mapping.MappingChoice;
 
 /** The GraphQL types of the mapping step: a batch's proposal and mapping, and the input of mapColumns. */
@@ -26,7 +27,8 @@ public final class MappingViews {
 
         static BatchMapping of(ImportService.MappingView view) {
             List<MappingColumn> columns = view.proposal().columns().stream().map(column -> MappingColumn.of(column,
-                    view.chosen() == null ? null : field(view.chosen().fields(), column.index()))).toList();
+                    view.chosen() == null ? null : field(view.chosen().fields(), column.index()),
+                    view.proposal().valuesOf(column.index()))).toList();
             return new BatchMapping(columns, view.proposal().missingRequired(),
                     view.chosen() == null ? null : view.chosen().source());
         }
@@ -46,12 +48,24 @@ public final class MappingViews {
             @Description("The field proposed for it, such as input/emailAddress; null when none is") String proposedField,
             @Description("How sure the proposal is, from 0 to 1") double confidence,
             @NonNull @Description("Why, for people: exact label, alias \"Company\", similar to \"Email Address\" (0.86)") String reason,
-            @Description("The field it fills in the mapping the batch runs with; null when not imported or not decided yet") String field) {
+            @Description("The field it fills in the mapping the batch runs with; null when not imported or not decided yet") String field,
+            @NonNull @Description("For a fixed-value or Boolean field: the file's values it does not accept, to map") List<@NonNull RefusedValue> refusedValues,
+            @Description("Whether there were more distinct refused values than the 100 listed") boolean moreRefusedValues) {
 
-        static MappingColumn of(ColumnProposal column, String field) {
+        static MappingColumn of(ColumnProposal column, String field, ColumnValues values) {
             return new MappingColumn(column.number(), column.letter(), column.header(), column.samples(),
-                    column.reference(), column.confidence(), column.reason(), field);
+                    column.reference(), column.confidence(), column.reason(), field,
+                    values.unmatched().stream().map(value -> new RefusedValue(value.value(), value.count(),
+                            value.firstRows())).toList(), values.more());
         }
+    }
+
+    @Type("RefusedValue")
+    @Description("A value of the file that its field does not accept")
+    public record RefusedValue(
+            @NonNull String value,
+            @Description("How many rows hold it") long count,
+            @NonNull @Description("The first rows that hold it, by the file's row numbers") List<@NonNull Long> firstRows) {
     }
 
     @Input("MapColumnsInput")
@@ -66,10 +80,21 @@ public final class MappingViews {
     public record ColumnChoice(
             @Description("The column's number, from 1") int column,
             @Description("The template reference it fills, such as input/emailAddress") String field,
-            @Description("True to leave the column out of the import") Boolean ignore) {
+            @Description("True to leave the column out of the import") Boolean ignore,
+            @Description("Values of the column mapped to values its field accepts, such as Prospect to LEAD") List<ValueMap> values) {
 
         MappingChoice toChoice() {
-            return new MappingChoice(column, field, Boolean.TRUE.equals(ignore));
+            java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
+            if (values != null) {
+                values.forEach(value -> map.put(value.from(), value.to()));
+            }
+            return new MappingChoice(column, field, Boolean.TRUE.equals(ignore), map);
         }
+    }
+
+    @Input("ValueMap")
+    @Description("One value of a file mapped to a value its field accepts")
+    public record ValueMap(@NonNull @Description("The value as the file has it") String from,
+            @NonNull @Description("The value the field accepts, such as LEAD") String to) {
     }
 }

@@ -94,9 +94,11 @@ final class CellCoercion {
         throw expected(value, "an ID such as Q29udGFjdDo0Mg==, as in the Entity ID column of a results file");
     }
 
+    /** A fixed value in any case, with spaces or hyphens for its underscores: {@code not started} is NOT_STARTED. */
     private static String fixed(TemplateColumn column, String value) {
+        String underscored = value.replaceAll("[\\s-]+", "_");
         for (String allowed : column.allowedValues()) {
-            if (allowed.equalsIgnoreCase(value)) {
+            if (allowed.equalsIgnoreCase(value) || allowed.equalsIgnoreCase(underscored)) {
                 return allowed;
             }
         }
@@ -129,11 +131,12 @@ final class CellCoercion {
         }
     }
 
+    /** The usual spellings of yes and no, in any case. */
     private static Boolean bool(String value) {
         return switch (value.toLowerCase(Locale.ROOT)) {
-            case "true" -> Boolean.TRUE;
-            case "false" -> Boolean.FALSE;
-            default -> throw expected(value, "true or false");
+            case "true", "yes", "y", "1", "on" -> Boolean.TRUE;
+            case "false", "no", "n", "0", "off" -> Boolean.FALSE;
+            default -> throw expected(value, "true or false (or yes/no, y/n, 1/0, on/off)");
         };
     }
 

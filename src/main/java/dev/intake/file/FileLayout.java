@@ -1,6 +1,7 @@
 package dev.intake.file;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.intake.template.TemplateColumn;
 
@@ -12,13 +13,21 @@ import dev.intake.template.TemplateColumn;
  * @param fileColumns what each column of the file holds, in file order
  * @param templateColumns the template's columns at validation time, in template order
  * @param templateVersion the template's version at validation time
+ * @param valueMaps by template reference, cell values a person mapped to values the field accepts (a mapping
+ *        step's value maps), applied before a row's value is coerced
  */
 public record FileLayout(int headerRows, List<FileColumn> fileColumns, List<TemplateColumn> templateColumns,
-        String templateVersion) {
+        String templateVersion, Map<String, Map<String, String>> valueMaps) {
 
     public FileLayout {
         fileColumns = List.copyOf(fileColumns);
         templateColumns = List.copyOf(templateColumns);
+        valueMaps = valueMaps == null ? Map.of() : Map.copyOf(valueMaps);
+    }
+
+    public FileLayout(int headerRows, List<FileColumn> fileColumns, List<TemplateColumn> templateColumns,
+            String templateVersion) {
+        this(headerRows, fileColumns, templateColumns, templateVersion, Map.of());
     }
 
     /** How many cells a row needs: up to its last column that holds a field; later columns are ignored anyway. */

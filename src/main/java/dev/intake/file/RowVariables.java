@@ -16,8 +16,10 @@ public final class RowVariables {
     private final List<TemplateColumn> columns;
     private final List<List<String>> paths;
     private final int[] fileIndexes;
+    private final Map<String, Map<String, String>> valueMaps;
 
     public RowVariables(FileLayout layout) {
+        this.valueMaps = layout.valueMaps();
         this.columns = layout.templateColumns();
         this.paths = columns.stream().map(TemplateColumn::path).toList();
         this.fileIndexes = layout.fileIndexOfTemplateColumns();
@@ -38,7 +40,7 @@ public final class RowVariables {
                 continue;
             }
             try {
-                Object value = CellCoercion.coerce(column, cell);
+                Object value = CellCoercion.coerce(column, mapped(column, cell));
                 if (column.customField()) {
                     addCustomField(variables, paths.get(t), value);
                 } else {
@@ -49,6 +51,24 @@ public final class RowVariables {
             }
         }
         return errors.isEmpty() ? new Result(variables, List.of()) : new Result(Map.of(), errors);
+    }
+
+    /** The value a person mapped this cell to, if they did: the same text, or the same text in another case. */
+    private String mapped(TemplateColumn column, String cell) {
+        Map<String, String> values = valueMaps.get(column.reference());
+        if (values == null || values.isEmpty()) {
+            return cell;
+        }
+        String key = cell.strip();
+        String to = values.get(key);
+        if (to == null) {
+            for (Map.Entry<String, String> entry : values.entrySet()) {
+                if (entry.getKey().strip().equalsIgnoreCase(key)) {
+                    return entry.getValue();
+                }
+            }
+        }
+        return to == null ? cell : to;
     }
 
     @SuppressWarnings("unchecked")

@@ -2,6 +2,7 @@ package dev.intake.mapping;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import dev.intake.file.FileColumn;
 import dev.intake.file.FileLayout;
@@ -11,12 +12,14 @@ import dev.intake.template.ImportTemplate;
  * The mapping a batch runs with: for each column of its file, the field it fills, or {@code null} for a column
  * that is not imported.
  *
+ * @param valueMaps by field reference, cell values mapped to values the field accepts
  * @param source who decided it: {@code proposal} when the matcher was confident enough, else the person
  */
-public record ColumnMapping(List<String> fields, String source) {
+public record ColumnMapping(List<String> fields, Map<String, Map<String, String>> valueMaps, String source) {
 
     public ColumnMapping {
         fields = java.util.Collections.unmodifiableList(new ArrayList<>(fields));
+        valueMaps = valueMaps == null ? Map.of() : Map.copyOf(valueMaps);
     }
 
     /** The file layout of a one-row header with this mapping; report and blank columns stay what they are. */
@@ -34,6 +37,6 @@ public record ColumnMapping(List<String> fields, String source) {
                 columns.add(FileColumn.IGNORED);
             }
         }
-        return new FileLayout(1, columns, template.columns(), template.version());
+        return new FileLayout(1, columns, template.columns(), template.version(), valueMaps);
     }
 }

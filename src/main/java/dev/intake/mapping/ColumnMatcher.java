@@ -113,7 +113,7 @@ public final class ColumnMatcher {
         List<String> missing = template.columns().stream()
                 .filter(column -> column.required() && !mapped.contains(column.reference()))
                 .map(TemplateColumn::reference).toList();
-        return new MappingProposal(proposals, missing, reports);
+        return new MappingProposal(proposals, missing, reports, List.of());
     }
 
     private ColumnProposal propose(int index, String header, List<String> samples, boolean report) {

@@ -16,6 +16,7 @@ import dev.intake.batch.ImportBatch;
 import dev.intake.batch.WorkQueued;
 import dev.intake.error.ConflictException;
 import dev.intake.error.InvalidValueException;
+import dev.intake.file.CellValues;
 import dev.intake.file.ColumnNames;
 import dev.intake.template.ImportTemplate;
 import dev.intake.template.TemplateCatalog;
@@ -55,7 +56,8 @@ public class MapColumns {
             MappingProposal proposal = mappings.proposal(batch.id()).orElseThrow();
             ImportTemplate template = templates.byName(batch.template(), batch.organisation()).orElseThrow(
                     () -> new ConflictException("id", "The template " + batch.template() + " is no longer in the schema"));
-            ColumnMapping mapping = new ColumnMapping(fields(proposal, choices, template), "person");
+            List<String> fields = fields(proposal, choices, template);
+            ColumnMapping mapping = new ColumnMapping(fields, valueMaps(proposal, choices, fields, template), "person");
             batches.resumeWithMapping(batch.id(), mappings.write(mapping), clock.instant(), actor);
             List<String> headers = proposal.columns().stream().map(ColumnProposal::header).toList();
             mappings.remember(batch.organisation(), template.name(), headers, mapping, batch.id(), actor,
@@ -115,6 +117,36 @@ public class MapColumns {
             throw new InvalidValueException("input", "The mapping is not complete: " + String.join("; ", problems));
         }
         return fields;
+    }
+
+    /**
+     * The value maps of the choices, by the field their column fills; each target must be a value the field
+     * accepts. Throws naming the column and value at fault.
+     */
+    static Map<String, Map<String, String>> valueMaps(MappingProposal proposal, List<MappingChoice> choices,
+            List<String> fields, ImportTemplate template) {
+        Map<String, Map<String, String>> maps = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (MappingChoice choice : choices) {
+            int index = choice.column() - 1;
+            String field = fields.get(index);
+            if (choice.values().isEmpty() || field == null) {
+                continue;
+            }
+            TemplateColumn column = template.column(field).orElseThrow();
+            choice.values().forEach((from, to) -> {
+                if (to == null || !CellValues.accepts(column, to)) {
+                    problems.add(describe(proposal.columns().get(index)) + ": '" + from + "' maps to '" + to
+                            + "', which " + field + " does not accept" + (column.allowedValues().isEmpty() ? ""
+                                    : "; expected one of " + String.join(", ", column.allowedValues())));
+                }
+            });
+            maps.put(field, choice.values());
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidValueException("input", "The value maps are not right: " + String.join("; ", problems));
+        }
+        return maps;
     }
 
     private static String describe(ColumnProposal column) {

@@ -7,27 +7,40 @@ import java.util.List;
  * required fields no column maps to, and which columns are Intake's own report columns.
  */
 public record MappingProposal(List<ColumnProposal> columns, List<String> missingRequired,
-        List<Integer> reportColumns) {
+        List<Integer> reportColumns, List<ColumnValues> values) {
 
     public MappingProposal {
         columns = List.copyOf(columns);
         missingRequired = List.copyOf(missingRequired);
         reportColumns = List.copyOf(reportColumns);
+        values = values == null ? List.of() : List.copyOf(values);
+    }
+
+    /** The same proposal with the values its fixed-value and Boolean columns hold that their fields refuse. */
+    public MappingProposal withValues(List<ColumnValues> counted) {
+        return new MappingProposal(columns, missingRequired, reportColumns, counted);
+    }
+
+    /** The refused values of one column; none when it has none. */
+    public ColumnValues valuesOf(int index) {
+        return values.stream().filter(column -> column.index() == index).findFirst()
+                .orElse(new ColumnValues(index, null, List.of(), false));
     }
 
     /**
      * Whether the batch can go on without a person: every required field is mapped, every column with a header
-     * maps to a field (nothing in the file is dropped silently), and every proposal is at least as confident as
-     * the threshold.
+     * maps to a field (nothing in the file is dropped silently), every proposal is at least as confident as the
+     * threshold, and no fixed-value or Boolean column holds a value its field refuses.
      */
     public boolean acceptable(double threshold) {
-        return missingRequired.isEmpty() && columns.stream().filter(column -> !column.header().isBlank()
+        return missingRequired.isEmpty() && values.stream().allMatch(column -> column.unmatched().isEmpty())
+                && columns.stream().filter(column -> !column.header().isBlank()
                 && !reportColumns.contains(column.index()))
                 .allMatch(column -> column.confidence() >= threshold && (column.ignored() || column.reference() != null));
     }
 
-    /** The mapping this proposal makes: each column's proposed field, or none. */
-    public ColumnMapping mapping(String source) {
-        return new ColumnMapping(columns.stream().map(ColumnProposal::reference).toList(), source);
+    /** The mapping this proposal makes: each column's proposed field, or none, with these value maps. */
+    public ColumnMapping mapping(String source, java.util.Map<String, java.util.Map<String, String>> valueMaps) {
+        return new ColumnMapping(columns.stream().map(ColumnProposal::reference).toList(), valueMaps, source);
     }
 }

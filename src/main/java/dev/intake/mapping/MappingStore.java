@@ -57,6 +57,24 @@ public class MappingStore {
         return header -> Optional.ofNullable(history.get(header));
     }
 
+    /** The value maps of the organisation's saved mapping of these headers; none when it saved none. */
+    public Map<String, Map<String, String>> savedValueMaps(String organisation, String template, List<String> headers) {
+        return jdbc.first("""
+                select value_maps::text as value_maps from saved_mapping
+                where organisation = ? and template = ? and header_signature = ?
+                """, row -> valueMaps(row.getString("value_maps")), organisation, template, signature(headers))
+                .orElse(Map.of());
+    }
+
+    private Map<String, Map<String, String>> valueMaps(String text) {
+        try {
+            return json.readValue(text, new TypeReference<Map<String, Map<String, String>>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable value maps: " + e.getMessage(), e);
+        }
+    }
+
     /** Remembers a person's mapping of these headers, per header; with {@code save}, for the whole set too. */
     public void remember(String organisation, String template, List<String> headers, ColumnMapping mapping,
             UUID batchId, String user, Instant now, boolean save) {
@@ -77,12 +95,14 @@ public class MappingStore {
         }
         if (save) {
             jdbc.update("""
-                    insert into saved_mapping (organisation, template, header_signature, columns, batch_id, saved_by, saved_at)
-                    values (?, ?, ?, cast(? as jsonb), ?, ?, ?)
+                    insert into saved_mapping (organisation, template, header_signature, columns, value_maps, batch_id,
+                        saved_by, saved_at)
+                    values (?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, ?)
                     on conflict (organisation, template, header_signature) do update
-                    set columns = excluded.columns, batch_id = excluded.batch_id, saved_by = excluded.saved_by,
-                        saved_at = excluded.saved_at
-                    """, organisation, template, signature(headers), write(byHeader), batchId, user, now);
+                    set columns = excluded.columns, value_maps = excluded.value_maps, batch_id = excluded.batch_id,
+                        saved_by = excluded.saved_by, saved_at = excluded.saved_at
+                    """, organisation, template, signature(headers), write(byHeader), write(mapping.valueMaps()), batchId,
+                    user, now);
         }
     }
 

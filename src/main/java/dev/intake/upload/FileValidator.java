@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,11 +38,15 @@ import dev.intake.file.TemplateFileReader;
 import dev.intake.file.UnreadableFileException;
 import dev.intake.mapping.ColumnMapping;
 import dev.intake.mapping.ColumnMatcher;
+import dev.intake.mapping.ColumnProposal;
+import dev.intake.mapping.ColumnValues;
 import dev.intake.mapping.MappingProposal;
 import dev.intake.mapping.MappingStore;
+import dev.intake.mapping.ValueTally;
 import dev.intake.report.ReportColumns;
 import dev.intake.template.ImportTemplate;
 import dev.intake.template.TemplateCatalog;
+import dev.intake.template.TemplateColumn;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -169,9 +174,17 @@ public class FileValidator {
         List<String> headers = reader.headerCells();
         ColumnMatcher matcher = new ColumnMatcher(template, Map.of(), mappings.memory(batch.organisation(),
                 template.name(), headers), ReportColumns::isReportColumn);
-        MappingProposal proposal = matcher.propose(headers, samples(reader, headers.size()));
+        List<FileRow> firstRows = new ArrayList<>();
+        for (FileRow row = reader.nextRow(); row != null && firstRows.size() < config.mapping().sampleRows(); row = reader
+                .nextRow()) {
+            firstRows.add(row);
+        }
+        MappingProposal proposal = matcher.propose(headers, samples(firstRows, headers.size()));
+        Map<String, Map<String, String>> valueMaps = mappings.savedValueMaps(batch.organisation(), template.name(),
+                headers);
+        proposal = proposal.withValues(refusedValues(proposal, template, valueMaps, firstRows, reader));
         if (proposal.acceptable(config.mapping().autoAccept())) {
-            ColumnMapping mapping = proposal.mapping("proposal");
+            ColumnMapping mapping = proposal.mapping("proposal", valueMaps);
             batches.recordMapping(batch.id(), mappings.write(proposal), mappings.write(mapping));
             return Optional.of(mapping.layout(headers, template, proposal));
         }
@@ -180,15 +193,36 @@ public class FileValidator {
         return Optional.empty();
     }
 
-    /** Up to three non-blank values of each column, from the first rows. */
-    private List<List<String>> samples(TemplateFileReader reader, int width) {
+    /**
+     * The values of the proposed fixed-value and Boolean columns that their fields refuse, over the whole file:
+     * the first rows already read, then the rest.
+     */
+    private static List<ColumnValues> refusedValues(MappingProposal proposal, ImportTemplate template,
+            Map<String, Map<String, String>> valueMaps, List<FileRow> firstRows, TemplateFileReader reader) {
+        Map<Integer, TemplateColumn> fields = new LinkedHashMap<>();
+        for (ColumnProposal column : proposal.columns()) {
+            if (column.reference() != null) {
+                template.column(column.reference()).ifPresent(field -> fields.put(column.index(), field));
+            }
+        }
+        ValueTally tally = new ValueTally(fields, valueMaps);
+        if (!tally.counts()) {
+            return List.of();
+        }
+        firstRows.forEach(row -> tally.add(row.rowNumber(), row.cells()));
+        for (FileRow row = reader.nextRow(); row != null; row = reader.nextRow()) {
+            tally.add(row.rowNumber(), row.cells());
+        }
+        return tally.result();
+    }
+
+    /** Up to three distinct non-blank values of each column, from the first rows. */
+    private static List<List<String>> samples(List<FileRow> rows, int width) {
         List<List<String>> samples = new ArrayList<>();
         for (int i = 0; i < width; i++) {
             samples.add(new ArrayList<>());
         }
-        int read = 0;
-        for (FileRow row = reader.nextRow(); row != null && read < config.mapping().sampleRows(); row = reader.nextRow()) {
-            read++;
+        for (FileRow row : rows) {
             for (int i = 0; i < width && i < row.cells().size(); i++) {
                 String cell = row.cells().get(i);
                 if (!cell.isBlank() && samples.get(i).size() < 3 && !samples.get(i).contains(cell)) {
@@ -200,6 +234,7 @@ public class FileValidator {
     }
 
     private static String waitingMessage(ImportBatch batch, MappingProposal proposal) {
+        long refused = proposal.values().stream().mapToLong(column -> column.unmatched().size()).sum();
         long unsure = proposal.columns().stream().filter(column -> !column.header().isBlank() && !column.ignored()
                 && column.reference() == null).count();
         StringBuilder message = new StringBuilder("The columns of " + batch.filename()
@@ -209,6 +244,10 @@ public class FileValidator {
         }
         if (unsure > 0) {
             message.append(". ").append(unsure).append(unsure == 1 ? " column maps" : " columns map").append(" to no field");
+        }
+        if (refused > 0) {
+            message.append(". ").append(refused).append(refused == 1 ? " value needs" : " values need")
+                    .append(" mapping to a value its field accepts");
         }
         return message.append('.').toString();
     }

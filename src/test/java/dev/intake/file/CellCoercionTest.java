@@ -15,7 +15,8 @@ import dev.intake.template.TemplateColumn;
 /** What each column type accepts from a cell, and what it says when a cell does not fit. */
 class CellCoercionTest {
 
-    private static final TemplateColumn STATUS = aColumn("Status", "input/status").fixed("Status", "ACTIVE", "LEAD").build();
+    private static final TemplateColumn STATUS = aColumn("Status", "input/status").fixed("Status", "ACTIVE", "LEAD",
+            "NOT_STARTED").build();
     private static final TemplateColumn AGE = aColumn("Age", "input/age").ofType(FieldType.NUMBER, "Int").build();
     private static final TemplateColumn SCORE = aColumn("Score", "input/score").ofType(FieldType.DECIMAL, "BigDecimal").build();
     private static final TemplateColumn VIP = aColumn("Vip", "input/vip").ofType(FieldType.BOOLEAN, "Boolean").build();
@@ -23,7 +24,9 @@ class CellCoercionTest {
     @Test
     void a_fixed_value_matches_in_any_case_and_takes_the_schema_spelling() {
         assertEquals("ACTIVE", CellCoercion.coerce(STATUS, " active "));
-        assertEquals("'RETIRED' is not valid; expected one of ACTIVE, LEAD", message(STATUS, "RETIRED"));
+        assertEquals("NOT_STARTED", CellCoercion.coerce(STATUS, "Not Started"));
+        assertEquals("NOT_STARTED", CellCoercion.coerce(STATUS, "not-started"));
+        assertEquals("'RETIRED' is not valid; expected one of ACTIVE, LEAD, NOT_STARTED", message(STATUS, "RETIRED"));
     }
 
     @Test
@@ -42,10 +45,16 @@ class CellCoercionTest {
     }
 
     @Test
-    void booleans_are_true_or_false_in_any_case() {
+    void booleans_are_true_false_yes_no_y_n_1_0_on_off_in_any_case() {
         assertEquals(Boolean.TRUE, CellCoercion.coerce(VIP, "TRUE"));
         assertEquals(Boolean.FALSE, CellCoercion.coerce(VIP, "false"));
-        assertEquals("'yes' is not valid; expected true or false", message(VIP, "yes"));
+        for (String yes : java.util.List.of("Yes", "y", "1", "ON")) {
+            assertEquals(Boolean.TRUE, CellCoercion.coerce(VIP, yes), yes);
+        }
+        for (String no : java.util.List.of("NO", "n", "0", "off")) {
+            assertEquals(Boolean.FALSE, CellCoercion.coerce(VIP, no), no);
+        }
+        assertEquals("'maybe' is not valid; expected true or false (or yes/no, y/n, 1/0, on/off)", message(VIP, "maybe"));
     }
 
     @Test

@@ -38,7 +38,7 @@ class RowVariablesTest {
 
     @Test
     void every_wrong_cell_is_reported_with_its_column_and_what_was_expected() {
-        RowVariables.Result result = variables.build(List.of("", "ACTIV", "", "3000000000", "9,50", "yes", "2025-11-04"));
+        RowVariables.Result result = variables.build(List.of("", "ACTIV", "", "3000000000", "9,50", "maybe", "2025-11-04"));
         assertEquals(List.of(
                 "Row 9, column Email Address (input/emailAddress): a value is required",
                 "Row 9, column Status (input/status): 'ACTIV' is not valid; expected one of ACTIVE, LEAD",
@@ -46,7 +46,7 @@ class RowVariablesTest {
                         + "and 2147483647",
                 "Row 9, column Score (input/score): '9,50' is not valid; expected a decimal number such as 9.99, with a "
                         + "point and no thousands separator",
-                "Row 9, column Vip (input/vip): 'yes' is not valid; expected true or false",
+                "Row 9, column Vip (input/vip): 'maybe' is not valid; expected true or false (or yes/no, y/n, 1/0, on/off)",
                 "Row 9, column Since (input/since): '2025-11-04' is not valid; expected a date and time without offset, "
                         + "such as 2025-11-04T14:00:00"),
                 result.errors().stream().map(error -> error.message(9)).toList());

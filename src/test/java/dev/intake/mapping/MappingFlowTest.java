@@ -92,6 +92,51 @@ class MappingFlowTest {
     }
 
     @Test
+    void values_a_fixed_field_refuses_are_listed_with_their_rows_and_mapped_before_the_rows_run() {
+        String account = account(Tokens.ADMIN);
+        String header = "Account,E-mail address,First Name,Last Name,Status\r\n";
+        String csv = header + account + "," + UniqueNames.email("v1") + ",Pam,Prospect,Prospect\r\n"
+                + account + "," + UniqueNames.email("v2") + ",Cus,Customer,Customer\r\n"
+                + account + "," + UniqueNames.email("v3") + ",Pia,Prospect,prospect\r\n"
+                + account + "," + UniqueNames.email("v4") + ",Ann,Active,not-active\r\n";
+        String id = upload(Tokens.ADMIN, csv.replace("not-active", "active"));
+
+        JsonPath batch = Imports.graphql(Tokens.ADMIN, """
+                query($id: ID!) { importBatch(id: $id) { status message mapping { columns { refusedValues { value count firstRows } } } } }
+                """, Map.of("id", id)).setRootPath("data.importBatch");
+        assertEquals("MAPPING", batch.getString("status"), "refused values wait for a person: " + batch.prettify());
+        assertTrue(batch.getString("message").contains("3 values need mapping"), batch.getString("message"));
+        assertEquals(List.of("Prospect", "Customer", "prospect"), batch.getList("mapping.columns[4].refusedValues.value"));
+        assertEquals(List.of(2), batch.getList("mapping.columns[4].refusedValues[0].firstRows"));
+        assertEquals(List.of(), batch.getList("mapping.columns[1].refusedValues"), "a text column has none");
+
+        JsonPath wrong = Imports.graphql(Tokens.ADMIN, MAP, Map.of("id", id, "input", Map.of("columns", List.of(
+                Map.of("column", 5, "field", "input/status", "values", List.of(Map.of("from", "Prospect", "to", "PROSPECT")))))));
+        assertTrue(wrong.getString("errors[0].message").contains("column 5 (E) 'Status': 'Prospect' maps to 'PROSPECT', "
+                + "which input/status does not accept; expected one of ACTIVE, INACTIVE, LEAD"), wrong.prettify());
+
+        JsonPath mapped = Imports.graphql(Tokens.ADMIN, MAP, Map.of("id", id, "input", Map.of("save", true, "columns",
+                List.of(Map.of("column", 5, "field", "input/status", "values", List.of(Map.of("from", "Prospect", "to",
+                        "LEAD"), Map.of("from", "Customer", "to", "ACTIVE")))))));
+        assertEquals("VALIDATING", mapped.getString("data.mapColumns.status"), mapped.prettify());
+        assertEquals("COMPLETED", Imports.finish(worker, id).getString("status"));
+        List<Map<String, Object>> contacts = Imports.graphql("{ contacts(limit: 1000) { status account { name } } }")
+                .getList("data.contacts");
+        List<String> statuses = contacts.stream().filter(contact -> account.equals(((Map<?, ?>) contact.get("account"))
+                .get("name"))).map(contact -> (String) contact.get("status")).sorted().toList();
+        assertEquals(List.of("ACTIVE", "ACTIVE", "LEAD", "LEAD"), statuses, "prospect matched Prospect in another case");
+        String results = Imports.download("/imports/" + id + "/results.csv");
+        assertTrue(results.contains(",Prospect,") && results.contains(",Customer,"), "the results show the file's own cells: "
+                + results);
+        assertTrue(results.contains("input/account,input/emailAddress,input/firstName"), "in the template's header rows: "
+                + results);
+
+        String again = upload(Tokens.ADMIN, header.replace("Status", "status") + account + ","
+                + UniqueNames.email("v5") + ",Sam,Saved,Customer\r\n");
+        assertEquals("COMPLETED", Imports.finish(worker, again).getString("status"), "the saved value maps apply");
+    }
+
+    @Test
     void headers_that_only_differ_in_spelling_go_on_without_a_person() {
         String account = account(Tokens.ADMIN);
         String id = upload(Tokens.ADMIN, "ACCOUNT,E-mail address,first_name,LAST-NAME,status\r\n" + account + ","

@@ -87,9 +87,9 @@ class FieldTypesTest {
     @Test
     void boolean_and_id_cells_are_checked_too() {
         String location = upload("createLocation", Imports.csv("name,address/street,address/city,address/country,timeZone,"
-                + "wheelchairAccessible", "Hall A,1 Road,Leeds,GB,Europe/London,yes"));
-        assertEquals(List.of("Row 2, column Wheelchair Accessible (input/wheelchairAccessible): 'yes' is not valid; "
-                + "expected true or false"), messages(location));
+                + "wheelchairAccessible", "Hall A,1 Road,Leeds,GB,Europe/London,perhaps"));
+        assertEquals(List.of("Row 2, column Wheelchair Accessible (input/wheelchairAccessible): 'perhaps' is not valid; "
+                + "expected true or false (or yes/no, y/n, 1/0, on/off)"), messages(location));
         String update = upload("updateEvent", Imports.csv("id,title", "123,New title"));
         assertEquals(List.of("Row 2, column ID (input/id): '123' is not valid; expected an ID such as Q29udGFjdDo0Mg==, "
                 + "as in the Entity ID column of a results file"), messages(update));
