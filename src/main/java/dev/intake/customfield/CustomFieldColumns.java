@@ -32,6 +32,6 @@ public class CustomFieldColumns implements CustomColumns {
         };
         return new TemplateColumn(definition.name(), slot.path() + "/" + definition.name(),
                 "Custom field of " + definition.entity() + ": " + CustomFieldValues.expectation(definition), type,
-                "String", definition.required(), definition.allowedValues(), null, true);
+                "String", definition.required(), definition.allowedValues(), null, true, List.of());
     }
 }

@@ -24,12 +24,12 @@ import dev.intake.template.TemplateColumn;
  * <li>normalised: the same after {@link HeaderFold} (accents, case, spaces, punctuation, underscores and
  * camelCase folded away);</li>
  * <li>remembered: what this organisation mapped the header to before, for this template ({@link Memory});</li>
- * <li>an alias the schema declares on the input field;</li>
+ * <li>an alias the schema declares on the input field ({@code @importAliases});</li>
  * <li>similar: the closest label, field name or alias by edit distance, at least {@value #SIMILAR_AT_LEAST},
  * and only to a field whose type fits the column's samples.</li>
  * </ol>
  * When two columns claim one field, the more confident keeps it (the first, on a tie). Plain code: the caller
- * gives the headers, samples, memory and aliases.
+ * gives the headers, samples and memory.
  */
 public final class ColumnMatcher {
 
@@ -51,7 +51,6 @@ public final class ColumnMatcher {
     }
 
     private final ImportTemplate template;
-    private final Map<String, List<String>> aliases;
     private final Memory memory;
     private final Predicate<String> reportColumn;
     private final Map<String, Candidate> exact = new HashMap<>();
@@ -62,13 +61,10 @@ public final class ColumnMatcher {
     }
 
     /**
-     * @param aliases the aliases each field's reference has in the schema
      * @param reportColumn whether a header names one of Intake's own report columns, which are ignored
      */
-    public ColumnMatcher(ImportTemplate template, Map<String, List<String>> aliases, Memory memory,
-            Predicate<String> reportColumn) {
+    public ColumnMatcher(ImportTemplate template, Memory memory, Predicate<String> reportColumn) {
         this.template = template;
-        this.aliases = aliases;
         this.memory = memory;
         this.reportColumn = reportColumn;
         Map<String, Set<Candidate>> exactNames = new LinkedHashMap<>();
@@ -83,7 +79,7 @@ public final class ColumnMatcher {
                 exactNames.computeIfAbsent(HeaderKey.of(name), key -> new java.util.LinkedHashSet<>()).add(new Candidate(column, how));
                 foldedNames.computeIfAbsent(HeaderFold.of(name), key -> new java.util.LinkedHashSet<>()).add(new Candidate(column, how));
             });
-            for (String alias : aliases.getOrDefault(column.reference(), List.of())) {
+            for (String alias : column.aliases()) {
                 byAlias.putIfAbsent(HeaderFold.of(alias), new Candidate(column, alias));
             }
         }
@@ -156,7 +152,7 @@ public final class ColumnMatcher {
         boolean refusedForType = false;
         for (TemplateColumn column : template.columns()) {
             List<String> names = new ArrayList<>(List.of(column.label(), column.fieldName()));
-            names.addAll(aliases.getOrDefault(column.reference(), List.of()));
+            names.addAll(column.aliases());
             for (String name : names) {
                 double score = Similarity.of(fold, HeaderFold.of(name));
                 if (score < SIMILAR_AT_LEAST || score <= bestScore) {

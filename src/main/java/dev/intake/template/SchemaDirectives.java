@@ -26,6 +26,24 @@ final class SchemaDirectives {
                 .filter(value -> !value.isEmpty());
     }
 
+    /** A list argument's strings; empty when the directive or argument is absent. */
+    static java.util.List<String> strings(GraphQLDirectiveContainer element, String directive, String argument) {
+        Object value = value(element, directive, argument);
+        java.util.List<String> strings = new java.util.ArrayList<>();
+        if (value instanceof graphql.language.ArrayValue array) {
+            array.getValues().forEach(item -> strings.add(plain(item)));
+        } else if (value instanceof Iterable<?> items) {
+            items.forEach(item -> strings.add(plain(item)));
+        } else if (value instanceof Object[] items) {
+            for (Object item : items) {
+                strings.add(plain(item));
+            }
+        } else if (value != null) {
+            strings.add(plain(value));
+        }
+        return strings.stream().filter(name -> !name.isBlank()).toList();
+    }
+
     static Optional<Boolean> bool(GraphQLDirectiveContainer element, String directive, String argument) {
         Object value = value(element, directive, argument);
         if (value instanceof BooleanValue literal) {

@@ -33,6 +33,7 @@ public final class SchemaTemplates {
 
     private static final String IMPORT_ACTION = "importAction";
     private static final String LOOKUP = "lookup";
+    private static final String ALIASES = "importAliases";
     private static final String CUSTOM_FIELDS = "customFields";
 
     private SchemaTemplates() {
@@ -132,19 +133,22 @@ public final class SchemaTemplates {
         List<String> labelPath = path.size() > 1 ? path.subList(1, path.size()) : path;
         String reference = String.join("/", path);
         String label = Labels.of(labelPath);
+        List<String> aliases = field == null ? List.of() : SchemaDirectives.strings(field, ALIASES, "names");
+        String text = orEmpty(description) + (aliases.isEmpty() ? "" : (orEmpty(description).isEmpty() ? "" : " ")
+                + "(also: " + String.join(", ", aliases) + ")");
         if (field != null && SchemaDirectives.has(field, LOOKUP)) {
             LookupField lookup = new LookupField(SchemaDirectives.string(field, LOOKUP, "entity").orElse("?"),
                     SchemaDirectives.string(field, LOOKUP, "field").orElse("?"));
-            return new TemplateColumn(label, reference, orEmpty(description), FieldType.LOOKUP, leaf.getName(), required,
-                    List.of(), lookup, false);
+            return new TemplateColumn(label, reference, text, FieldType.LOOKUP, leaf.getName(), required, List.of(),
+                    lookup, false, aliases);
         }
         if (leaf instanceof GraphQLEnumType enumType) {
             List<String> values = enumType.getValues().stream().map(GraphQLEnumValueDefinition::getName).toList();
-            return new TemplateColumn(label, reference, orEmpty(description), FieldType.FIXED, leaf.getName(), required,
-                    values, null, false);
+            return new TemplateColumn(label, reference, text, FieldType.FIXED, leaf.getName(), required, values, null,
+                    false, aliases);
         }
-        return new TemplateColumn(label, reference, orEmpty(description), FieldType.ofScalar(leaf.getName()),
-                leaf.getName(), required, List.of(), null, false);
+        return new TemplateColumn(label, reference, text, FieldType.ofScalar(leaf.getName()), leaf.getName(), required,
+                List.of(), null, false, aliases);
     }
 
     private static <T> List<T> sorted(List<T> items, java.util.function.Function<T, String> name,

@@ -14,6 +14,7 @@ import java.util.List;
  * @param allowedValues the values of a Fixed column, empty otherwise
  * @param lookup what a Lookup column refers to, {@code null} for other columns
  * @param customField whether the column is a custom field defined at run time, not a field of the schema
+ * @param aliases other names a file's header may give it (the schema's {@code @importAliases})
  */
 public record TemplateColumn(
         String label,
@@ -24,10 +25,12 @@ public record TemplateColumn(
         boolean required,
         List<String> allowedValues,
         LookupField lookup,
-        boolean customField) {
+        boolean customField,
+        List<String> aliases) {
 
     public TemplateColumn {
         allowedValues = List.copyOf(allowedValues);
+        aliases = aliases == null ? List.of() : List.copyOf(aliases);
     }
 
     /** Row 4 of the template, such as {@code Fixed: ACTIVE, INACTIVE (Required)}. */

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.graphql.Input;
 
 import dev.intake.customfield.CustomFieldValueInput;
 import dev.intake.customfield.CustomFields;
+import dev.intake.template.ImportAliases;
 import dev.intake.template.Lookup;
 
 /** What a client sends to create a contact. */
@@ -24,7 +25,8 @@ public record ContactInput(
         @NotBlank @Email @Size(max = 254) @Description("Primary email address; unique across contacts") String emailAddress,
         @Size(max = 40) @Description("Phone number, in any format") String phone,
         @NotNull @Description("Where the contact stands with us") ContactStatus status,
-        @NotBlank @Lookup(entity = "accounts", field = "name") @Description("The contact's account") String account,
+        @NotBlank @Lookup(entity = "accounts", field = "name") @ImportAliases(names = { "Company", "Organisation" })
+        @Description("The contact's account") String account,
         @CustomFields(entity = "Contact") @Description("Values of the organisation's custom fields for contacts")
         List<@Valid CustomFieldValueInput> customFields) {
 }

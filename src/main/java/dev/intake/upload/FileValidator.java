@@ -172,7 +172,7 @@ public class FileValidator {
                     + ": " + String.join("; ", header.problems()));
         }
         List<String> headers = reader.headerCells();
-        ColumnMatcher matcher = new ColumnMatcher(template, Map.of(), mappings.memory(batch.organisation(),
+        ColumnMatcher matcher = new ColumnMatcher(template, mappings.memory(batch.organisation(),
                 template.name(), headers), ReportColumns::isReportColumn);
         List<FileRow> firstRows = new ArrayList<>();
         for (FileRow row = reader.nextRow(); row != null && firstRows.size() < config.mapping().sampleRows(); row = reader

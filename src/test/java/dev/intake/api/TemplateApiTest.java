@@ -23,7 +23,7 @@ class TemplateApiTest {
     private static final String CREATE_CONTACT_COLUMNS = String.join("\r\n",
             "\uFEFFAccount,Email Address,First Name,Last Name,Status,Phone,Template Version",
             "input/account,input/emailAddress,input/firstName,input/lastName,input/status,input/phone,",
-            "The contact's account,Primary email address; unique across contacts,Given name,Family name,"
+            "\"The contact's account (also: Company, Organisation)\",Primary email address; unique across contacts,Given name,Family name,"
                     + "Where the contact stands with us,\"Phone number, in any format\","
                     + "Leave as it is: the version of the template this file was made from",
             "\"Lookup: lookup(accounts, name) (Required)\",Text (Required),Text (Required),Text (Required),"

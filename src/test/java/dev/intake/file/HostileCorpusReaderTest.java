@@ -63,6 +63,9 @@ class HostileCorpusReaderTest {
             case "COMPLETED" -> assertEquals("every row readable", decision);
             case "VALIDATION_FAILED", "PARTIAL_SUCCESS" -> assertTrue(decision.contains(expected),
                     "expected '" + expected + "' in: " + decision);
+            case "MAPPING" -> assertTrue(decision.contains("both hold") || decision.contains("is not a field")
+                    || decision.contains("is missing"), "the header is not the template's, so the mapping step decides: "
+                            + decision);
             default -> throw new AssertionError("unexpected status in expectations.csv: " + expectation);
         }
     }

@@ -21,7 +21,7 @@ import dev.intake.template.ImportTemplate;
 class ColumnMatcherTest {
 
     private static final ImportTemplate CONTACT = aTemplate("upsertContact").forEntity("Contact", "upsert").with(
-            aColumn("Account", "input/account").lookingUp("accounts", "name"),
+            aColumn("Account", "input/account").lookingUp("accounts", "name").alsoCalled("Company", "Organisation"),
             aColumn("Email Address", "input/emailAddress").required(),
             aColumn("First Name", "input/firstName").required(),
             aColumn("Last Name", "input/lastName").required(),
@@ -29,8 +29,6 @@ class ColumnMatcherTest {
             aColumn("Phone", "input/phone"),
             aColumn("Subscribed", "input/subscribed").ofType(FieldType.BOOLEAN, "Boolean"),
             aColumn("Born On", "input/bornOn").ofType(FieldType.DATE, "Date")).build();
-
-    private static final Map<String, List<String>> ALIASES = Map.of("input/account", List.of("Company", "Organisation"));
 
     @Test
     void exact_references_labels_and_field_names_in_any_case() {
@@ -55,7 +53,7 @@ class ColumnMatcherTest {
         ColumnMatcher.Memory memory = header -> header.equals("company")
                 ? Optional.of(new ColumnMatcher.Remembered("input/phone", 0.97, "saved mapping of batch 1234"))
                 : Optional.empty();
-        MappingProposal proposal = new ColumnMatcher(CONTACT, ALIASES, memory, header -> false)
+        MappingProposal proposal = new ColumnMatcher(CONTACT, memory, header -> false)
                 .propose(List.of("Company", "Email Address"), List.of());
         assertColumn(proposal, 0, "input/phone", 0.97, "saved mapping of batch 1234");
         assertColumn(proposal, 1, "input/emailAddress", 1.0, "exact label");
@@ -64,7 +62,7 @@ class ColumnMatcherTest {
     @Test
     void a_remembered_field_that_is_no_longer_in_the_template_is_not_proposed() {
         ColumnMatcher.Memory memory = header -> Optional.of(new ColumnMatcher.Remembered("input/fax", 0.97, "before"));
-        ColumnProposal column = new ColumnMatcher(CONTACT, ALIASES, memory, header -> false)
+        ColumnProposal column = new ColumnMatcher(CONTACT, memory, header -> false)
                 .propose(List.of("Company"), List.of()).columns().get(0);
         assertEquals("input/account", column.reference(), "the alias answers instead");
     }
@@ -86,7 +84,7 @@ class ColumnMatcherTest {
         ImportTemplate template = aTemplate("createThing").with(aColumn("Subscribed", "input/subscribed")
                 .ofType(FieldType.BOOLEAN, "Boolean"), aColumn("Start Date", "input/startDate")
                 .ofType(FieldType.DATE, "Date")).build();
-        ColumnMatcher matcher = new ColumnMatcher(template, Map.of(), ColumnMatcher.Memory.NONE, header -> false);
+        ColumnMatcher matcher = new ColumnMatcher(template, ColumnMatcher.Memory.NONE, header -> false);
 
         ColumnProposal dates = matcher.propose(List.of("Subscribed On"), List.of(List.of("2024-01-03", "2024-02-01")))
                 .columns().get(0);
@@ -102,10 +100,9 @@ class ColumnMatcherTest {
     @Test
     void the_first_stage_that_answers_wins() {
         ImportTemplate template = aTemplate("createThing").with(aColumn("Name", "input/name"),
-                aColumn("Title", "input/title")).build();
+                aColumn("Title", "input/title").alsoCalled("name")).build();
         ColumnMatcher.Memory memory = header -> Optional.of(new ColumnMatcher.Remembered("input/title", 0.97, "before"));
-        ColumnProposal column = new ColumnMatcher(template, Map.of("input/title", List.of("name")), memory,
-                header -> false).propose(List.of("NAME"), List.of()).columns().get(0);
+        ColumnProposal column = new ColumnMatcher(template, memory, header -> false).propose(List.of("NAME"), List.of()).columns().get(0);
         assertEquals("input/name", column.reference(), "exact beats remembered and alias");
     }
 
@@ -135,7 +132,7 @@ class ColumnMatcherTest {
 
     @Test
     void report_and_blank_columns_are_not_proposed_and_do_not_stop_the_batch() {
-        MappingProposal proposal = new ColumnMatcher(CONTACT, ALIASES, ColumnMatcher.Memory.NONE,
+        MappingProposal proposal = new ColumnMatcher(CONTACT, ColumnMatcher.Memory.NONE,
                 header -> header.equals("Import Status")).propose(
                         List.of("Email Address", "First Name", "Last Name", "Import Status", ""), List.of());
         assertEquals("Intake's report column, ignored", proposal.columns().get(3).reason());
@@ -162,7 +159,7 @@ class ColumnMatcherTest {
                 default -> List.of("x");
             });
         }
-        MappingProposal proposal = new ColumnMatcher(CONTACT, ALIASES, ColumnMatcher.Memory.NONE, header -> false)
+        MappingProposal proposal = new ColumnMatcher(CONTACT, ColumnMatcher.Memory.NONE, header -> false)
                 .propose(headers, samples);
         Map<String, String> expected = Map.of("First name", "input/firstName", "Last name", "input/lastName",
                 "Company", "input/account", "Phone Number", "input/phone", "Email Address", "input/emailAddress",
@@ -181,7 +178,7 @@ class ColumnMatcherTest {
     }
 
     private static MappingProposal propose(List<String> headers) {
-        return new ColumnMatcher(CONTACT, ALIASES, ColumnMatcher.Memory.NONE, header -> false).propose(headers, List.of());
+        return new ColumnMatcher(CONTACT, ColumnMatcher.Memory.NONE, header -> false).propose(headers, List.of());
     }
 
     private static void assertColumn(MappingProposal proposal, int index, String reference, double confidence,

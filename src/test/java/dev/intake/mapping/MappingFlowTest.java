@@ -47,20 +47,20 @@ class MappingFlowTest {
         JsonPath batch = mapping(Tokens.ADMIN, id);
         assertEquals("MAPPING", batch.getString("status"), batch.prettify());
         assertTrue(batch.getString("message").contains("waiting for a person to map them"), batch.getString("message"));
-        assertEquals(List.of("input/account"), batch.getList("mapping.missingRequired"));
+        assertEquals(List.of(), batch.getList("mapping.missingRequired"));
         assertNull(batch.getString("mapping.decidedBy"));
-        assertColumn(batch, 1, "A", "Company", null, "no field is like it");
+        assertColumn(batch, 1, "A", "Company", "input/account", "alias \"Company\"");
         assertColumn(batch, 2, "B", "E-mail", "input/emailAddress", null);
         assertColumn(batch, 3, "C", "First name", "input/firstName", "exact label");
         assertColumn(batch, 6, "F", "Favourite Colour", null, "no field is like it");
         assertEquals(List.of("teal"), batch.getList("mapping.columns[5].samples"));
 
         JsonPath refused = Imports.graphql(Tokens.ADMIN, MAP, Map.of("id", id, "input", Map.of("columns", List.of(
-                Map.of("column", 1, "field", "input/company")))));
+                Map.of("column", 1, "field", "input/company"), Map.of("column", 2, "ignore", true)))));
         String message = refused.getString("errors[0].message");
         assertTrue(message.contains("column 1 (A) 'Company': 'input/company' is not a field of createContact"), message);
         assertTrue(message.contains("column 6 (F) 'Favourite Colour' is neither mapped to a field nor ignored"), message);
-        assertTrue(message.contains("no column maps to the required field Account (input/account)"), message);
+        assertTrue(message.contains("no column maps to the required field Email Address (input/emailAddress)"), message);
         assertEquals("MAPPING", mapping(Tokens.ADMIN, id).getString("status"), "a refused mapping changes nothing");
 
         JsonPath mapped = Imports.graphql(Tokens.ADMIN, MAP, Map.of("id", id, "input", Map.of("save", true, "columns",
@@ -85,7 +85,8 @@ class MappingFlowTest {
 
         String theirs = upload(OLGA, crm + account(OLGA) + "," + UniqueNames.email("globex") + ",Olga,O,ACTIVE,blue\r\n");
         assertEquals("MAPPING", mapping(OLGA, theirs).getString("status"), "another organisation's saved mapping is not used");
-        assertEquals("no field is like it", mapping(OLGA, theirs).getString("mapping.columns[0].reason"));
+        assertEquals("alias \"Company\"", mapping(OLGA, theirs).getString("mapping.columns[0].reason"),
+                "not acme's saved mapping");
         JsonPath cancelled = Imports.graphql(OLGA, "mutation($id: ID!) { cancelImport(id: $id) { status } }",
                 Map.of("id", theirs));
         assertEquals("CANCELLED", cancelled.getString("data.cancelImport.status"), "a batch in MAPPING can be cancelled");

@@ -70,6 +70,7 @@ public final class Templates {
         private boolean required;
         private List<String> allowedValues = List.of();
         private LookupField lookup;
+        private List<String> aliases = List.of();
 
         private ColumnBuilder(String label, String reference) {
             this.label = label;
@@ -96,13 +97,19 @@ public final class Templates {
             return this;
         }
 
+        public ColumnBuilder alsoCalled(String... names) {
+            this.aliases = List.of(names);
+            return this;
+        }
+
         public ColumnBuilder required() {
             this.required = true;
             return this;
         }
 
         public TemplateColumn build() {
-            return new TemplateColumn(label, reference, "", type, graphqlType, required, allowedValues, lookup, false);
+            return new TemplateColumn(label, reference, "", type, graphqlType, required, allowedValues, lookup, false,
+                    aliases);
         }
     }
 }
