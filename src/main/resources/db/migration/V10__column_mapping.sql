@@ -2,6 +2,8 @@
 -- it ran with: the proposal when it was confident enough, or what a person chose with mapColumns.
 alter table import_batch add column mapping_proposal jsonb;
 alter table import_batch add column mapping jsonb;
+-- The upload asked for its mapping to be reviewed by a person, however sure the proposal (mapping=review).
+alter table import_batch add column mapping_review boolean not null default false;
 
 -- Mappings an organisation saved, by template and the exact set of a file's headers, so that the next file with
 -- the same headers skips MAPPING.

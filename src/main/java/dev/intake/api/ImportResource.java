@@ -36,8 +36,8 @@ public class ImportResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     public Response upload(@RestForm("file") FileUpload file, @RestForm("template") String template,
-            @RestForm("dryRun") String dryRun, @Context HttpServerRequest request) {
-        UploadRequest upload = UploadForm.toRequest(file, template, dryRun, request);
+            @RestForm("dryRun") String dryRun, @RestForm("mapping") String mapping, @Context HttpServerRequest request) {
+        UploadRequest upload = UploadForm.toRequest(file, template, dryRun, mapping, request);
         return Response.accepted(BatchView.of(imports.upload(upload))).build();
     }
 

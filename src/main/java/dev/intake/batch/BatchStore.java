@@ -147,6 +147,17 @@ public class BatchStore {
                 ", mapping_proposal = cast(? as jsonb)", proposal);
     }
 
+    /** Marks a new batch for a person's review of its column mapping, however sure the proposal. */
+    public void requestMappingReview(UUID id) {
+        jdbc.update("update import_batch set mapping_review = true where id = ?", id);
+    }
+
+    /** Whether the batch's upload asked for a person to review its column mapping. */
+    public boolean mappingReviewRequested(UUID id) {
+        return jdbc.first("select mapping_review from import_batch where id = ?", row -> row.getBoolean("mapping_review"),
+                id).orElse(false);
+    }
+
     /** Keeps the proposal and the mapping (JSON) a batch's validation goes on with. */
     public void recordMapping(UUID id, String proposal, String mapping) {
         jdbc.update("update import_batch set mapping_proposal = cast(? as jsonb), mapping = cast(? as jsonb) where id = ?",

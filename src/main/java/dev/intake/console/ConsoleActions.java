@@ -47,9 +47,9 @@ public class ConsoleActions {
     @Path("imports")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(@RestForm("file") FileUpload file, @RestForm("template") String template,
-            @RestForm("dryRun") String dryRun, @Context HttpServerRequest request) {
+            @RestForm("dryRun") String dryRun, @RestForm("mapping") String mapping, @Context HttpServerRequest request) {
         return asAdmin("Uploading", viewer -> {
-            ImportBatch batch = imports.upload(UploadForm.toRequest(file, template, dryRun, request));
+            ImportBatch batch = imports.upload(UploadForm.toRequest(file, template, dryRun, mapping, request));
             return Response.accepted(Pages.card(viewer, BatchDetail.of(batch))).build();
         });
     }

@@ -134,7 +134,8 @@ public class ImportService {
     public ImportBatch upload(UploadRequest request) {
         Uploader uploader = new Uploader(caller.user(), List.copyOf(caller.roles()), caller.organisation());
         return intake.submit(new FileIntake.Submission(request.template(), request.filename(), request.file(),
-                request.source(), request.emailRecord(), uploader, request.clientAddress(), request.dryRun()));
+                request.source(), request.emailRecord(), uploader, request.clientAddress(), request.dryRun(),
+                request.reviewMapping()));
     }
 
     /** Runs a READY dry run for real; answers the batch as it is now. */

@@ -10,7 +10,8 @@ import dev.intake.batch.BatchSource;
  *
  * @param emailRecord the email it came in, for files sent by email; {@code null} otherwise
  * @param clientAddress where the request came from, when known
+ * @param reviewMapping whether a person reviews the mapping of its columns however sure the proposal
  */
 public record UploadRequest(String template, String filename, Path file, BatchSource source, String emailRecord,
-        String clientAddress, boolean dryRun) {
+        String clientAddress, boolean dryRun, boolean reviewMapping) {
 }

@@ -60,7 +60,7 @@ public class FileIntake {
 
     /** A file to import: where its bytes are on local disk, where it came from, and whom it runs as. */
     public record Submission(String template, String filename, Path file, BatchSource source, String emailRecord,
-            Uploader uploader, String clientAddress, boolean dryRun) {
+            Uploader uploader, String clientAddress, boolean dryRun, boolean reviewMapping) {
     }
 
     public ImportBatch submit(Submission submission) {
@@ -88,6 +88,9 @@ public class FileIntake {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 batches.insert(batch);
+                if (submission.reviewMapping()) {
+                    batches.requestMappingReview(batch.id());
+                }
                 try (InputStream in = Files.newInputStream(submission.file())) {
                     files.write(batch.id(), in);
                 } catch (IOException e) {

@@ -159,12 +159,13 @@ public class FileValidator {
     private Optional<FileLayout> layout(ImportBatch batch, ImportTemplate template, TemplateFileReader reader) {
         HeaderMatch header = reader.header();
         boolean oneHeaderRow = header.layout() != null && header.layout().headerRows() == 1;
+        boolean review = oneHeaderRow && batches.mappingReviewRequested(batch.id());
         Optional<ColumnMapping> chosen = oneHeaderRow ? mappings.mapping(batch.id()) : Optional.empty();
         if (chosen.isPresent()) {
             MappingProposal proposal = mappings.proposal(batch.id()).orElseThrow();
             return Optional.of(chosen.get().layout(reader.headerCells(), template, proposal));
         }
-        if (header.matches()) {
+        if (header.matches() && !review) {
             return Optional.of(header.layout());
         }
         if (!oneHeaderRow) {
@@ -183,12 +184,13 @@ public class FileValidator {
         Map<String, Map<String, String>> valueMaps = mappings.savedValueMaps(batch.organisation(), template.name(),
                 headers);
         proposal = proposal.withValues(refusedValues(proposal, template, valueMaps, firstRows, reader));
-        if (proposal.acceptable(config.mapping().autoAccept())) {
+        if (!review && proposal.acceptable(config.mapping().autoAccept())) {
             ColumnMapping mapping = proposal.mapping("proposal", valueMaps);
             batches.recordMapping(batch.id(), mappings.write(proposal), mappings.write(mapping));
             return Optional.of(mapping.layout(headers, template, proposal));
         }
-        batches.awaitMapping(batch.id(), mappings.write(proposal), waitingMessage(batch, proposal), clock.instant(),
+        batches.awaitMapping(batch.id(), mappings.write(proposal), waitingMessage(batch, proposal, review,
+                config.mapping().autoAccept()), clock.instant(),
                 worker.name());
         return Optional.empty();
     }
@@ -233,10 +235,15 @@ public class FileValidator {
         return samples;
     }
 
-    private static String waitingMessage(ImportBatch batch, MappingProposal proposal) {
+    private static String waitingMessage(ImportBatch batch, MappingProposal proposal, boolean review,
+            double autoAccept) {
         long refused = proposal.values().stream().mapToLong(column -> column.unmatched().size()).sum();
         long unsure = proposal.columns().stream().filter(column -> !column.header().isBlank() && !column.ignored()
                 && column.reference() == null).count();
+        if (review && proposal.acceptable(autoAccept)) {
+            return "The upload asked for a person to review its column mapping; waiting for them to confirm it "
+                    + "(mapColumns).";
+        }
         StringBuilder message = new StringBuilder("The columns of " + batch.filename()
                 + " are not the template's; waiting for a person to map them (mapColumns)");
         if (!proposal.missingRequired().isEmpty()) {

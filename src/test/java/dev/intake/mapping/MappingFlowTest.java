@@ -151,6 +151,29 @@ class MappingFlowTest {
     }
 
     @Test
+    void an_upload_may_ask_for_its_mapping_to_be_reviewed_however_sure_the_proposal() {
+        String account = account(Tokens.ADMIN);
+        String csv = "Account,Email Address,First Name,Last Name,Status\r\n" + account + ","
+                + UniqueNames.email("review") + ",Rev,Iew,ACTIVE\r\n";
+        String id = Imports.as(Tokens.ADMIN).multiPart("file", "review.csv", csv.getBytes(), "text/csv")
+                .multiPart("template", "createContact").multiPart("mapping", "review").post("/imports").then()
+                .statusCode(202).extract().path("id");
+        worker.drain();
+        JsonPath batch = mapping(Tokens.ADMIN, id);
+        assertEquals("MAPPING", batch.getString("status"), "the template's own headers wait too");
+        assertTrue(batch.getString("message").startsWith("The upload asked for a person to review its column mapping"),
+                batch.getString("message"));
+        Imports.graphql(Tokens.ADMIN, MAP, Map.of("id", id, "input", Map.of("columns", List.of())));
+        assertEquals("COMPLETED", Imports.finish(worker, id).getString("status"), "confirming the proposal as it is");
+
+        Imports.as(Tokens.ADMIN).multiPart("file", "x.csv", csv.getBytes(), "text/csv").multiPart("template", "createContact")
+                .multiPart("mapping", "sometimes").post("/imports").then().statusCode(400)
+                .body("errors[0].error_code", org.hamcrest.Matchers.equalTo("invalid-mapping"))
+                .body("errors[0].message", org.hamcrest.Matchers.equalTo(
+                        "The form field 'mapping' is 'sometimes'; expected auto or review"));
+    }
+
+    @Test
     void a_file_with_the_templates_own_headers_has_no_mapping_step() {
         String account = account(Tokens.ADMIN);
         String id = Imports.accepted("createContact", "plain.csv", Imports.templateHeader("createContact")
