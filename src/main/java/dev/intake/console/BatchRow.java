@@ -13,11 +13,12 @@ import dev.intake.batch.ImportBatch;
  * @param cancellable whether it can still be cancelled (pending, running, waiting for mapping or a ready dry run)
  * @param startable whether it is a dry run that ended READY and can run for real
  * @param purged whether its files were deleted under the retention rule
+ * @param mapping whether it waits in MAPPING for a person to map its columns
  */
 public record BatchRow(String id, String template, String filename, String emailRecord, BatchStatus status,
         String statusWord, String badge, Instant startedAt, Instant endedAt, String createdBy, long successCount,
         long errorCount, long processedRows, Integer totalRows, int percent, boolean live, boolean dryRun,
-        boolean cancellable, boolean startable, boolean purged) {
+        boolean cancellable, boolean startable, boolean purged, boolean mapping) {
 
     static BatchRow of(ImportBatch batch) {
         int percent = batch.totalRows() == null || batch.totalRows() == 0 ? 0
@@ -26,7 +27,8 @@ public record BatchRow(String id, String template, String filename, String email
                 batch.status(), word(batch.status()), badge(batch.status()), batch.startedAt(), batch.endedAt(),
                 batch.createdBy(), batch.successCount(), batch.errorCount(), batch.processedRows(), batch.totalRows(),
                 percent, batch.status().isActive(), batch.dryRun(), batch.status().canMoveTo(BatchStatus.CANCELLED),
-                batch.dryRun() && batch.status() == BatchStatus.READY, batch.purgedAt() != null);
+                batch.dryRun() && batch.status() == BatchStatus.READY, batch.purgedAt() != null,
+                batch.status() == BatchStatus.MAPPING);
     }
 
     /** The batch's own address in the console. */

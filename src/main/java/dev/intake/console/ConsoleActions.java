@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
@@ -64,6 +65,17 @@ public class ConsoleActions {
     @Path("imports/{id}/start")
     public Response start(@PathParam("id") String id, @QueryParam("part") String part) {
         return asAdmin("Starting an import", viewer -> answer(viewer, imports.start(id), part));
+    }
+
+    /** The mapping step's form: the columns mapped as chosen; the browser then goes to the batch's page. */
+    @POST
+    @Path("imports/{id}/mapping")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response map(@PathParam("id") String id, MultivaluedMap<String, String> form) {
+        return asAdmin("Mapping columns", viewer -> {
+            ImportBatch batch = imports.mapColumns(id, MappingForm.choices(form), form.containsKey("save"));
+            return Response.ok().header("HX-Redirect", BatchRow.of(batch).base()).build();
+        });
     }
 
     /** The part of the page the action came from, showing the batch as it is now. */

@@ -90,6 +90,16 @@ public class ConsolePages {
         }).orElseGet(() -> Response.status(Response.Status.NOT_FOUND).entity(Pages.notFound(viewer, id)).build()));
     }
 
+    /** The mapping step of a batch whose file's columns are not the template's. */
+    @GET
+    @Path("imports/{id}/mapping")
+    public Response mapping(@PathParam("id") String id) {
+        return page(viewer -> imports.find(id).flatMap(batch -> imports.mapping(batch).flatMap(view -> imports
+                .template(batch.template()).map(template -> Response.ok(Pages.mapping(viewer, BatchDetail.of(batch),
+                        MappingForm.of(view, template))).build())))
+                .orElseGet(() -> Response.status(Response.Status.NOT_FOUND).entity(Pages.notFound(viewer, id)).build()));
+    }
+
     /** The summary of a batch, for the detail page's part that polls itself while the batch runs. */
     @GET
     @Path("imports/{id}/summary")

@@ -33,6 +33,8 @@ final class Pages {
 
     static native TemplateInstance templates(Viewer viewer, List<ImportTemplate> templates);
 
+    static native TemplateInstance mapping(Viewer viewer, BatchDetail batch, MappingForm form);
+
     /** @param hasRole whether the user has an import role, so that only the organisation is missing */
     static native TemplateInstance noAccess(Viewer viewer, boolean hasRole);
 

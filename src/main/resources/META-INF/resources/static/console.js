@@ -61,7 +61,20 @@
     var xhr = event.detail.xhr;
     if (!sessionEnded(xhr)) {
       var refusal = refusalOf(xhr);
+      var inline = document.getElementById("mapping-error");
+      if (inline && event.detail.elt && event.detail.elt.id === "mapping") {
+        inline.textContent = refusal.message;
+        inline.hidden = false;
+        return;
+      }
       toast(refusal.message + (refusal.details ? ". " + refusal.details : ""));
+    }
+  });
+  // A correction hides the mapping step's last refusal, which no longer says what is wrong.
+  document.addEventListener("change", function (event) {
+    var inline = document.getElementById("mapping-error");
+    if (inline && event.target.closest && event.target.closest("form#mapping")) {
+      inline.hidden = true;
     }
   });
   document.addEventListener("htmx:sendError", function () {

@@ -135,6 +135,44 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void an_admin_maps_a_crm_exports_columns_and_values_in_the_mapping_step() throws IOException {
+        String account = UniqueNames.of("Mapped In Browser");
+        Imports.graphql("mutation($input: AccountInput!) { createAccount(input: $input) { id } }",
+                Map.of("input", Map.of("name", account)));
+        String csv = "Company,E-mail,First name,Last name,Lead Status,Favourite Colour\r\n"
+                + account + "," + UniqueNames.email("browser-map") + ",Pat,Prospect,Prospect,green\r\n";
+        String id = Imports.accepted("createContact", "crm-export.csv", csv);
+        worker.drain();
+
+        try (BrowserContext context = newContext(); Page page = context.newPage()) {
+            signIn(page, "ada", "acme", List.of("import-admin", "contacts-writer"));
+            String row = "#batch-" + id;
+            assertEquals("Needs mapping", page.textContent(row + " .badge").strip());
+            page.click(row + " a:has-text('Map the columns')");
+            page.waitForSelector("form#mapping");
+            assertEquals("input/account", page.inputValue("#field-1"), "the alias is proposed");
+            assertTrue(page.textContent("tr:has(#field-1)").contains("alias \"Company\""));
+            assertEquals("", page.inputValue("#field-6"), "an unrelated column is not imported unless chosen");
+            assertTrue(page.textContent("tr:has(#field-5)").contains("“Prospect”"), "the refused value is listed");
+
+            page.selectOption("#field-2", "");
+            page.click("button:has-text('Map and import')");
+            page.waitForSelector("#mapping-error:not([hidden])");
+            assertTrue(page.textContent("#mapping-error").contains("no column maps to the required field Email Address"),
+                    page.textContent("#mapping-error"));
+
+            page.selectOption("#field-2", "input/emailAddress");
+            page.selectOption("#to-5-0", "LEAD");
+            screenshot(page, "mapping");
+            page.click("button:has-text('Map and import')");
+            page.waitForURL("**/console/imports/" + id);
+            Imports.finish(worker, id);
+            page.waitForSelector("#summary .badge:has-text('Completed')", new Page.WaitForSelectorOptions().setTimeout(15_000));
+            screenshot(page, "mapped-batch");
+        }
+    }
+
+    @Test
     void a_dry_run_is_started_from_its_row_menu() throws IOException {
         String id = Imports.acceptedDryRun(Tokens.ADMIN, "createAccount", "checked-accounts.csv",
                 Imports.csv("name", UniqueNames.of("Checked")));
