@@ -24,6 +24,8 @@ final class CellCoercion {
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
+    private static final java.util.regex.Pattern SPACES_OR_HYPHENS = java.util.regex.Pattern.compile("[\\s-]+");
+
     private CellCoercion() {
     }
 
@@ -96,9 +98,14 @@ final class CellCoercion {
 
     /** A fixed value in any case, with spaces or hyphens for its underscores: {@code not started} is NOT_STARTED. */
     private static String fixed(TemplateColumn column, String value) {
-        String underscored = value.replaceAll("[\\s-]+", "_");
         for (String allowed : column.allowedValues()) {
-            if (allowed.equalsIgnoreCase(value) || allowed.equalsIgnoreCase(underscored)) {
+            if (allowed.equalsIgnoreCase(value)) {
+                return allowed;
+            }
+        }
+        String underscored = SPACES_OR_HYPHENS.matcher(value).replaceAll("_");
+        for (String allowed : column.allowedValues()) {
+            if (allowed.equalsIgnoreCase(underscored)) {
                 return allowed;
             }
         }
