@@ -19,6 +19,17 @@ import javax.sql.DataSource;
 public final class BenchFile {
 
     public static final String HEADER = "account,emailAddress,firstName,lastName,status,phone";
+
+    /**
+     * The same columns as another system would export them: renamed and shuffled. Column n of this header holds
+     * field {@code MAPPED_ORDER[n]} of {@link #HEADER}.
+     */
+    public static final String MAPPED_HEADER = "Status,E-mail,Company,Surname,Given name,Telephone";
+    private static final int[] MAPPED_ORDER = { 4, 1, 0, 3, 2, 5 };
+
+    /** The field each column of {@link #MAPPED_HEADER} fills, for mapColumns. */
+    public static final java.util.List<String> MAPPED_FIELDS = java.util.List.of("input/status", "input/emailAddress",
+            "input/account", "input/lastName", "input/firstName", "input/phone");
     private static final String[] STATUSES = { "ACTIVE", "INACTIVE", "LEAD" };
 
     private BenchFile() {
@@ -55,16 +66,32 @@ public final class BenchFile {
     }
 
     public static Path write(Path dir, String name, int rows, int accounts, String emailPrefix) throws IOException {
+        return write(dir, name, rows, accounts, emailPrefix, false);
+    }
+
+    /** The file; with {@code mapped}, under {@link #MAPPED_HEADER} with its columns in that order. */
+    public static Path write(Path dir, String name, int rows, int accounts, String emailPrefix, boolean mapped)
+            throws IOException {
         Path file = dir.resolve(name);
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write(HEADER);
+            out.write(mapped ? MAPPED_HEADER : HEADER);
             out.write("\r\n");
             for (int row = 1; row <= rows; row++) {
-                out.write(line(row, accounts, emailPrefix));
+                String line = line(row, accounts, emailPrefix);
+                out.write(mapped ? shuffled(line) : line);
                 out.write("\r\n");
             }
         }
         return file;
+    }
+
+    private static String shuffled(String line) {
+        String[] cells = line.split(",", -1);
+        String[] out = new String[cells.length];
+        for (int i = 0; i < MAPPED_ORDER.length; i++) {
+            out[i] = cells[MAPPED_ORDER[i]];
+        }
+        return String.join(",", out);
     }
 
     private static String line(int row, int accounts, String emailPrefix) {
