@@ -29,12 +29,12 @@ public record MappingProposal(List<ColumnProposal> columns, List<String> missing
 
     /**
      * Whether the batch can go on without a person: every required field is mapped, every column with a header
-     * maps to a field (nothing in the file is dropped silently), every proposal is at least as confident as the
-     * threshold, and no fixed-value or Boolean column holds a value its field refuses.
+     * maps to a field (nothing in the file is dropped silently), and every proposal is at least as confident as
+     * the threshold. Values a field refuses do not hold it up: those rows fail as they would with the template's
+     * own headers.
      */
     public boolean acceptable(double threshold) {
-        return missingRequired.isEmpty() && values.stream().allMatch(column -> column.unmatched().isEmpty())
-                && columns.stream().filter(column -> !column.header().isBlank()
+        return missingRequired.isEmpty() && columns.stream().filter(column -> !column.header().isBlank()
                 && !reportColumns.contains(column.index()))
                 .allMatch(column -> column.confidence() >= threshold && (column.ignored() || column.reference() != null));
     }

@@ -183,12 +183,13 @@ public class FileValidator {
         MappingProposal proposal = matcher.propose(headers, samples(firstRows, headers.size()));
         Map<String, Map<String, String>> valueMaps = mappings.savedValueMaps(batch.organisation(), template.name(),
                 headers);
-        proposal = proposal.withValues(refusedValues(proposal, template, valueMaps, firstRows, reader));
         if (!review && proposal.acceptable(config.mapping().autoAccept())) {
             ColumnMapping mapping = proposal.mapping("proposal", valueMaps);
             batches.recordMapping(batch.id(), mappings.write(proposal), mappings.write(mapping));
             return Optional.of(mapping.layout(headers, template, proposal));
         }
+        // Only a batch that waits for a person reads the whole file here, for the values to map.
+        proposal = proposal.withValues(refusedValues(proposal, template, valueMaps, firstRows, reader));
         batches.awaitMapping(batch.id(), mappings.write(proposal), waitingMessage(batch, proposal, review,
                 config.mapping().autoAccept()), clock.instant(),
                 worker.name());

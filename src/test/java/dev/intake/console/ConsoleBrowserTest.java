@@ -139,8 +139,8 @@ class ConsoleBrowserTest {
         String account = UniqueNames.of("Mapped In Browser");
         Imports.graphql("mutation($input: AccountInput!) { createAccount(input: $input) { id } }",
                 Map.of("input", Map.of("name", account)));
-        String csv = "Company,E-mail,First name,Last name,Lead Status,Favourite Colour\r\n"
-                + account + "," + UniqueNames.email("browser-map") + ",Pat,Prospect,Prospect,green\r\n";
+        String csv = "Company,E-mail,First name,Last name,Lead Status,Shoe Size\r\n"
+                + account + "," + UniqueNames.email("browser-map") + ",Pat,Prospect,Prospect,42\r\n";
         String id = Imports.accepted("createContact", "crm-export.csv", csv);
         worker.drain();
 
