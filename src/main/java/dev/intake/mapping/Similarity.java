@@ -15,8 +15,9 @@ final class Similarity {
             return 0;
         }
         double edits = 1.0 - (double) distance(a, b) / Math.max(a.length(), b.length());
-        String shorter = a.length() <= b.length() ? a : b;
-        String longer = shorter == a ? b : a;
+        boolean aShorter = a.length() <= b.length();
+        String shorter = aShorter ? a : b;
+        String longer = aShorter ? b : a;
         boolean contained = shorter.length() >= 4 && (longer.startsWith(shorter) || longer.endsWith(shorter));
         double containment = contained ? 0.6 + 0.3 * shorter.length() / longer.length() : 0;
         return Math.max(edits, containment);
