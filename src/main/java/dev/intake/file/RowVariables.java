@@ -16,11 +16,12 @@ public final class RowVariables {
     private final List<TemplateColumn> columns;
     private final List<List<String>> paths;
     private final int[] fileIndexes;
-    private final Map<String, Map<String, String>> valueMaps;
+    /** By template column, the value map a person gave it, or {@code null}. */
+    private final List<Map<String, String>> valueMaps;
 
     public RowVariables(FileLayout layout) {
-        this.valueMaps = layout.valueMaps();
         this.columns = layout.templateColumns();
+        this.valueMaps = columns.stream().map(column -> layout.valueMaps().get(column.reference())).toList();
         this.paths = columns.stream().map(TemplateColumn::path).toList();
         this.fileIndexes = layout.fileIndexOfTemplateColumns();
     }
@@ -40,7 +41,7 @@ public final class RowVariables {
                 continue;
             }
             try {
-                Object value = CellCoercion.coerce(column, mapped(column, cell));
+                Object value = CellCoercion.coerce(column, mapped(valueMaps.get(t), cell));
                 if (column.customField()) {
                     addCustomField(variables, paths.get(t), value);
                 } else {
@@ -54,8 +55,7 @@ public final class RowVariables {
     }
 
     /** The value a person mapped this cell to, if they did: the same text, or the same text in another case. */
-    private String mapped(TemplateColumn column, String cell) {
-        Map<String, String> values = valueMaps.get(column.reference());
+    private static String mapped(Map<String, String> values, String cell) {
         if (values == null || values.isEmpty()) {
             return cell;
         }

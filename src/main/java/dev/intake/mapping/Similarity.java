@@ -1,5 +1,7 @@
 package dev.intake.mapping;
 
+import dev.intake.template.EditDistance;
+
 /**
  * How alike two folded headers are, from 0 to 1: one minus their Levenshtein distance over the longer length
  * ({@code emailadress} and {@code emailaddress} score 0.92); or, when one starts or ends with the other of at
@@ -14,31 +16,12 @@ final class Similarity {
         if (a.isEmpty() || b.isEmpty()) {
             return 0;
         }
-        double edits = 1.0 - (double) distance(a, b) / Math.max(a.length(), b.length());
+        double edits = 1.0 - (double) EditDistance.between(a, b) / Math.max(a.length(), b.length());
         boolean aShorter = a.length() <= b.length();
         String shorter = aShorter ? a : b;
         String longer = aShorter ? b : a;
         boolean contained = shorter.length() >= 4 && (longer.startsWith(shorter) || longer.endsWith(shorter));
         double containment = contained ? 0.6 + 0.3 * shorter.length() / longer.length() : 0;
         return Math.max(edits, containment);
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

@@ -1,12 +1,12 @@
 package dev.intake.template;
 
-/** Levenshtein distance, for suggesting the template a user probably meant. */
-final class EditDistance {
+/** Levenshtein distance: for suggesting the template a user probably meant, and for similar headers. */
+public final class EditDistance {
 
     private EditDistance() {
     }
 
-    static int between(String a, String b) {
+    public static int between(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
