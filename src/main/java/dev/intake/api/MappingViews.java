@@ -7,6 +7,7 @@ import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
+import dev.intake.file.LookupPolicy;
 import dev.intake.imports.ImportService;
 import dev.intake.mapping.ColumnProposal;
 import dev.intake.mapping.ColumnValues;
@@ -26,9 +27,11 @@ public final class MappingViews {
             @Description("Who decided the mapping the batch runs with: proposal (confident enough) or person; null while it waits") String decidedBy) {
 
         static BatchMapping of(ImportService.MappingView view) {
-            List<MappingColumn> columns = view.proposal().columns().stream().map(column -> MappingColumn.of(column,
-                    view.chosen() == null ? null : field(view.chosen().fields(), column.index()),
-                    view.proposal().valuesOf(column.index()))).toList();
+            List<MappingColumn> columns = view.proposal().columns().stream().map(column -> {
+                String field = view.chosen() == null ? null : field(view.chosen().fields(), column.index());
+                return MappingColumn.of(column, field, field == null ? null : view.chosen().lookupPolicies().get(field),
+                        view.proposal().valuesOf(column.index()));
+            }).toList();
             return new BatchMapping(columns, view.proposal().missingRequired(),
                     view.chosen() == null ? null : view.chosen().source());
         }
@@ -49,14 +52,15 @@ public final class MappingViews {
             @Description("How sure the proposal is, from 0 to 1") double confidence,
             @NonNull @Description("Why, for people: exact label, alias \"Company\", similar to \"Email Address\" (0.86)") String reason,
             @Description("The field it fills in the mapping the batch runs with; null when not imported or not decided yet") String field,
-            @NonNull @Description("For a fixed-value or Boolean field: the file's values it does not accept, to map") List<@NonNull RefusedValue> refusedValues,
-            @Description("Whether there were more distinct refused values than the 100 listed") boolean moreRefusedValues) {
+            @NonNull @Description("For a fixed-value or Boolean field, the file's values it does not accept; for a lookup field, the values that match no record: to map, or for a lookup, to create or leave out") List<@NonNull RefusedValue> refusedValues,
+            @Description("Whether there were more distinct refused values than the 100 listed") boolean moreRefusedValues,
+            @Description("For a lookup field, what the batch does when a value matches no record; null until the mapping is decided") LookupPolicy lookupPolicy) {
 
-        static MappingColumn of(ColumnProposal column, String field, ColumnValues values) {
+        static MappingColumn of(ColumnProposal column, String field, LookupPolicy policy, ColumnValues values) {
             return new MappingColumn(column.number(), column.letter(), column.header(), column.samples(),
                     column.reference(), column.confidence(), column.reason(), field,
                     values.unmatched().stream().map(value -> new RefusedValue(value.value(), value.count(),
-                            value.firstRows())).toList(), values.more());
+                            value.firstRows())).toList(), values.more(), policy);
         }
     }
 
@@ -79,16 +83,17 @@ public final class MappingViews {
     @Description("What one column of the file fills")
     public record ColumnChoice(
             @Description("The column's number, from 1") int column,
-            @Description("The template reference it fills, such as input/emailAddress") String field,
+            @Description("The template reference it fills, such as input/emailAddress; left out, the proposed field") String field,
             @Description("True to leave the column out of the import") Boolean ignore,
-            @Description("Values of the column mapped to values its field accepts, such as Prospect to LEAD") List<ValueMap> values) {
+            @Description("Values of the column mapped to values its field accepts, such as Prospect to LEAD; for a lookup field, to the names of existing records") List<ValueMap> values,
+            @Description("For a lookup field, what happens to a row whose value matches no record: FAIL (the default), BLANK (leave the field out; optional fields only), CREATE (create the record through its create mutation, as the uploader), or MAP (only the value maps)") LookupPolicy lookupPolicy) {
 
         MappingChoice toChoice() {
             java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
             if (values != null) {
                 values.forEach(value -> map.put(value.from(), value.to()));
             }
-            return new MappingChoice(column, field, Boolean.TRUE.equals(ignore), map);
+            return new MappingChoice(column, field, Boolean.TRUE.equals(ignore), map, lookupPolicy);
         }
     }
 

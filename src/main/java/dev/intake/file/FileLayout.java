@@ -15,19 +15,27 @@ import dev.intake.template.TemplateColumn;
  * @param templateVersion the template's version at validation time
  * @param valueMaps by template reference, cell values a person mapped to values the field accepts (a mapping
  *        step's value maps), applied before a row's value is coerced
+ * @param lookupPolicies by template reference of a lookup column, what happens when its value matches no record;
+ *        {@link LookupPolicy#FAIL} where absent
  */
 public record FileLayout(int headerRows, List<FileColumn> fileColumns, List<TemplateColumn> templateColumns,
-        String templateVersion, Map<String, Map<String, String>> valueMaps) {
+        String templateVersion, Map<String, Map<String, String>> valueMaps, Map<String, LookupPolicy> lookupPolicies) {
 
     public FileLayout {
         fileColumns = List.copyOf(fileColumns);
         templateColumns = List.copyOf(templateColumns);
         valueMaps = valueMaps == null ? Map.of() : Map.copyOf(valueMaps);
+        lookupPolicies = lookupPolicies == null ? Map.of() : Map.copyOf(lookupPolicies);
     }
 
     public FileLayout(int headerRows, List<FileColumn> fileColumns, List<TemplateColumn> templateColumns,
             String templateVersion) {
-        this(headerRows, fileColumns, templateColumns, templateVersion, Map.of());
+        this(headerRows, fileColumns, templateColumns, templateVersion, Map.of(), Map.of());
+    }
+
+    /** The policy of a lookup column; {@code null} when the batch has no mapping that set one. */
+    public LookupPolicy lookupPolicy(String reference) {
+        return lookupPolicies.get(reference);
     }
 
     /** How many cells a row needs: up to its last column that holds a field; later columns are ignored anyway. */

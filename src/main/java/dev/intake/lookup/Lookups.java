@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,20 +69,65 @@ public class Lookups {
     /** The ID of the record the value refers to; {@code inputField} is the reference named in errors. */
     public long id(LookupTarget<?> target, String inputField, String value) {
         String organisation = target.perOrganisation() ? caller.organisation() : null;
+        return find(target, inputField, value, organisation).orElseThrow(() -> new LookupFailedException(inputField,
+                "No " + target.singular() + " has the " + target.field() + " '" + Values.shorten(value)
+                        + "' or that ID"));
+    }
+
+    /**
+     * Whether the value refers to a record of the organisation, as {@link #id} would resolve it, for the import
+     * engine's lookup policies: false when no record matches, and a lookup error when several do.
+     *
+     * @param entity the {@code entity} of the {@code @lookup} directive, such as {@code accounts}
+     * @param field its {@code field}, such as {@code name}
+     */
+    public boolean matches(String entity, String field, String organisation, String inputField, String value) {
+        Optional<LookupTarget<?>> found = target(entity, field);
+        if (found.isEmpty()) {
+            return true;
+        }
+        LookupTarget<?> target = found.get();
+        return find(target, inputField, value, target.perOrganisation() ? organisation : null).isPresent();
+    }
+
+    private Optional<Long> find(LookupTarget<?> target, String inputField, String value, String organisation) {
         String key = key(target, organisation, value);
         Map<String, Long> cache = cache();
         Long cached = cache == null ? null : cache.get(key);
         if (cached != null && cached != ABSENT) {
-            return cached;
+            return Optional.of(cached);
         }
         boolean absentAtStart = cached != null;
-        long id = absentAtStart && !managesAny(target.entityClass())
-                ? byId(target, inputField, value, organisation)
+        Optional<Long> id = absentAtStart && !managesAny(target.entityClass())
+                ? byId(target, value, organisation)
                 : resolve(target, inputField, value, organisation);
-        if (cache != null) {
-            cache.put(key, id);
+        if (cache != null && id.isPresent()) {
+            cache.put(key, id.get());
         }
         return id;
+    }
+
+    /**
+     * The values that match no record of the organisation by the lookup's field, nor are a record's global ID: what
+     * the mapping step lists for a person to map, create or leave out. Reads what is committed.
+     */
+    public Set<String> unmatched(String entity, String field, String organisation, Collection<String> values) {
+        Optional<LookupTarget<?>> found = target(entity, field);
+        if (found.isEmpty() || values.isEmpty()) {
+            return Set.of();
+        }
+        LookupTarget<?> target = found.get();
+        String scope = target.perOrganisation() ? organisation : null;
+        Map<String, List<Long>> matches = prefetchSql(target)
+                .map(sql -> matchesBySql(sql, scope, values))
+                .orElseGet(() -> matchesByJpql(target, scope, values));
+        Set<String> unmatched = new LinkedHashSet<>();
+        for (String value : values) {
+            if (!matches.containsKey(value) && byId(target, value, scope).isEmpty()) {
+                unmatched.add(value);
+            }
+        }
+        return unmatched;
     }
 
     /**
@@ -172,7 +219,8 @@ public class Lookups {
         return matches;
     }
 
-    private Optional<LookupTarget<?>> target(String entity, String field) {
+    /** What a lookup directive's entity and field refer to, if a catalogue knows it. */
+    public Optional<LookupTarget<?>> target(String entity, String field) {
         return catalogues.stream().flatMap(catalogue -> catalogue.targets().stream())
                 .filter(target -> target.plural().equals(entity) && target.field().equals(field)).findFirst();
     }
@@ -181,26 +229,24 @@ public class Lookups {
         return target.plural() + '\u0000' + organisation + '\u0000' + value;
     }
 
-    private long resolve(LookupTarget<?> target, String inputField, String value, String organisation) {
+    private Optional<Long> resolve(LookupTarget<?> target, String inputField, String value, String organisation) {
         List<Long> matches = query(target, "e." + target.field() + " = :value", organisation)
                 .setParameter("value", value).setMaxResults(2).getResultList();
         if (matches.size() == 1) {
-            return matches.get(0);
+            return Optional.of(matches.get(0));
         }
         if (matches.size() > 1) {
             long count = count(target, value, organisation);
             throw new LookupFailedException(inputField, count + " " + target.plural() + " have the " + target.field()
                     + " '" + Values.shorten(value) + "'; give the ID of the one you mean");
         }
-        return byId(target, inputField, value, organisation);
+        return byId(target, value, organisation);
     }
 
     /** The record whose global ID the value is, as the fallback when no record has the value in the lookup field. */
-    private long byId(LookupTarget<?> target, String inputField, String value, String organisation) {
-        Optional<Long> byId = GlobalId.decode(target.idType(), value)
+    private Optional<Long> byId(LookupTarget<?> target, String value, String organisation) {
+        return GlobalId.decode(target.idType(), value)
                 .filter(id -> !query(target, "e.id = :id", organisation).setParameter("id", id).getResultList().isEmpty());
-        return byId.orElseThrow(() -> new LookupFailedException(inputField, "No " + target.singular() + " has the "
-                + target.field() + " '" + Values.shorten(value) + "' or that ID"));
     }
 
     /**

@@ -1,25 +1,32 @@
 package dev.intake.mapping;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.intake.file.FileColumn;
 import dev.intake.file.FileLayout;
+import dev.intake.file.LookupPolicy;
 import dev.intake.template.ImportTemplate;
 
 /**
  * The mapping a batch runs with: for each column of its file, the field it fills, or {@code null} for a column
  * that is not imported.
  *
- * @param valueMaps by field reference, cell values mapped to values the field accepts
+ * @param valueMaps by field reference, cell values mapped to values the field accepts (for a lookup field, to
+ *        the names of existing records)
+ * @param lookupPolicies by field reference of a lookup field, what happens when a value matches no record; a
+ *        lookup field not listed fails such rows
  * @param source who decided it: {@code proposal} when the matcher was confident enough, else the person
  */
-public record ColumnMapping(List<String> fields, Map<String, Map<String, String>> valueMaps, String source) {
+public record ColumnMapping(List<String> fields, Map<String, Map<String, String>> valueMaps,
+        Map<String, LookupPolicy> lookupPolicies, String source) {
 
     public ColumnMapping {
         fields = java.util.Collections.unmodifiableList(new ArrayList<>(fields));
         valueMaps = valueMaps == null ? Map.of() : Map.copyOf(valueMaps);
+        lookupPolicies = lookupPolicies == null ? Map.of() : Map.copyOf(lookupPolicies);
     }
 
     /** The file layout of a one-row header with this mapping; report and blank columns stay what they are. */
@@ -37,6 +44,11 @@ public record ColumnMapping(List<String> fields, Map<String, Map<String, String>
                 columns.add(FileColumn.IGNORED);
             }
         }
-        return new FileLayout(1, columns, template.columns(), template.version(), valueMaps);
+        Map<String, LookupPolicy> policies = new HashMap<>();
+        for (String field : fields) {
+            template.column(field == null ? "" : field).filter(column -> column.lookup() != null)
+                    .ifPresent(column -> policies.put(field, lookupPolicies.getOrDefault(field, LookupPolicy.FAIL)));
+        }
+        return new FileLayout(1, columns, template.columns(), template.version(), valueMaps, policies);
     }
 }

@@ -3,8 +3,12 @@ package dev.intake.mapping;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -18,7 +22,10 @@ import dev.intake.error.ConflictException;
 import dev.intake.error.InvalidValueException;
 import dev.intake.file.CellValues;
 import dev.intake.file.ColumnNames;
+import dev.intake.file.LookupPolicy;
+import dev.intake.lookup.Lookups;
 import dev.intake.template.ImportTemplate;
+import dev.intake.template.RecordCreator;
 import dev.intake.template.TemplateCatalog;
 import dev.intake.template.TemplateColumn;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -41,6 +48,9 @@ public class MapColumns {
     TemplateCatalog templates;
 
     @Inject
+    Lookups lookups;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -57,7 +67,11 @@ public class MapColumns {
             ImportTemplate template = templates.byName(batch.template(), batch.organisation()).orElseThrow(
                     () -> new ConflictException("id", "The template " + batch.template() + " is no longer in the schema"));
             List<String> fields = fields(proposal, choices, template);
-            ColumnMapping mapping = new ColumnMapping(fields, valueMaps(proposal, choices, fields, template), "person");
+            Map<String, Map<String, String>> valueMaps = valueMaps(proposal, choices, fields, template);
+            Map<String, LookupPolicy> policies = lookupPolicies(proposal, choices, fields, template,
+                    column -> creatorProblem(batch, column));
+            checkLookupTargets(batch, proposal, choices, fields, template, policies);
+            ColumnMapping mapping = new ColumnMapping(fields, valueMaps, policies, "person");
             batches.resumeWithMapping(batch.id(), mappings.write(mapping), clock.instant(), actor);
             List<String> headers = proposal.columns().stream().map(ColumnProposal::header).toList();
             mappings.remember(batch.organisation(), template.name(), headers, mapping, batch.id(), actor,
@@ -84,6 +98,8 @@ public class MapColumns {
             }
             if (choice.ignore()) {
                 fields.set(index, null);
+            } else if (choice.field() == null && columns.get(index).reference() != null) {
+                fields.set(index, columns.get(index).reference());
             } else if (choice.field() == null || template.column(choice.field()).isEmpty()) {
                 problems.add(describe(columns.get(index)) + ": '" + choice.field() + "' is not a field of "
                         + template.name() + "; expected one of " + String.join(", ",
@@ -147,6 +163,108 @@ public class MapColumns {
             throw new InvalidValueException("input", "The value maps are not right: " + String.join("; ", problems));
         }
         return maps;
+    }
+
+    /**
+     * The lookup policies of the choices, by the field their column fills; each must fit its field. Throws naming
+     * the column and policy at fault.
+     *
+     * @param creatorProblem why a lookup field's records cannot be created from a value, empty when they can
+     */
+    static Map<String, LookupPolicy> lookupPolicies(MappingProposal proposal, List<MappingChoice> choices,
+            List<String> fields, ImportTemplate template, Function<TemplateColumn, Optional<String>> creatorProblem) {
+        Map<String, LookupPolicy> policies = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (MappingChoice choice : choices) {
+            int index = choice.column() - 1;
+            LookupPolicy policy = choice.lookupPolicy();
+            if (policy == null) {
+                continue;
+            }
+            String name = describe(proposal.columns().get(index));
+            TemplateColumn column = fields.get(index) == null ? null : template.column(fields.get(index)).orElseThrow();
+            if (column == null || column.lookup() == null) {
+                problems.add(name + ": a lookup policy is only for a column that fills a lookup field"
+                        + (column == null ? "" : "; " + column.reference() + " is " + column.type().label()));
+                continue;
+            }
+            switch (policy) {
+                case BLANK -> {
+                    if (column.required()) {
+                        problems.add(name + ": blank would leave out " + column.reference()
+                                + ", which is required; choose fail, create or map");
+                    }
+                }
+                case CREATE -> creatorProblem.apply(column)
+                        .ifPresent(problem -> problems.add(name + ": create is not possible: " + problem));
+                case MAP -> {
+                    if (choice.values().isEmpty()) {
+                        problems.add(name + ": map needs value maps that name existing " + column.lookup().entity());
+                    }
+                }
+                case FAIL -> {
+                }
+            }
+            policies.put(column.reference(), policy);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidValueException("input", "The lookup policies are not right: " + String.join("; ", problems));
+        }
+        return policies;
+    }
+
+    /** Why the uploader's rows cannot create the records a lookup column refers to; empty when they can. */
+    private Optional<String> creatorProblem(ImportBatch batch, TemplateColumn column) {
+        Optional<String> type = lookups.target(column.lookup().entity(), column.lookup().field())
+                .map(target -> target.idType());
+        if (type.isEmpty()) {
+            return Optional.of("Intake does not know the records of " + column.lookup().text());
+        }
+        RecordCreator creator;
+        try {
+            creator = RecordCreator.find(templates.all(batch.organisation()), type.get(), column.lookup().field());
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+        String role = creator.template().requiredRole();
+        if (role != null && !batch.createdByRoles().contains(role)) {
+            return Optional.of("the uploader " + batch.createdBy() + " lacks the role " + role + " that "
+                    + creator.template().name() + " requires");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Checks that the value maps of lookup columns name existing records (under {@code create}, a value may map to
+     * a record its rows will create).
+     */
+    private void checkLookupTargets(ImportBatch batch, MappingProposal proposal, List<MappingChoice> choices,
+            List<String> fields, ImportTemplate template, Map<String, LookupPolicy> policies) {
+        List<String> problems = new ArrayList<>();
+        for (MappingChoice choice : choices) {
+            String field = fields.get(choice.column() - 1);
+            TemplateColumn column = field == null ? null : template.column(field).orElseThrow();
+            if (column == null || column.lookup() == null || choice.values().isEmpty()
+                    || policies.get(field) == LookupPolicy.CREATE) {
+                continue;
+            }
+            Set<String> missing = lookups.unmatched(column.lookup().entity(), column.lookup().field(),
+                    batch.organisation(), new LinkedHashSet<>(choice.values().values()));
+            choice.values().forEach((from, to) -> {
+                if (missing.contains(to)) {
+                    problems.add(describe(proposal.columns().get(choice.column() - 1)) + ": '" + from + "' maps to '"
+                            + to + "', which matches no " + noun(column) + " by " + column.lookup().field());
+                }
+            });
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidValueException("input", "The value maps are not right: " + String.join("; ", problems));
+        }
+    }
+
+    private String noun(TemplateColumn column) {
+        return lookups.target(column.lookup().entity(), column.lookup().field()).map(target -> target.singular())
+                .orElse(column.lookup().entity());
     }
 
     private static String describe(ColumnProposal column) {

@@ -39,8 +39,9 @@ public record MappingProposal(List<ColumnProposal> columns, List<String> missing
                 .allMatch(column -> column.confidence() >= threshold && (column.ignored() || column.reference() != null));
     }
 
-    /** The mapping this proposal makes: each column's proposed field, or none, with these value maps. */
-    public ColumnMapping mapping(String source, java.util.Map<String, java.util.Map<String, String>> valueMaps) {
-        return new ColumnMapping(columns.stream().map(ColumnProposal::reference).toList(), valueMaps, source);
+    /** The mapping this proposal makes: each column's proposed field, or none, with a saved mapping's choices. */
+    public ColumnMapping mapping(String source, MappingStore.SavedChoices saved) {
+        return new ColumnMapping(columns.stream().map(ColumnProposal::reference).toList(), saved.valueMaps(),
+                saved.lookupPolicies(), source);
     }
 }

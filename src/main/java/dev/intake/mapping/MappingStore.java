@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.intake.batch.BatchStore;
 import dev.intake.db.Jdbc;
+import dev.intake.file.LookupPolicy;
 import dev.intake.template.HeaderKey;
 
 /**
@@ -57,21 +58,32 @@ public class MappingStore {
         return header -> Optional.ofNullable(history.get(header));
     }
 
-    /** The value maps of the organisation's saved mapping of these headers; none when it saved none. */
-    public Map<String, Map<String, String>> savedValueMaps(String organisation, String template, List<String> headers) {
-        return jdbc.first("""
-                select value_maps::text as value_maps from saved_mapping
-                where organisation = ? and template = ? and header_signature = ?
-                """, row -> valueMaps(row.getString("value_maps")), organisation, template, signature(headers))
-                .orElse(Map.of());
+    /** What a saved mapping keeps besides its columns: value maps and lookup policies, by field reference. */
+    public record SavedChoices(Map<String, Map<String, String>> valueMaps, Map<String, LookupPolicy> lookupPolicies) {
+
+        public static final SavedChoices NONE = new SavedChoices(Map.of(), Map.of());
     }
 
-    private Map<String, Map<String, String>> valueMaps(String text) {
+    /** The value maps and lookup policies of the organisation's saved mapping of these headers; none without one. */
+    public SavedChoices savedChoices(String organisation, String template, List<String> headers) {
+        return jdbc.first("""
+                select value_maps::text as value_maps, lookup_policies::text as lookup_policies from saved_mapping
+                where organisation = ? and template = ? and header_signature = ?
+                """, row -> new SavedChoices(read(row.getString("value_maps"), VALUE_MAPS),
+                read(row.getString("lookup_policies"), POLICIES)), organisation, template, signature(headers))
+                .orElse(SavedChoices.NONE);
+    }
+
+    private static final TypeReference<Map<String, Map<String, String>>> VALUE_MAPS = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, LookupPolicy>> POLICIES = new TypeReference<>() {
+    };
+
+    private <T> T read(String text, TypeReference<T> type) {
         try {
-            return json.readValue(text, new TypeReference<Map<String, Map<String, String>>>() {
-            });
+            return json.readValue(text, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable value maps: " + e.getMessage(), e);
+            throw new IllegalStateException("Unreadable saved mapping: " + e.getMessage(), e);
         }
     }
 
@@ -95,14 +107,15 @@ public class MappingStore {
         }
         if (save) {
             jdbc.update("""
-                    insert into saved_mapping (organisation, template, header_signature, columns, value_maps, batch_id,
-                        saved_by, saved_at)
-                    values (?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, ?)
+                    insert into saved_mapping (organisation, template, header_signature, columns, value_maps,
+                        lookup_policies, batch_id, saved_by, saved_at)
+                    values (?, ?, ?, cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), ?, ?, ?)
                     on conflict (organisation, template, header_signature) do update
-                    set columns = excluded.columns, value_maps = excluded.value_maps, batch_id = excluded.batch_id,
+                    set columns = excluded.columns, value_maps = excluded.value_maps,
+                        lookup_policies = excluded.lookup_policies, batch_id = excluded.batch_id,
                         saved_by = excluded.saved_by, saved_at = excluded.saved_at
-                    """, organisation, template, signature(headers), write(byHeader), write(mapping.valueMaps()), batchId,
-                    user, now);
+                    """, organisation, template, signature(headers), write(byHeader), write(mapping.valueMaps()),
+                    write(mapping.lookupPolicies()), batchId, user, now);
         }
     }
 

@@ -25,10 +25,12 @@ import dev.intake.batch.RunSettings;
 import dev.intake.config.IntakeConfig;
 import dev.intake.error.ConstraintMessages;
 import dev.intake.file.FileLayout;
+import dev.intake.file.LookupPolicy;
 import dev.intake.graphql.MutationInvoker;
 import dev.intake.lookup.Lookups;
 import dev.intake.security.Uploader;
 import dev.intake.template.ImportTemplate;
+import dev.intake.template.RecordCreator;
 import dev.intake.template.TemplateCatalog;
 import dev.intake.template.TemplateColumn;
 import dev.intake.template.WriteKind;
@@ -100,7 +102,7 @@ public class ChunkProcessor {
         boolean finished;
         Uploader uploader = new Uploader(batch.createdBy(), batch.createdByRoles(), batch.organisation());
         try (MutationInvoker.RequestScope scope = invoker.openRequestScope(uploader)) {
-            Run run = new Run(chunk, owner, template.orElse(null), layout.templateColumns(), scope, batch.dryRun(),
+            Run run = new Run(chunk, owner, template.orElse(null), layout, scope, batch.dryRun(),
                     batch.organisation());
             finished = RowIsolation.run(prepared, run::inTransaction,
                     (row, failure) -> RowOutcome.failed(row.rowNumber(), failure.type(), failure.field(),
@@ -126,19 +128,35 @@ public class ChunkProcessor {
         private final RowAction templateAction;
         private final int rowsPerOperation;
         private final LookupPrefetch prefetch;
+        private final LookupPolicies policies;
 
-        Run(Chunk chunk, String owner, ImportTemplate template, List<TemplateColumn> columns,
+        Run(Chunk chunk, String owner, ImportTemplate template, FileLayout layout,
                 MutationInvoker.RequestScope scope, boolean dryRun, String organisation) {
             this.chunk = chunk;
             this.owner = owner;
             this.template = template;
-            this.columns = columns;
+            this.columns = layout.templateColumns();
             this.scope = scope;
             this.dryRun = dryRun;
             this.organisation = organisation;
             this.templateAction = template == null ? null : actionOf(template.writeKind());
             this.rowsPerOperation = Math.max(1, config.worker().rowsPerOperation());
             this.prefetch = new LookupPrefetch(lookups, columns, organisation);
+            this.policies = new LookupPolicies(layout, lookups, organisation, this::creator);
+        }
+
+        /** The create mutation of the records a lookup column refers to, when the schema still has one. */
+        private Optional<RecordCreator> creator(TemplateColumn column) {
+            return lookups.target(column.lookup().entity(), column.lookup().field()).flatMap(target -> {
+                try {
+                    return Optional.of(RecordCreator.find(templates.all(organisation), target.idType(),
+                            column.lookup().field()));
+                } catch (IllegalArgumentException e) {
+                    LOG.warnf("Batch %s: %s; its rows fail as under the lookup policy fail", chunk.batchId(),
+                            e.getMessage());
+                    return Optional.empty();
+                }
+            });
         }
 
         /** Create templates create, update templates update; others say nothing unless the result does. */
@@ -192,6 +210,10 @@ public class ChunkProcessor {
                 for (; next < segment.size() && group.size() < rowsPerOperation; next++) {
                     if (segment.get(next).decided() != null) {
                         written.add(segment.get(next).decided());
+                    } else if (policies.acting() && !policies.allMatch(segment.get(next))) {
+                        run(segment, group, written);
+                        group.clear();
+                        runWithPolicies(segment, next, written);
                     } else {
                         group.add(next);
                     }
@@ -217,8 +239,8 @@ public class ChunkProcessor {
             if (group.size() == 1 || !template.operation().nullableResult()) {
                 for (int index : group) {
                     WriteState before = writes.now();
-                    Invocation invocation = invoke(segment.get(index));
-                    record(segment, index, invocation, before, writes.now(), written);
+                    Invocation invocation = invoke(template, segment.get(index).rowNumber(), segment.get(index).variables());
+                    record(segment, index, invocation, before, writes.now(), written, List.of());
                 }
                 return;
             }
@@ -237,8 +259,45 @@ public class ChunkProcessor {
             }
             starts[group.size()] = writes.now();
             for (int k = 0; k < group.size(); k++) {
-                record(segment, group.get(k), invocations.get().get(k), starts[k], starts[k + 1], written);
+                record(segment, group.get(k), invocations.get().get(k), starts[k], starts[k + 1], written, List.of());
             }
+        }
+
+        /**
+         * Runs a row whose lookup cell matches no record under a policy that acts: decided now, after the rows before
+         * it, it runs alone, without the fields {@code blank} leaves out and after creating the records
+         * {@code create} names. A row that created a record and then failed spoils the transaction, so nothing is
+         * created for a row that does not import.
+         */
+        private void runWithPolicies(List<PreparedRow> segment, int index, List<RowOutcome> written) {
+            PreparedRow row = segment.get(index);
+            LookupPolicies.Decision decision = policies.decide(row);
+            WriteState before = writes.now();
+            List<String> notes = new ArrayList<>(decision.notes());
+            for (LookupPolicies.Creation creation : decision.creations()) {
+                if (policies.matches(creation)) {
+                    continue;
+                }
+                Invocation created = invoke(creation.creator().template(), row.rowNumber(),
+                        creation.creator().variables(creation.value()));
+                if (!created.ok()) {
+                    RowFailure failure = new RowFailure(created.failure().type(), creation.column().reference(),
+                            "could not create " + creation.noun() + " '" + creation.value() + "' ("
+                                    + LookupPolicy.CREATE.phrase() + "): " + created.failure().detail(),
+                            created.failure().ownFault());
+                    if (notes.size() > decision.notes().size() && failure.ownFault()) {
+                        throw new RolledBack(Attempt.poisoned(index, failure));
+                    }
+                    record(segment, index, Invocation.failed(failure), before, writes.now(), written, List.of());
+                    return;
+                }
+                notes.add(creation.note());
+            }
+            Invocation invocation = invoke(template, row.rowNumber(), decision.variables());
+            if (!invocation.ok() && !decision.creations().isEmpty() && invocation.failure().ownFault()) {
+                throw new RolledBack(Attempt.poisoned(index, policies.explain(invocation.failure())));
+            }
+            record(segment, index, invocation, before, writes.now(), written, notes);
         }
 
         /**
@@ -248,13 +307,14 @@ public class ChunkProcessor {
          * may have written is kept.
          */
         private void record(List<PreparedRow> segment, int index, Invocation invocation,
-                WriteState before, WriteState after, List<RowOutcome> written) {
+                WriteState before, WriteState after, List<RowOutcome> written, List<String> notes) {
             PreparedRow row = segment.get(index);
             if (invocation.ok()) {
-                written.add(RowOutcome.succeeded(row.rowNumber(), invocation.entityId(), action(invocation)));
+                written.add(RowOutcome.succeeded(row.rowNumber(), invocation.entityId(), action(invocation),
+                        notes.isEmpty() ? null : String.join("; ", notes)));
                 return;
             }
-            RowFailure failure = invocation.failure();
+            RowFailure failure = policies.explain(invocation.failure());
             if (!failure.ownFault()) {
                 throw new RolledBack(Attempt.unattributable(failure));
             }
@@ -273,11 +333,11 @@ public class ChunkProcessor {
             return templateAction;
         }
 
-        private Invocation invoke(PreparedRow row) {
+        private Invocation invoke(ImportTemplate mutation, long rowNumber, Map<String, Object> variables) {
             try {
-                return Invocation.of(invoker.invoke(template, row.variables(), scope));
+                return Invocation.of(invoker.invoke(mutation, variables, scope));
             } catch (RuntimeException e) {
-                LOG.errorf(e, "Row %d of batch %s failed outside its mutation", row.rowNumber(), chunk.batchId());
+                LOG.errorf(e, "Row %d of batch %s failed outside its mutation", rowNumber, chunk.batchId());
                 return Invocation.failed(ExecutionErrors.ofException(e));
             }
         }

@@ -44,7 +44,8 @@ final class LookupPrefetch {
         return values;
     }
 
-    private static Object valueAt(Map<String, Object> variables, List<String> path) {
+    /** The value at a reference's path in a row's variables, or {@code null}. */
+    static Object valueAt(Map<String, Object> variables, List<String> path) {
         Object value = variables;
         for (String segment : path) {
             if (!(value instanceof Map<?, ?> level)) {

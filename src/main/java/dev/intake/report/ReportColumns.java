@@ -18,9 +18,11 @@ public final class ReportColumns {
     public static final String ENTITY_ID = "Entity ID";
     public static final String ERROR_TYPE = "Error Type";
     public static final String ERROR_MESSAGE = "Error Message";
+    /** What else a successful row did, such as a record its lookup policy created. */
+    public static final String NOTE = "Note";
 
     public static final List<String> EXCEPTIONS = List.of(ROW_NUMBER, ERROR_TYPE, ERROR_MESSAGE);
-    public static final List<String> RESULTS = List.of(ROW_NUMBER, OUTCOME, ENTITY_ID, ERROR_TYPE, ERROR_MESSAGE);
+    public static final List<String> RESULTS = List.of(ROW_NUMBER, OUTCOME, ENTITY_ID, ERROR_TYPE, ERROR_MESSAGE, NOTE);
 
     private static final Set<String> KEYS = java.util.stream.Stream.concat(RESULTS.stream(),
             java.util.stream.Stream.of(TemplateCsv.VERSION_LABEL)).map(HeaderKey::of).collect(Collectors.toSet());

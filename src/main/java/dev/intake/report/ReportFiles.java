@@ -93,7 +93,11 @@ public class ReportFiles {
             record.add(outcome == null || outcome.entityId() == null ? "" : outcome.entityId());
         }
         record.add(outcome == null || outcome.errorType() == null ? "" : outcome.errorType().name());
-        record.add(outcome == null || outcome.message() == null ? "" : outcome.message());
+        boolean failed = outcome != null && !outcome.success();
+        record.add(failed && outcome.message() != null ? outcome.message() : "");
+        if (!exceptions) {
+            record.add(!failed && outcome != null && outcome.message() != null ? outcome.message() : "");
+        }
         record.add("");
         return record;
     }

@@ -36,6 +36,7 @@ import dev.intake.file.HeaderMatch;
 import dev.intake.file.ReadLimits;
 import dev.intake.file.TemplateFileReader;
 import dev.intake.file.UnreadableFileException;
+import dev.intake.lookup.Lookups;
 import dev.intake.mapping.ColumnMapping;
 import dev.intake.mapping.ColumnMatcher;
 import dev.intake.mapping.ColumnProposal;
@@ -77,6 +78,9 @@ public class FileValidator {
 
     @Inject
     MappingStore mappings;
+
+    @Inject
+    Lookups lookups;
 
     @Inject
     IntakeConfig config;
@@ -176,20 +180,25 @@ public class FileValidator {
         ColumnMatcher matcher = new ColumnMatcher(template, mappings.memory(batch.organisation(),
                 template.name(), headers), ReportColumns::isReportColumn);
         List<FileRow> firstRows = new ArrayList<>();
-        for (FileRow row = reader.nextRow(); row != null && firstRows.size() < config.mapping().sampleRows(); row = reader
-                .nextRow()) {
+        while (firstRows.size() < config.mapping().sampleRows()) {
+            FileRow row = reader.nextRow();
+            if (row == null) {
+                break;
+            }
             firstRows.add(row);
         }
         MappingProposal proposal = matcher.propose(headers, samples(firstRows, headers.size()));
-        Map<String, Map<String, String>> valueMaps = mappings.savedValueMaps(batch.organisation(), template.name(),
-                headers);
+        MappingStore.SavedChoices saved = mappings.savedChoices(batch.organisation(), template.name(), headers);
         if (!review && proposal.acceptable(config.mapping().autoAccept())) {
-            ColumnMapping mapping = proposal.mapping("proposal", valueMaps);
+            ColumnMapping mapping = proposal.mapping("proposal", saved);
             batches.recordMapping(batch.id(), mappings.write(proposal), mappings.write(mapping));
             return Optional.of(mapping.layout(headers, template, proposal));
         }
         // Only a batch that waits for a person reads the whole file here, for the values to map.
-        proposal = proposal.withValues(refusedValues(proposal, template, valueMaps, firstRows, reader));
+        ValueTally.LookupCheck lookupCheck = (column, values) -> lookups.unmatched(column.lookup().entity(),
+                column.lookup().field(), batch.organisation(), values);
+        proposal = proposal.withValues(refusedValues(proposal, template, saved.valueMaps(), lookupCheck, firstRows,
+                reader));
         batches.awaitMapping(batch.id(), mappings.write(proposal), waitingMessage(batch, proposal, review,
                 config.mapping().autoAccept()), clock.instant(),
                 worker.name());
@@ -197,18 +206,19 @@ public class FileValidator {
     }
 
     /**
-     * The values of the proposed fixed-value and Boolean columns that their fields refuse, over the whole file:
-     * the first rows already read, then the rest.
+     * The values of the proposed fixed-value and Boolean columns that their fields refuse, and of lookup columns
+     * that match no record, over the whole file: the first rows already read, then the rest.
      */
     private static List<ColumnValues> refusedValues(MappingProposal proposal, ImportTemplate template,
-            Map<String, Map<String, String>> valueMaps, List<FileRow> firstRows, TemplateFileReader reader) {
+            Map<String, Map<String, String>> valueMaps, ValueTally.LookupCheck lookupCheck, List<FileRow> firstRows,
+            TemplateFileReader reader) {
         Map<Integer, TemplateColumn> fields = new LinkedHashMap<>();
         for (ColumnProposal column : proposal.columns()) {
             if (column.reference() != null) {
                 template.column(column.reference()).ifPresent(field -> fields.put(column.index(), field));
             }
         }
-        ValueTally tally = new ValueTally(fields, valueMaps);
+        ValueTally tally = new ValueTally(fields, valueMaps, lookupCheck);
         if (!tally.counts()) {
             return List.of();
         }
@@ -241,12 +251,11 @@ public class FileValidator {
         long refused = proposal.values().stream().mapToLong(column -> column.unmatched().size()).sum();
         long unsure = proposal.columns().stream().filter(column -> !column.header().isBlank() && !column.ignored()
                 && column.reference() == null).count();
-        if (review && proposal.acceptable(autoAccept)) {
-            return "The upload asked for a person to review its column mapping; waiting for them to confirm it "
-                    + "(mapColumns).";
-        }
-        StringBuilder message = new StringBuilder("The columns of " + batch.filename()
-                + " are not the template's; waiting for a person to map them (mapColumns)");
+        boolean reviewOnly = review && proposal.acceptable(autoAccept);
+        StringBuilder message = new StringBuilder(reviewOnly
+                ? "The upload asked for a person to review its column mapping; waiting for them to confirm it (mapColumns)"
+                : "The columns of " + batch.filename() + " are not the template's; waiting for a person to map them "
+                        + "(mapColumns)");
         if (!proposal.missingRequired().isEmpty()) {
             message.append(". No column maps to the required ").append(String.join(", ", proposal.missingRequired()));
         }
@@ -255,7 +264,7 @@ public class FileValidator {
         }
         if (refused > 0) {
             message.append(". ").append(refused).append(refused == 1 ? " value needs" : " values need")
-                    .append(" mapping to a value its field accepts");
+                    .append(" mapping to a value its field accepts, or, in a lookup column, to a record (or a lookup policy)");
         }
         return message.append('.').toString();
     }
