@@ -96,11 +96,11 @@ class ImportFlowTest {
         List<String> lines = List.of(results.split("\r\n"));
         assertEquals(10, lines.size());
         assertEquals("\uFEFFAccount,Email Address,First Name,Last Name,Status,Phone,Row Number,Outcome,Entity ID,"
-                + "Error Type,Error Message,Template Version", lines.get(0));
+                + "Error Type,Error Message,Note,Template Version", lines.get(0));
         assertTrue(lines.get(4).matches(java.util.regex.Pattern.quote(account + "," + ok + ",Olive,Ok,ACTIVE,,5,SUCCESS,")
-                + "[A-Za-z0-9+/=]+,,,"), lines.get(4));
+                + "[A-Za-z0-9+/=]+,,,,"), lines.get(4));
         assertEquals(account + ",not-an-email,Bad,Email,ACTIVE,,6,FAILED,,VALIDATION,\"Row 6, column Email Address "
-                + "(input/emailAddress): must be a well-formed email address (got 'not-an-email')\",", lines.get(5));
+                + "(input/emailAddress): must be a well-formed email address (got 'not-an-email')\",,", lines.get(5));
         String entityId = lines.get(4).split(",")[8];
         assertEquals("Olive", Imports.graphql("query($id: ID!) { contact(id: $id) { firstName } }", Map.of("id", entityId))
                 .getString("data.contact.firstName"), "the results file's Entity ID is the record's ID");
