@@ -90,6 +90,14 @@
   document.addEventListener("htmx:afterSwap", function (event) {
     localTimes(event.target.parentNode || document);
   });
+  // The wizard goes on to the mapping step by itself when its one file waits there; with several files, each card
+  // keeps its own "Map the columns" button.
+  document.addEventListener("htmx:afterSettle", function () {
+    var wizardRoot = document.getElementById("wizard");
+    var cards = wizardRoot ? wizardRoot.querySelectorAll("li.upload") : [];
+    var next = cards.length === 1 ? cards[0].querySelector("a.map-columns") : null;
+    if (next) { window.location.assign(next.href); }
+  });
 
   // Row menus: one open at a time; Escape or a click elsewhere closes them.
   document.addEventListener("toggle", function (event) {
@@ -269,9 +277,62 @@
     refresh();
   }
 
+  // The mapping step: what is still missing, said as the person chooses; the values and lookup policy under a
+  // column count only while it fills the field they are for.
+  function mappingStep(form) {
+    var summary = document.getElementById("mapping-summary");
+    var required = (form.getAttribute("data-required") || "").split("|").filter(Boolean).map(function (pair) {
+      var at = pair.indexOf("=");
+      return { reference: pair.substring(0, at), label: pair.substring(at + 1) };
+    });
+    var choosers = Array.prototype.slice.call(form.querySelectorAll("select[name^='field-']"));
+
+    function update() {
+      var chosen = {};
+      var twice = [];
+      choosers.forEach(function (select) {
+        var value = select.value;
+        if (!value) { return; }
+        if (chosen[value]) { twice.push(value); }
+        chosen[value] = true;
+        var block = form.querySelector(".for-field[data-column='" + select.name.substring(6) + "']");
+        if (block) {
+          var applies = block.getAttribute("data-for-field") === value;
+          block.hidden = !applies;
+          block.querySelectorAll("select, input").forEach(function (input) {
+            if (!select.disabled) { input.disabled = !applies; }
+          });
+        }
+      });
+      choosers.forEach(function (select) {
+        var block = form.querySelector(".for-field[data-column='" + select.name.substring(6) + "']");
+        if (block && !select.value) {
+          block.hidden = true;
+          block.querySelectorAll("select, input").forEach(function (input) { input.disabled = true; });
+        }
+      });
+      var missing = required.filter(function (field) { return !chosen[field.reference]; });
+      var problems = [];
+      if (missing.length) {
+        problems.push("Still missing: " + missing.map(function (field) { return field.label; }).join(", ") + ".");
+      }
+      if (twice.length) {
+        problems.push("More than one column fills " + twice.join(", ") + ".");
+      }
+      if (summary) {
+        summary.textContent = problems.length ? problems.join(" ") : "Every required field has a column.";
+        summary.className = problems.length ? "summary missing" : "summary complete";
+      }
+    }
+    form.addEventListener("change", update);
+    update();
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     localTimes(document);
     var root = document.getElementById("wizard");
     if (root) { wizard(root); }
+    var mapping = document.getElementById("mapping");
+    if (mapping && document.getElementById("mapping-summary")) { mappingStep(mapping); }
   });
 })();

@@ -139,13 +139,23 @@ class ConsoleBrowserTest {
         String account = UniqueNames.of("Mapped In Browser");
         Imports.graphql("mutation($input: AccountInput!) { createAccount(input: $input) { id } }",
                 Map.of("input", Map.of("name", account)));
+        String newCompany = UniqueNames.of("New In Browser");
         String csv = "Company,E-mail,First name,Last name,Lead Status,Shoe Size\r\n"
-                + account + "," + UniqueNames.email("browser-map") + ",Pat,Prospect,Prospect,42\r\n";
-        String id = Imports.accepted("createContact", "crm-export.csv", csv);
-        worker.drain();
-
+                + account + "," + UniqueNames.email("browser-map") + ",Pat,Prospect,Prospect,42\r\n"
+                + newCompany + "," + UniqueNames.email("browser-new") + ",Sam,Newman,Prospect,44\r\n";
         try (BrowserContext context = newContext(); Page page = context.newPage()) {
-            signIn(page, "ada", "acme", List.of("import-admin", "contacts-writer"));
+            signIn(page, "ada", "acme", List.of("import-admin", "accounts-writer", "contacts-writer"));
+            page.navigate(url("/console/imports/new"));
+            page.check("input[name=template][value=createContact]");
+            page.setInputFiles("#files", new FilePayload("crm-export.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)));
+            page.click("#upload");
+            page.waitForSelector("li.upload[data-batch]");
+            String id = page.getAttribute("li.upload[data-batch]", "data-batch");
+            worker.drain();
+            page.waitForURL("**/console/imports/" + id + "/mapping", new Page.WaitForURLOptions().setTimeout(15_000));
+            page.waitForSelector("form#mapping");
+
+            page.navigate(url("/console/imports"));
             String row = "#batch-" + id;
             assertEquals("Needs mapping", page.textContent(row + " .badge").strip());
             page.click(row + " a:has-text('Map the columns')");
@@ -154,8 +164,14 @@ class ConsoleBrowserTest {
             assertTrue(page.textContent("tr:has(#field-1)").contains("alias \"Company\""));
             assertEquals("", page.inputValue("#field-6"), "an unrelated column is not imported unless chosen");
             assertTrue(page.textContent("tr:has(#field-5)").contains("“Prospect”"), "the refused value is listed");
+            assertTrue(page.textContent("tr:has(#field-1)").contains("“" + newCompany + "”"),
+                    "the company that names no account is listed");
+            assertEquals("FAIL", page.inputValue("#policy-1"), "a lookup fails its row unless told otherwise");
+            assertEquals("Every required field has a column.", page.textContent("#mapping-summary").strip());
 
             page.selectOption("#field-2", "");
+            assertEquals("Still missing: Email Address.", page.textContent("#mapping-summary").strip(),
+                    "the page says what is missing before anything is sent");
             page.click("button:has-text('Map and import')");
             page.waitForSelector("#mapping-error:not([hidden])");
             assertTrue(page.textContent("#mapping-error").contains("no column maps to the required field Email Address"),
@@ -163,12 +179,16 @@ class ConsoleBrowserTest {
 
             page.selectOption("#field-2", "input/emailAddress");
             page.selectOption("#to-5-0", "LEAD");
+            page.selectOption("#policy-1", "CREATE");
             screenshot(page, "mapping");
             page.click("button:has-text('Map and import')");
             page.waitForURL("**/console/imports/" + id);
             Imports.finish(worker, id);
             page.waitForSelector("#summary .badge:has-text('Completed')", new Page.WaitForSelectorOptions().setTimeout(15_000));
             screenshot(page, "mapped-batch");
+            assertEquals(2, Imports.batch(id).getInt("successCount"));
+            assertTrue(Imports.graphql("{ accounts { name } }", Map.of()).getList("data.accounts.name")
+                    .contains(newCompany), "the create policy made the new company's account");
         }
     }
 
