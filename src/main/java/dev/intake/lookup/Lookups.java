@@ -90,6 +90,29 @@ public class Lookups {
         return find(target, inputField, value, target.perOrganisation() ? organisation : null).isPresent();
     }
 
+    /**
+     * Serialises the creation of one value's record across transactions, for the import engine's {@code create}
+     * policy: takes a transaction-scoped advisory lock on the value, then looks for the record afresh, so a record
+     * another transaction created and committed meanwhile is found instead of created twice. True when it exists.
+     */
+    public boolean lockAndMatch(String entity, String field, String organisation, String inputField, String value) {
+        Optional<LookupTarget<?>> found = target(entity, field);
+        if (found.isEmpty()) {
+            return true;
+        }
+        LookupTarget<?> target = found.get();
+        String scope = target.perOrganisation() ? organisation : null;
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, "intake-create\u001f" + target.plural() + '\u001f' + scope + '\u001f' + value)
+                .getSingleResult();
+        Optional<Long> id = resolve(target, inputField, value, scope);
+        Map<String, Long> cache = cache();
+        if (cache != null && id.isPresent()) {
+            cache.put(key(target, scope, value), id.get());
+        }
+        return id.isPresent();
+    }
+
     private Optional<Long> find(LookupTarget<?> target, String inputField, String value, String organisation) {
         String key = key(target, organisation, value);
         Map<String, Long> cache = cache();

@@ -275,7 +275,7 @@ public class ChunkProcessor {
             WriteState before = writes.now();
             List<String> notes = new ArrayList<>(decision.notes());
             for (LookupPolicies.Creation creation : decision.creations()) {
-                if (policies.matches(creation)) {
+                if (policies.lockAndMatch(creation)) {
                     continue;
                 }
                 Invocation created = invoke(creation.creator().template(), row.rowNumber(),

@@ -11,6 +11,7 @@ import dev.intake.file.FileLayout;
 import dev.intake.file.LookupPolicy;
 import dev.intake.file.Values;
 import dev.intake.lookup.Lookups;
+import dev.intake.template.LookupField;
 import dev.intake.template.RecordCreator;
 import dev.intake.template.TemplateColumn;
 
@@ -110,10 +111,18 @@ final class LookupPolicies {
         return new Decision(variables, creations, notes);
     }
 
-    /** Whether the value names a record now; an ambiguous value counts, and its row's mutation says so. */
-    boolean matches(Creation creation) {
-        return matches(new Column(creation.column(), LookupPolicy.CREATE, creation.creator(), creation.noun()),
-                creation.value());
+    /**
+     * Whether the value names a record now, after waiting for any other transaction creating the same value: until
+     * this transaction ends, no other creates it. An ambiguous value counts, and its row's mutation says so.
+     */
+    boolean lockAndMatch(Creation creation) {
+        LookupField lookup = creation.column().lookup();
+        try {
+            return lookups.lockAndMatch(lookup.entity(), lookup.field(), organisation, creation.column().reference(),
+                    creation.value());
+        } catch (LookupFailedException ambiguous) {
+            return true;
+        }
     }
 
     private boolean matches(Column column, String value) {

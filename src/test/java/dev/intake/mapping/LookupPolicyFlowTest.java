@@ -110,6 +110,36 @@ class LookupPolicyFlowTest {
     }
 
     @Test
+    void two_workers_running_chunks_that_name_the_same_new_accounts_create_each_once() throws Exception {
+        String run = UniqueNames.of("Shared");
+        StringBuilder csv = new StringBuilder(CONTACTS);
+        for (int row = 0; row < 2000; row++) {
+            csv.append(run).append(' ').append(row % 5).append(',').append(UniqueNames.email("sh" + row))
+                    .append(",F,L,ACTIVE\r\n");
+        }
+        String id = uploadForReview(PIA, "createContact", csv.toString());
+        map(PIA, id, List.of(Map.of("column", 1, "field", "input/account", "lookupPolicy", "CREATE"),
+                Map.of("column", 2, "field", "input/emailAddress")));
+        Runnable untilDone = () -> {
+            while (!Imports.isFinal(Imports.batch(PIA, id).getString("status"))) {
+                worker.drain();
+            }
+        };
+        Thread other = new Thread(untilDone, "second-worker");
+        other.start();
+        untilDone.run();
+        other.join(60_000);
+
+        JsonPath done = Imports.batch(PIA, id);
+        assertEquals("COMPLETED", done.getString("status"), Imports.graphql(PIA, "query($id: ID!) { importBatch(id: $id) "
+                + "{ failures(first: 3) { edges { node { message } } } } }", Map.of("id", id)).prettify());
+        Map<String, Integer> accounts = accounts(PIA);
+        for (int k = 0; k < 5; k++) {
+            assertEquals(1, accounts.getOrDefault(run + " " + k, 0), "account " + k + " was created once");
+        }
+    }
+
+    @Test
     void create_refuses_where_the_uploader_cannot_create_the_record_and_blank_where_the_field_is_required() {
         String id = uploadForReview(PAT, "createContact", CONTACTS + "Nobody Ltd," + UniqueNames.email("pat") + ",P,T,ACTIVE\r\n");
         JsonPath create = map(PAT, id, List.of(Map.of("column", 1, "field", "input/account", "lookupPolicy", "CREATE"),
