@@ -274,6 +274,7 @@ public class ChunkProcessor {
             LookupPolicies.Decision decision = policies.decide(row);
             WriteState before = writes.now();
             List<String> notes = new ArrayList<>(decision.notes());
+            boolean createdAny = false;
             for (LookupPolicies.Creation creation : decision.creations()) {
                 if (policies.lockAndMatch(creation)) {
                     continue;
@@ -285,16 +286,17 @@ public class ChunkProcessor {
                             "could not create " + creation.noun() + " '" + creation.value() + "' ("
                                     + LookupPolicy.CREATE.phrase() + "): " + created.failure().detail(),
                             created.failure().ownFault());
-                    if (notes.size() > decision.notes().size() && failure.ownFault()) {
+                    if (createdAny && failure.ownFault()) {
                         throw new RolledBack(Attempt.poisoned(index, failure));
                     }
                     record(segment, index, Invocation.failed(failure), before, writes.now(), written, List.of());
                     return;
                 }
                 notes.add(creation.note());
+                createdAny = true;
             }
             Invocation invocation = invoke(template, row.rowNumber(), decision.variables());
-            if (!invocation.ok() && !decision.creations().isEmpty() && invocation.failure().ownFault()) {
+            if (!invocation.ok() && createdAny && invocation.failure().ownFault()) {
                 throw new RolledBack(Attempt.poisoned(index, policies.explain(invocation.failure())));
             }
             record(segment, index, invocation, before, writes.now(), written, notes);
