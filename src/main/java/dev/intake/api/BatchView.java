@@ -10,6 +10,7 @@ import org.eclipse.microprofile.graphql.Type;
 import dev.intake.batch.BatchSource;
 import dev.intake.batch.BatchStatus;
 import dev.intake.batch.ImportBatch;
+import dev.intake.file.FileFormat;
 
 /**
  * An import batch as the outside world sees it: the GraphQL type {@code ImportBatch}, and the JSON of the REST
@@ -22,6 +23,8 @@ public record BatchView(
         @NonNull @Description("The template (mutation) the file was imported with") String template,
         @NonNull String filename,
         @Description("Size of the file in bytes") long fileSize,
+        @NonNull @Description("How the file was read: CSV, NDJSON or XLSX") FileFormat format,
+        @Description("For a CSV file, its separator: comma, semicolon or tab") String delimiter,
         @NonNull BatchStatus status,
         @Description("Whether the batch only checks its rows and commits nothing") boolean dryRun,
         @NonNull BatchSource source,
@@ -48,6 +51,7 @@ public record BatchView(
     static BatchView of(ImportBatch batch) {
         BatchLinks links = BatchLinks.of(batch.id());
         return new BatchView(batch.id().toString(), batch.template(), batch.filename(), batch.fileSize(),
+                batch.format(), batch.format() == FileFormat.CSV ? batch.readOptions().delimiterName() : null,
                 batch.status(), batch.dryRun(), batch.source(), batch.emailRecord(), batch.createdBy(),
                 batch.clientAddress(), batch.sha256(), batch.createdAt(), batch.startedAt(), batch.endedAt(),
                 batch.totalRows(), Math.toIntExact(batch.processedRows()), Math.toIntExact(batch.successCount()),

@@ -2,6 +2,7 @@ package dev.intake.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -11,9 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import dev.intake.imports.ImportService;
 import dev.intake.imports.UploadRequest;
@@ -35,9 +33,8 @@ public class ImportResource {
     @RolesAllowed(Roles.IMPORT_ADMIN)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response upload(@RestForm("file") FileUpload file, @RestForm("template") String template,
-            @RestForm("dryRun") String dryRun, @RestForm("mapping") String mapping, @Context HttpServerRequest request) {
-        UploadRequest upload = UploadForm.toRequest(file, template, dryRun, mapping, request);
+    public Response upload(@BeanParam UploadForm form, @Context HttpServerRequest request) {
+        UploadRequest upload = form.toRequest(request);
         return Response.accepted(BatchView.of(imports.upload(upload))).build();
     }
 

@@ -18,6 +18,7 @@ import dev.intake.db.Jdbc;
 import dev.intake.db.StoreException;
 import dev.intake.file.FileFormat;
 import dev.intake.file.FileLayout;
+import dev.intake.file.ReadOptions;
 
 /** Import batches in PostgreSQL. */
 @ApplicationScoped
@@ -53,11 +54,13 @@ public class BatchStore {
     public void insert(ImportBatch batch) {
         try {
             jdbc.update("""
-                    insert into import_batch (id, template, filename, file_size, sha256, format, source, email_record,
-                        created_by, created_by_roles, organisation, client_address, dry_run, status, created_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    insert into import_batch (id, template, filename, file_size, sha256, format, delimiter,
+                        separator_line, sheet, source, email_record, created_by, created_by_roles, organisation,
+                        client_address, dry_run, status, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, batch.id(), batch.template(), batch.filename(), batch.fileSize(), batch.sha256(),
-                    batch.format(), batch.source(), batch.emailRecord(), batch.createdBy(), batch.createdByRoles().toArray(String[]::new),
+                    batch.format(), String.valueOf(batch.readOptions().delimiter()),
+                    batch.readOptions().separatorLine(), batch.readOptions().sheet(), batch.source(), batch.emailRecord(), batch.createdBy(), batch.createdByRoles().toArray(String[]::new),
                     batch.organisation(), batch.clientAddress(), batch.dryRun(), batch.status(), batch.createdAt());
         } catch (StoreException e) {
             if (e.getMessage() != null && e.getMessage().contains(ACTIVE_CONTENT_KEY)) {
@@ -344,6 +347,8 @@ public class BatchStore {
                 row.getLong("file_size"),
                 row.getString("sha256"),
                 FileFormat.valueOf(row.getString("format")),
+                new ReadOptions(row.getString("delimiter").charAt(0), row.getBoolean("separator_line"),
+                        row.getString("sheet")),
                 BatchSource.valueOf(row.getString("source")),
                 row.getString("email_record"),
                 row.getString("created_by"),

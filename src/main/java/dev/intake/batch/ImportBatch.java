@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.intake.file.FileFormat;
+import dev.intake.file.ReadOptions;
 import dev.intake.security.Uploader;
 
 /**
@@ -26,6 +27,7 @@ public record ImportBatch(
         long fileSize,
         String sha256,
         FileFormat format,
+        ReadOptions readOptions,
         BatchSource source,
         String emailRecord,
         String createdBy,
@@ -58,8 +60,10 @@ public record ImportBatch(
      * @param size its length in bytes
      * @param sha256 the SHA-256 of its bytes, in hex
      * @param format its format
+     * @param readOptions how it is read besides its format
      */
-    public record ReceivedFile(String template, String filename, long size, String sha256, FileFormat format) {
+    public record ReceivedFile(String template, String filename, long size, String sha256, FileFormat format,
+            ReadOptions readOptions) {
     }
 
     /**
@@ -70,7 +74,8 @@ public record ImportBatch(
      */
     public static ImportBatch pending(UUID id, ReceivedFile file, BatchSource source, String emailRecord,
             Uploader uploader, String clientAddress, boolean dryRun, Instant createdAt) {
-        return new ImportBatch(id, file.template(), file.filename(), file.size(), file.sha256(), file.format(), source,
+        return new ImportBatch(id, file.template(), file.filename(), file.size(), file.sha256(), file.format(),
+                file.readOptions(), source,
                 emailRecord, uploader.user(), uploader.roles(), uploader.organisation(), clientAddress, dryRun,
                 BatchStatus.PENDING, null, createdAt, null, null, null, 0, 0, 0, 0, 0, null);
     }

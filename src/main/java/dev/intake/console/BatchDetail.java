@@ -12,6 +12,17 @@ public record BatchDetail(ImportBatch batch, BatchRow row) {
         return new BatchDetail(batch, BatchRow.of(batch));
     }
 
+    /** How the file was read, such as {@code CSV, semicolon-separated} or {@code Excel workbook}. */
+    public String formatText() {
+        return switch (batch.format()) {
+            case CSV -> "CSV, " + batch.readOptions().delimiterName() + "-separated"
+                    + (batch.readOptions().separatorLine() ? ", with a sep= line" : "");
+            case NDJSON -> "NDJSON, one JSON object per line";
+            case XLSX -> "Excel workbook" + (batch.readOptions().sheet() == null ? ", first sheet"
+                    : ", sheet " + batch.readOptions().sheet());
+        };
+    }
+
     /** The file's size as people read it, such as {@code 2.4 MB}. */
     public String size() {
         long bytes = batch.fileSize();

@@ -3,6 +3,7 @@ package dev.intake.console;
 import java.util.function.Function;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,9 +14,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import dev.intake.api.ApiException;
 import dev.intake.api.UploadForm;
@@ -47,10 +45,9 @@ public class ConsoleActions {
     @POST
     @Path("imports")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response upload(@RestForm("file") FileUpload file, @RestForm("template") String template,
-            @RestForm("dryRun") String dryRun, @RestForm("mapping") String mapping, @Context HttpServerRequest request) {
+    public Response upload(@BeanParam UploadForm form, @Context HttpServerRequest request) {
         return asAdmin("Uploading", viewer -> {
-            ImportBatch batch = imports.upload(UploadForm.toRequest(file, template, dryRun, mapping, request));
+            ImportBatch batch = imports.upload(form.toRequest(request));
             return Response.accepted(Pages.card(viewer, BatchDetail.of(batch))).build();
         });
     }

@@ -17,9 +17,12 @@ import dev.intake.template.TemplateColumn;
  *        step's value maps), applied before a row's value is coerced
  * @param lookupPolicies by template reference of a lookup column, what happens when its value matches no record;
  *        {@link LookupPolicy#FAIL} where absent
+ * @param decimalComma whether Number and Decimal cells may write a decimal comma ({@code 12,5}): a
+ *        semicolon-separated file, as Excel writes them where decimals have commas
  */
 public record FileLayout(int headerRows, List<FileColumn> fileColumns, List<TemplateColumn> templateColumns,
-        String templateVersion, Map<String, Map<String, String>> valueMaps, Map<String, LookupPolicy> lookupPolicies) {
+        String templateVersion, Map<String, Map<String, String>> valueMaps, Map<String, LookupPolicy> lookupPolicies,
+        boolean decimalComma) {
 
     public FileLayout {
         fileColumns = List.copyOf(fileColumns);
@@ -30,7 +33,13 @@ public record FileLayout(int headerRows, List<FileColumn> fileColumns, List<Temp
 
     public FileLayout(int headerRows, List<FileColumn> fileColumns, List<TemplateColumn> templateColumns,
             String templateVersion) {
-        this(headerRows, fileColumns, templateColumns, templateVersion, Map.of(), Map.of());
+        this(headerRows, fileColumns, templateColumns, templateVersion, Map.of(), Map.of(), false);
+    }
+
+    /** The same layout, with or without decimal commas. */
+    public FileLayout withDecimalComma(boolean allowed) {
+        return new FileLayout(headerRows, fileColumns, templateColumns, templateVersion, valueMaps, lookupPolicies,
+                allowed);
     }
 
     /** The policy of a lookup column; {@code null} when the batch has no mapping that set one. */

@@ -37,8 +37,20 @@ public final class FileSniffer {
         return Optional.empty();
     }
 
-    /** The format of a file for which {@link #problem} found none: CSV, the one text format read so far. */
-    public static FileFormat formatOf(byte[] head, int length) {
+    /**
+     * The format of a file for which {@link #problem} found none: NDJSON when its first character (after a byte-order
+     * mark and white space) is <code>{</code>, else CSV; a {@code .ndjson} or {@code .jsonl} name makes it NDJSON
+     * too.
+     */
+    public static FileFormat formatOf(byte[] head, int length, String filename) {
+        int at = length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF ? 3 : 0;
+        while (at < length && (head[at] == ' ' || head[at] == '\t' || head[at] == '\r' || head[at] == '\n')) {
+            at++;
+        }
+        String name = filename == null ? "" : filename.toLowerCase(java.util.Locale.ROOT);
+        if ((at < length && head[at] == '{') || name.endsWith(".ndjson") || name.endsWith(".jsonl")) {
+            return FileFormat.NDJSON;
+        }
         return FileFormat.CSV;
     }
 

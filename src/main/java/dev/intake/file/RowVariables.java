@@ -18,8 +18,10 @@ public final class RowVariables {
     private final int[] fileIndexes;
     /** By template column, the value map a person gave it, or {@code null}. */
     private final List<Map<String, String>> valueMaps;
+    private final boolean decimalComma;
 
     public RowVariables(FileLayout layout) {
+        this.decimalComma = layout.decimalComma();
         this.columns = layout.templateColumns();
         this.valueMaps = columns.stream().map(column -> layout.valueMaps().get(column.reference())).toList();
         this.paths = columns.stream().map(TemplateColumn::path).toList();
@@ -41,7 +43,8 @@ public final class RowVariables {
                 continue;
             }
             try {
-                Object value = CellCoercion.coerce(column, mapped(valueMaps.get(t), cell));
+                String text = mapped(valueMaps.get(t), cell);
+                Object value = CellCoercion.coerce(column, decimalComma ? DecimalComma.toPoint(column, text) : text);
                 if (column.customField()) {
                     addCustomField(variables, paths.get(t), value);
                 } else {

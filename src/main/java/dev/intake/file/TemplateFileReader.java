@@ -116,16 +116,18 @@ public final class TemplateFileReader implements Closeable {
     public FileRow nextRow() {
         for (SourceRecord record = nextRecord(); record != null; record = nextRecord()) {
             if (!record.isBlank()) {
-                return row(record.number(), record.cells());
+                return row(record.number(), record.cells(), record.problem());
             }
         }
         return null;
     }
 
-    private FileRow row(long rowNumber, List<String> cells) {
+    private FileRow row(long rowNumber, List<String> cells, String readProblem) {
         int width = layout.fileColumns().size();
-        String problem = null;
-        if (cells.size() > width && !allBlank(cells.subList(width, cells.size()))) {
+        String problem = readProblem;
+        if (problem != null) {
+            // The format's reader has said what is wrong with the record.
+        } else if (cells.size() > width && !allBlank(cells.subList(width, cells.size()))) {
             problem = "Row " + rowNumber + " has " + cells.size() + " cells, but the header has " + width
                     + " columns; check for an unquoted comma";
         } else if (cells.size() < layout.neededWidth()) {

@@ -135,7 +135,7 @@ public class ImportService {
         Uploader uploader = new Uploader(caller.user(), List.copyOf(caller.roles()), caller.organisation());
         return intake.submit(new FileIntake.Submission(request.template(), request.filename(), request.file(),
                 request.source(), request.emailRecord(), uploader, request.clientAddress(), request.dryRun(),
-                request.reviewMapping()));
+                request.reviewMapping(), request.read()));
     }
 
     /** Runs a READY dry run for real; answers the batch as it is now. */

@@ -3,6 +3,7 @@ package dev.intake.imports;
 import java.nio.file.Path;
 
 import dev.intake.batch.BatchSource;
+import dev.intake.file.ReadRequest;
 
 /**
  * A file a caller hands in: the template it is for, its name and where its bytes are on local disk, how it came,
@@ -11,7 +12,8 @@ import dev.intake.batch.BatchSource;
  * @param emailRecord the email it came in, for files sent by email; {@code null} otherwise
  * @param clientAddress where the request came from, when known
  * @param reviewMapping whether a person reviews the mapping of its columns however sure the proposal
+ * @param read how the uploader asked for the file to be read
  */
 public record UploadRequest(String template, String filename, Path file, BatchSource source, String emailRecord,
-        String clientAddress, boolean dryRun, boolean reviewMapping) {
+        String clientAddress, boolean dryRun, boolean reviewMapping, ReadRequest read) {
 }

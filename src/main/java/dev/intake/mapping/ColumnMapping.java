@@ -49,6 +49,6 @@ public record ColumnMapping(List<String> fields, Map<String, Map<String, String>
             template.column(field == null ? "" : field).filter(column -> column.lookup() != null)
                     .ifPresent(column -> policies.put(field, lookupPolicies.getOrDefault(field, LookupPolicy.FAIL)));
         }
-        return new FileLayout(1, columns, template.columns(), template.version(), valueMaps, policies);
+        return new FileLayout(1, columns, template.columns(), template.version(), valueMaps, policies, false);
     }
 }

@@ -18,7 +18,10 @@ import dev.intake.batch.BatchStore;
 import dev.intake.batch.ImportBatch;
 import dev.intake.batch.RowOutcome;
 import dev.intake.batch.RowStore;
+import dev.intake.file.FileFormat;
 import dev.intake.file.FileLayout;
+import dev.intake.file.ReadOptions;
+import dev.intake.file.csv.CsvDialect;
 import dev.intake.template.ImportTemplate;
 import dev.intake.template.TemplateCatalog;
 import dev.intake.template.TemplateColumn;
@@ -29,7 +32,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * Writes a batch's exceptions file (its failed rows) and results file (every row), streaming from PostgreSQL.
  * Both start with the template's four header rows and put each row's cells in template column order, so an
  * exceptions file, once fixed, imports again as it is: the reader ignores the trailing report columns, and takes
- * off the apostrophe that guards formula-like cells.
+ * off the apostrophe that guards formula-like cells. A CSV upload's files use its separator, and its {@code sep=}
+ * line if it had one, so they open in a spreadsheet as the upload did.
  */
 @ApplicationScoped
 public class ReportFiles {
@@ -66,7 +70,11 @@ public class ReportFiles {
         UUID batchId = batch.id();
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write(TemplateCsv.BYTE_ORDER_MARK);
-        CSVPrinter printer = new CSVPrinter(writer, TemplateCsv.FORMAT);
+        ReadOptions options = batch.format() == FileFormat.CSV ? batch.readOptions() : ReadOptions.CSV;
+        if (options.separatorLine()) {
+            writer.write(CsvDialect.separatorLineOf(options.delimiter()));
+        }
+        CSVPrinter printer = new CSVPrinter(writer, TemplateCsv.FORMAT.builder().setDelimiter(options.delimiter()).get());
         String version = layout != null ? layout.templateVersion()
                 : templates.byName(batch.template(), batch.organisation()).map(ImportTemplate::version).orElse("");
         for (List<String> row : TemplateCsv.headerRows(columns, trailing, version)) {

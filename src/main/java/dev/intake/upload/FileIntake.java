@@ -28,6 +28,9 @@ import dev.intake.batch.WorkQueued;
 import dev.intake.config.IntakeConfig;
 import dev.intake.file.FileFormat;
 import dev.intake.file.FileSniffer;
+import dev.intake.file.ReadOptions;
+import dev.intake.file.ReadRequest;
+import dev.intake.file.csv.CsvDialect;
 import dev.intake.security.Uploader;
 import dev.intake.template.ImportTemplate;
 import dev.intake.template.TemplateCatalog;
@@ -60,7 +63,7 @@ public class FileIntake {
 
     /** A file to import: where its bytes are on local disk, where it came from, and whom it runs as. */
     public record Submission(String template, String filename, Path file, BatchSource source, String emailRecord,
-            Uploader uploader, String clientAddress, boolean dryRun, boolean reviewMapping) {
+            Uploader uploader, String clientAddress, boolean dryRun, boolean reviewMapping, ReadRequest read) {
     }
 
     public ImportBatch submit(Submission submission) {
@@ -75,14 +78,17 @@ public class FileIntake {
             throw new RejectedUploadException("empty-file", "The file " + submission.filename() + " is empty",
                     "Upload a CSV file with a header row and at least one data row");
         }
-        FileFormat format = formatOf(submission);
+        byte[] head = head(submission.file());
+        FileFormat format = formatOf(submission, head);
+        ReadOptions options = readOptions(format, head, submission.read());
         String sha256 = sha256(submission.file());
         String organisation = submission.uploader().organisation();
         batches.findActiveWithContent(organisation, submission.template(), sha256).ifPresent(existing -> {
             throw new DuplicateActiveBatchException(submission.template(), existing);
         });
         ImportBatch batch = ImportBatch.pending(UUID.randomUUID(),
-                new ImportBatch.ReceivedFile(submission.template(), submission.filename(), size, sha256, format),
+                new ImportBatch.ReceivedFile(submission.template(), submission.filename(), size, sha256, format,
+                        options),
                 submission.source(), submission.emailRecord(), submission.uploader(), submission.clientAddress(),
                 submission.dryRun(), clock.instant().truncatedTo(ChronoUnit.MICROS));
         try {
@@ -122,19 +128,43 @@ public class FileIntake {
         return templates.all().stream().map(ImportTemplate::name).limit(limit).toList();
     }
 
-    /** The file's format, from its first bytes; a file of no format Intake reads is refused. */
-    private static FileFormat formatOf(Submission submission) {
-        byte[] head = new byte[FileSniffer.HEAD_SIZE];
-        int length;
-        try (InputStream in = Files.newInputStream(submission.file())) {
-            length = in.readNBytes(head, 0, head.length);
+    /** The file's first bytes, at most {@link FileSniffer#HEAD_SIZE}. */
+    private static byte[] head(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(FileSniffer.HEAD_SIZE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        FileSniffer.problem(head, length).ifPresent(problem -> {
+    }
+
+    /**
+     * The file's format: the one the uploader asked for, else from its first bytes and then its name; a file of no
+     * format Intake reads is refused.
+     */
+    private static FileFormat formatOf(Submission submission, byte[] head) {
+        if (submission.read().format() == FileFormat.XLSX) {
+            throw new RejectedUploadException("unsupported-format", "Excel workbooks are not read yet",
+                    "Save the sheet as \"CSV UTF-8\" and upload that");
+        }
+        if (submission.read().format() != null) {
+            return submission.read().format();
+        }
+        FileSniffer.problem(head, head.length).ifPresent(problem -> {
             throw new RejectedUploadException("not-csv", problem, "Intake imports RFC 4180 CSV files in UTF-8");
         });
-        return FileSniffer.formatOf(head, length);
+        return FileSniffer.formatOf(head, head.length, submission.filename());
+    }
+
+    /**
+     * The separator of a CSV file, as asked or else found in its header row, and whether it starts with Excel's
+     * {@code sep=} line; the sheet of a workbook.
+     */
+    private static ReadOptions readOptions(FileFormat format, byte[] head, ReadRequest read) {
+        if (format != FileFormat.CSV) {
+            return new ReadOptions(',', false, read.sheet());
+        }
+        ReadOptions found = CsvDialect.detect(head, head.length);
+        return read.delimiter() == null ? found : new ReadOptions(read.delimiter(), found.separatorLine(), null);
     }
 
     private static long size(Path file) {

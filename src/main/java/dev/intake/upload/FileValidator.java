@@ -132,7 +132,8 @@ public class FileValidator {
         try {
             Optional<FileLayout> layout;
             try (TemplateFileReader reader = open(batch, template, copy, readLimits)) {
-                layout = layout(batch, template, reader);
+                layout = layout(batch, template, reader)
+                        .map(found -> found.withDecimalComma(batch.readOptions().decimalComma()));
             }
             if (layout.isEmpty()) {
                 return;
@@ -152,7 +153,9 @@ public class FileValidator {
     private TemplateFileReader open(ImportBatch batch, ImportTemplate template, Path copy, ReadLimits readLimits)
             throws IOException {
         return new TemplateFileReader(RowSources.open(batch.format(),
-                new BufferedInputStream(Files.newInputStream(copy), 64 * 1024), readLimits), template, readLimits,
+                new BufferedInputStream(Files.newInputStream(copy), 64 * 1024), readLimits, batch.readOptions(), template),
+                template,
+                readLimits,
                 ReportColumns::isReportColumn);
     }
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 import dev.intake.batch.BatchSource;
 import dev.intake.batch.ImportBatch;
 import dev.intake.file.FileFormat;
+import dev.intake.file.ReadOptions;
 import dev.intake.security.Uploader;
 
 /** Test-data builder for new batches: {@code aBatch().withTemplate("createContact").dryRun().build()}. */
@@ -65,7 +66,8 @@ public final class Batches {
 
     /** A PENDING batch as an upload makes it. */
     public ImportBatch build() {
-        return ImportBatch.pending(id, new ImportBatch.ReceivedFile(template, filename, 100, sha256, FileFormat.CSV),
+        return ImportBatch.pending(id, new ImportBatch.ReceivedFile(template, filename, 100, sha256, FileFormat.CSV,
+                ReadOptions.CSV),
                 BatchSource.UPLOAD, null, uploader, "127.0.0.1", dryRun, createdAt);
     }
 }

@@ -12,6 +12,7 @@ import org.apache.commons.csv.CSVRecord;
 
 import dev.intake.file.ColumnNames;
 import dev.intake.file.ReadLimits;
+import dev.intake.file.ReadOptions;
 import dev.intake.file.RowSource;
 import dev.intake.file.SourceRecord;
 
@@ -25,24 +26,37 @@ import dev.intake.file.SourceRecord;
  */
 public final class CsvRowSource implements RowSource {
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
-
     private final ReadLimits limits;
+    private final long skipped;
     private final Utf8Reader text;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private long replacementsSeen;
 
     public CsvRowSource(InputStream in, ReadLimits limits) {
+        this(in, limits, ReadOptions.CSV);
+    }
+
+    /**
+     * @param options the separator, and whether the file starts with Excel's {@code sep=} line: that line is skipped
+     *        and not counted, so row numbers are those a spreadsheet shows
+     */
+    public CsvRowSource(InputStream in, ReadLimits limits, ReadOptions options) {
         this.limits = limits;
+        CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).setDelimiter(options.delimiter())
+                .get();
         try {
             this.text = new Utf8Reader(withoutByteOrderMark(in));
             this.parser = CSVParser.builder().setReader(new LineLengthGuard(text, limits.maxLineLength()))
-                    .setFormat(FORMAT).get();
+                    .setFormat(format).get();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         this.records = parser.iterator();
+        this.skipped = options.separatorLine() ? 1 : 0;
+        if (options.separatorLine() && records.hasNext()) {
+            records.next();
+        }
     }
 
     @Override
@@ -53,14 +67,14 @@ public final class CsvRowSource implements RowSource {
             }
             CSVRecord record = records.next();
             checkUtf8(record);
-            return new SourceRecord(record.getRecordNumber(), record.toList());
+            return new SourceRecord(record.getRecordNumber() - skipped, record.toList());
         } catch (UncheckedIOException | IllegalStateException e) {
             throw failure(e);
         }
     }
 
     private CsvFileException failure(RuntimeException e) {
-        long row = parser.getRecordNumber() + 1;
+        long row = parser.getRecordNumber() + 1 - skipped;
         Throwable cause = e.getCause();
         if (cause instanceof LineLengthGuard.LineTooLongException tooLong) {
             // The parser reads ahead, so the record it was on may end before the long line: name the line itself.
@@ -82,7 +96,7 @@ public final class CsvRowSource implements RowSource {
             for (int at = cell.indexOf(Utf8Reader.REPLACEMENT); at >= 0;
                     at = cell.indexOf(Utf8Reader.REPLACEMENT, at + 1)) {
                 if (text.isDecodingError(++replacementsSeen)) {
-                    throw new CsvFileException("Row " + record.getRecordNumber() + ", " + ColumnNames.describe(i)
+                    throw new CsvFileException("Row " + (record.getRecordNumber() - skipped) + ", " + ColumnNames.describe(i)
                             + " is not valid UTF-8 text; save the file as \"CSV UTF-8\" and upload it again", null);
                 }
             }
