@@ -25,6 +25,7 @@ public record BatchView(
         @Description("Size of the file in bytes") long fileSize,
         @NonNull @Description("How the file was read: CSV, NDJSON or XLSX") FileFormat format,
         @Description("For a CSV file, its separator: comma, semicolon or tab") String delimiter,
+        @Description("For a workbook, the sheet the upload named; null for the first sheet") String sheet,
         @NonNull BatchStatus status,
         @Description("Whether the batch only checks its rows and commits nothing") boolean dryRun,
         @NonNull BatchSource source,
@@ -52,6 +53,7 @@ public record BatchView(
         BatchLinks links = BatchLinks.of(batch.id());
         return new BatchView(batch.id().toString(), batch.template(), batch.filename(), batch.fileSize(),
                 batch.format(), batch.format() == FileFormat.CSV ? batch.readOptions().delimiterName() : null,
+                batch.format() == FileFormat.XLSX ? batch.readOptions().sheet() : null,
                 batch.status(), batch.dryRun(), batch.source(), batch.emailRecord(), batch.createdBy(),
                 batch.clientAddress(), batch.sha256(), batch.createdAt(), batch.startedAt(), batch.endedAt(),
                 batch.totalRows(), Math.toIntExact(batch.processedRows()), Math.toIntExact(batch.successCount()),

@@ -50,16 +50,17 @@ public class RowStore {
             this.batchId = batchId;
         }
 
-        public void add(long rowNumber, List<String> cells, String parseError) {
+        public void add(long rowNumber, List<String> cells, String parseError, String problemField) {
             try {
                 if (out == null) {
                     start();
                 }
-                out.row(4);
+                out.row(5);
                 out.uuid(batchId);
                 out.int4(Math.toIntExact(rowNumber));
                 out.textArray(cells);
                 out.text(parseError);
+                out.text(problemField);
             } catch (IOException e) {
                 throw CopyBinary.failure(e);
             }
@@ -94,7 +95,7 @@ public class RowStore {
 
         private void start() throws IOException {
             copy = jdbc.withConnection(connection -> new PGCopyOutputStream(connection.unwrap(PGConnection.class),
-                    "copy import_row (batch_id, row_number, cells, parse_error) from stdin (format binary)"));
+                    "copy import_row (batch_id, row_number, cells, parse_error, problem_field) from stdin (format binary)"));
             // buffered before pgJDBC's stream: DataOutputStream writes a number a byte at a time
             out = new CopyBinary(new DataOutputStream(new BufferedOutputStream(copy, COPY_BUFFER_BYTES)));
             out.header();
@@ -110,13 +111,13 @@ public class RowStore {
      */
     public List<StagedRow> withoutOutcome(UUID batchId, long firstRow, long lastRow) {
         return jdbc.list("""
-                select r.row_number, r.cells, r.parse_error from import_row r
+                select r.row_number, r.cells, r.parse_error, r.problem_field from import_row r
                 where r.batch_id = ? and r.row_number between ? and ?
                   and r.row_number not in (select o.row_number from import_outcome o
                                            where o.batch_id = ? and o.row_number between ? and ?)
                 order by r.row_number
                 """, row -> new StagedRow(row.getLong("row_number"), cells(row.getArray("cells")),
-                row.getString("parse_error")), batchId, firstRow, lastRow, batchId, firstRow, lastRow);
+                row.getString("parse_error"), row.getString("problem_field")), batchId, firstRow, lastRow, batchId, firstRow, lastRow);
     }
 
     /** A staged row with its outcome, which is {@code null} while the row has not run. */
@@ -137,7 +138,7 @@ public class RowStore {
      */
     public void forEachWithOutcome(UUID batchId, boolean failuresOnly, RowSink sink) {
         String sql = """
-                select r.row_number, r.cells, r.parse_error, o.success, o.entity_id, o.action, o.error_type, o.field, o.message
+                select r.row_number, r.cells, r.parse_error, r.problem_field, o.success, o.entity_id, o.action, o.error_type, o.field, o.message
                 from import_row r
                 left join lateral (select * from import_outcome x
                                    where x.batch_id = r.batch_id and x.row_number = r.row_number limit 1) o on true
@@ -150,7 +151,7 @@ public class RowStore {
                     while (rows.next()) {
                         sink.accept(new RowWithOutcome(
                                 new StagedRow(rows.getLong("row_number"), cells(rows.getArray("cells")),
-                                        rows.getString("parse_error")),
+                                        rows.getString("parse_error"), rows.getString("problem_field")),
                                 outcome(rows)));
                     }
                 }

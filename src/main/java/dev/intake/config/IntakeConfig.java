@@ -86,6 +86,17 @@ public interface IntakeConfig {
         /** The longest cell, in characters (Excel's own limit is 32,767). */
         @WithDefault("32767")
         int maxCellLength();
+
+        /** The most bytes one part of an Excel workbook (a zip entry) may expand to. */
+        @WithDefault("1G")
+        MemorySize maxUnzippedSize();
+
+        /**
+         * The most a workbook part over a megabyte may expand, uncompressed over compressed size; real sheets
+         * compress 5 to 30 times, zip bombs thousands of times.
+         */
+        @WithDefault("100")
+        int maxCompressionRatio();
     }
 
     /** How callers are identified. Token verification itself is configured with the quarkus.oidc.* settings. */

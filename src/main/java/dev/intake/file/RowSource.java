@@ -14,4 +14,11 @@ public interface RowSource extends Closeable {
      * @throws UnreadableFileException when the file cannot be read from this point on, naming where and why
      */
     SourceRecord next();
+
+    /**
+     * Tells the source which template field each column feeds, once the header is matched or mapped, for formats
+     * whose cells are read by their column's type (a workbook's number and date cells). Most formats ignore it.
+     */
+    default void useLayout(FileLayout layout) {
+    }
 }

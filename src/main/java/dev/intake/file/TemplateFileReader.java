@@ -4,6 +4,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 import dev.intake.template.FormulaGuard;
@@ -82,6 +84,7 @@ public final class TemplateFileReader implements Closeable {
     /** Reads the rows with this layout instead of the header's own match: the mapping a batch was given. */
     public void useLayout(FileLayout mapped) {
         this.layout = mapped;
+        source.useLayout(mapped);
     }
 
     /**
@@ -116,15 +119,23 @@ public final class TemplateFileReader implements Closeable {
     public FileRow nextRow() {
         for (SourceRecord record = nextRecord(); record != null; record = nextRecord()) {
             if (!record.isBlank()) {
-                return row(record.number(), record.cells(), record.problem());
+                return row(record);
             }
         }
         return null;
     }
 
-    private FileRow row(long rowNumber, List<String> cells, String readProblem) {
+    private FileRow row(SourceRecord record) {
+        long rowNumber = record.number();
+        List<String> cells = record.cells();
         int width = layout.fileColumns().size();
-        String problem = readProblem;
+        String problem = record.problem();
+        String problemField = null;
+        Map.Entry<Integer, String> spoiled = spoiledField(record);
+        if (problem == null && spoiled != null) {
+            problemField = layout.fileColumns().get(spoiled.getKey()).reference();
+            problem = "Row " + rowNumber + ", " + describe(spoiled.getKey()) + ": " + spoiled.getValue();
+        }
         if (problem != null) {
             // The format's reader has said what is wrong with the record.
         } else if (cells.size() > width && !allBlank(cells.subList(width, cells.size()))) {
@@ -156,7 +167,25 @@ public final class TemplateFileReader implements Closeable {
             }
             kept.set(i, FormulaGuard.restore(cell));
         }
-        return new FileRow(rowNumber, kept, problem);
+        return new FileRow(rowNumber, kept, problem, problemField);
+    }
+
+    /** The first cell the file itself spoiled (a workbook's error cell) in a column a field reads, or {@code null}. */
+    private Map.Entry<Integer, String> spoiledField(SourceRecord record) {
+        for (Map.Entry<Integer, String> cell : new TreeMap<>(record.cellProblems()).entrySet()) {
+            int index = cell.getKey();
+            if (index < layout.fileColumns().size()
+                    && layout.fileColumns().get(index).kind() == FileColumn.Kind.FIELD) {
+                return cell;
+            }
+        }
+        return null;
+    }
+
+    /** A column by number, letter and header, such as {@code column 3 (C) 'Email Address'}. */
+    private String describe(int index) {
+        String header = index < headerCells.size() ? headerCells.get(index).strip() : "";
+        return ColumnNames.describe(index) + (header.isEmpty() ? "" : " '" + Values.shorten(header) + "'");
     }
 
     private SourceRecord nextRecord() {

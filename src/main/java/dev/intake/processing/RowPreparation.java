@@ -40,6 +40,10 @@ final class RowPreparation {
     }
 
     PreparedRow prepare(StagedRow row) {
+        if (row.parseError() != null && row.problemField() != null) {
+            return decided(row, RowOutcome.failed(row.rowNumber(), RowErrorType.VALIDATION, row.problemField(),
+                    row.parseError()));
+        }
         if (row.parseError() != null) {
             return decided(row, RowOutcome.failed(row.rowNumber(), RowErrorType.PARSE, null, row.parseError()));
         }

@@ -30,7 +30,9 @@ import dev.intake.file.FileFormat;
 import dev.intake.file.FileSniffer;
 import dev.intake.file.ReadOptions;
 import dev.intake.file.ReadRequest;
+import dev.intake.file.UnreadableFileException;
 import dev.intake.file.csv.CsvDialect;
+import dev.intake.file.xlsx.WorkbookCheck;
 import dev.intake.security.Uploader;
 import dev.intake.template.ImportTemplate;
 import dev.intake.template.TemplateCatalog;
@@ -42,6 +44,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 @ApplicationScoped
 public class FileIntake {
+
+    private static final String READABLE_FORMATS = "Intake imports CSV files in UTF-8 (comma, semicolon or tab "
+            + "separated), Excel workbooks (.xlsx) and NDJSON files";
 
     @Inject
     Event<WorkQueued> workQueued;
@@ -76,7 +81,7 @@ public class FileIntake {
         }
         if (size == 0) {
             throw new RejectedUploadException("empty-file", "The file " + submission.filename() + " is empty",
-                    "Upload a CSV file with a header row and at least one data row");
+                    "Upload a file with a header row and at least one data row");
         }
         byte[] head = head(submission.file());
         FileFormat format = formatOf(submission, head);
@@ -138,21 +143,58 @@ public class FileIntake {
     }
 
     /**
-     * The file's format: the one the uploader asked for, else from its first bytes and then its name; a file of no
-     * format Intake reads is refused.
+     * The file's format: a workbook when it is a zip holding one; otherwise the one the uploader asked for, else from
+     * its first bytes and then its name. A file of no format Intake reads is refused, and so is a workbook that is
+     * encrypted, in the old .xls format, over the zip limits, or lacks the sheet asked for.
      */
-    private static FileFormat formatOf(Submission submission, byte[] head) {
-        if (submission.read().format() == FileFormat.XLSX) {
-            throw new RejectedUploadException("unsupported-format", "Excel workbooks are not read yet",
-                    "Save the sheet as \"CSV UTF-8\" and upload that");
+    private FileFormat formatOf(Submission submission, byte[] head) {
+        FileFormat requested = submission.read().format();
+        if (WorkbookCheck.isOle2(head, head.length)) {
+            throw new RejectedUploadException("unreadable-workbook", WorkbookCheck.ole2Problem(submission.file()),
+                    READABLE_FORMATS);
         }
-        if (submission.read().format() != null) {
-            return submission.read().format();
+        if (WorkbookCheck.isZip(head, head.length)) {
+            if (!WorkbookCheck.isWorkbook(submission.file())) {
+                throw new RejectedUploadException("not-a-workbook", "The file " + submission.filename()
+                        + " is a zip archive but not an Excel workbook (it holds no xl/workbook.xml)", READABLE_FORMATS);
+            }
+            if (requested != null && requested != FileFormat.XLSX) {
+                throw new RejectedUploadException("format-mismatch", "The upload says format " + requested
+                        + ", but the file is an Excel workbook", "Leave out format, or give XLSX");
+            }
+            checkWorkbook(submission);
+            return FileFormat.XLSX;
+        }
+        if (requested == FileFormat.XLSX) {
+            throw new RejectedUploadException("format-mismatch", "The upload says format XLSX, but the file "
+                    + submission.filename() + " is not an Excel workbook (.xlsx files are zip archives)",
+                    "Leave out format to have the file's own format found");
+        }
+        if (requested != null) {
+            return requested;
         }
         FileSniffer.problem(head, head.length).ifPresent(problem -> {
-            throw new RejectedUploadException("not-csv", problem, "Intake imports RFC 4180 CSV files in UTF-8");
+            throw new RejectedUploadException("not-csv", problem, READABLE_FORMATS);
         });
         return FileSniffer.formatOf(head, head.length, submission.filename());
+    }
+
+    /** Checks the workbook's zip entries against the limits, and that it has the sheet asked for. */
+    private void checkWorkbook(Submission submission) {
+        IntakeConfig.Limits limits = config.limits();
+        List<String> sheets;
+        try {
+            sheets = WorkbookCheck.inspect(submission.file(), new WorkbookCheck.Limits(
+                    limits.maxUnzippedSize().asLongValue(), limits.maxCompressionRatio()));
+        } catch (UnreadableFileException e) {
+            throw new RejectedUploadException("unreadable-workbook", e.getMessage(),
+                    "Save the workbook again from Excel or LibreOffice, or save its sheet as \"CSV UTF-8\"");
+        }
+        String sheet = submission.read().sheet();
+        if (sheet != null && !sheets.contains(sheet)) {
+            throw new RejectedUploadException("unknown-sheet", WorkbookCheck.missingSheet(sheet, sheets),
+                    "Give one of those names in the form field 'sheet', or leave it out for the first sheet");
+        }
     }
 
     /**

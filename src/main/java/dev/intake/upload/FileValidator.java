@@ -1,6 +1,5 @@
 package dev.intake.upload;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -152,8 +151,7 @@ public class FileValidator {
 
     private TemplateFileReader open(ImportBatch batch, ImportTemplate template, Path copy, ReadLimits readLimits)
             throws IOException {
-        return new TemplateFileReader(RowSources.open(batch.format(),
-                new BufferedInputStream(Files.newInputStream(copy), 64 * 1024), readLimits, batch.readOptions(), template),
+        return new TemplateFileReader(RowSources.open(batch.format(), copy, readLimits, batch.readOptions(), template),
                 template,
                 readLimits,
                 ReportColumns::isReportColumn);
@@ -283,7 +281,7 @@ public class FileValidator {
                     throw rejected("The file " + batch.filename() + " has more than " + limits.maxRows()
                             + " data rows, the limit (intake.limits.max-rows); split it into smaller files");
                 }
-                stager.add(row.rowNumber(), row.cells(), row.parseError());
+                stager.add(row.rowNumber(), row.cells(), row.parseError(), row.problemField());
                 plan.add(row.rowNumber());
             }
         } catch (RuntimeException e) {
@@ -305,7 +303,7 @@ public class FileValidator {
      */
     private Path localCopy(ImportBatch batch) {
         try {
-            Path copy = Files.createTempFile("intake-" + batch.id(), ".csv");
+            Path copy = Files.createTempFile("intake-" + batch.id(), ".upload");
             try (InputStream in = files.open(batch.id())) {
                 Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             }

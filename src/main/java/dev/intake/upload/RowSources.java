@@ -1,29 +1,34 @@
 package dev.intake.upload;
 
-import java.io.InputStream;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import dev.intake.file.FileFormat;
 import dev.intake.file.ReadLimits;
 import dev.intake.file.ReadOptions;
 import dev.intake.file.RowSource;
-import dev.intake.file.UnreadableFileException;
 import dev.intake.file.csv.CsvRowSource;
 import dev.intake.file.ndjson.NdjsonRowSource;
+import dev.intake.file.xlsx.XlsxRowSource;
 import dev.intake.template.ImportTemplate;
 
-/** Opens the {@link RowSource} that reads a file of a given format. */
+/** Opens the {@link RowSource} that reads a local copy of a file of a given format. */
 final class RowSources {
+
+    private static final int BUFFER = 64 * 1024;
 
     private RowSources() {
     }
 
-    static RowSource open(FileFormat format, InputStream in, ReadLimits limits, ReadOptions options,
-            ImportTemplate template) {
+    static RowSource open(FileFormat format, Path file, ReadLimits limits, ReadOptions options,
+            ImportTemplate template) throws IOException {
         return switch (format) {
-            case CSV -> new CsvRowSource(in, limits, options);
-            case NDJSON -> new NdjsonRowSource(in, limits, template.columns());
-            case XLSX -> throw new UnreadableFileException("Excel workbooks are not read yet; save the sheet as "
-                    + "\"CSV UTF-8\" and upload that");
+            case CSV -> new CsvRowSource(new BufferedInputStream(Files.newInputStream(file), BUFFER), limits, options);
+            case NDJSON -> new NdjsonRowSource(new BufferedInputStream(Files.newInputStream(file), BUFFER), limits,
+                    template.columns());
+            case XLSX -> new XlsxRowSource(file, limits, options.sheet());
         };
     }
 }

@@ -36,12 +36,15 @@ class CopyRoundTripTest {
                 new StagedRow(7, List.of("ünïcødé", "日本語", "emoji 😀", "=1+2"), null),
                 new StagedRow(8, List.of("x".repeat(32_767)), null),
                 new StagedRow(9, List.of(), "Row 9 has 0 cells; the header has 2"),
+                new StagedRow(10, List.of("", "x"), "Row 10, column 1 (A): the cell holds the error #N/A",
+                        "input/emailAddress"),
                 new StagedRow(2_000_004, List.of("last"), "Row 2000004, column B contains a NUL character"));
         UUID batch = UUID.randomUUID();
         try {
             int staged = QuarkusTransaction.requiringNew().call(() -> {
                 RowStore.Stager stager = rows.stager(batch);
-                written.forEach(row -> stager.add(row.rowNumber(), row.cells(), row.parseError()));
+                written.forEach(row -> stager.add(row.rowNumber(), row.cells(), row.parseError(),
+                        row.problemField()));
                 return stager.finish();
             });
 
@@ -68,7 +71,7 @@ class CopyRoundTripTest {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 RowStore.Stager stager = rows.stager(batch);
-                written.forEach(outcome -> stager.add(outcome.rowNumber(), List.of("cell"), null));
+                written.forEach(outcome -> stager.add(outcome.rowNumber(), List.of("cell"), null, null));
                 stager.finish();
             });
             QuarkusTransaction.requiringNew().run(() -> outcomes.insertAll(batch, written));
@@ -92,7 +95,7 @@ class CopyRoundTripTest {
             assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
                 RowStore.Stager stager = rows.stager(batch);
                 for (int row = 5; row < 50_000; row++) {
-                    stager.add(row, List.of("a", "b"), null);
+                    stager.add(row, List.of("a", "b"), null, null);
                 }
                 stager.abort();
                 throw new IllegalStateException("the file turned out wrong");
