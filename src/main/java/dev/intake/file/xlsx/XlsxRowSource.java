@@ -113,9 +113,15 @@ public final class XlsxRowSource implements RowSource {
         }
         ZoneId zone = zone(row);
         boolean date1904 = workbook.isDate1904();
-        List<String> cells = new ArrayList<>(width);
+        // A sheet stores no trailing empty cells: a row is as wide as the header, as a CSV row would be.
+        int padded = Math.max(width, types.length);
+        List<String> cells = new ArrayList<>(padded);
         Map<Integer, String> problems = new HashMap<>();
-        for (int i = 0; i < width; i++) {
+        for (int i = 0; i < padded; i++) {
+            if (i >= width) {
+                cells.add("");
+                continue;
+            }
             SheetCell.Read read = SheetCell.read(row.getCell(i), i < types.length ? types[i] : null, date1904, zone);
             cells.add(read.text());
             if (read.problem() != null) {
