@@ -62,4 +62,10 @@ public class ImportResource {
     public Response results(@PathParam("id") String id) {
         return Downloads.send(imports.results(id));
     }
+
+    @GET
+    @Path("{id}/results.ndjson")
+    public Response resultsNdjson(@PathParam("id") String id) {
+        return Downloads.send(imports.resultsNdjson(id));
+    }
 }

@@ -21,4 +21,13 @@ public interface RowSource extends Closeable {
      */
     default void useLayout(FileLayout layout) {
     }
+
+    /**
+     * The record read last, read again with the layout given since: the reader reads one record past the header
+     * to tell a one-row header from four, so the first data row was read before the layout was known. Formats
+     * that ignore the layout give the record back as it is.
+     */
+    default SourceRecord again(SourceRecord record) {
+        return record;
+    }
 }

@@ -85,6 +85,9 @@ public final class TemplateFileReader implements Closeable {
     public void useLayout(FileLayout mapped) {
         this.layout = mapped;
         source.useLayout(mapped);
+        if (pushedBack != null) {
+            pushedBack = source.again(pushedBack);
+        }
     }
 
     /**

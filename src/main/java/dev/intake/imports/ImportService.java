@@ -191,8 +191,16 @@ public class ImportService {
         return report(batch, "results", out -> reports.writeResults(batch, out));
     }
 
+    /** Every row's outcome, one JSON object per line. */
+    public Download resultsNdjson(String id) {
+        ImportBatch batch = withFiles(get(id));
+        String name = batch.filename().replaceFirst("(?i)\\.(csv|ndjson|jsonl|xlsx)$", "") + "-results.ndjson";
+        return new Download(name, "application/x-ndjson; charset=UTF-8", -1,
+                out -> reports.writeResultsNdjson(batch, out));
+    }
+
     private static Download report(ImportBatch batch, String kind, Download.Body body) {
-        String name = batch.filename().replaceFirst("(?i)\\.csv$", "") + "-" + kind + ".csv";
+        String name = batch.filename().replaceFirst("(?i)\\.(csv|ndjson|jsonl|xlsx)$", "") + "-" + kind + ".csv";
         return new Download(name, "text/csv; charset=UTF-8", -1, body);
     }
 

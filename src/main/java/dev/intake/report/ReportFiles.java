@@ -14,6 +14,10 @@ import jakarta.inject.Inject;
 
 import org.apache.commons.csv.CSVPrinter;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
+
 import dev.intake.batch.BatchStore;
 import dev.intake.batch.ImportBatch;
 import dev.intake.batch.RowOutcome;
@@ -41,6 +45,9 @@ public class ReportFiles {
     /** The outcome shown for a row that never ran, such as after a cancellation. */
     public static final String NOT_PROCESSED = "NOT_PROCESSED";
 
+    private static final JsonFactory JSON = JsonFactory.builder().build()
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
     @Inject
     RowStore rows;
 
@@ -56,6 +63,42 @@ public class ReportFiles {
 
     public void writeResults(ImportBatch batch, OutputStream out) throws IOException {
         write(batch, false, ReportColumns.RESULTS, out);
+    }
+
+    /**
+     * Every row's outcome as NDJSON, one object per line in file order: {@code rowNumber}, {@code outcome}
+     * ({@code SUCCESS}, {@code FAILED} or {@code NOT_PROCESSED}), then what applies of {@code action},
+     * {@code entityId}, {@code errorType}, {@code field}, {@code error} and {@code note}. A batch that failed
+     * file-level validation has no rows, so its file is empty.
+     */
+    public void writeResultsNdjson(ImportBatch batch, OutputStream out) throws IOException {
+        if (batches.layout(batch.id()).isEmpty()) {
+            return;
+        }
+        JsonGenerator json = JSON.createGenerator(out);
+        json.setRootValueSeparator(new SerializedString("\n"));
+        QuarkusTransaction.requiringNew().run(() -> rows.forEachWithOutcome(batch.id(), false, row -> {
+            RowOutcome outcome = row.outcome();
+            json.writeStartObject();
+            json.writeNumberField("rowNumber", row.row().rowNumber());
+            json.writeStringField("outcome", outcome == null ? NOT_PROCESSED : outcome.success() ? "SUCCESS" : "FAILED");
+            if (outcome != null) {
+                optional(json, "action", outcome.action() == null ? null : outcome.action().name());
+                optional(json, "entityId", outcome.entityId());
+                optional(json, "errorType", outcome.errorType() == null ? null : outcome.errorType().name());
+                optional(json, "field", outcome.field());
+                optional(json, outcome.success() ? "note" : "error", outcome.message());
+            }
+            json.writeEndObject();
+        }));
+        json.writeRaw('\n');
+        json.flush();
+    }
+
+    private static void optional(JsonGenerator json, String name, String value) throws IOException {
+        if (value != null) {
+            json.writeStringField(name, value);
+        }
     }
 
     /**

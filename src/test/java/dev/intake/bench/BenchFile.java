@@ -85,6 +85,62 @@ public final class BenchFile {
         return file;
     }
 
+    /**
+     * The same rows in another format: {@code xlsx} a workbook fastexcel writes (text cells, as a spreadsheet holds
+     * an export), {@code ndjson} one JSON object per line keyed by field name, blank cells left out; {@code csv}
+     * the file itself. The benchmark's cells hold no commas or quotes, so a split reads them.
+     */
+    public static Path convert(Path csv, String format) throws IOException {
+        if ("csv".equals(format)) {
+            return csv;
+        }
+        String base = csv.getFileName().toString().replaceFirst("\\.csv$", "");
+        Path converted = csv.resolveSibling(base + "." + format);
+        try (java.io.BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            String[] header = in.readLine().split(",", -1);
+            if ("xlsx".equals(format)) {
+                try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(converted))) {
+                    org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(out, "Intake benchmark",
+                            "1.0");
+                    org.dhatim.fastexcel.Worksheet sheet = workbook.newWorksheet("Contacts");
+                    for (int c = 0; c < header.length; c++) {
+                        sheet.value(0, c, header[c]);
+                    }
+                    int r = 1;
+                    for (String line = in.readLine(); line != null; line = in.readLine(), r++) {
+                        String[] cells = line.split(",", -1);
+                        for (int c = 0; c < cells.length; c++) {
+                            if (!cells[c].isEmpty()) {
+                                sheet.value(r, c, cells[c]);
+                            }
+                        }
+                        if (r % 10_000 == 0) {
+                            sheet.flush();
+                        }
+                    }
+                    workbook.finish();
+                }
+            } else if ("ndjson".equals(format)) {
+                try (BufferedWriter out = Files.newBufferedWriter(converted, StandardCharsets.UTF_8)) {
+                    for (String line = in.readLine(); line != null; line = in.readLine()) {
+                        String[] cells = line.split(",", -1);
+                        StringBuilder json = new StringBuilder("{");
+                        for (int c = 0; c < cells.length; c++) {
+                            if (!cells[c].isEmpty()) {
+                                json.append(json.length() > 1 ? "," : "").append('"').append(header[c]).append("\":\"")
+                                        .append(cells[c]).append('"');
+                            }
+                        }
+                        out.write(json.append("}\n").toString());
+                    }
+                }
+            } else {
+                throw new IllegalArgumentException("bench.format is csv, xlsx or ndjson, not " + format);
+            }
+        }
+        return converted;
+    }
+
     private static String shuffled(String line) {
         String[] cells = line.split(",", -1);
         String[] out = new String[cells.length];

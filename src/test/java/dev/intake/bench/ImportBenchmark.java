@@ -46,6 +46,8 @@ public final class ImportBenchmark {
     private final boolean withDefaults = Boolean.parseBoolean(System.getProperty("bench.pg-defaults", "true"));
     /** {@code mapped}: Intake's file has renamed, shuffled headers, and the organisation saved their mapping first. */
     private final boolean mappedHeaders = "mapped".equals(System.getProperty("bench.headers", "template"));
+    /** The format of the file Intake imports: csv, xlsx or ndjson; the baselines always read the CSV file. */
+    private final String format = System.getProperty("bench.format", "csv");
 
     /** The settings that the two kinds of line differ in, or that decide their durability and speed. */
     private static final List<String> SETTINGS = List.of("synchronous_commit", "fsync", "full_page_writes",
@@ -60,9 +62,9 @@ public final class ImportBenchmark {
         Path csv = BenchFile.write(dir, "contacts.csv", rows, ACCOUNTS, "user");
         int bad = BenchFile.badRows(rows);
         System.out.printf(Locale.ROOT, "%nIntake benchmark: %,d createContact rows (%,d bad), %,d accounts, %d cores, "
-                + "-Xmx%s %s, %d workers per instance, chunks of %d, servers warmed up with a %,d-row import%s%n", rows, bad,
-                ACCOUNTS, Runtime.getRuntime().availableProcessors(), xmx, gc, threads, chunkSize, warmup,
-                mappedHeaders ? "; Intake's file has renamed, shuffled headers (" + BenchFile.MAPPED_HEADER
+                + "-Xmx%s %s, %d workers per instance, chunks of %d, servers warmed up with a %,d-row import; Intake reads "
+                + "the file as %s%s%n", rows, bad, ACCOUNTS, Runtime.getRuntime().availableProcessors(), xmx, gc, threads, chunkSize, warmup,
+                format.toUpperCase(Locale.ROOT), mappedHeaders ? "; Intake's file has renamed, shuffled headers (" + BenchFile.MAPPED_HEADER
                         + ") and a saved mapping" : "");
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
         if (Boolean.getBoolean("bench.statements")) {
@@ -164,15 +166,19 @@ public final class ImportBenchmark {
                 mappingSuccesses = saveMapping(first, admin, dir);
                 csv = BenchFile.write(dir, "contacts-mapped.csv", rows, ACCOUNTS, "user", true);
             }
+            Path upload = BenchFile.convert(csv, format);
             List<Long> pids = servers.stream().map(PackagedServer::pid).toList();
             ProcessHandle postmaster = CpuClock.postmaster(database);
             CpuClock cpuAtStart = CpuClock.read(pids, postmaster);
             long start = System.nanoTime();
-            String id = first.uploadAccepted(admin, "createContact", csv);
+            String id = first.uploadAccepted(admin, "createContact", upload);
             Progress progress = watch(first, admin, id, dir);
             double seconds = (System.nanoTime() - start) / 1e9;
             double[] cpu = CpuClock.read(pids, postmaster).microsPerRow(cpuAtStart, rows);
             long contacts = count(database, "select count(*) from contact where organisation = ?", organisation);
+            if (progress.failures != bad) {
+                printUnexpectedFailures(database, id);
+            }
             return new Result(instances, rows / seconds, HeapSampler.peakMiB(gcLogs), progress.median(), progress.max(),
                     progress.longestGap, progress.gapAfterRows, progress.smallBatchSeconds, progress.successes, contacts
                             - progress.smallBatchSuccesses - mappingSuccesses, progress.failures, bad, phases(database, id), cpu, null);
@@ -391,6 +397,26 @@ public final class ImportBenchmark {
             if (Boolean.getBoolean("bench.statements")) {
                 statement.execute("create extension if not exists pg_stat_statements");
                 statement.execute("select pg_stat_statements_reset()");
+            }
+        }
+    }
+
+    /** The failed rows the file did not make bad on purpose, so that a count mismatch says what went wrong. */
+    private static void printUnexpectedFailures(DataSource database, String id) throws Exception {
+        try (Connection connection = database.getConnection(); PreparedStatement select = connection.prepareStatement(
+                "select row_number, error_type, message from import_outcome where batch_id = ?::uuid and not success "
+                        + "order by row_number")) {
+            select.setString(1, id);
+            try (ResultSet result = select.executeQuery()) {
+                int shown = 0;
+                while (result.next() && shown < 10) {
+                    long row = result.getLong("row_number");
+                    if (!BenchFile.isBad((int) row - 1)) {
+                        System.out.printf(Locale.ROOT, "    unexpected failure: row %d, %s: %s%n", row,
+                                result.getString("error_type"), result.getString("message"));
+                        shown++;
+                    }
+                }
             }
         }
     }

@@ -116,6 +116,19 @@ class FileDialectFlowTest {
         assertEquals(Boolean.TRUE, locations.get("data.locations.find { it.name == 'Json Hall' }.wheelchairAccessible"));
         assertEquals("York", locations.getString("data.locations.find { it.name == 'Json Annex' }.address.city"),
                 "keys may be references");
+
+        List<JsonPath> results = Imports.as(DANA).get("/imports/" + done.getString("id") + "/results.ndjson").then()
+                .statusCode(200).contentType(org.hamcrest.Matchers.startsWith("application/x-ndjson")).extract()
+                .asString().lines().map(JsonPath::from).toList();
+        assertEquals(8, results.size(), "one line per row");
+        assertEquals(1, results.get(0).getInt("rowNumber"));
+        assertEquals("SUCCESS", results.get(0).getString("outcome"));
+        assertEquals("CREATED", results.get(0).getString("action"));
+        assertTrue(results.get(0).getString("entityId").length() > 4, results.get(0).prettify());
+        JsonPath broken = results.stream().filter(line -> line.getInt("rowNumber") == 4).findFirst().orElseThrow();
+        assertEquals("FAILED", broken.getString("outcome"));
+        assertEquals("PARSE", broken.getString("errorType"));
+        assertTrue(broken.getString("error").startsWith("Line 4, position "), broken.prettify());
     }
 
     private JsonPath upload(String template, String filename, byte[] content) {

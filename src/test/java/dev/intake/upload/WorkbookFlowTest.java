@@ -3,6 +3,7 @@ package dev.intake.upload;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -105,7 +106,10 @@ class WorkbookFlowTest {
         assertEquals("01234", postcode(locations, "Calc Hall"), "a text cell keeps its leading zero");
         assertEquals("02345", postcode(locations, "Zip Hall"), "a number formatted 00000 reads as the sheet shows it");
         assertEquals("12345", postcode(locations, "Number Hall"), "a plain number in a text column, without .0");
-        assertEquals(Boolean.FALSE, locations.get("data.locations.find { it.name == 'Zip Hall' }.wheelchairAccessible"));
+        assertNull(locations.get("data.locations.find { it.name == 'Zip Hall' }.wheelchairAccessible"),
+                "the first data row, read before the layout was known, is read again with it: a row without its last "
+                + "cells is as wide as the header");
+        assertEquals(Boolean.FALSE, locations.get("data.locations.find { it.name == 'Calc Hall' }.wheelchairAccessible"));
         assertEquals(Boolean.TRUE, locations.get("data.locations.find { it.name == 'Number Hall' }.wheelchairAccessible"));
 
         Imports.as(LOU).multiPart("file", "locations.xlsx", workbook, "application/octet-stream")

@@ -47,6 +47,7 @@ public final class XlsxRowSource implements RowSource {
     private FieldType[] types = new FieldType[0];
     private int zoneColumn = -1;
     private long lastNumber;
+    private Row lastRow;
 
     /**
      * @param sheet the sheet's name, or {@code null} for the first
@@ -105,6 +106,16 @@ public final class XlsxRowSource implements RowSource {
         }
         long number = Math.max(row.getRowNum(), lastNumber + 1);
         lastNumber = number;
+        lastRow = row;
+        return record(row, number);
+    }
+
+    @Override
+    public SourceRecord again(SourceRecord record) {
+        return lastRow != null && record.number() == lastNumber ? record(lastRow, lastNumber) : record;
+    }
+
+    private SourceRecord record(Row row, long number) {
         int width = width(row);
         if (width > limits.maxColumns()) {
             throw new UnreadableFileException("Row " + number + " of the sheet '" + sheetName + "' has a value in "
