@@ -135,6 +135,44 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void an_admin_uploads_an_excel_workbook_through_the_wizard_and_its_page_names_the_format() throws IOException {
+        String account = UniqueNames.of("Workbook Account");
+        Imports.graphql("mutation($input: AccountInput!) { createAccount(input: $input) { id } }",
+                Map.of("input", Map.of("name", account)));
+        java.io.ByteArrayOutputStream workbook = new java.io.ByteArrayOutputStream();
+        org.dhatim.fastexcel.Workbook book = new org.dhatim.fastexcel.Workbook(workbook, "Intake tests", "1.0");
+        org.dhatim.fastexcel.Worksheet sheet = book.newWorksheet("Contacts");
+        List<String> row = List.of("account", "emailAddress", "firstName", "lastName", "status", "phone");
+        List<Object> values = List.of(account, UniqueNames.email("workbook"), "Wilma", "Book", "ACTIVE", 447700900123L);
+        for (int c = 0; c < row.size(); c++) {
+            sheet.value(0, c, row.get(c));
+            if (values.get(c) instanceof Long number) {
+                sheet.value(1, c, number);
+            } else {
+                sheet.value(1, c, (String) values.get(c));
+            }
+        }
+        book.finish();
+
+        try (BrowserContext context = newContext(); Page page = context.newPage()) {
+            signIn(page, "ada", "acme", List.of("import-admin", "accounts-writer", "contacts-writer"));
+            page.navigate(url("/console/imports/new"));
+            page.check("input[name=template][value=createContact]");
+            page.setInputFiles("#files", new FilePayload("contacts.xlsx",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook.toByteArray()));
+            page.click("#upload");
+            String card = "li.upload[data-batch]";
+            page.waitForSelector(card);
+            Imports.finish(worker, page.getAttribute(card, "data-batch"));
+            page.waitForSelector(card + " .badge:has-text('Completed')", new Page.WaitForSelectorOptions().setTimeout(15_000));
+            page.click(card + " a:has-text('Details')");
+            page.waitForSelector("dt:has-text('Format')");
+            assertEquals("Excel workbook, first sheet", page.textContent("dt:has-text('Format') + dd").strip());
+            screenshot(page, "workbook-batch");
+        }
+    }
+
+    @Test
     void an_admin_maps_a_crm_exports_columns_and_values_in_the_mapping_step() throws IOException {
         String account = UniqueNames.of("Mapped In Browser");
         Imports.graphql("mutation($input: AccountInput!) { createAccount(input: $input) { id } }",
