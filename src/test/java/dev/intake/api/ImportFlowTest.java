@@ -261,8 +261,8 @@ class ImportFlowTest {
         Imports.upload("createAccount", "empty.csv", new byte[0]).then().statusCode(400)
                 .body("errors[0].error_code", equalTo("empty-file"));
         Imports.upload("createAccount", "book.csv", new byte[] { 'P', 'K', 3, 4, 20, 0, 6, 0 }).then().statusCode(400)
-                .body("errors[0].error_code", equalTo("not-csv"))
-                .body("errors[0].message", containsString("Excel workbook"));
+                .body("errors[0].error_code", equalTo("not-a-workbook"))
+                .body("errors[0].message", containsString("is a zip archive but not an Excel workbook"));
         Imports.as(Tokens.ADMIN).multiPart("template", "createAccount").when().post("/imports").then().statusCode(400)
                 .body("errors[0].error_code", equalTo("missing-file"));
     }

@@ -41,7 +41,11 @@ public final class ImportBenchmark {
     private final int threads = Integer.getInteger("bench.threads", 2);
     private final int chunkSize = Integer.getInteger("bench.chunk-size", 500);
     private final List<Integer> instanceCounts = parse(System.getProperty("bench.instances", "1"));
-    private final int warmup = Integer.getInteger("bench.warmup", 200_000);
+    /** A server's first import: no warm-up at all, as just after a start. */
+    private final boolean cold = Boolean.getBoolean("bench.cold");
+    private final int warmup = cold ? 0 : Integer.getInteger("bench.warmup", 200_000);
+    /** What the rows do: create contacts, update them by ID, or upsert them by email with half existing. */
+    private final BenchAction action = BenchAction.of(System.getProperty("bench.action", "create"));
     /** Whether to add a line run with PostgreSQL's default settings, after the lines with the test settings. */
     private final boolean withDefaults = Boolean.parseBoolean(System.getProperty("bench.pg-defaults", "true"));
     /** {@code mapped}: Intake's file has renamed, shuffled headers, and the organisation saved their mapping first. */
@@ -59,12 +63,18 @@ public final class ImportBenchmark {
 
     private void run() throws Exception {
         Path dir = Files.createTempDirectory("intake-bench");
-        Path csv = BenchFile.write(dir, "contacts.csv", rows, ACCOUNTS, "user");
+        if (mappedHeaders && action != BenchAction.CREATE) {
+            throw new IllegalArgumentException("-Dbench.headers=mapped goes with -Dbench.action=create only");
+        }
+        Path csv = action.write(dir, "contacts.csv", rows, ACCOUNTS);
         int bad = BenchFile.badRows(rows);
-        System.out.printf(Locale.ROOT, "%nIntake benchmark: %,d createContact rows (%,d bad), %,d accounts, %d cores, "
-                + "-Xmx%s %s, %d workers per instance, chunks of %d, servers warmed up with a %,d-row import; Intake reads "
-                + "the file as %s%s%n", rows, bad, ACCOUNTS, Runtime.getRuntime().availableProcessors(), xmx, gc, threads, chunkSize, warmup,
-                format.toUpperCase(Locale.ROOT), mappedHeaders ? "; Intake's file has renamed, shuffled headers (" + BenchFile.MAPPED_HEADER
+        System.out.printf(Locale.ROOT, "%nIntake benchmark: %,d %s rows (%,d bad%s), %,d accounts, %d cores, "
+                + "-Xmx%s %s, %d workers per instance, chunks of %d, %s; Intake reads "
+                + "the file as %s%s%n", rows, action.template(), bad, action == BenchAction.UPSERT
+                        ? ", half of them naming an existing contact" : action == BenchAction.UPDATE
+                                ? ", every one naming an existing contact by ID" : "", ACCOUNTS, Runtime.getRuntime().availableProcessors(), xmx, gc, threads, chunkSize,
+                cold ? "each server's first import (-Dbench.cold)" : String.format(Locale.ROOT,
+                        "servers warmed up with a %,d-row import", warmup), format.toUpperCase(Locale.ROOT), mappedHeaders ? "; Intake's file has renamed, shuffled headers (" + BenchFile.MAPPED_HEADER
                         + ") and a saved mapping" : "");
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
         if (Boolean.getBoolean("bench.statements")) {
@@ -84,7 +94,7 @@ public final class ImportBenchmark {
             }
             BenchFile.insertAccounts(database, "baseline", ACCOUNTS);
             double copy = Baselines.copy(database, csv);
-            double jdbc = Baselines.batchedJdbc(database, csv, "baseline");
+            double jdbc = baseline(database, csv);
             report("the embedded test cluster", results, rows / copy, rows / jdbc);
         }
         if (withDefaults) {
@@ -108,9 +118,18 @@ public final class ImportBenchmark {
             Result result = importWith(1, url, database, csv, bad, dir).labelled(label(1, ", PostgreSQL defaults"));
             BenchFile.insertAccounts(database, "baseline", ACCOUNTS);
             double copy = Baselines.copy(database, csv);
-            double jdbc = Baselines.batchedJdbc(database, csv, "baseline");
+            double jdbc = baseline(database, csv);
             report("PostgreSQL's default settings", List.of(result), rows / copy, rows / jdbc);
         }
+    }
+
+    /** Seconds for batched JDBC to do the same work: insert, update by ID, or insert … on conflict do update. */
+    private double baseline(DataSource database, Path csv) throws Exception {
+        return switch (action) {
+            case CREATE -> Baselines.batchedJdbc(database, csv, "baseline");
+            case UPDATE -> Baselines.batchedUpdate(database, csv, "baseline");
+            case UPSERT -> Baselines.batchedUpsert(database, csv, "baseline");
+        };
     }
 
     private static String label(int instances, String suffix) {
@@ -150,6 +169,7 @@ public final class ImportBenchmark {
         reset(database);
         String organisation = "bench-" + instances;
         BenchFile.insertAccounts(database, organisation, ACCOUNTS);
+        action.insertExisting(database, "contact", organisation, rows);
         List<PackagedServer> servers = new ArrayList<>();
         List<Path> gcLogs = new ArrayList<>();
         try {
@@ -171,17 +191,17 @@ public final class ImportBenchmark {
             ProcessHandle postmaster = CpuClock.postmaster(database);
             CpuClock cpuAtStart = CpuClock.read(pids, postmaster);
             long start = System.nanoTime();
-            String id = first.uploadAccepted(admin, "createContact", upload);
+            String id = first.uploadAccepted(admin, action.template(), upload);
             Progress progress = watch(first, admin, id, dir);
             double seconds = (System.nanoTime() - start) / 1e9;
             double[] cpu = CpuClock.read(pids, postmaster).microsPerRow(cpuAtStart, rows);
-            long contacts = count(database, "select count(*) from contact where organisation = ?", organisation);
+            long contacts = action.changedInTable(database, organisation);
             if (progress.failures != bad) {
                 printUnexpectedFailures(database, id);
             }
             return new Result(instances, rows / seconds, HeapSampler.peakMiB(gcLogs), progress.median(), progress.max(),
-                    progress.longestGap, progress.gapAfterRows, progress.smallBatchSeconds, progress.successes, contacts
-                            - progress.smallBatchSuccesses - mappingSuccesses, progress.failures, bad, phases(database, id), cpu, null);
+                    progress.longestGap, progress.gapAfterRows, progress.smallBatchSeconds, progress.successes, action == BenchAction.CREATE
+                            ? contacts - progress.smallBatchSuccesses - mappingSuccesses : contacts, progress.failures, bad, phases(database, id), cpu, null);
         } finally {
             servers.forEach(PackagedServer::stop);
         }
@@ -434,7 +454,11 @@ public final class ImportBenchmark {
     private void report(String cluster, List<Result> results, double copyRate, double jdbcRate) {
         System.out.printf(Locale.ROOT, "%nOn %s:%n", cluster);
         System.out.printf(Locale.ROOT, "%-34s %,12.0f rows/s%n", "COPY into a staging table", copyRate);
-        System.out.printf(Locale.ROOT, "%-34s %,12.0f rows/s%n", "batched JDBC insert", jdbcRate);
+        System.out.printf(Locale.ROOT, "%-34s %,12.0f rows/s%n", switch (action) {
+            case CREATE -> "batched JDBC insert";
+            case UPDATE -> "batched JDBC update by ID";
+            case UPSERT -> "batched JDBC insert … on conflict";
+        }, jdbcRate);
         Result single = results.get(0);
         for (Result result : results) {
             System.out.printf(Locale.ROOT, "%-34s %,12.0f rows/s  (%.3f of COPY, %.2f of batched JDBC%s)%n",
@@ -453,8 +477,8 @@ public final class ImportBenchmark {
                     result.cpuMicrosPerRow[1], cores);
             boolean countsHold = result.successes == result.contactsInTable && result.failures == result.expectedFailures
                     && result.successes + result.failures == rows;
-            System.out.printf(Locale.ROOT, "    checked: contacts in the table %,d = successCount %,d; errorCount %,d = bad "
-                    + "rows %,d: %s%n", result.contactsInTable, result.successes, result.failures, result.expectedFailures,
+            System.out.printf(Locale.ROOT, "    checked: contacts %s in the table %,d = successCount %,d; errorCount %,d = bad "
+                    + "rows %,d: %s%n", action == BenchAction.CREATE ? "created" : "changed or created", result.contactsInTable, result.successes, result.failures, result.expectedFailures,
                     countsHold ? "OK" : "MISMATCH");
             if (!countsHold) {
                 throw new IllegalStateException("The counts do not hold");

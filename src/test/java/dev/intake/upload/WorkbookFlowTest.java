@@ -93,6 +93,17 @@ class WorkbookFlowTest {
     }
 
     @Test
+    void a_macro_enabled_workbook_is_read_for_its_data() {
+        String token = Tokens.of("max", "workbook-macro-co", "import-admin", "events-writer");
+        Catalogue.courseTemplate(token, "007");
+        Catalogue.location(token, "Calc Hall");
+        JsonPath done = upload(token, "createEvent", "events.xlsm", fixture("xlsx/events.xlsm"));
+        assertEquals("XLSX", done.getString("format"));
+        assertEquals(2, done.getInt("successCount"), done.prettify());
+        assertEquals("2026-03-02T09:00+01:00", event(token, "Calc basics").get("start"));
+    }
+
+    @Test
     void the_upload_picks_a_sheet_by_name_and_an_unknown_one_is_refused_listing_the_sheets() {
         byte[] workbook = fixture("xlsx/locations.xlsx");
         String id = Imports.as(LOU).multiPart("file", "locations.xlsx", workbook, "application/octet-stream")
