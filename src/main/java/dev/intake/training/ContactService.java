@@ -171,8 +171,13 @@ public class ContactService {
         }
     }
 
-    /** The caller's contact with this ID; another organisation's contact is as if it did not exist. */
+    /**
+     * The caller's contact with this ID; another organisation's contact is as if it did not exist. Found by primary
+     * key, so a contact the transaction already holds costs no query, and no query means no flush of the rows
+     * written before it in the chunk (a query would flush them one by one, checking every entity held).
+     */
     private Contact own(long id) {
-        return Contact.<Contact>find("id = ?1 and organisation = ?2", id, caller.organisation()).firstResult();
+        Contact contact = Contact.findById(id);
+        return contact != null && contact.organisation.equals(caller.organisation()) ? contact : null;
     }
 }
