@@ -28,6 +28,7 @@ import dev.intake.file.FileLayout;
 import dev.intake.file.LookupPolicy;
 import dev.intake.graphql.MutationInvoker;
 import dev.intake.lookup.Lookups;
+import dev.intake.preload.RecordPreloader;
 import dev.intake.security.Uploader;
 import dev.intake.template.ImportTemplate;
 import dev.intake.template.RecordCreator;
@@ -85,6 +86,9 @@ public class ChunkProcessor {
 
     @Inject
     Lookups lookups;
+
+    @Inject
+    Instance<RecordPreloader> preloaders;
 
     /** The domain's explanations of its constraints, all of them asked in turn. */
     private ConstraintMessages constraintMessages() {
@@ -203,6 +207,7 @@ public class ChunkProcessor {
                 throw new RolledBack(Attempt.lostLease());
             }
             prefetch.prefetch(segment);
+            preload(segment);
             List<RowOutcome> written = new ArrayList<>(segment.size());
             int next = 0;
             while (next < segment.size()) {
@@ -226,6 +231,23 @@ public class ChunkProcessor {
             }
             outcomes.insertAll(chunk.batchId(), written);
             return Attempt.committed();
+        }
+
+        /** Lets the domain load, in one query, the records the segment's rows will find by ID or key. */
+        private void preload(List<PreparedRow> segment) {
+            if (template == null) {
+                return;
+            }
+            List<Map<String, Object>> variables = segment.stream().filter(row -> row.decided() == null)
+                    .map(PreparedRow::variables).toList();
+            if (variables.isEmpty()) {
+                return;
+            }
+            for (RecordPreloader preloader : preloaders) {
+                if (preloader.mutations().contains(template.name())) {
+                    preloader.preload(template.name(), organisation, variables);
+                }
+            }
         }
 
         /**

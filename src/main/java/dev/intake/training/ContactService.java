@@ -37,6 +37,9 @@ public class ContactService {
     @Inject
     UniquenessChecks uniqueness;
 
+    @Inject
+    ContactKeys keys;
+
     public ContactView create(ContactInput input) {
         long account = lookups.id(TrainingLookups.ACCOUNTS, "input/account", input.account());
         if (uniqueness.beforeWriting()) {
@@ -90,13 +93,19 @@ public class ContactService {
         contact.organisation = organisation;
         copy(changes, contact);
         contact.persist();
+        keys.remember(organisation, contact.emailAddress, contact.id);
         return ContactView.of(contact);
     }
 
     @Transactional
     ContactView apply(long id, Changes changes) {
         Contact contact = Contact.findById(id);
+        String before = contact.emailAddress;
         copy(changes, contact);
+        if (!before.equals(contact.emailAddress)) {
+            keys.forget(contact.organisation, before);
+            keys.remember(contact.organisation, contact.emailAddress, contact.id);
+        }
         return ContactView.of(contact);
     }
 
@@ -153,7 +162,12 @@ public class ContactService {
                 .orElseThrow(() -> new NotFoundException("input/id", "No contact has the ID '" + id + "'"));
     }
 
+    /** The contact with the address: from what the transaction knows (an import's preload), else by a query. */
     private Long byEmail(String emailAddress) {
+        java.util.Optional<ContactKeys.Known> known = keys.known(caller.organisation(), emailAddress);
+        if (known.isPresent()) {
+            return known.get().id();
+        }
         Contact contact = Contact.<Contact>find("organisation = ?1 and lower(emailAddress) = lower(?2)",
                 caller.organisation(), emailAddress).firstResult();
         return contact == null ? null : contact.id;

@@ -52,6 +52,30 @@ class ActionsTest {
     }
 
     @Test
+    void upserts_in_one_chunk_find_the_contacts_the_chunk_loaded_and_created_in_any_case() {
+        String account = UniqueNames.of("Chunk Co");
+        Catalogue.account(TOKEN, account);
+        String existing = UniqueNames.email("existing");
+        assertEquals("COMPLETED", importFile("upsertContact", Imports.csv("emailAddress,firstName,lastName,status,account",
+                existing + ",Ezra,Existing,LEAD," + account)).getString("status"));
+        String fresh = UniqueNames.email("fresh");
+
+        JsonPath batch = importFile("upsertContact", Imports.csv("emailAddress,firstName,lastName,status,account,phone",
+                fresh + ",Fay,Fresh,LEAD," + account + ",",
+                fresh.toUpperCase(java.util.Locale.ROOT) + ",,,ACTIVE,,555 0101",
+                existing.toUpperCase(java.util.Locale.ROOT) + ",,,ACTIVE,,555 0202",
+                existing + ",,Again,,,"));
+        assertEquals("COMPLETED", batch.getString("status"), batch.prettify());
+        assertEquals(1, batch.getInt("createdCount"), "the second row updates the contact the first created");
+        assertEquals(3, batch.getInt("updatedCount"));
+        assertEquals(Map.of("firstName", "Fay", "status", "ACTIVE", "phone", "555 0101", "emailAddress",
+                fresh.toUpperCase(java.util.Locale.ROOT)), contact(fresh.toUpperCase(java.util.Locale.ROOT)));
+        Map<String, Object> ezra = contact(existing);
+        assertEquals("ACTIVE", ezra.get("status"));
+        assertEquals("555 0202", ezra.get("phone"));
+    }
+
+    @Test
     void an_upsert_that_would_create_needs_what_creating_needs() {
         JsonPath batch = importFile("upsertContact", Imports.csv("emailAddress,firstName", UniqueNames.email("nu") + ",Nu"));
         assertEquals("FAILED", batch.getString("status"));
