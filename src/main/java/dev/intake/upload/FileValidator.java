@@ -29,12 +29,14 @@ import dev.intake.batch.RowStore;
 import dev.intake.batch.StatusChangedException;
 import dev.intake.config.IntakeConfig;
 import dev.intake.config.WorkerIdentity;
+import dev.intake.file.FileFormat;
 import dev.intake.file.FileLayout;
 import dev.intake.file.FileRow;
 import dev.intake.file.HeaderMatch;
 import dev.intake.file.ReadLimits;
 import dev.intake.file.TemplateFileReader;
 import dev.intake.file.UnreadableFileException;
+import dev.intake.file.xlsx.WorkbookCheck;
 import dev.intake.lookup.Lookups;
 import dev.intake.mapping.ColumnMapping;
 import dev.intake.mapping.ColumnMatcher;
@@ -131,7 +133,7 @@ public class FileValidator {
         try {
             Optional<FileLayout> layout;
             try (TemplateFileReader reader = open(batch, template, copy, readLimits)) {
-                layout = layout(batch, template, reader)
+                layout = layout(batch, template, reader, otherSheets(batch, copy))
                         .map(found -> found.withDecimalComma(batch.readOptions().decimalComma()));
             }
             if (layout.isEmpty()) {
@@ -161,7 +163,8 @@ public class FileValidator {
      * How the file's columns map to the template: the header's own match, the mapping a person chose, or the
      * matcher's proposal when it is confident enough. Empty when the batch now waits in MAPPING for a person.
      */
-    private Optional<FileLayout> layout(ImportBatch batch, ImportTemplate template, TemplateFileReader reader) {
+    private Optional<FileLayout> layout(ImportBatch batch, ImportTemplate template, TemplateFileReader reader,
+            String otherSheets) {
         HeaderMatch header = reader.header();
         boolean oneHeaderRow = header.layout() != null && header.layout().headerRows() == 1;
         boolean review = oneHeaderRow && batches.mappingReviewRequested(batch.id());
@@ -175,7 +178,7 @@ public class FileValidator {
         }
         if (!oneHeaderRow) {
             throw rejected("The header of " + batch.filename() + " does not match the template " + template.name()
-                    + ": " + String.join("; ", header.problems()));
+                    + ": " + String.join("; ", header.problems()) + (otherSheets.isEmpty() ? "" : "." + otherSheets));
         }
         List<String> headers = reader.headerCells();
         ColumnMatcher matcher = new ColumnMatcher(template, mappings.memory(batch.organisation(),
@@ -201,9 +204,26 @@ public class FileValidator {
         proposal = proposal.withValues(refusedValues(proposal, template, saved.valueMaps(), lookupCheck, firstRows,
                 reader));
         batches.awaitMapping(batch.id(), mappings.write(proposal), waitingMessage(batch, proposal, review,
-                config.mapping().autoAccept()), clock.instant(),
+                config.mapping().autoAccept()) + otherSheets, clock.instant(),
                 worker.name());
         return Optional.empty();
+    }
+
+    /**
+     * For a workbook read at its first sheet because the upload named none, a sentence naming its other sheets, so
+     * that a header that does not match says where the data may be; empty otherwise.
+     */
+    private static String otherSheets(ImportBatch batch, Path copy) {
+        if (batch.format() != FileFormat.XLSX || batch.readOptions().sheet() != null) {
+            return "";
+        }
+        List<String> sheets = WorkbookCheck.sheetNames(copy);
+        if (sheets.size() < 2) {
+            return "";
+        }
+        return " The workbook's first sheet, '" + sheets.get(0) + "', was read; its other sheets are "
+                + String.join(", ", sheets.subList(1, sheets.size()).stream().map(name -> "'" + name + "'").toList())
+                + ": to read one, upload the file again with the form field 'sheet'.";
     }
 
     /**

@@ -128,6 +128,15 @@ class WorkbookFlowTest {
                 .statusCode(400).body("errors[0].error_code", equalTo("unknown-sheet"))
                 .body("errors[0].message", equalTo("The workbook has no sheet named 'Halls'; its sheets are "
                         + "'Summary', 'Locations'"));
+
+        String first = Imports.upload(LOU, "createLocation", "locations.xlsx", workbook).then().statusCode(202).extract()
+                .path("id");
+        worker.drain();
+        JsonPath waiting = Imports.batch(LOU, first);
+        assertEquals("MAPPING", waiting.getString("status"));
+        assertTrue(waiting.getString("message").endsWith("The workbook's first sheet, 'Summary', was read; its other "
+                + "sheets are 'Locations': to read one, upload the file again with the form field 'sheet'."),
+                waiting.getString("message"));
     }
 
     @Test

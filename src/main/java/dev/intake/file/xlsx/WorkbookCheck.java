@@ -144,6 +144,15 @@ public final class WorkbookCheck {
         }
     }
 
+    /** The names of the workbook's sheets in order; empty when it cannot be opened. */
+    public static List<String> sheetNames(Path file) {
+        try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile())) {
+            return workbook.getSheets().map(Sheet::getName).toList();
+        } catch (IOException | ExcelReaderException e) {
+            return List.of();
+        }
+    }
+
     /** The sheet of that name, or the first when no name is given. */
     static Sheet sheet(ReadableWorkbook workbook, String name) {
         if (name == null) {
