@@ -68,4 +68,10 @@ public class ImportResource {
     public Response resultsNdjson(@PathParam("id") String id) {
         return Downloads.send(imports.resultsNdjson(id));
     }
+
+    @GET
+    @Path("{id}/exceptions.xlsx")
+    public Response exceptionsXlsx(@PathParam("id") String id) {
+        return Downloads.send(imports.exceptionsXlsx(id));
+    }
 }

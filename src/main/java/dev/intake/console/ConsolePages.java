@@ -139,6 +139,12 @@ public class ConsolePages {
     }
 
     @GET
+    @Path("imports/{id}/exceptions.xlsx")
+    public Response exceptionsXlsx(@PathParam("id") String id) {
+        return page(viewer -> Downloads.send(imports.exceptionsXlsx(id)));
+    }
+
+    @GET
     @Path("imports/{id}/results.csv")
     public Response results(@PathParam("id") String id) {
         return page(viewer -> Downloads.send(imports.results(id)));

@@ -191,6 +191,14 @@ public class ImportService {
         return report(batch, "results", out -> reports.writeResults(batch, out));
     }
 
+    /** The exceptions file as an Excel workbook, the failed cells highlighted. */
+    public Download exceptionsXlsx(String id) {
+        ImportBatch batch = withFiles(get(id));
+        String name = batch.filename().replaceFirst("(?i)\\.(csv|ndjson|jsonl|xlsx)$", "") + "-exceptions.xlsx";
+        return new Download(name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", -1,
+                out -> reports.writeExceptionsXlsx(batch, out));
+    }
+
     /** Every row's outcome, one JSON object per line. */
     public Download resultsNdjson(String id) {
         ImportBatch batch = withFiles(get(id));

@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.commons.csv.CSVPrinter;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -63,6 +65,67 @@ public class ReportFiles {
 
     public void writeResults(ImportBatch batch, OutputStream out) throws IOException {
         write(batch, false, ReportColumns.RESULTS, out);
+    }
+
+    /**
+     * The exceptions file as an Excel workbook: the same header rows, rows and trailing columns as
+     * {@code exceptions.csv}, every cell as text (so nothing is retyped on the way into Excel and back), the header
+     * frozen above the rows, and the cell of the field each row failed on highlighted. Cells are written inline and
+     * flushed every thousand rows, so memory stays flat however many rows failed; uploading it again reads it as
+     * any workbook.
+     */
+    public void writeExceptionsXlsx(ImportBatch batch, OutputStream out) throws IOException {
+        FileLayout layout = batches.layout(batch.id()).orElse(null);
+        List<TemplateColumn> columns = layout != null ? layout.templateColumns()
+                : templates.byName(batch.template(), batch.organisation()).map(ImportTemplate::columns).orElse(List.of());
+        String version = layout != null ? layout.templateVersion()
+                : templates.byName(batch.template(), batch.organisation()).map(ImportTemplate::version).orElse("");
+        Workbook workbook = new Workbook(out, "Intake", "1.0");
+        Worksheet sheet = workbook.newWorksheet("Exceptions");
+        List<List<String>> header = TemplateCsv.headerRows(columns, ReportColumns.EXCEPTIONS, version);
+        for (int r = 0; r < header.size(); r++) {
+            List<String> cells = header.get(r);
+            for (int c = 0; c < cells.size(); c++) {
+                sheet.inlineString(r, c, cells.get(c));
+                if (r == 0) {
+                    sheet.style(r, c).bold().fillColor("E8EAF6").set();
+                }
+            }
+        }
+        for (int c = 0; c < header.get(0).size(); c++) {
+            sheet.width(c, c < columns.size() ? 22 : 16);
+        }
+        sheet.freezePane(0, header.size());
+        if (layout != null) {
+            int[] indexes = layout.fileIndexOfTemplateColumns();
+            int[] next = {header.size()};
+            QuarkusTransaction.requiringNew().run(() -> rows.forEachWithOutcome(batch.id(), true, row -> {
+                int r = next[0]++;
+                List<String> record = record(row, indexes, true);
+                for (int c = 0; c < record.size(); c++) {
+                    if (!record.get(c).isEmpty()) {
+                        sheet.inlineString(r, c, record.get(c));
+                    }
+                }
+                int failed = row.outcome() == null ? -1 : indexOf(columns, row.outcome().field());
+                if (failed >= 0) {
+                    sheet.style(r, failed).fillColor("FFC7CE").fontColor("9C0006").set();
+                }
+                if (r % 1000 == 0) {
+                    sheet.flush();
+                }
+            }));
+        }
+        workbook.finish();
+    }
+
+    private static int indexOf(List<TemplateColumn> columns, String reference) {
+        for (int i = 0; reference != null && i < columns.size(); i++) {
+            if (columns.get(i).reference().equals(reference)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -127,6 +127,10 @@ class ConsoleBrowserTest {
             String exceptions = Files.readString(download.path(), StandardCharsets.UTF_8);
             assertTrue(exceptions.contains("grace-at-example.com") && exceptions.contains(",6,VALIDATION,"), exceptions);
             assertFalse(exceptions.contains(good), "only the failed row: " + exceptions);
+            Download workbook = page.waitForDownload(() -> page.click("a:has-text('Exceptions (Excel)')"));
+            assertTrue(workbook.suggestedFilename().endsWith("-exceptions.xlsx"), workbook.suggestedFilename());
+            byte[] zip = Files.readAllBytes(workbook.path());
+            assertTrue(zip.length > 4 && zip[0] == 'P' && zip[1] == 'K', "a workbook is a zip archive");
 
             page.click("text=Templates");
             page.waitForSelector("#createContact");

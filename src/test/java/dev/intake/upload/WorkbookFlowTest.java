@@ -46,7 +46,7 @@ class WorkbookFlowTest {
     ImportWorker worker;
 
     @Test
-    void a_libreoffice_workbook_imports_dates_formulas_and_leading_zeros_and_fails_its_error_cells() {
+    void a_libreoffice_workbook_imports_dates_formulas_and_leading_zeros_and_fails_its_error_cells() throws IOException {
         Catalogue.courseTemplate(EVA, "007");
         Catalogue.location(EVA, "Calc Hall");
         JsonPath done = upload(EVA, "createEvent", "events.xlsx", fixture("xlsx/events.xlsx"));
@@ -79,6 +79,38 @@ class WorkbookFlowTest {
         assertTrue(exceptions.contains("\n10,007,2026-03-04T17:00:00+01:00,Calc Hall,2026-03-04T09:00+01:00,PUBLISHED,"
                 + "Europe/Paris,Error price,,,7,VALIDATION,"), "the failed row as read, the error cell left blank: "
                         + exceptions);
+
+        byte[] workbook = Imports.as(EVA).get("/imports/" + done.getString("id") + "/exceptions.xlsx").then()
+                .statusCode(200).contentType(containsString("spreadsheetml")).extract().asByteArray();
+        java.nio.file.Path saved = java.nio.file.Files.createTempFile("exceptions", ".xlsx");
+        try {
+            java.nio.file.Files.write(saved, workbook);
+            try (dev.intake.file.xlsx.XlsxRowSource sheet = new dev.intake.file.xlsx.XlsxRowSource(saved,
+                    dev.intake.file.ReadLimits.NONE, null)) {
+                List<String> labels = sheet.next().cells();
+                assertEquals(List.of("Row Number", "Error Type", "Error Message", "Template Version"),
+                        labels.subList(labels.size() - 4, labels.size()));
+                for (int i = 0; i < 3; i++) {
+                    sheet.next();
+                }
+                List<String> first = sheet.next().cells();
+                assertEquals("Error price", first.get(labels.indexOf("Title")));
+                assertEquals("7", first.get(labels.indexOf("Row Number")));
+                assertEquals("Row 7, column 8 (H) 'Price': the cell's formula =1/0 gives the error #DIV/0!",
+                        first.get(labels.indexOf("Error Message")));
+            }
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(saved.toFile())) {
+                String styles = new String(zip.getInputStream(zip.getEntry("xl/styles.xml")).readAllBytes(),
+                        StandardCharsets.UTF_8);
+                assertTrue(styles.contains("FFC7CE"), "the failed cells' fill: " + styles);
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(saved);
+        }
+        JsonPath again = upload(EVA, "createEvent", "events-exceptions.xlsx", workbook);
+        assertEquals(1, again.getInt("successCount"), "the exceptions workbook imports again as it is: the blank "
+                + "price is optional, the blank title is not; " + failures(EVA, again.getString("id")));
+        assertEquals(List.of(6), failures(EVA, again.getString("id")).stream().map(f -> f.get("rowNumber")).toList());
     }
 
     @Test
