@@ -115,6 +115,7 @@ public class MutationInvoker {
         Map<String, Object> context = new HashMap<>();
         context.put("runBlocking", Boolean.TRUE);
         context.put("state", scope.state);
+        context.put(ImportSelections.MARKER, Boolean.TRUE);
         ExecutionResponse[] response = new ExecutionResponse[1];
         executionService.executeSync(request, context, written -> response[0] = written);
         return response[0].getExecutionResult();
