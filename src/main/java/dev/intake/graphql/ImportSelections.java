@@ -1,12 +1,9 @@
 package dev.intake.graphql;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import graphql.GraphQL;
-import graphql.execution.instrumentation.ChainedInstrumentation;
-import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
@@ -40,14 +37,7 @@ public final class ImportSelections implements EventingService {
 
     @Override
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
-        // The builder does not say which instrumentation it holds: build once to read it (nothing else is kept).
-        Instrumentation existing = builder.build().getInstrumentation();
-        List<Instrumentation> chain = new ArrayList<>();
-        if (existing != null) {
-            chain.add(existing);
-        }
-        chain.add(new WithoutSelections());
-        return builder.instrumentation(new ChainedInstrumentation(chain));
+        return InstrumentationChain.append(builder, new WithoutSelections());
     }
 
     private static final class WithoutSelections extends SimplePerformantInstrumentation {

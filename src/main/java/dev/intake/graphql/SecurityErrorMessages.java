@@ -10,8 +10,6 @@ import graphql.ExecutionResultImpl;
 import graphql.GraphQL;
 import graphql.GraphQLError;
 import graphql.execution.ResultPath;
-import graphql.execution.instrumentation.ChainedInstrumentation;
-import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
@@ -42,14 +40,7 @@ public final class SecurityErrorMessages implements EventingService {
 
     @Override
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
-        // The builder does not say which instrumentation it holds: build once to read it (nothing else is kept).
-        Instrumentation existing = builder.build().getInstrumentation();
-        List<Instrumentation> chain = new ArrayList<>();
-        if (existing != null) {
-            chain.add(existing);
-        }
-        chain.add(new FillMessages());
-        return builder.instrumentation(new ChainedInstrumentation(chain));
+        return InstrumentationChain.append(builder, new FillMessages());
     }
 
     /** Replaces each security error without a message by the same error with one. */
