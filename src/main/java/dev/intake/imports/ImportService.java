@@ -194,7 +194,7 @@ public class ImportService {
     /** The exceptions file as an Excel workbook, the failed cells highlighted. */
     public Download exceptionsXlsx(String id) {
         ImportBatch batch = withFiles(get(id));
-        String name = batch.filename().replaceFirst("(?i)\\.(csv|ndjson|jsonl|xlsx)$", "") + "-exceptions.xlsx";
+        String name = baseName(batch) + "-exceptions.xlsx";
         return new Download(name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", -1,
                 out -> reports.writeExceptionsXlsx(batch, out));
     }
@@ -202,14 +202,19 @@ public class ImportService {
     /** Every row's outcome, one JSON object per line. */
     public Download resultsNdjson(String id) {
         ImportBatch batch = withFiles(get(id));
-        String name = batch.filename().replaceFirst("(?i)\\.(csv|ndjson|jsonl|xlsx)$", "") + "-results.ndjson";
+        String name = baseName(batch) + "-results.ndjson";
         return new Download(name, "application/x-ndjson; charset=UTF-8", -1,
                 out -> reports.writeResultsNdjson(batch, out));
     }
 
     private static Download report(ImportBatch batch, String kind, Download.Body body) {
-        String name = batch.filename().replaceFirst("(?i)\\.(csv|ndjson|jsonl|xlsx)$", "") + "-" + kind + ".csv";
+        String name = baseName(batch) + "-" + kind + ".csv";
         return new Download(name, "text/csv; charset=UTF-8", -1, body);
+    }
+
+    /** The uploaded file's name without the extension of a format Intake reads, for the names of its reports. */
+    private static String baseName(ImportBatch batch) {
+        return batch.filename().replaceFirst("(?i)\\.(csv|tsv|ndjson|jsonl|xlsx|xlsm)$", "");
     }
 
     private ImportBatch withFiles(ImportBatch batch) {

@@ -28,7 +28,6 @@ import dev.intake.file.FileFormat;
 import dev.intake.file.FileLayout;
 import dev.intake.file.ReadOptions;
 import dev.intake.file.csv.CsvDialect;
-import dev.intake.template.ImportTemplate;
 import dev.intake.template.TemplateCatalog;
 import dev.intake.template.TemplateColumn;
 import dev.intake.template.TemplateCsv;
@@ -76,13 +75,11 @@ public class ReportFiles {
      */
     public void writeExceptionsXlsx(ImportBatch batch, OutputStream out) throws IOException {
         FileLayout layout = batches.layout(batch.id()).orElse(null);
-        List<TemplateColumn> columns = layout != null ? layout.templateColumns()
-                : templates.byName(batch.template(), batch.organisation()).map(ImportTemplate::columns).orElse(List.of());
-        String version = layout != null ? layout.templateVersion()
-                : templates.byName(batch.template(), batch.organisation()).map(ImportTemplate::version).orElse("");
+        Columns report = columns(batch, layout);
+        List<TemplateColumn> columns = report.columns();
         Workbook workbook = new Workbook(out, "Intake", "1.0");
         Worksheet sheet = workbook.newWorksheet("Exceptions");
-        List<List<String>> header = TemplateCsv.headerRows(columns, ReportColumns.EXCEPTIONS, version);
+        List<List<String>> header = TemplateCsv.headerRows(columns, ReportColumns.EXCEPTIONS, report.version());
         for (int r = 0; r < header.size(); r++) {
             List<String> cells = header.get(r);
             for (int c = 0; c < cells.size(); c++) {
@@ -117,6 +114,23 @@ public class ReportFiles {
             }));
         }
         workbook.finish();
+    }
+
+    /** The template columns and version a report is written with. */
+    private record Columns(List<TemplateColumn> columns, String version) {
+    }
+
+    /**
+     * The columns and version the batch was validated with; a batch that failed file-level validation has no
+     * layout, and its reports use the current template's.
+     */
+    private Columns columns(ImportBatch batch, FileLayout layout) {
+        if (layout != null) {
+            return new Columns(layout.templateColumns(), layout.templateVersion());
+        }
+        return templates.byName(batch.template(), batch.organisation())
+                .map(template -> new Columns(template.columns(), template.version()))
+                .orElse(new Columns(List.of(), ""));
     }
 
     private static int indexOf(List<TemplateColumn> columns, String reference) {
@@ -171,8 +185,7 @@ public class ReportFiles {
     private void write(ImportBatch batch, boolean failuresOnly, List<String> trailing, OutputStream out)
             throws IOException {
         FileLayout layout = batches.layout(batch.id()).orElse(null);
-        List<TemplateColumn> columns = layout != null ? layout.templateColumns()
-                : templates.byName(batch.template(), batch.organisation()).map(ImportTemplate::columns).orElse(List.of());
+        Columns report = columns(batch, layout);
         UUID batchId = batch.id();
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write(TemplateCsv.BYTE_ORDER_MARK);
@@ -181,9 +194,7 @@ public class ReportFiles {
             writer.write(CsvDialect.separatorLineOf(options.delimiter()));
         }
         CSVPrinter printer = new CSVPrinter(writer, TemplateCsv.FORMAT.builder().setDelimiter(options.delimiter()).get());
-        String version = layout != null ? layout.templateVersion()
-                : templates.byName(batch.template(), batch.organisation()).map(ImportTemplate::version).orElse("");
-        for (List<String> row : TemplateCsv.headerRows(columns, trailing, version)) {
+        for (List<String> row : TemplateCsv.headerRows(report.columns(), trailing, report.version())) {
             TemplateCsv.printRecord(printer, row);
         }
         if (layout != null) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -133,7 +134,7 @@ public class FileValidator {
         try {
             Optional<FileLayout> layout;
             try (TemplateFileReader reader = open(batch, template, copy, readLimits)) {
-                layout = layout(batch, template, reader, otherSheets(batch, copy))
+                layout = layout(batch, template, reader, () -> otherSheets(batch, copy))
                         .map(found -> found.withDecimalComma(batch.readOptions().decimalComma()));
             }
             if (layout.isEmpty()) {
@@ -164,7 +165,7 @@ public class FileValidator {
      * matcher's proposal when it is confident enough. Empty when the batch now waits in MAPPING for a person.
      */
     private Optional<FileLayout> layout(ImportBatch batch, ImportTemplate template, TemplateFileReader reader,
-            String otherSheets) {
+            Supplier<String> otherSheets) {
         HeaderMatch header = reader.header();
         boolean oneHeaderRow = header.layout() != null && header.layout().headerRows() == 1;
         boolean review = oneHeaderRow && batches.mappingReviewRequested(batch.id());
@@ -178,7 +179,7 @@ public class FileValidator {
         }
         if (!oneHeaderRow) {
             throw rejected("The header of " + batch.filename() + " does not match the template " + template.name()
-                    + ": " + String.join("; ", header.problems()) + (otherSheets.isEmpty() ? "" : "." + otherSheets));
+                    + ": " + String.join("; ", header.problems()) + sentenceAfter(otherSheets.get()));
         }
         List<String> headers = reader.headerCells();
         ColumnMatcher matcher = new ColumnMatcher(template, mappings.memory(batch.organisation(),
@@ -204,9 +205,14 @@ public class FileValidator {
         proposal = proposal.withValues(refusedValues(proposal, template, saved.valueMaps(), lookupCheck, firstRows,
                 reader));
         batches.awaitMapping(batch.id(), mappings.write(proposal), waitingMessage(batch, proposal, review,
-                config.mapping().autoAccept()) + otherSheets, clock.instant(),
+                config.mapping().autoAccept()) + otherSheets.get(), clock.instant(),
                 worker.name());
         return Optional.empty();
+    }
+
+    /** A sentence to follow text that does not end in a full stop, or nothing. */
+    private static String sentenceAfter(String sentence) {
+        return sentence.isEmpty() ? "" : "." + sentence;
     }
 
     /**

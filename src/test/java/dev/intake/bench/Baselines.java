@@ -45,43 +45,8 @@ final class Baselines {
      * and per commit, accounts resolved from a map read beforehand and rows that would fail skipped.
      */
     static double batchedJdbc(DataSource database, Path csv, String organisation) throws SQLException, IOException {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("drop table if exists bench_contact");
-            statement.execute("create table bench_contact (like contact including all)");
-            Map<String, Long> accounts = accounts(connection, organisation);
-            connection.setAutoCommit(false);
-            long start = System.nanoTime();
-            long id = 0;
-            try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
-                    CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in);
-                    PreparedStatement insert = connection.prepareStatement("insert into bench_contact (id, organisation, "
-                            + "first_name, last_name, email_address, phone, status, account_id) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                int batched = 0;
-                for (CSVRecord row : parser) {
-                    Long account = accounts.get(row.get("account"));
-                    if (account == null || row.get("status").equals("RETIRED") || !row.get("emailAddress").contains("@")) {
-                        continue;
-                    }
-                    insert.setLong(1, ++id);
-                    insert.setString(2, organisation);
-                    insert.setString(3, row.get("firstName"));
-                    insert.setString(4, row.get("lastName"));
-                    insert.setString(5, row.get("emailAddress"));
-                    insert.setString(6, row.get("phone").isEmpty() ? null : row.get("phone"));
-                    insert.setString(7, row.get("status"));
-                    insert.setLong(8, account);
-                    insert.addBatch();
-                    if (++batched == 1000) {
-                        insert.executeBatch();
-                        connection.commit();
-                        batched = 0;
-                    }
-                }
-                insert.executeBatch();
-                connection.commit();
-            }
-            return seconds(start);
-        }
+        return batchedWrite(database, csv, organisation, BenchAction.CREATE, "insert into bench_contact (account_id, "
+                + "first_name, last_name, status, phone, email_address, id, organisation) values (?, ?, ?, ?, ?, ?, ?, ?)");
     }
 
     /**

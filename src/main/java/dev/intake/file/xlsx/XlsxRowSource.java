@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ExcelReaderException;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
@@ -146,7 +147,7 @@ public final class XlsxRowSource implements RowSource {
     private static int width(Row row) {
         for (int i = row.getCellCount() - 1; i >= 0; i--) {
             Cell cell = row.getCell(i);
-            if (cell != null && cell.getType() != org.dhatim.fastexcel.reader.CellType.EMPTY
+            if (cell != null && cell.getType() != CellType.EMPTY
                     && !(cell.getValue() instanceof String text && text.isEmpty())) {
                 return i + 1;
             }
