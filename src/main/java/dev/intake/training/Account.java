@@ -23,8 +23,8 @@ public class Account extends PanacheEntityBase {
     @SequenceGenerator(name = "account_id", sequenceName = "account_id_seq", allocationSize = 50)
     public Long id;
 
-    /** The organisation the record belongs to; every query filters on it. */
-    @Column(nullable = false)
+    /** The organisation the record belongs to; every query filters on it, and no update changes it. */
+    @Column(nullable = false, updatable = false)
     public String organisation;
 
     @Column(nullable = false)

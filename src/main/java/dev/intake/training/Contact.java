@@ -33,8 +33,8 @@ public class Contact extends PanacheEntityBase {
     @SequenceGenerator(name = "contact_id", sequenceName = "contact_id_seq", allocationSize = 500)
     public Long id;
 
-    /** The organisation the record belongs to; every query filters on it. */
-    @Column(nullable = false)
+    /** The organisation the record belongs to; every query filters on it, and no update changes it. */
+    @Column(nullable = false, updatable = false)
     public String organisation;
 
     @Column(name = "first_name", nullable = false)

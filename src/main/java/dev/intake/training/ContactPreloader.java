@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.Session;
+
 import dev.intake.id.GlobalId;
 import dev.intake.preload.RecordPreloader;
 
@@ -51,11 +53,11 @@ class ContactPreloader implements RecordPreloader {
             }
         }
         if (!ids.isEmpty()) {
-            contacts("id = any(?2)", organisation, ids.toArray(Long[]::new));
+            entityManager.unwrap(Session.class).byMultipleIds(Contact.class).withBatchSize(ids.size())
+                    .enableOrderedReturn(false).multiLoad(List.copyOf(ids));
         }
         if (!emails.isEmpty()) {
-            List<Contact> found = contacts("lower(email_address) = any(?2)", organisation,
-                    emails.toArray(String[]::new));
+            List<Contact> found = byEmail(organisation, emails.toArray(String[]::new));
             for (String email : emails) {
                 keys.remember(organisation, email, null);
             }
@@ -66,13 +68,15 @@ class ContactPreloader implements RecordPreloader {
     }
 
     /**
-     * The organisation's contacts matching the condition, as managed entities. A native query with one array
-     * parameter: an HQL {@code in} list is translated anew for every number of values, which cost more than the
-     * query itself.
+     * The organisation's contacts with these addresses (in lower case), as managed entities. A native query with
+     * one array parameter: an HQL {@code in} list is translated anew for every number of values, which cost more
+     * than the query itself. By ID, Hibernate's own multi-load does the same, with a translation it keeps; it also
+     * loads another organisation's contact, which {@code ContactService} then treats as missing.
      */
     @SuppressWarnings("unchecked")
-    private List<Contact> contacts(String condition, String organisation, Object[] values) {
-        return entityManager.createNativeQuery("select * from contact where organisation = ?1 and " + condition,
-                Contact.class).setParameter(1, organisation).setParameter(2, values).getResultList();
+    private List<Contact> byEmail(String organisation, String[] emails) {
+        return entityManager.createNativeQuery("select * from contact where organisation = ?1 and "
+                + "lower(email_address) = any(?2)", Contact.class).setParameter(1, organisation).setParameter(2, emails)
+                .getResultList();
     }
 }

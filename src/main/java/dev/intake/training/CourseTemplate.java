@@ -20,7 +20,7 @@ public class CourseTemplate extends PanacheEntityBase {
     @SequenceGenerator(name = "course_template_id", sequenceName = "course_template_id_seq", allocationSize = 50)
     public Long id;
 
-    @Column(nullable = false)
+    @Column(nullable = false, updatable = false)
     public String organisation;
 
     /** A short code, unique in the organisation, such as JAVA-101. */

@@ -29,7 +29,7 @@ public class Event extends PanacheEntityBase {
     @SequenceGenerator(name = "event_id", sequenceName = "event_id_seq", allocationSize = 50)
     public Long id;
 
-    @Column(nullable = false)
+    @Column(nullable = false, updatable = false)
     public String organisation;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

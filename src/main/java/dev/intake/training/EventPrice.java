@@ -25,7 +25,7 @@ public class EventPrice extends PanacheEntityBase {
     @SequenceGenerator(name = "event_price_id", sequenceName = "event_price_id_seq", allocationSize = 50)
     public Long id;
 
-    @Column(nullable = false)
+    @Column(nullable = false, updatable = false)
     public String organisation;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

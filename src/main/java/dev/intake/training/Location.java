@@ -20,7 +20,7 @@ public class Location extends PanacheEntityBase {
     @SequenceGenerator(name = "location_id", sequenceName = "location_id_seq", allocationSize = 50)
     public Long id;
 
-    @Column(nullable = false)
+    @Column(nullable = false, updatable = false)
     public String organisation;
 
     @Column(nullable = false)

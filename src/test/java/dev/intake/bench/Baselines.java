@@ -75,7 +75,7 @@ final class Baselines {
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("drop table if exists bench_contact");
             statement.execute("create table bench_contact (like contact including all)");
-            action.insertExisting(database, "bench_contact", organisation, rowsOf(csv));
+            action.insertExisting(database, "bench_contact", organisation, rowsOf(csv), BenchAction.Population.TIMED);
             Map<String, Long> accounts = accounts(connection, organisation);
             connection.setAutoCommit(false);
             long start = System.nanoTime();

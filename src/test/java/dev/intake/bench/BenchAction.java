@@ -28,6 +28,15 @@ public enum BenchAction {
     /** Existing contacts get IDs from here on, far above what the sequence hands out in a benchmark. */
     static final long FIRST_ID = 100_000_000L;
 
+    /**
+     * Whose contacts a file names: the timed import's, or the warm-up's, which runs the same mutation in another
+     * organisation so that a warm server has run the action's own code.
+     */
+    record Population(String emailPrefix, long firstId) {
+        static final Population TIMED = new Population("user", FIRST_ID);
+        static final Population WARM_UP = new Population("warm", 2 * FIRST_ID);
+    }
+
     private final String template;
     private final String header;
 
@@ -50,14 +59,15 @@ public enum BenchAction {
     }
 
     /** The rows that exist before the import, untimed, in the benchmark's organisation (or a baseline's table). */
-    void insertExisting(DataSource database, String table, String organisation, int rows) throws SQLException {
+    void insertExisting(DataSource database, String table, String organisation, int rows, Population who)
+            throws SQLException {
         if (this == CREATE) {
             return;
         }
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
             statement.executeUpdate("insert into " + table + " (id, organisation, first_name, last_name, email_address, "
-                    + "status, account_id) select " + FIRST_ID + " + n, '" + organisation + "', 'Old' || n, 'Old', "
-                    + "'user' || n || '@bench.example', 'LEAD', (select min(id) from account where organisation = '"
+                    + "status, account_id) select " + who.firstId() + " + n, '" + organisation + "', 'Old' || n, 'Old', "
+                    + "'" + who.emailPrefix() + "' || n || '@bench.example', 'LEAD', (select min(id) from account where organisation = '"
                     + organisation + "') from generate_series(1, " + rows + ") n"
                     + (this == UPSERT ? " where n % 2 = 0" : ""));
             statement.execute("analyze " + table);
@@ -65,28 +75,29 @@ public enum BenchAction {
     }
 
     /** The file for this action, {@code rows} rows under a one-row header of field names. */
-    Path write(Path dir, String name, int rows, int accounts) throws IOException {
+    Path write(Path dir, String name, int rows, int accounts, Population who) throws IOException {
         if (this == CREATE) {
-            return BenchFile.write(dir, name, rows, accounts, "user");
+            return BenchFile.write(dir, name, rows, accounts, who.emailPrefix());
         }
         Path file = dir.resolve(name);
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write(header);
             out.write("\r\n");
             for (int row = 1; row <= rows; row++) {
-                out.write(line(row, accounts));
+                out.write(line(row, accounts, who));
                 out.write("\r\n");
             }
         }
         return file;
     }
 
-    private String line(int row, int accounts) {
+    private String line(int row, int accounts, Population who) {
         String account = BenchFile.accountName(row % accounts + 1);
         String first = "First" + row;
         String status = row % 3 == 0 ? "ACTIVE" : row % 3 == 1 ? "INACTIVE" : "LEAD";
         String phone = row % 3 == 0 ? "555 " + (1000 + row % 9000) : "";
-        String key = this == UPDATE ? GlobalId.encode("Contact", FIRST_ID + row) : "user" + row + "@bench.example";
+        String key = this == UPDATE ? GlobalId.encode("Contact", who.firstId() + row)
+                : who.emailPrefix() + row + "@bench.example";
         if (BenchFile.isBad(row)) {
             switch ((row / 100) % 3) {
                 case 0 -> key = this == UPDATE ? GlobalId.encode("Contact", FIRST_ID * 9 + row) : "not-an-email-" + row;

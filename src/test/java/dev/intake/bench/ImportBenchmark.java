@@ -44,8 +44,14 @@ public final class ImportBenchmark {
     /** A server's first import: no warm-up at all, as just after a start. */
     private final boolean cold = Boolean.getBoolean("bench.cold");
     private final int warmup = cold ? 0 : Integer.getInteger("bench.warmup", 200_000);
-    /** What the rows do: create contacts, update them by ID, or upsert them by email with half existing. */
-    private final BenchAction action = BenchAction.of(System.getProperty("bench.action", "create"));
+    /**
+     * What the rows do: create contacts, update them by ID, or upsert them by email with half existing; a list
+     * such as {@code create,update,upsert} measures each in turn, in the same run, and compares them.
+     */
+    private final List<BenchAction> actions = java.util.Arrays.stream(System.getProperty("bench.action", "create")
+            .split(",")).map(String::strip).map(BenchAction::of).toList();
+    /** The action being measured. */
+    private BenchAction action;
     /** Whether to add a line run with PostgreSQL's default settings, after the lines with the test settings. */
     private final boolean withDefaults = Boolean.parseBoolean(System.getProperty("bench.pg-defaults", "true"));
     /** {@code mapped}: Intake's file has renamed, shuffled headers, and the organisation saved their mapping first. */
@@ -63,23 +69,54 @@ public final class ImportBenchmark {
 
     private void run() throws Exception {
         Path dir = Files.createTempDirectory("intake-bench");
-        if (mappedHeaders && action != BenchAction.CREATE) {
+        if (mappedHeaders && !actions.equals(List.of(BenchAction.CREATE))) {
             throw new IllegalArgumentException("-Dbench.headers=mapped goes with -Dbench.action=create only");
         }
-        Path csv = action.write(dir, "contacts.csv", rows, ACCOUNTS);
+        List<String> summary = new ArrayList<>();
+        Double createRate = null;
+        for (BenchAction next : actions) {
+            action = next;
+            Measured result = measure(dir);
+            if (action == BenchAction.CREATE) {
+                createRate = result.rowsPerSecond;
+            }
+            summary.add(String.format(Locale.ROOT, "%-14s %,9.0f rows/s, %.2f of its batched JDBC%s%s",
+                    action.template(), result.rowsPerSecond, result.ofJdbc, createRate == null
+                            || action == BenchAction.CREATE ? "" : String.format(Locale.ROOT, ", %.2f of the create "
+                                    + "rate", result.rowsPerSecond / createRate), result.secondRate == null ? ""
+                                            : String.format(Locale.ROOT, "; the server's second import: %,.0f rows/s, "
+                                                    + "the first at %.2f of it", result.secondRate,
+                                                    result.rowsPerSecond / result.secondRate)));
+        }
+        if (summary.size() > 1 || cold) {
+            System.out.printf(Locale.ROOT, "%nIn this run, on the embedded test cluster:%n");
+            summary.forEach(line -> System.out.println("    " + line));
+        }
+    }
+
+    /** An action's first line on the test cluster, for the run's summary. */
+    private record Measured(double rowsPerSecond, double ofJdbc, Double secondRate) {
+    }
+
+    /** The current action: its file, Intake on the test cluster, the baselines, and PostgreSQL's defaults. */
+    private Measured measure(Path dir) throws Exception {
+        Path csv = action.write(dir, "contacts-" + action.name().toLowerCase(Locale.ROOT) + ".csv", rows, ACCOUNTS,
+                BenchAction.Population.TIMED);
         int bad = BenchFile.badRows(rows);
         System.out.printf(Locale.ROOT, "%nIntake benchmark: %,d %s rows (%,d bad%s), %,d accounts, %d cores, "
                 + "-Xmx%s %s, %d workers per instance, chunks of %d, %s; Intake reads "
                 + "the file as %s%s%n", rows, action.template(), bad, action == BenchAction.UPSERT
                         ? ", half of them naming an existing contact" : action == BenchAction.UPDATE
                                 ? ", every one naming an existing contact by ID" : "", ACCOUNTS, Runtime.getRuntime().availableProcessors(), xmx, gc, threads, chunkSize,
-                cold ? "each server's first import (-Dbench.cold)" : String.format(Locale.ROOT,
-                        "servers warmed up with a %,d-row import", warmup), format.toUpperCase(Locale.ROOT), mappedHeaders ? "; Intake's file has renamed, shuffled headers (" + BenchFile.MAPPED_HEADER
-                        + ") and a saved mapping" : "");
+                cold ? "each server's first import (-Dbench.cold), then the same file again on the same server"
+                        : String.format(Locale.ROOT, "servers warmed up with a %,d-row import of the same mutation", warmup),
+                format.toUpperCase(Locale.ROOT), mappedHeaders ? "; Intake's file has renamed, shuffled headers ("
+                        + BenchFile.MAPPED_HEADER + ") and a saved mapping" : "");
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
         if (Boolean.getBoolean("bench.statements")) {
             builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
         }
+        Measured first;
         try (EmbeddedPostgres postgres = builder.start()) {
             DataSource database = postgres.getPostgresDatabase();
             String url = postgres.getJdbcUrl("postgres", "postgres");
@@ -87,7 +124,7 @@ public final class ImportBenchmark {
             System.out.println("PostgreSQL settings of the test cluster: " + settings(database));
             List<Result> results = new ArrayList<>();
             for (int instances : instanceCounts) {
-                results.add(importWith(instances, url, database, csv, bad, dir).labelled(label(instances, "")));
+                results.addAll(importWith(instances, url, database, csv, bad, dir, ""));
             }
             if (Boolean.getBoolean("bench.statements")) {
                 printStatements(database);
@@ -96,10 +133,13 @@ public final class ImportBenchmark {
             double copy = Baselines.copy(database, csv);
             double jdbc = baseline(database, csv);
             report("the embedded test cluster", results, rows / copy, rows / jdbc);
+            first = new Measured(results.get(0).rowsPerSecond, results.get(0).rowsPerSecond * jdbc / rows,
+                    cold ? results.get(1).rowsPerSecond : null);
         }
         if (withDefaults) {
             measureOnPostgresDefaults(csv, bad, dir);
         }
+        return first;
     }
 
     /**
@@ -115,11 +155,11 @@ public final class ImportBenchmark {
             String url = postgres.getJdbcUrl("postgres", "postgres");
             migrate(url);
             System.out.println("PostgreSQL settings of the cluster with PostgreSQL's defaults: " + settings(database));
-            Result result = importWith(1, url, database, csv, bad, dir).labelled(label(1, ", PostgreSQL defaults"));
+            List<Result> results = importWith(1, url, database, csv, bad, dir, ", PostgreSQL defaults");
             BenchFile.insertAccounts(database, "baseline", ACCOUNTS);
             double copy = Baselines.copy(database, csv);
             double jdbc = baseline(database, csv);
-            report("PostgreSQL's default settings", List.of(result), rows / copy, rows / jdbc);
+            report("PostgreSQL's default settings", results, rows / copy, rows / jdbc);
         }
     }
 
@@ -157,19 +197,18 @@ public final class ImportBenchmark {
             double statusMaxMs, double longestProgressGapSeconds, long gapAfterRows, double smallBatchSeconds, long successes,
             long contactsInTable, long failures, int expectedFailures, String phases, double[] cpuMicrosPerRow,
             String label) {
-
-        Result labelled(String name) {
-            return new Result(instances, rowsPerSecond, peakHeapMiB, statusMedianMs, statusMaxMs,
-                    longestProgressGapSeconds, gapAfterRows, smallBatchSeconds, successes, contactsInTable, failures,
-                    expectedFailures, phases, cpuMicrosPerRow, name);
-        }
     }
 
-    private Result importWith(int instances, String url, DataSource database, Path csv, int bad, Path dir) throws Exception {
+    /**
+     * Starts the instances and imports the file once, timed; a cold run then imports it again on the same
+     * server, the contacts set back as they were, for the rate the same server reaches once warm.
+     */
+    private List<Result> importWith(int instances, String url, DataSource database, Path csv, int bad, Path dir,
+            String suffix) throws Exception {
         reset(database);
         String organisation = "bench-" + instances;
         BenchFile.insertAccounts(database, organisation, ACCOUNTS);
-        action.insertExisting(database, "contact", organisation, rows);
+        action.insertExisting(database, "contact", organisation, rows, BenchAction.Population.TIMED);
         List<PackagedServer> servers = new ArrayList<>();
         List<Path> gcLogs = new ArrayList<>();
         try {
@@ -187,29 +226,51 @@ public final class ImportBenchmark {
                 csv = BenchFile.write(dir, "contacts-mapped.csv", rows, ACCOUNTS, "user", true);
             }
             Path upload = BenchFile.convert(csv, format);
-            List<Long> pids = servers.stream().map(PackagedServer::pid).toList();
-            ProcessHandle postmaster = CpuClock.postmaster(database);
-            CpuClock cpuAtStart = CpuClock.read(pids, postmaster);
-            long start = System.nanoTime();
-            String id = first.uploadAccepted(admin, action.template(), upload);
-            Progress progress = watch(first, admin, id, dir);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            double[] cpu = CpuClock.read(pids, postmaster).microsPerRow(cpuAtStart, rows);
-            long contacts = action.changedInTable(database, organisation);
-            if (progress.failures != bad) {
-                printUnexpectedFailures(database, id);
+            String label = label(instances, suffix);
+            List<Result> results = new ArrayList<>();
+            results.add(timedImport(servers, gcLogs, database, admin, upload, bad, dir, mappingSuccesses,
+                    cold ? label + ", the server's first import" : label));
+            if (cold) {
+                try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+                    statement.execute("truncate contact");
+                    statement.execute("vacuum analyze contact");
+                }
+                action.insertExisting(database, "contact", organisation, rows, BenchAction.Population.TIMED);
+                results.add(timedImport(servers, gcLogs, database, admin, upload, bad, dir, 0,
+                        label + ", the same server's second import"));
             }
-            return new Result(instances, rows / seconds, HeapSampler.peakMiB(gcLogs), progress.median(), progress.max(),
-                    progress.longestGap, progress.gapAfterRows, progress.smallBatchSeconds, progress.successes, action == BenchAction.CREATE
-                            ? contacts - progress.smallBatchSuccesses - mappingSuccesses : contacts, progress.failures, bad, phases(database, id), cpu, null);
+            return results;
         } finally {
             servers.forEach(PackagedServer::stop);
         }
     }
 
+    private Result timedImport(List<PackagedServer> servers, List<Path> gcLogs, DataSource database, String admin,
+            Path upload, int bad, Path dir, long mappingSuccesses, String label) throws Exception {
+        String organisation = organisationOf(admin);
+        PackagedServer first = servers.get(0);
+        List<Long> pids = servers.stream().map(PackagedServer::pid).toList();
+        ProcessHandle postmaster = CpuClock.postmaster(database);
+        CpuClock cpuAtStart = CpuClock.read(pids, postmaster);
+        long start = System.nanoTime();
+        String id = first.uploadAccepted(admin, action.template(), upload);
+        Progress progress = watch(first, admin, id, dir);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double[] cpu = CpuClock.read(pids, postmaster).microsPerRow(cpuAtStart, rows);
+        long contacts = action.changedInTable(database, organisation);
+        if (progress.failures != bad) {
+            printUnexpectedFailures(database, id);
+        }
+        return new Result(servers.size(), rows / seconds, HeapSampler.peakMiB(gcLogs), progress.median(), progress.max(),
+                progress.longestGap, progress.gapAfterRows, progress.smallBatchSeconds, progress.successes,
+                action == BenchAction.CREATE ? contacts - progress.smallBatchSuccesses - mappingSuccesses : contacts,
+                progress.failures, bad, phases(database, id), cpu, label);
+    }
+
     /**
      * Imports a smaller file first, as a long-running server would have done before: the JIT compiler works for
-     * the first minute of a new JVM, on the same two cores.
+     * the first minute of a new JVM, on the same two cores. Its rows run the same mutation in another
+     * organisation, so that an update run is measured on a server that has run updates.
      */
     private void warmUp(DataSource database, PackagedServer server, Path dir, int instances) throws Exception {
         if (warmup <= 0) {
@@ -217,9 +278,10 @@ public final class ImportBenchmark {
         }
         String organisation = "warm-up-" + instances;
         BenchFile.insertAccounts(database, organisation, ACCOUNTS);
+        action.insertExisting(database, "contact", organisation, warmup, BenchAction.Population.WARM_UP);
         String token = PackagedServer.token("wes", organisation, "import-admin", "contacts-writer");
-        String id = server.uploadAccepted(token, "createContact",
-                BenchFile.write(dir, "warm-up.csv", warmup, ACCOUNTS, "warm"));
+        String id = server.uploadAccepted(token, action.template(),
+                action.write(dir, "warm-up.csv", warmup, ACCOUNTS, BenchAction.Population.WARM_UP));
         while (!isFinal(batch(server, token, id).get("status"))) {
             Thread.sleep(500);
         }
@@ -392,9 +454,45 @@ public final class ImportBenchmark {
                 return String.format(Locale.ROOT, "waiting %.1f s, validating and staging %.1f s, running rows %.1f s "
                         + "(%,.0f rows/s)", (validating - created) / 1e3, (processing - validating) / 1e3,
                         (ended - processing) / 1e3, 1e3 * count(database, "select count(*) from import_outcome where "
-                                + "batch_id = cast(? as uuid)", id) / Math.max(1, ended - processing));
+                                + "batch_id = cast(? as uuid)", id) / Math.max(1, ended - processing))
+                        + ramp(connection, id, processing);
             }
         }
+    }
+
+    /**
+     * The running phase's rate in each fifth of its rows, by when their chunks finished: whether the first rows ran
+     * slower than the last, as while a new JVM's compiler is at work.
+     */
+    private static String ramp(Connection connection, String id, long processing) throws Exception {
+        List<long[]> chunks = new ArrayList<>();
+        long total = 0;
+        try (PreparedStatement select = connection.prepareStatement("select finished_at, row_count from import_chunk "
+                + "where batch_id = cast(? as uuid) order by finished_at")) {
+            select.setString(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    chunks.add(new long[] {row.getTimestamp(1).getTime(), row.getLong(2)});
+                    total += row.getLong(2);
+                }
+            }
+        }
+        StringBuilder text = new StringBuilder("; by fifths of the rows:");
+        long done = 0;
+        long from = processing;
+        long counted = 0;
+        int fifth = 1;
+        for (long[] chunk : chunks) {
+            done += chunk[1];
+            counted += chunk[1];
+            if (done * 5 >= total * fifth) {
+                text.append(String.format(Locale.ROOT, " %,.0f", 1e3 * counted / Math.max(1, chunk[0] - from)));
+                from = chunk[0];
+                counted = 0;
+                fifth++;
+            }
+        }
+        return text.append(" rows/s").toString();
     }
 
     /** The statements the run sent most often, for profiling. */
@@ -464,7 +562,7 @@ public final class ImportBenchmark {
             System.out.printf(Locale.ROOT, "%-34s %,12.0f rows/s  (%.3f of COPY, %.2f of batched JDBC%s)%n",
                     result.label,
                     result.rowsPerSecond, result.rowsPerSecond / copyRate, result.rowsPerSecond / jdbcRate,
-                    result == single ? "" : String.format(Locale.ROOT, ", %.2fx of 1 instance",
+                    result.instances == single.instances ? "" : String.format(Locale.ROOT, ", %.2fx of 1 instance",
                             result.rowsPerSecond / single.rowsPerSecond));
             System.out.printf(Locale.ROOT, "    peak heap %d MiB (-Xmx%s); importBatch median %.1f ms, max %.1f ms; "
                     + "processedRows moved at least every %.1f s (longest wait after %,d rows); a 200-row batch from another user finished in %.1f s%n",
