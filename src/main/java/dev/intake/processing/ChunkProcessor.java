@@ -226,6 +226,8 @@ public class ChunkProcessor {
                 run(segment, group, written);
             }
             entityManager.flush();
+            // Everything is written: the commit need not check every record the chunk held once more.
+            entityManager.clear();
             if (dryRun) {
                 throw new DryRunDone(written);
             }
