@@ -10,15 +10,18 @@ import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
- * What the current transaction knows of contacts by email address: which contact has it, or that none does. The
- * import's preload fills it for a chunk in one query, and every contact the transaction writes updates it, so an
- * upsert finds its contact without a query. Outside a transaction it knows nothing. Only ASCII addresses are
- * remembered: for them Java's lower case is PostgreSQL's, which the unique index compares.
+ * What the current transaction knows of contacts: by email address, which contact has it, or that none does; by
+ * ID, the contact itself, as the transaction's persistence context holds it. The import's preload fills it for a
+ * chunk in one query, and every contact the transaction writes updates it, so an upsert finds its contact without
+ * a query, and an update without asking Hibernate to find it (which cost a tenth of an update's CPU, twice per
+ * row, for records already loaded). Outside a transaction it knows nothing. Only ASCII addresses are remembered:
+ * for them Java's lower case is PostgreSQL's, which the unique index compares.
  */
 @ApplicationScoped
 class ContactKeys {
 
     private static final Object RESOURCE = ContactKeys.class;
+    private static final Object HELD = Contact.class;
 
     /** A known answer: the contact's ID, or {@code null} when no contact has the address. */
     record Known(Long id) {
@@ -52,6 +55,20 @@ class ContactKeys {
         }
     }
 
+    /** Holds a contact the transaction's persistence context manages, to be found again by its ID. */
+    void hold(Contact contact) {
+        Map<Long, Contact> held = map(HELD, true);
+        if (held != null) {
+            held.put(contact.id, contact);
+        }
+    }
+
+    /** The contact with this ID that the transaction holds, empty when it holds none. */
+    Optional<Contact> held(long id) {
+        Map<Long, Contact> held = map(HELD, false);
+        return held == null ? Optional.empty() : Optional.ofNullable(held.get(id));
+    }
+
     /** The key of an ASCII address, in lower case; {@code null} for others. */
     static String key(String organisation, String emailAddress) {
         if (emailAddress == null || !emailAddress.chars().allMatch(c -> c < 128)) {
@@ -60,16 +77,20 @@ class ContactKeys {
         return organisation + '\u0000' + emailAddress.toLowerCase(Locale.ROOT);
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Known> memory(boolean create) {
+        return map(RESOURCE, create);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <K, V> Map<K, V> map(Object resource, boolean create) {
         if (registry.getTransactionKey() == null) {
             return null;
         }
-        Map<String, Known> memory = (Map<String, Known>) registry.getResource(RESOURCE);
-        if (memory == null && create) {
-            memory = new HashMap<>();
-            registry.putResource(RESOURCE, memory);
+        Map<K, V> map = (Map<K, V>) registry.getResource(resource);
+        if (map == null && create) {
+            map = new HashMap<>();
+            registry.putResource(resource, map);
         }
-        return memory;
+        return map;
     }
 }

@@ -53,8 +53,12 @@ class ContactPreloader implements RecordPreloader {
             }
         }
         if (!ids.isEmpty()) {
-            entityManager.unwrap(Session.class).byMultipleIds(Contact.class).withBatchSize(ids.size())
-                    .enableOrderedReturn(false).multiLoad(List.copyOf(ids));
+            for (Contact contact : entityManager.unwrap(Session.class).byMultipleIds(Contact.class)
+                    .withBatchSize(ids.size()).enableOrderedReturn(false).multiLoad(List.copyOf(ids))) {
+                if (contact != null) {
+                    keys.hold(contact);
+                }
+            }
         }
         if (!emails.isEmpty()) {
             List<Contact> found = byEmail(organisation, emails.toArray(String[]::new));
@@ -63,6 +67,7 @@ class ContactPreloader implements RecordPreloader {
             }
             for (Contact contact : found) {
                 keys.remember(organisation, contact.emailAddress, contact.id);
+                keys.hold(contact);
             }
         }
     }

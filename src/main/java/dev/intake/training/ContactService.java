@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import dev.intake.customfield.CustomFieldService;
@@ -39,6 +40,9 @@ public class ContactService {
 
     @Inject
     ContactKeys keys;
+
+    @Inject
+    EntityManager entityManager;
 
     public ContactView create(ContactInput input) {
         long account = lookups.id(TrainingLookups.ACCOUNTS, "input/account", input.account());
@@ -94,12 +98,13 @@ public class ContactService {
         copy(changes, contact);
         contact.persist();
         keys.remember(organisation, contact.emailAddress, contact.id);
+        keys.hold(contact);
         return ContactView.of(contact);
     }
 
     @Transactional
     ContactView apply(long id, Changes changes) {
-        Contact contact = Contact.findById(id);
+        Contact contact = find(id);
         String before = contact.emailAddress;
         copy(changes, contact);
         if (!before.equals(contact.emailAddress)) {
@@ -191,7 +196,12 @@ public class ContactService {
      * written before it in the chunk (a query would flush them one by one, checking every entity held).
      */
     private Contact own(long id) {
-        Contact contact = Contact.findById(id);
+        Contact contact = find(id);
         return contact != null && contact.organisation.equals(caller.organisation()) ? contact : null;
+    }
+
+    /** The contact with the ID, any organisation's: the one the transaction holds, else Hibernate's. */
+    private Contact find(long id) {
+        return keys.held(id).filter(entityManager::contains).orElseGet(() -> entityManager.find(Contact.class, id));
     }
 }

@@ -76,6 +76,30 @@ class ActionsTest {
     }
 
     @Test
+    void updates_in_one_chunk_that_name_one_contact_each_see_the_rows_before_them_and_not_a_failed_one() {
+        String account = UniqueNames.of("Same Co");
+        Catalogue.account(TOKEN, account);
+        String ada = UniqueNames.email("ada");
+        String bea = UniqueNames.email("bea");
+        JsonPath created = importFile("createContact", Imports.csv("emailAddress,firstName,lastName,status,account",
+                ada + ",Ada,Before,LEAD," + account, bea + ",Bea,Other,LEAD," + account));
+        assertEquals("COMPLETED", created.getString("status"), created.prettify());
+        String id = (String) Imports.graphql(TOKEN, "{ contacts(limit: 1000) { id emailAddress } }", Map.of())
+                .getList("data.contacts", Map.class).stream().filter(c -> ada.equals(c.get("emailAddress")))
+                .findFirst().orElseThrow().get("id");
+
+        JsonPath batch = importFile("updateContact", Imports.csv("id,firstName,lastName,emailAddress",
+                id + ",One,,", id + ",,,"  + bea, id + ",,Three,"));
+
+        assertEquals("PARTIAL_SUCCESS", batch.getString("status"), batch.prettify());
+        assertEquals(2, batch.getInt("updatedCount"));
+        assertEquals("CONFLICT", failure(batch.getString("id"), "errorType"), "the second row takes Bea's address");
+        Map<String, Object> contact = Imports.graphql(TOKEN, "query($id: ID!) { contact(id: $id) { firstName lastName "
+                + "emailAddress } }", Map.of("id", id)).getMap("data.contact");
+        assertEquals(Map.of("firstName", "One", "lastName", "Three", "emailAddress", ada), contact);
+    }
+
+    @Test
     void an_upsert_that_would_create_needs_what_creating_needs() {
         JsonPath batch = importFile("upsertContact", Imports.csv("emailAddress,firstName", UniqueNames.email("nu") + ",Nu"));
         assertEquals("FAILED", batch.getString("status"));
