@@ -110,12 +110,12 @@ public class MutationInvoker {
         JsonObject request = JSON.createObjectBuilder()
                 .add("query", document)
                 .add("operationName", "Import")
-                .add("variables", JSON.createObjectBuilder(variables))
                 .build();
         Map<String, Object> context = new HashMap<>();
         context.put("runBlocking", Boolean.TRUE);
         context.put("state", scope.state);
         context.put(ImportSelections.MARKER, Boolean.TRUE);
+        context.put(ImportVariables.KEY, variables);
         ExecutionResponse[] response = new ExecutionResponse[1];
         executionService.executeSync(request, context, written -> response[0] = written);
         return response[0].getExecutionResult();
