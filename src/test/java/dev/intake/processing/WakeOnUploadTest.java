@@ -1,7 +1,9 @@
 package dev.intake.processing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -48,7 +50,9 @@ class WakeOnUploadTest {
         assertEquals("READY", Imports.awaitFinal(id).getString("status"));
 
         JsonPath started = Imports.graphql("mutation($id: ID!) { startImport(id: $id) { status } }", Map.of("id", id));
-        assertEquals("PROCESSING", started.getString("data.startImport.status"), started.prettify());
+        // The answer is the batch as it is once started: a woken worker may already have finished its one row.
+        assertTrue(List.of("PROCESSING", "COMPLETED").contains(started.getString("data.startImport.status")),
+                started.prettify());
 
         assertEquals("COMPLETED", Imports.awaitFinal(id).getString("status"));
     }
