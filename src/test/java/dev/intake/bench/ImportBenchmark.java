@@ -72,31 +72,44 @@ public final class ImportBenchmark {
         if (mappedHeaders && !actions.equals(List.of(BenchAction.CREATE))) {
             throw new IllegalArgumentException("-Dbench.headers=mapped goes with -Dbench.action=create only");
         }
-        List<String> summary = new ArrayList<>();
-        Double createRate = null;
+        List<Measured> measured = new ArrayList<>();
         for (BenchAction next : actions) {
             action = next;
-            Measured result = measure(dir);
-            if (action == BenchAction.CREATE) {
-                createRate = result.rowsPerSecond;
-            }
-            summary.add(String.format(Locale.ROOT, "%-14s %,9.0f rows/s, %.2f of its batched JDBC (%.2f without the "
-                    + "foreign key)%s%s", action.template(), result.rowsPerSecond, result.ofJdbc, result.ofJdbcWithoutKey,
-                    createRate == null
-                            || action == BenchAction.CREATE ? "" : String.format(Locale.ROOT, ", %.2f of the create "
-                                    + "rate", result.rowsPerSecond / createRate), result.secondRate == null ? ""
-                                            : String.format(Locale.ROOT, "; the server's second import: %,.0f rows/s, "
-                                                    + "the first at %.2f of it", result.secondRate,
-                                                    result.rowsPerSecond / result.secondRate)));
+            measured.add(measure(dir));
         }
-        if (summary.size() > 1 || cold) {
-            System.out.printf(Locale.ROOT, "%nIn this run, on the embedded test cluster:%n");
-            summary.forEach(line -> System.out.println("    " + line));
+        if (measured.size() > 1 || cold) {
+            printSummary(measured);
+        }
+    }
+
+    /**
+     * Each action's rate against its baseline and against the create rate. With creates measured more than once
+     * (as in {@code create,update,upsert,create}), the create rate is their mean, so that the machine's drift over
+     * the run weighs on the actions between them as little as it can.
+     */
+    private void printSummary(List<Measured> measured) {
+        double[] creates = measured.stream().filter(m -> m.action == BenchAction.CREATE)
+                .mapToDouble(Measured::rowsPerSecond).toArray();
+        Double createRate = creates.length == 0 ? null : java.util.Arrays.stream(creates).average().orElseThrow();
+        System.out.printf(Locale.ROOT, "%nIn this run, on the embedded test cluster:%n");
+        for (Measured result : measured) {
+            System.out.printf(Locale.ROOT, "    %-14s %,9.0f rows/s, %.2f of its batched JDBC (%.2f without the foreign "
+                    + "key)%s%s%n", result.action.template(), result.rowsPerSecond, result.ofJdbc,
+                    result.ofJdbcWithoutKey, createRate == null || result.action == BenchAction.CREATE ? ""
+                            : String.format(Locale.ROOT, ", %.2f of the create rate", result.rowsPerSecond / createRate),
+                    result.secondRate == null ? "" : String.format(Locale.ROOT, "; the server's second import: "
+                            + "%,.0f rows/s, the first at %.2f of it", result.secondRate,
+                            result.rowsPerSecond / result.secondRate));
+        }
+        if (creates.length > 1) {
+            System.out.printf(Locale.ROOT, "    the create rate is the mean of the %d create lines: %,.0f rows/s%n",
+                    creates.length, createRate);
         }
     }
 
     /** An action's first line on the test cluster, for the run's summary. */
-    private record Measured(double rowsPerSecond, double ofJdbc, double ofJdbcWithoutKey, Double secondRate) {
+    private record Measured(BenchAction action, double rowsPerSecond, double ofJdbc, double ofJdbcWithoutKey,
+            Double secondRate) {
     }
 
     /** The current action: its file, Intake on the test cluster, the baselines, and PostgreSQL's defaults. */
@@ -135,7 +148,7 @@ public final class ImportBenchmark {
             double jdbc = baseline(database, csv, true);
             double withoutKey = baseline(database, csv, false);
             report("the embedded test cluster", results, rows / copy, rows / jdbc, rows / withoutKey);
-            first = new Measured(results.get(0).rowsPerSecond, results.get(0).rowsPerSecond * jdbc / rows,
+            first = new Measured(action, results.get(0).rowsPerSecond, results.get(0).rowsPerSecond * jdbc / rows,
                     results.get(0).rowsPerSecond * withoutKey / rows,
                     cold ? results.get(1).rowsPerSecond : null);
         }
