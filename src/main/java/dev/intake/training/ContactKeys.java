@@ -69,6 +69,23 @@ class ContactKeys {
         return held == null ? Optional.empty() : Optional.ofNullable(held.get(id));
     }
 
+    /**
+     * Remembers that no contact has this ID, as the preload found: a row naming it then fails without asking the
+     * database again. A contact the transaction creates with the ID is held, which replaces this.
+     */
+    void holdNone(long id) {
+        Map<Long, Contact> held = map(HELD, true);
+        if (held != null) {
+            held.putIfAbsent(id, null);
+        }
+    }
+
+    /** Whether the transaction knows that no contact has this ID ({@link #holdNone}). */
+    boolean knownAbsent(long id) {
+        Map<Long, Contact> held = map(HELD, false);
+        return held != null && held.containsKey(id) && held.get(id) == null;
+    }
+
     /** The key of an ASCII address, in lower case; {@code null} for others. */
     static String key(String organisation, String emailAddress) {
         if (emailAddress == null || !emailAddress.chars().allMatch(c -> c < 128)) {

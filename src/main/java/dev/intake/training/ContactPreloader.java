@@ -18,7 +18,8 @@ import dev.intake.preload.RecordPreloader;
 /**
  * Loads the contacts a chunk of {@code updateContact} or {@code upsertContact} rows names, by ID and by email
  * address, in a query each for the chunk: the contacts go into the transaction's persistence context, where finding
- * one by ID costs nothing, and {@link ContactKeys} remembers who has each address, and which addresses no one has.
+ * one by ID costs nothing, and {@link ContactKeys} remembers who has each address, and which addresses and IDs no one
+ * has.
  */
 @ApplicationScoped
 class ContactPreloader implements RecordPreloader {
@@ -53,12 +54,15 @@ class ContactPreloader implements RecordPreloader {
             }
         }
         if (!ids.isEmpty()) {
+            Set<Long> missing = new HashSet<>(ids);
             for (Contact contact : entityManager.unwrap(Session.class).byMultipleIds(Contact.class)
                     .withBatchSize(ids.size()).enableOrderedReturn(false).multiLoad(List.copyOf(ids))) {
                 if (contact != null) {
                     keys.hold(contact);
+                    missing.remove(contact.id);
                 }
             }
+            missing.forEach(keys::holdNone);
         }
         if (!emails.isEmpty()) {
             List<Contact> found = byEmail(organisation, emails.toArray(String[]::new));

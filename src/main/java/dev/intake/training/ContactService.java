@@ -200,8 +200,14 @@ public class ContactService {
         return contact != null && contact.organisation.equals(caller.organisation()) ? contact : null;
     }
 
-    /** The contact with the ID, any organisation's: the one the transaction holds, else Hibernate's. */
+    /**
+     * The contact with the ID, any organisation's: the one the transaction holds, none when the import's preload
+     * found none, else Hibernate's.
+     */
     private Contact find(long id) {
+        if (keys.knownAbsent(id)) {
+            return null;
+        }
         return keys.held(id).filter(entityManager::contains).orElseGet(() -> entityManager.find(Contact.class, id));
     }
 }

@@ -1,0 +1,41 @@
+package dev.intake.training;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** What a transaction knows of contacts by ID: those it holds, and the IDs its preload found no contact for. */
+@QuarkusTest
+class ContactKeysTest {
+
+    @Inject
+    ContactKeys keys;
+
+    @Test
+    void an_id_with_no_contact_stays_absent_until_the_transaction_holds_a_contact_with_it() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            assertFalse(keys.knownAbsent(42), "nothing is known before the preload");
+            keys.holdNone(42);
+            assertTrue(keys.knownAbsent(42));
+            assertTrue(keys.held(42).isEmpty());
+
+            Contact created = new Contact();
+            created.id = 42L;
+            keys.hold(created);
+            assertFalse(keys.knownAbsent(42), "a contact created with the ID is held instead");
+            assertSame(created, keys.held(42).orElseThrow());
+
+            keys.holdNone(42);
+            assertFalse(keys.knownAbsent(42), "a second preload does not hide a contact held");
+        });
+        QuarkusTransaction.requiringNew().run(() -> assertFalse(keys.knownAbsent(42),
+                "another transaction knows nothing of the first's"));
+    }
+}
