@@ -63,12 +63,6 @@ class ContactKeys {
         }
     }
 
-    /** The contact with this ID that the transaction holds, empty when it holds none. */
-    Optional<Contact> held(long id) {
-        Map<Long, Contact> held = map(HELD, false);
-        return held == null ? Optional.empty() : Optional.ofNullable(held.get(id));
-    }
-
     /**
      * Remembers that no contact has this ID, as the preload found: a row naming it then fails without asking the
      * database again. A contact the transaction creates with the ID is held, which replaces this.
@@ -80,10 +74,24 @@ class ContactKeys {
         }
     }
 
-    /** Whether the transaction knows that no contact has this ID ({@link #holdNone}). */
-    boolean knownAbsent(long id) {
+    /** What the transaction holds for the ID, in one lookup: a contact, the knowledge that none has it, or nothing. */
+    Holding holding(long id) {
         Map<Long, Contact> held = map(HELD, false);
-        return held != null && held.containsKey(id) && held.get(id) == null;
+        if (held == null) {
+            return Holding.UNKNOWN;
+        }
+        Contact contact = held.get(id);
+        return contact != null ? new Holding(true, contact) : held.containsKey(id) ? Holding.NONE : Holding.UNKNOWN;
+    }
+
+    /** A contact held for an ID ({@code known} and {@code contact}), none ({@code known} alone), or unknown. */
+    record Holding(boolean known, Contact contact) {
+        static final Holding UNKNOWN = new Holding(false, null);
+        static final Holding NONE = new Holding(true, null);
+
+        boolean none() {
+            return known && contact == null;
+        }
     }
 
     /** The key of an ASCII address, in lower case; {@code null} for others. */

@@ -205,9 +205,11 @@ public class ContactService {
      * found none, else Hibernate's.
      */
     private Contact find(long id) {
-        if (keys.knownAbsent(id)) {
+        ContactKeys.Holding holding = keys.holding(id);
+        if (holding.none()) {
             return null;
         }
-        return keys.held(id).filter(entityManager::contains).orElseGet(() -> entityManager.find(Contact.class, id));
+        return holding.contact() != null && entityManager.contains(holding.contact()) ? holding.contact()
+                : entityManager.find(Contact.class, id);
     }
 }
