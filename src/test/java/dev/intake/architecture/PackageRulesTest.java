@@ -12,7 +12,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 /**
  * The package cut, checked on the compiled classes: the engine never depends on the sample domain, only graphql/
  * touches SmallRye GraphQL's extension points, and no two packages depend on each other, directly or round a
- * longer loop. A failure names the offending classes.
+ * longer loop; and no entity declares Bean Validation constraints, which Hibernate is told not to check (the
+ * inputs carry them). A failure names the offending classes.
  */
 class PackageRulesTest {
 
@@ -36,6 +37,15 @@ class PackageRulesTest {
                         "io.smallrye.graphql.schema..", "io.smallrye.graphql.cdi..")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("io.smallrye.graphql.api.ErrorExtensionProvider")
                 .because("SmallRye's service provider interfaces change between versions; one package absorbs that")
+                .check(CLASSES);
+    }
+
+    @Test
+    void no_entity_declares_constraints_that_hibernate_would_not_check() {
+        noClasses().that().areAnnotatedWith(jakarta.persistence.Entity.class)
+                .should().dependOnClassesThat().resideInAPackage("jakarta.validation..")
+                .because("quarkus.hibernate-orm.validation.enabled is false: the mutations' inputs and the database's "
+                        + "constraints check what is written, and an entity's constraint would silently go unchecked")
                 .check(CLASSES);
     }
 
