@@ -7,6 +7,8 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 
 import dev.intake.id.GlobalId;
@@ -27,6 +29,9 @@ class ActionsTest {
 
     @Inject
     ImportWorker worker;
+
+    @Inject
+    SessionFactory sessionFactory;
 
     @Test
     void an_upsert_creates_the_record_then_updates_it() {
@@ -49,6 +54,35 @@ class ActionsTest {
         assertEquals("Ursula", contact.get("firstName"), "a blank or missing cell keeps the value");
         assertEquals("ACTIVE", contact.get("status"));
         assertEquals("555 1234", contact.get("phone"));
+    }
+
+    /**
+     * A nightly re-import of a list that has not changed writes nothing: the rows still run their mutation, and the
+     * ORM finds nothing changed in the contacts it loaded, so it sends no update; a changed row gets its update.
+     */
+    @Test
+    void re_importing_unchanged_rows_sends_no_update_to_the_database() {
+        String account = UniqueNames.of("Nightly Co");
+        Catalogue.account(TOKEN, account);
+        String header = "emailAddress,firstName,lastName,status,account,phone";
+        String[] rows = new String[3];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = UniqueNames.email("night") + ",Nia,Night" + i + ",ACTIVE," + account + ",555 000" + i;
+        }
+        String list = lines(header, rows);
+        assertEquals(3, importFile("upsertContact", list).getInt("createdCount"));
+        Statistics statistics = sessionFactory.getStatistics();
+
+        long before = statistics.getEntityUpdateCount();
+        JsonPath again = importFile("upsertContact", list);
+        assertEquals("COMPLETED", again.getString("status"));
+        assertEquals(3, again.getInt("updatedCount"));
+        assertEquals(0, statistics.getEntityUpdateCount() - before, "the same values: no contact changed");
+
+        before = statistics.getEntityUpdateCount();
+        rows[1] = rows[1].replace(",ACTIVE,", ",INACTIVE,");
+        assertEquals("COMPLETED", importFile("upsertContact", lines(header, rows)).getString("status"));
+        assertEquals(1, statistics.getEntityUpdateCount() - before, "one row changed one contact");
     }
 
     @Test
@@ -167,6 +201,11 @@ class ActionsTest {
                 query($id: ID!) { importBatch(id: $id) { failures { edges { node { errorType message } } } } }
                 """, Map.of("id", batch.getString("id")));
         assertEquals(List.of("LOOKUP", "CONFLICT"), failures.getList("data.importBatch.failures.edges.node.errorType"));
+    }
+
+    private static String lines(String header, String[] rows) {
+        return Imports.csv(java.util.stream.Stream.concat(java.util.stream.Stream.of(header), java.util.Arrays.stream(rows))
+                .toArray(String[]::new));
     }
 
     private JsonPath importFile(String template, String csv) {
