@@ -204,8 +204,10 @@ class ActionsTest {
     }
 
     private static String lines(String header, String[] rows) {
-        return Imports.csv(java.util.stream.Stream.concat(java.util.stream.Stream.of(header), java.util.Arrays.stream(rows))
-                .toArray(String[]::new));
+        String[] lines = new String[rows.length + 1];
+        lines[0] = header;
+        System.arraycopy(rows, 0, lines, 1, rows.length);
+        return Imports.csv(lines);
     }
 
     private JsonPath importFile(String template, String csv) {
