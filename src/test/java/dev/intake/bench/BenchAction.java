@@ -25,6 +25,16 @@ public enum BenchAction {
     UPDATE("updateContact", "id,account,firstName,lastName,status,phone"),
     UPSERT("upsertContact", "account,emailAddress,firstName,lastName,status,phone");
 
+    /**
+     * {@code -Dbench.keep-accounts=true}: each existing contact already belongs to the account its row names, so a
+     * row changes the contact's details but not its account, as in most nightly re-imports. By default every
+     * existing contact starts on one account and each row moves it to another, which changes the foreign key and
+     * an indexed column, so that PostgreSQL cannot update the row in place (a HOT update).
+     */
+    static final boolean KEEP_ACCOUNTS = Boolean.getBoolean("bench.keep-accounts");
+    /** {@code -Dbench.fillfactor=N}: the contact tables' fillfactor, which leaves room for updates in place. */
+    static final Integer FILLFACTOR = Integer.getInteger("bench.fillfactor");
+
     /** Existing contacts get IDs from here on, far above what the sequence hands out in a benchmark. */
     static final long FIRST_ID = 100_000_000L;
 
@@ -61,15 +71,21 @@ public enum BenchAction {
     /** The rows that exist before the import, untimed, in the benchmark's organisation (or a baseline's table). */
     void insertExisting(DataSource database, String table, String organisation, int rows, Population who)
             throws SQLException {
-        if (this == CREATE) {
-            return;
-        }
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            if (FILLFACTOR != null) {
+                statement.execute("alter table " + table + " set (fillfactor = " + FILLFACTOR + ")");
+            }
+            if (this == CREATE) {
+                return;
+            }
+            String account = KEEP_ACCOUNTS
+                    ? "(select id from account where organisation = '" + organisation + "' and name = '"
+                            + BenchFile.ACCOUNT_PREFIX + "' || (n % " + ImportBenchmark.ACCOUNTS + " + 1))"
+                    : "(select min(id) from account where organisation = '" + organisation + "')";
             statement.executeUpdate("insert into " + table + " (id, organisation, first_name, last_name, email_address, "
                     + "status, account_id) select " + who.firstId() + " + n, '" + organisation + "', 'Old' || n, 'Old', "
-                    + "'" + who.emailPrefix() + "' || n || '@bench.example', 'LEAD', (select min(id) from account where organisation = '"
-                    + organisation + "') from generate_series(1, " + rows + ") n"
-                    + (this == UPSERT ? " where n % 2 = 0" : ""));
+                    + "'" + who.emailPrefix() + "' || n || '@bench.example', 'LEAD', " + account
+                    + " from generate_series(1, " + rows + ") n" + (this == UPSERT ? " where n % 2 = 0" : ""));
             statement.execute("analyze " + table);
         }
     }

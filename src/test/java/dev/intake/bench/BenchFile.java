@@ -35,7 +35,7 @@ public final class BenchFile {
     private BenchFile() {
     }
 
-    private static final String ACCOUNT_PREFIX = "Bench Account ";
+    static final String ACCOUNT_PREFIX = "Bench Account ";
 
     public static String accountName(int number) {
         return ACCOUNT_PREFIX + number;

@@ -30,7 +30,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public final class ImportBenchmark {
 
-    private static final int ACCOUNTS = 1000;
+    static final int ACCOUNTS = 1000;
     private static final Pattern FIELD = Pattern.compile("\"(status|processedRows|successCount|errorCount)\":\"?(\\w+)\"?");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -124,8 +124,12 @@ public final class ImportBenchmark {
                                 ? ", every one naming an existing contact by ID" : "", ACCOUNTS, Runtime.getRuntime().availableProcessors(), xmx, gc, threads, chunkSize,
                 cold ? "each server's first import (-Dbench.cold), then the same file again on the same server"
                         : String.format(Locale.ROOT, "servers warmed up with a %,d-row import of the same mutation", warmup),
-                format.toUpperCase(Locale.ROOT), mappedHeaders ? "; Intake's file has renamed, shuffled headers ("
-                        + BenchFile.MAPPED_HEADER + ") and a saved mapping" : "");
+                format.toUpperCase(Locale.ROOT), (mappedHeaders ? "; Intake's file has renamed, shuffled headers ("
+                        + BenchFile.MAPPED_HEADER + ") and a saved mapping" : "")
+                        + (BenchAction.KEEP_ACCOUNTS && action != BenchAction.CREATE
+                                ? "; the existing contacts already on the accounts the rows name (-Dbench.keep-accounts)"
+                                : "")
+                        + (BenchAction.FILLFACTOR != null ? "; contact tables at fillfactor " + BenchAction.FILLFACTOR : ""));
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
         if (Boolean.getBoolean("bench.statements")) {
             builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
