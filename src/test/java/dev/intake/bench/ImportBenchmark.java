@@ -112,6 +112,22 @@ public final class ImportBenchmark {
             Double secondRate) {
     }
 
+    /** What the benchmark's options change in the file or the tables, for its header line. */
+    private String fileOptions() {
+        StringBuilder options = new StringBuilder();
+        if (mappedHeaders) {
+            options.append("; Intake's file has renamed, shuffled headers (").append(BenchFile.MAPPED_HEADER)
+                    .append(") and a saved mapping");
+        }
+        if (BenchAction.KEEP_ACCOUNTS && action != BenchAction.CREATE) {
+            options.append("; the existing contacts already on the accounts the rows name (-Dbench.keep-accounts)");
+        }
+        if (BenchAction.FILLFACTOR != null) {
+            options.append("; contact tables at fillfactor ").append(BenchAction.FILLFACTOR);
+        }
+        return options.toString();
+    }
+
     /** The current action: its file, Intake on the test cluster, the baselines, and PostgreSQL's defaults. */
     private Measured measure(Path dir) throws Exception {
         Path csv = action.write(dir, "contacts-" + action.name().toLowerCase(Locale.ROOT) + ".csv", rows, ACCOUNTS,
@@ -124,12 +140,7 @@ public final class ImportBenchmark {
                                 ? ", every one naming an existing contact by ID" : "", ACCOUNTS, Runtime.getRuntime().availableProcessors(), xmx, gc, threads, chunkSize,
                 cold ? "each server's first import (-Dbench.cold), then the same file again on the same server"
                         : String.format(Locale.ROOT, "servers warmed up with a %,d-row import of the same mutation", warmup),
-                format.toUpperCase(Locale.ROOT), (mappedHeaders ? "; Intake's file has renamed, shuffled headers ("
-                        + BenchFile.MAPPED_HEADER + ") and a saved mapping" : "")
-                        + (BenchAction.KEEP_ACCOUNTS && action != BenchAction.CREATE
-                                ? "; the existing contacts already on the accounts the rows name (-Dbench.keep-accounts)"
-                                : "")
-                        + (BenchAction.FILLFACTOR != null ? "; contact tables at fillfactor " + BenchAction.FILLFACTOR : ""));
+                format.toUpperCase(Locale.ROOT), fileOptions());
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
         if (Boolean.getBoolean("bench.statements")) {
             builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
