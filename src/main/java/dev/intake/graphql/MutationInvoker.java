@@ -114,7 +114,7 @@ public class MutationInvoker {
         Map<String, Object> context = new HashMap<>();
         context.put("runBlocking", Boolean.TRUE);
         context.put("state", scope.state);
-        context.put(ImportSelections.MARKER, Boolean.TRUE);
+        context.put(ImportFetching.MARKER, Boolean.TRUE);
         context.put(ImportVariables.KEY, variables);
         ExecutionResponse[] response = new ExecutionResponse[1];
         executionService.executeSync(request, context, written -> response[0] = written);
