@@ -73,14 +73,7 @@ class RecordBinderTest {
     }
 
     private static Map<String, Object> input() {
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("text", "Zo\u00eb \"quoted\" \\ line\nnext \ud83d\ude00 \u0000 =cmd|' /C calc'!A0");
-        input.put("small", -7);
-        input.put("big", 9_007_199_254_740_993L);
-        input.put("ratio", 0.1);
-        input.put("price", new BigDecimal("12345678901234567890.0100"));
-        input.put("huge", new BigInteger("123456789012345678901234567890"));
-        input.put("flag", false);
+        Map<String, Object> input = PlainValues.scalars("Zo\u00eb \"quoted\" \\ line\nnext \ud83d\ude00 \u0000 =cmd|' /C calc'!A0");
         input.put("colour", "GREEN");
         input.put("absent", null);
         input.put("items", List.of(item("first", 3, "RED"), item("", null, null)));
