@@ -168,6 +168,11 @@ public class ImportWorker {
         }
     }
 
+    /** How many of this instance's workers are running now. */
+    public int busyWorkers() {
+        return running.get();
+    }
+
     /** Does one unit of work; false when there was none. */
     public boolean runOnce() {
         if (validator.validateNext(identity.name())) {

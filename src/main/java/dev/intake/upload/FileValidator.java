@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
@@ -28,6 +29,7 @@ import dev.intake.batch.FileStore;
 import dev.intake.batch.ImportBatch;
 import dev.intake.batch.RowStore;
 import dev.intake.batch.StatusChangedException;
+import dev.intake.batch.WorkQueued;
 import dev.intake.config.IntakeConfig;
 import dev.intake.config.WorkerIdentity;
 import dev.intake.file.FileFormat;
@@ -93,6 +95,9 @@ public class FileValidator {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<WorkQueued> workQueued;
+
     /** Claims and validates the next pending batch; false when there is none. */
     public boolean validateNext(String owner) {
         Optional<UUID> claimed = QuarkusTransaction.requiringNew().call(() -> batches.claimForValidation(owner,
@@ -114,8 +119,13 @@ public class FileValidator {
             return;
         }
         try {
-            QuarkusTransaction.requiringNew().timeout((int) STAGING_TIMEOUT.toSeconds())
-                    .run(() -> stage(batch, template.get()));
+            boolean queued = QuarkusTransaction.requiringNew().timeout((int) STAGING_TIMEOUT.toSeconds())
+                    .call(() -> stage(batch, template.get()));
+            if (queued) {
+                // The other workers of this instance found nothing while this one staged, and stopped: without
+                // this they would wait for the scheduler's next tick, up to a second, leaving a core idle.
+                workQueued.fire(new WorkQueued(id));
+            }
         } catch (UnreadableFileException e) {
             fail(id, sentence(e.getMessage()) + " Nothing was imported.");
         } catch (StatusChangedException e) {
@@ -124,10 +134,11 @@ public class FileValidator {
     }
 
     /**
-     * Stages the file's rows and moves the batch to PROCESSING; throws {@link UnreadableFileException}, rolling back
-     * what was staged, when the file cannot be imported as a whole.
+     * Stages the file's rows and moves the batch to PROCESSING; true when it queued chunks, false when the batch
+     * waits for its columns to be mapped. Throws {@link UnreadableFileException}, rolling back what was staged,
+     * when the file cannot be imported as a whole.
      */
-    private void stage(ImportBatch batch, ImportTemplate template) {
+    private boolean stage(ImportBatch batch, ImportTemplate template) {
         IntakeConfig.Limits limits = config.limits();
         ReadLimits readLimits = new ReadLimits(limits.maxColumns(), limits.maxLineLength(), limits.maxCellLength());
         Path copy = localCopy(batch);
@@ -138,13 +149,14 @@ public class FileValidator {
                         .map(found -> found.withDecimalComma(batch.readOptions().decimalComma()));
             }
             if (layout.isEmpty()) {
-                return;
+                return false;
             }
             try (TemplateFileReader reader = open(batch, template, copy, readLimits)) {
                 reader.header();
                 reader.useLayout(layout.get());
                 stageRows(batch, template, reader, layout.get());
             }
+            return true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

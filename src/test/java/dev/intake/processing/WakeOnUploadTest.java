@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import dev.intake.support.Imports;
@@ -24,10 +26,14 @@ import io.restassured.path.json.JsonPath;
 @TestProfile(WakeOnUploadTest.RarePolls.class)
 class WakeOnUploadTest {
 
+    @Inject
+    ImportWorker worker;
+
     public static class RarePolls implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("intake.worker.scheduled", "true", "intake.worker.poll-interval", "1h");
+            return Map.of("intake.worker.scheduled", "true", "intake.worker.poll-interval", "1h",
+                    "intake.worker.threads", "2", "intake.worker.chunk-size", "50");
         }
     }
 
@@ -41,6 +47,34 @@ class WakeOnUploadTest {
 
             assertEquals("COMPLETED", batch.getString("status"), "upload " + upload);
         }
+    }
+
+    /**
+     * While one worker stages a file the other finds nothing to do and stops; the staged chunks set it going
+     * again, instead of leaving it idle until the next poll.
+     */
+    @Test
+    void staging_a_file_sets_the_idle_worker_going() throws InterruptedException {
+        String[] lines = new String[3001];
+        lines[0] = "name";
+        for (int row = 1; row < lines.length; row++) {
+            lines[row] = UniqueNames.of("Staged " + row);
+        }
+        String id = Imports.accepted("createAccount", "wake-staged.csv", Imports.csv(lines));
+
+        int mostBusy = 0;
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        String status = Imports.batch(id).getString("status");
+        while (!Imports.isFinal(status) && System.nanoTime() < deadline) {
+            if (status.equals("PROCESSING")) {
+                mostBusy = Math.max(mostBusy, worker.busyWorkers());
+            }
+            Thread.sleep(5);
+            status = Imports.batch(id).getString("status");
+        }
+
+        assertEquals("COMPLETED", status);
+        assertEquals(2, mostBusy, "workers running at once while the staged chunks ran");
     }
 
     @Test
