@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import dev.intake.template.TemplateColumn;
 
@@ -24,7 +25,8 @@ final class CellCoercion {
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
-    private static final java.util.regex.Pattern SPACES_OR_HYPHENS = java.util.regex.Pattern.compile("[\\s-]+");
+    private static final Pattern SPACES_OR_HYPHENS = Pattern.compile("[\\s-]+");
+    private static final Pattern GLOBAL_ID = Pattern.compile("[A-Za-z][A-Za-z0-9]*:\\d+");
 
     private CellCoercion() {
     }
@@ -87,7 +89,7 @@ final class CellCoercion {
     private static String id(String value) {
         try {
             String plain = new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
-            if (plain.matches("[A-Za-z][A-Za-z0-9]*:\\d+")) {
+            if (GLOBAL_ID.matcher(plain).matches()) {
                 return value;
             }
         } catch (IllegalArgumentException e) {
