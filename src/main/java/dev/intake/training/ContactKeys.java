@@ -96,10 +96,20 @@ class ContactKeys {
 
     /** The key of an ASCII address, in lower case; {@code null} for others. */
     static String key(String organisation, String emailAddress) {
-        if (emailAddress == null || !emailAddress.chars().allMatch(c -> c < 128)) {
+        if (emailAddress == null || !isAscii(emailAddress)) {
             return null;
         }
         return organisation + '\u0000' + emailAddress.toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether every character is ASCII; a loop, as this runs several times for every row of an import. */
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Map<String, Known> memory(boolean create) {
