@@ -38,6 +38,11 @@ public final class ImportBenchmark {
     private final String xmx = System.getProperty("bench.xmx", "256m");
     /** The collector and its young generation as the container image sets them (see Dockerfile.jvm), unless told otherwise. */
     private final String gc = System.getProperty("bench.gc", "-XX:+UseParallelGC -XX:NewRatio=1");
+    /**
+     * The server's native executable to measure instead of the packaged JVM server ({@code -Dbench.native}), or
+     * empty. It writes no GC log, so its peak heap is not read, and the collector options do not apply.
+     */
+    private final String nativeExecutable = System.getProperty("bench.native", "").strip();
     private final int threads = Integer.getInteger("bench.threads", 2);
     private final int chunkSize = Integer.getInteger("bench.chunk-size", 500);
     private final List<Integer> instanceCounts = parse(System.getProperty("bench.instances", "1"));
@@ -112,6 +117,12 @@ public final class ImportBenchmark {
             Double secondRate) {
     }
 
+    /** Which server runs and with what memory settings, for the header line. */
+    private String serverOptions() {
+        return nativeExecutable.isEmpty() ? "-Xmx" + xmx + " " + gc
+                : "the native executable " + nativeExecutable + " (-Dbench.native) with -Xmx" + xmx;
+    }
+
     /** What the benchmark's options change in the file or the tables, for its header line. */
     private String fileOptions() {
         StringBuilder options = new StringBuilder();
@@ -134,10 +145,10 @@ public final class ImportBenchmark {
                 BenchAction.Population.TIMED);
         int bad = BenchFile.badRows(rows);
         System.out.printf(Locale.ROOT, "%nIntake benchmark: %,d %s rows (%,d bad%s), %,d accounts, %d cores, "
-                + "-Xmx%s %s, %d workers per instance, chunks of %d, %s; Intake reads "
+                + "%s, %d workers per instance, chunks of %d, %s; Intake reads "
                 + "the file as %s%s%n", rows, action.template(), bad, action == BenchAction.UPSERT
                         ? ", half of them naming an existing contact" : action == BenchAction.UPDATE
-                                ? ", every one naming an existing contact by ID" : "", ACCOUNTS, Runtime.getRuntime().availableProcessors(), xmx, gc, threads, chunkSize,
+                                ? ", every one naming an existing contact by ID" : "", ACCOUNTS, Runtime.getRuntime().availableProcessors(), serverOptions(), threads, chunkSize,
                 cold ? "each server's first import (-Dbench.cold), then the same file again on the same server"
                         : String.format(Locale.ROOT, "servers warmed up with a %,d-row import of the same mutation", warmup),
                 format.toUpperCase(Locale.ROOT), fileOptions());
@@ -447,21 +458,26 @@ public final class ImportBenchmark {
     }
 
     private PackagedServer server(String name, String url, Path gcLog) {
-        List<String> jvm = new ArrayList<>(List.of("-Xmx" + xmx, HeapSampler.option(gcLog)));
-        jvm.addAll(List.of(gc.strip().split("\\s+")));
+        List<String> options = new ArrayList<>(List.of("-Xmx" + xmx));
+        if (nativeExecutable.isEmpty()) {
+            options.add(HeapSampler.option(gcLog));
+            options.addAll(List.of(gc.strip().split("\\s+")));
+        }
         String extra = System.getProperty("bench.jvm", "");
         if (!extra.isBlank()) {
-            jvm.addAll(List.of(extra.strip().split("\\s+")));
+            options.addAll(List.of(extra.strip().split("\\s+")));
         }
         Map<String, String> properties = new java.util.HashMap<>(PackagedServer.trustDevKey());
         properties.putAll(Map.of(
                 "intake.worker.threads", Integer.toString(threads),
                 "intake.worker.chunk-size", Integer.toString(chunkSize),
                 "quarkus.log.category.\"dev.intake\".level", "WARN"));
-        return PackagedServer.start(name, jvm, properties, Map.of(
-                        "QUARKUS_DATASOURCE_JDBC_URL", url,
-                        "QUARKUS_DATASOURCE_USERNAME", "postgres",
-                        "QUARKUS_DATASOURCE_PASSWORD", "postgres"));
+        Map<String, String> environment = Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", url,
+                "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                "QUARKUS_DATASOURCE_PASSWORD", "postgres");
+        return nativeExecutable.isEmpty() ? PackagedServer.start(name, options, properties, environment)
+                : PackagedServer.startExecutable(name, Path.of(nativeExecutable), options, properties, environment);
     }
 
     private void migrate(String url) {
@@ -602,9 +618,10 @@ public final class ImportBenchmark {
                     result.rowsPerSecond / withoutKeyRate,
                     result.instances == single.instances ? "" : String.format(Locale.ROOT, ", %.2fx of 1 instance",
                             result.rowsPerSecond / single.rowsPerSecond));
-            System.out.printf(Locale.ROOT, "    peak heap %d MiB (-Xmx%s); importBatch median %.1f ms, max %.1f ms; "
+            System.out.printf(Locale.ROOT, "    %s; importBatch median %.1f ms, max %.1f ms; "
                     + "processedRows moved at least every %.1f s (longest wait after %,d rows); a 200-row batch from another user finished in %.1f s%n",
-                    result.peakHeapMiB, xmx, result.statusMedianMs, result.statusMaxMs, result.longestProgressGapSeconds,
+                    nativeExecutable.isEmpty() ? String.format(Locale.ROOT, "peak heap %d MiB (-Xmx%s)", result.peakHeapMiB, xmx)
+                            : "peak heap not read (a native executable writes no GC log)", result.statusMedianMs, result.statusMaxMs, result.longestProgressGapSeconds,
                     result.gapAfterRows, result.smallBatchSeconds);
             System.out.println("    " + result.phases);
             double cores = (result.cpuMicrosPerRow[0] + result.cpuMicrosPerRow[1]) * result.rowsPerSecond / 1e6;

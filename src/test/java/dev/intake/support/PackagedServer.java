@@ -67,13 +67,28 @@ public final class PackagedServer implements AutoCloseable {
     /** The same, with JVM options such as {@code -Xmx256m}. */
     public static PackagedServer start(String name, List<String> jvmOptions, Map<String, String> properties,
             Map<String, String> environment) {
-        int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
+        return launch(name, command, List.of("-jar", JAR.toString()), properties, environment);
+    }
+
+    /**
+     * The server's native executable ({@code ./mvnw package -Dnative}), with options such as {@code -Xmx256m}; it
+     * takes the system properties as {@code -D} options, as the JVM does.
+     */
+    public static PackagedServer startExecutable(String name, Path executable, List<String> options,
+            Map<String, String> properties, Map<String, String> environment) {
+        List<String> command = new ArrayList<>(List.of(executable.toString()));
+        command.addAll(options);
+        return launch(name, command, List.of(), properties, environment);
+    }
+
+    private static PackagedServer launch(String name, List<String> command, List<String> after,
+            Map<String, String> properties, Map<String, String> environment) {
+        int port = freePort();
         command.add("-Dquarkus.http.port=" + port);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.add("-jar");
-        command.add(JAR.toString());
+        command.addAll(after);
         Path log = Path.of("target", "packaged-server-" + name + "-" + port + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(key -> key.startsWith("QUARKUS_"));
