@@ -1,0 +1,78 @@
+package dev.intake.db;
+
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.engine.jdbc.batch.internal.BatchImpl;
+import org.hibernate.engine.jdbc.batch.spi.Batch;
+import org.hibernate.engine.jdbc.batch.spi.BatchBuilder;
+import org.hibernate.engine.jdbc.batch.spi.BatchKey;
+import org.hibernate.engine.jdbc.mutation.group.PreparedStatementDetails;
+import org.hibernate.engine.jdbc.mutation.group.PreparedStatementGroup;
+import org.hibernate.engine.jdbc.spi.JdbcCoordinator;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.internal.util.config.ConfigurationHelper;
+import org.hibernate.service.spi.Configurable;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * Hibernate's batches, but for updates by key of one table, which go to PostgreSQL as one statement per batch
+ * ({@link ArrayUpdateBatch}). Named by {@code hibernate.jdbc.batch.builder}; Hibernate makes it with its public
+ * constructor. What each update statement allows is worked out once, from its SQL and the table's column types.
+ */
+@RegisterForReflection
+public final class ArrayUpdateBatchBuilder implements BatchBuilder, Configurable {
+
+    private final Map<String, Optional<UpdateShape>> shapes = new ConcurrentHashMap<>();
+    private volatile int configuredSize = 1;
+
+    @Override
+    public void configure(Map<String, Object> settings) {
+        configuredSize = ConfigurationHelper.getInt(AvailableSettings.STATEMENT_BATCH_SIZE, settings, 1);
+    }
+
+    @Override
+    public Batch buildBatch(BatchKey key, Integer size, Supplier<PreparedStatementGroup> statementGroup,
+            JdbcCoordinator coordinator) {
+        int batchSize = size == null ? configuredSize : size;
+        PreparedStatementGroup statements = statementGroup.get();
+        Optional<UpdateShape> shape = batchSize > 1 ? shapeOf(statements, coordinator) : Optional.empty();
+        if (shape.isPresent()) {
+            return new ArrayUpdateBatch(key, batchSize, statements, coordinator, shape.get());
+        }
+        return new BatchImpl(key, statements, batchSize, coordinator);
+    }
+
+    private Optional<UpdateShape> shapeOf(PreparedStatementGroup statements, JdbcCoordinator coordinator) {
+        if (statements.getNumberOfStatements() != 1) {
+            return Optional.empty();
+        }
+        PreparedStatementDetails details = statements.getSingleStatementDetails();
+        if (details.isCallable()) {
+            return Optional.empty();
+        }
+        String sql = details.getSqlString();
+        Optional<UpdateShape> known = shapes.get(sql);
+        if (known != null) {
+            return known;
+        }
+        Optional<UpdateShape.Parsed> parsed = UpdateShape.parse(sql);
+        Optional<UpdateShape> shape = Optional.empty();
+        if (parsed.isPresent()) {
+            try {
+                shape = parsed.get().withTypes(parsed.get()
+                        .readColumnTypes(coordinator.getLogicalConnection().getPhysicalConnection()));
+            } catch (SQLException e) {
+                throw ((SharedSessionContractImplementor) coordinator.getJdbcSessionOwner()).getJdbcServices()
+                        .getSqlExceptionHelper().convert(e, "Could not read the column types of an updated table", sql);
+            }
+        }
+        shapes.put(sql, shape);
+        return shape;
+    }
+}
