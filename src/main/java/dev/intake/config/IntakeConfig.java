@@ -146,6 +146,13 @@ public interface IntakeConfig {
         int threads();
 
         /**
+         * Whether a batch of updates by key of one table goes to PostgreSQL as one statement over arrays
+         * ({@code dev.intake.db.ArrayUpdateBatch}); false leaves every batch to Hibernate. Read once, at start.
+         */
+        @WithDefault("true")
+        boolean arrayUpdates();
+
+        /**
          * A pause before a batch's final update, only for fault-injection tests that kill the server while it
          * finishes a batch; zero otherwise.
          */

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.engine.jdbc.batch.internal.BatchImpl;
 import org.hibernate.engine.jdbc.batch.spi.Batch;
@@ -24,16 +25,19 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * Hibernate's batches, but for updates by key of one table, which go to PostgreSQL as one statement per batch
  * ({@link ArrayUpdateBatch}). Named by {@code hibernate.jdbc.batch.builder}; Hibernate makes it with its public
  * constructor. What each update statement allows is worked out once, from its SQL and the table's column types.
+ * {@code intake.worker.array-updates=false} turns it off: every batch is then Hibernate's own.
  */
 @RegisterForReflection
 public final class ArrayUpdateBatchBuilder implements BatchBuilder, Configurable {
 
     private final Map<String, Optional<UpdateShape>> shapes = new ConcurrentHashMap<>();
     private volatile int configuredSize = 1;
+    private volatile boolean enabled = true;
 
     @Override
     public void configure(Map<String, Object> settings) {
         configuredSize = ConfigurationHelper.getInt(AvailableSettings.STATEMENT_BATCH_SIZE, settings, 1);
+        enabled = ConfigProvider.getConfig().getOptionalValue("intake.worker.array-updates", Boolean.class).orElse(true);
     }
 
     @Override
@@ -41,7 +45,7 @@ public final class ArrayUpdateBatchBuilder implements BatchBuilder, Configurable
             JdbcCoordinator coordinator) {
         int batchSize = size == null ? configuredSize : size;
         PreparedStatementGroup statements = statementGroup.get();
-        Optional<UpdateShape> shape = batchSize > 1 ? shapeOf(statements, coordinator) : Optional.empty();
+        Optional<UpdateShape> shape = enabled && batchSize > 1 ? shapeOf(statements, coordinator) : Optional.empty();
         if (shape.isPresent()) {
             return new ArrayUpdateBatch(key, batchSize, statements, coordinator, shape.get());
         }
