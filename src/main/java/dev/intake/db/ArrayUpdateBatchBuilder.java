@@ -30,7 +30,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection
 public final class ArrayUpdateBatchBuilder implements BatchBuilder, Configurable {
 
-    private final Map<String, Optional<UpdateShape>> shapes = new ConcurrentHashMap<>();
+    /** By statement: the same for every session, as the schema does not change while the server runs. */
+    private static final Map<String, Optional<UpdateShape>> SHAPES = new ConcurrentHashMap<>();
     private volatile int configuredSize = 1;
     private volatile boolean enabled = true;
 
@@ -61,7 +62,7 @@ public final class ArrayUpdateBatchBuilder implements BatchBuilder, Configurable
             return Optional.empty();
         }
         String sql = details.getSqlString();
-        Optional<UpdateShape> known = shapes.get(sql);
+        Optional<UpdateShape> known = SHAPES.get(sql);
         if (known != null) {
             return known;
         }
@@ -76,7 +77,7 @@ public final class ArrayUpdateBatchBuilder implements BatchBuilder, Configurable
                         .getSqlExceptionHelper().convert(e, "Could not read the column types of an updated table", sql);
             }
         }
-        shapes.put(sql, shape);
+        SHAPES.put(sql, shape);
         return shape;
     }
 }
