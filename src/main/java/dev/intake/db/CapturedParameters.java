@@ -12,12 +12,15 @@ import java.util.UUID;
 
 import org.postgresql.util.PGobject;
 
+import io.quarkus.runtime.annotations.RegisterForProxy;
+
 /**
  * A statement that Hibernate's binders set one row's parameters on, which keeps each value as the text PostgreSQL
  * reads it from instead of sending it. Only values whose text is unambiguous are kept: strings, numbers, booleans,
  * UUIDs and PostgreSQL objects (such as JSON). Any other value, or a setter with a calendar, makes the row
  * {@link #unsupported()}, and the caller sends it as Hibernate would have.
  */
+@RegisterForProxy(targets = PreparedStatement.class)
 final class CapturedParameters implements InvocationHandler {
 
     /** Thrown into a binder that asked for anything but a parameter's setter; the caller catches it. */
