@@ -19,7 +19,9 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.internal.util.config.ConfigurationHelper;
 import org.hibernate.service.spi.Configurable;
 
+import dev.intake.config.IntakeConfig;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.config.SmallRyeConfig;
 
 /**
  * Hibernate's batches, but for updates by key of one table, which go to PostgreSQL as one statement per batch
@@ -38,7 +40,8 @@ public final class ArrayUpdateBatchBuilder implements BatchBuilder, Configurable
     @Override
     public void configure(Map<String, Object> settings) {
         configuredSize = ConfigurationHelper.getInt(AvailableSettings.STATEMENT_BATCH_SIZE, settings, 1);
-        enabled = ConfigProvider.getConfig().getOptionalValue("intake.worker.array-updates", Boolean.class).orElse(true);
+        enabled = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getConfigMapping(IntakeConfig.class).worker()
+                .arrayUpdates();
     }
 
     @Override

@@ -67,9 +67,7 @@ final class CapturedParameters implements InvocationHandler {
                 && index >= 1 && index <= text.length) {
             if (arguments.length == 3 && arguments[2] instanceof Calendar) {
                 unsupported = true;
-            } else if (name.equals("setNull")) {
-                text[index - 1] = null;
-            } else if (arguments[1] == null) {
+            } else if (name.equals("setNull") || arguments[1] == null) {
                 text[index - 1] = null;
             } else if (arguments[1] instanceof PGobject object) {
                 text[index - 1] = object.getValue();

@@ -69,8 +69,8 @@ record UpdateShape(List<String> setColumns, List<String> keyColumns, String sql)
         }
 
         /**
-         * The element types of the table's columns that an array can hold: every column but those that are arrays
-         * or domains over arrays themselves.
+         * The element types of the table's columns that an array of text can be cast to: base types and enums. Array,
+         * domain, composite and range columns are left out, so updates that set them stay Hibernate's.
          */
         Map<String, String> readColumnTypes(Connection connection) throws SQLException {
             Map<String, String> types = new HashMap<>();
