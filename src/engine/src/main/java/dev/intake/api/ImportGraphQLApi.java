@@ -1,0 +1,116 @@
+package dev.intake.api;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import dev.intake.batch.BatchStatus;
+import dev.intake.batch.ImportBatch;
+import dev.intake.batch.RowOutcome;
+import dev.intake.imports.ImportService;
+import dev.intake.imports.Page;
+import dev.intake.security.Roles;
+
+/**
+ * The import API on {@code /graphql}: templates, batches, their failed rows and history, within the caller's
+ * organisation. It translates to and from {@link ImportService}.
+ */
+@GraphQLApi
+@RolesAllowed({ Roles.IMPORT_VIEWER, Roles.IMPORT_ADMIN })
+public class ImportGraphQLApi {
+
+    @Inject
+    ImportService imports;
+
+    @Query
+    @Description("Every import template: one per mutation that takes an input object")
+    public @NonNull List<@NonNull TemplateView> importTemplates() {
+        return imports.templates().stream().map(TemplateView::of).toList();
+    }
+
+    @Query
+    @Description("One import template by name, such as createProduct")
+    public TemplateView importTemplate(@NonNull String name) {
+        return imports.template(name).map(TemplateView::of).orElse(null);
+    }
+
+    @Query
+    @NonNull
+    @Description("Import batches, newest first")
+    public Connections.BatchConnection importBatches(
+            @DefaultValue("20") @Description("How many batches, at most 500") int first,
+            @Description("The endCursor of the previous page") String after,
+            @Description("Only batches with this status") BatchStatus status,
+            @Description("Only batches of this template, such as createProduct") String template) {
+        Page<ImportBatch> page = imports.batches(first, after, status, template);
+        List<Connections.BatchEdge> edges = new java.util.ArrayList<>();
+        for (int i = 0; i < page.items().size(); i++) {
+            edges.add(new Connections.BatchEdge(page.cursors().get(i), BatchView.of(page.items().get(i))));
+        }
+        return new Connections.BatchConnection(edges, new Connections.PageInfo(page.hasNextPage(), page.endCursor()));
+    }
+
+    @Query
+    @Description("One import batch by ID")
+    public BatchView importBatch(@NonNull @Id String id) {
+        return imports.find(id).map(BatchView::of).orElse(null);
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.IMPORT_ADMIN)
+    @Description("Stop a pending or running batch; rows already committed stay and are counted")
+    public BatchView cancelImport(@NonNull @Id String id) {
+        return BatchView.of(imports.cancel(id));
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.IMPORT_ADMIN)
+    @Description("Run a READY dry run for real, from the file already uploaded")
+    public BatchView startImport(@NonNull @Id String id) {
+        return BatchView.of(imports.start(id));
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.IMPORT_ADMIN)
+    @Description("Map the columns of a batch waiting in MAPPING to the template's fields; it then goes on to VALIDATING")
+    public BatchView mapColumns(@NonNull @Id String id, @NonNull MappingViews.MapColumnsInput input) {
+        return BatchView.of(imports.mapColumns(id, input.columns().stream().map(MappingViews.ColumnChoice::toChoice)
+                .toList(), Boolean.TRUE.equals(input.save())));
+    }
+
+    @Description("How the file's columns map to the template, when its headers were not the template's")
+    public MappingViews.BatchMapping mapping(@Source BatchView batch) {
+        return imports.mapping(imports.get(batch.id())).map(MappingViews.BatchMapping::of).orElse(null);
+    }
+
+    @NonNull
+    @Description("The batch's status changes, oldest first: who made each and when")
+    public List<Connections.@NonNull Event> events(@Source BatchView batch) {
+        return imports.events(imports.get(batch.id())).stream().map(Connections.Event::of).toList();
+    }
+
+    @NonNull
+    @Description("The batch's failed rows, in file order")
+    public Connections.FailureConnection failures(@Source BatchView batch,
+            @DefaultValue("50") @Description("How many failures, at most 500") int first,
+            @Description("The endCursor of the previous page") String after) {
+        Page<RowOutcome> page = imports.failures(imports.get(batch.id()), first, after);
+        List<Connections.FailureEdge> edges = new java.util.ArrayList<>();
+        for (int i = 0; i < page.items().size(); i++) {
+            RowOutcome failure = page.items().get(i);
+            edges.add(new Connections.FailureEdge(page.cursors().get(i), new Connections.Failure(
+                    failure.rowNumber(), failure.errorType(), failure.field(), failure.message())));
+        }
+        return new Connections.FailureConnection(edges, new Connections.PageInfo(page.hasNextPage(), page.endCursor()));
+    }
+}

@@ -1,0 +1,76 @@
+package dev.intake.batch;
+
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+
+import dev.intake.db.CopyBinary;
+import dev.intake.db.Jdbc;
+
+/** Per-row outcomes of batches. */
+@ApplicationScoped
+public class OutcomeStore {
+
+    @Inject
+    Jdbc jdbc;
+
+    /**
+     * Writes outcomes with one binary COPY, in the caller's transaction: a chunk's outcomes are a few hundred rows,
+     * and COPY costs PostgreSQL markedly less per row than a multi-row insert.
+     */
+    public void insertAll(UUID batchId, List<RowOutcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        jdbc.withConnection(connection -> {
+            PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), """
+                    copy intake.import_outcome (batch_id, row_number, success, entity_id, action, error_type, field, message)
+                    from stdin (format binary)
+                    """);
+            try {
+                CopyBinary out = new CopyBinary(new DataOutputStream(new BufferedOutputStream(copy)));
+                out.header();
+                for (RowOutcome outcome : outcomes) {
+                    out.row(8);
+                    out.uuid(batchId);
+                    out.int4(Math.toIntExact(outcome.rowNumber()));
+                    out.bool(outcome.success());
+                    out.text(outcome.entityId());
+                    out.text(outcome.action() == null ? null : outcome.action().name());
+                    out.text(outcome.errorType() == null ? null : outcome.errorType().name());
+                    out.text(outcome.field());
+                    out.text(outcome.message());
+                }
+                out.trailer();
+                return copy.endCopy();
+            } catch (IOException e) {
+                copy.cancelCopy();
+                throw CopyBinary.failure(e);
+            }
+        });
+    }
+
+    /** Forgets a dry run's outcomes, before the batch runs for real. */
+    public void deleteAll(UUID batchId) {
+        jdbc.update("delete from intake.import_outcome where batch_id = ?", batchId);
+    }
+
+    /** Failed rows of a batch in row order, after a row number. */
+    public List<RowOutcome> failures(UUID batchId, long afterRow, int limit) {
+        return jdbc.list("""
+                select row_number, success, entity_id, error_type, field, message from intake.import_outcome
+                where batch_id = ? and not success and row_number > ?
+                order by row_number limit ?
+                """, row -> new RowOutcome(row.getLong("row_number"), false, null, null,
+                RowErrorType.valueOf(row.getString("error_type")), row.getString("field"), row.getString("message")),
+                batchId, afterRow, limit);
+    }
+}

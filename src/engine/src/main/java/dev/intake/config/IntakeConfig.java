@@ -1,0 +1,144 @@
+package dev.intake.config;
+
+import java.time.Duration;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Intake's own settings, under {@code intake.}. */
+@ConfigMapping(prefix = "intake")
+public interface IntakeConfig {
+
+    Worker worker();
+
+    Security security();
+
+    Limits limits();
+
+    EarlyStop earlyStop();
+
+    Retention retention();
+
+    Mapping mapping();
+
+    /** The mapping step, for files whose headers are not the template's. */
+    interface Mapping {
+
+        /**
+         * The confidence (0 to 1) at or above which every column's proposal must be for the batch to go on
+         * without a person; below it, the batch waits in MAPPING.
+         */
+        @WithDefault("0.9")
+        double autoAccept();
+
+        /** How many data rows the matcher reads for each column's samples. */
+        @WithDefault("100")
+        int sampleRows();
+    }
+
+    /** Stopping a batch whose first rows nearly all fail: the file is likely wrong, and the rest would fail too. */
+    interface EarlyStop {
+
+        /** How many rows must be done before the check. */
+        @WithDefault("1000")
+        int firstRows();
+
+        /** The share of those rows, in percent, whose failure stops the batch. */
+        @WithDefault("95")
+        int failurePercent();
+    }
+
+    /** How long a finished batch keeps its files and rows. */
+    interface Retention {
+
+        /** Days after a batch ends until its original file, staged rows and results are deleted. */
+        @WithDefault("30")
+        int days();
+
+        /** How often the server looks for batches to purge. */
+        @WithDefault("1h")
+        Duration checkEvery();
+    }
+
+    /** What Intake accepts in one file; a file over a limit gets an error that names it. */
+    interface Limits {
+
+        /** The largest upload. */
+        @WithDefault("512M")
+        MemorySize maxFileSize();
+
+        /** The most data rows in one file. */
+        @WithDefault("2000000")
+        int maxRows();
+
+        /** The most columns in one file. */
+        @WithDefault("1000")
+        int maxColumns();
+
+        /** The longest line, in characters; a longer one fails the file before it is read into memory. */
+        @WithDefault("1000000")
+        int maxLineLength();
+
+        /** The longest cell, in characters (Excel's own limit is 32,767). */
+        @WithDefault("32767")
+        int maxCellLength();
+
+        /** The most bytes one part of an Excel workbook (a zip entry) may expand to. */
+        @WithDefault("1G")
+        MemorySize maxUnzippedSize();
+
+        /**
+         * The most a workbook part over a megabyte may expand, uncompressed over compressed size; real sheets
+         * compress 5 to 30 times, zip bombs thousands of times.
+         */
+        @WithDefault("100")
+        int maxCompressionRatio();
+    }
+
+    /** How callers are identified. Token verification itself is configured with the quarkus.oidc.* settings. */
+    interface Security {
+
+        /** The token claim that names the caller's organisation. */
+        @WithDefault("org")
+        String organisationClaim();
+    }
+
+    /** The background worker that validates files and runs their rows. */
+    interface Worker {
+
+        /** Whether the scheduler polls for work; tests turn it off and drive the worker themselves. */
+        @WithDefault("true")
+        boolean scheduled();
+
+        /** How often the scheduler looks for work when it has none. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** How many workers run in this instance, each on its own thread and its own chunk. */
+        @WithDefault("2")
+        int threads();
+
+        /**
+         * A pause before a batch's final update, only for fault-injection tests that kill the server while it
+         * finishes a batch; zero otherwise.
+         */
+        @WithDefault("0s")
+        Duration finishDelay();
+
+        /** Rows per chunk: the unit of work that one worker claims and runs in one transaction. */
+        @WithDefault("500")
+        int chunkSize();
+
+        /**
+         * Rows run in one GraphQL operation, each as its own aliased mutation field, to share the operation's fixed
+         * costs; 1 runs every row in an operation of its own.
+         */
+        @WithDefault("50")
+        int rowsPerOperation();
+
+        /** How long a claimed chunk or validation stays with its worker before another may take it over. */
+        @WithDefault("60s")
+        Duration lease();
+    }
+}

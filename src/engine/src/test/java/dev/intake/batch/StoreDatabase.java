@@ -1,0 +1,72 @@
+package dev.intake.batch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.intake.db.Jdbc;
+import dev.intake.schema.EngineSchema;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL with Intake's schema for the stores' own tests, without Quarkus: an embedded server, migrated
+ * as a starting application migrates it, in a session time zone that is not UTC (as a server
+ * abroad would have), and the stores wired to it by hand.
+ */
+final class StoreDatabase implements AutoCloseable {
+
+    private final EmbeddedPostgres postgres;
+    final DataSource dataSource;
+    final BatchStore batches = new BatchStore();
+    final ChunkStore chunks = new ChunkStore();
+    final OutcomeStore outcomes = new OutcomeStore();
+
+    StoreDatabase() {
+        try {
+            postgres = EmbeddedPostgres.builder().setServerConfig("timezone", "Pacific/Auckland").start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        dataSource = postgres.getPostgresDatabase();
+        EngineSchema.migrate(dataSource);
+        Jdbc jdbc = Jdbc.on(dataSource);
+        batches.jdbc = jdbc;
+        batches.json = new ObjectMapper();
+        chunks.jdbc = jdbc;
+        outcomes.jdbc = jdbc;
+    }
+
+    /** A connection in a transaction of its own, that fails instead of waiting more than a moment for a lock. */
+    Connection transaction() throws SQLException {
+        Connection connection = dataSource.getConnection();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("set lock_timeout = '200ms'");
+        }
+        return connection;
+    }
+
+    /** Stores that work in the given connection's transaction. */
+    Stores in(Connection connection) {
+        Jdbc jdbc = Jdbc.on(new SharedConnection(connection));
+        BatchStore batchStore = new BatchStore();
+        batchStore.jdbc = jdbc;
+        batchStore.json = new ObjectMapper();
+        ChunkStore chunkStore = new ChunkStore();
+        chunkStore.jdbc = jdbc;
+        return new Stores(batchStore, chunkStore);
+    }
+
+    record Stores(BatchStore batches, ChunkStore chunks) {
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

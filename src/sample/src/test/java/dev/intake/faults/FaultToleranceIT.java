@@ -1,0 +1,275 @@
+package dev.intake.faults;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.intake.bench.BenchFile;
+import dev.intake.support.PackagedServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Exactly once per row, whatever happens to the server or the database: the packaged server is killed with
+ * SIGKILL while it stages, runs and finishes a batch, two servers share three batches, and the database goes
+ * away for ten seconds. Every batch ends with one record per good row and counts equal to the table.
+ */
+class FaultToleranceIT {
+
+    private static final int ACCOUNTS = 100;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Pattern FIELD = Pattern.compile("\"(status|processedRows|totalRows|successCount|errorCount)\":\"?(\\w+)\"?");
+
+    @TempDir
+    static Path work;
+
+    private static Path dataDir;
+    private static int port;
+    private static EmbeddedPostgres postgres;
+
+    @BeforeAll
+    static void shared_database() throws IOException {
+        dataDir = Files.createDirectories(work.resolve("postgres"));
+        postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).start();
+        port = postgres.getPort();
+        PackagedServer.start("faults-migrate", properties(Map.of()), environment()).stop();
+    }
+
+    @AfterAll
+    static void stop_database() throws IOException {
+        postgres.close();
+    }
+
+    /**
+     * One 200k-row batch survives three crashes: the server is killed while it stages the file, then its successor
+     * while it runs rows, then the next while it finishes the batch; a fourth server completes it.
+     */
+    @Test
+    void killed_while_staging_running_and_finishing_a_batch_still_imports_every_row_once() throws Exception {
+        int rows = 200_000;
+        String organisation = "faults-kills";
+        BenchFile.insertAccounts(database(), organisation, ACCOUNTS);
+        String token = PackagedServer.token("kim", organisation, "import-admin", "contacts-writer");
+        Map<String, String> slowToFinish = Map.of("intake.worker.finish-delay", "10s");
+        PackagedServer server = PackagedServer.start("faults-kill-1", properties(slowToFinish), environment());
+        String id = server.uploadAccepted(token, "createContact",
+                BenchFile.write(work, "kills.csv", rows, ACCOUNTS, "kills-"));
+
+        server = killAndSucceed(server, token, id, "staging", batch -> batch.get("status").equals("VALIDATING"),
+                "faults-kill-2", slowToFinish);
+        server = killAndSucceed(server, token, id, "processing", batch -> batch.get("status").equals("PROCESSING")
+                && Long.parseLong(batch.get("processedRows")) >= rows / 4, "faults-kill-3", slowToFinish);
+        server = killAndSucceed(server, token, id, "finishing", batch -> batch.get("status").equals("PROCESSING")
+                && batch.get("processedRows").equals(batch.get("totalRows")), "faults-kill-4", Map.of());
+        try {
+            assertExactlyOnce(awaitFinal(server, token, id), id, rows);
+            assertEquals(rows - BenchFile.badRows(rows), count("select count(*) from contact where organisation = ?",
+                    organisation), "one record per good row");
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void two_instances_share_three_batches_and_process_no_row_twice() throws Exception {
+        String organisation = "faults-two-instances";
+        BenchFile.insertAccounts(database(), organisation, ACCOUNTS);
+        PackagedServer first = PackagedServer.start("faults-two-a", properties(Map.of()), environment());
+        PackagedServer second = PackagedServer.start("faults-two-b", properties(Map.of()), environment());
+        try {
+            String token = PackagedServer.token("tia", organisation, "import-admin", "contacts-writer");
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Path file = BenchFile.write(work, "three-" + i + ".csv", 30_000, ACCOUNTS, "three" + i + "-");
+                ids.add((i % 2 == 0 ? first : second).uploadAccepted(token, "createContact", file));
+            }
+            for (String id : ids) {
+                Map<String, String> batch = awaitFinal(first, token, id);
+                assertExactlyOnce(batch, id, 30_000);
+            }
+            assertEquals(3 * (30_000 - BenchFile.badRows(30_000)), count("select count(*) from contact where organisation = ?",
+                    organisation), "one record per good row of the three files");
+            assertEquals(2, count("select count(distinct processed_by) from intake.import_chunk c join intake.import_batch b on "
+                    + "b.id = c.batch_id where b.organisation = ?", organisation), "both instances took chunks");
+        } finally {
+            first.stop();
+            second.stop();
+        }
+    }
+
+    @Test
+    void losing_the_database_for_ten_seconds_pauses_the_batch_and_loses_nothing() throws Exception {
+        String organisation = "faults-lost-database";
+        BenchFile.insertAccounts(database(), organisation, ACCOUNTS);
+        PackagedServer server = PackagedServer.start("faults-lost-db", properties(Map.of()), environment());
+        try {
+            String token = PackagedServer.token("lea", organisation, "import-admin", "contacts-writer");
+            String id = server.uploadAccepted(token, "createContact",
+                    BenchFile.write(work, "lost.csv", 50_000, ACCOUNTS, "lost-"));
+            await(server, token, id, batch -> Long.parseLong(batch.getOrDefault("processedRows", "0")) >= 2_000);
+
+            postgres.close();
+            Thread.sleep(10_000);
+            postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(port)
+                    .start();
+
+            assertExactlyOnce(awaitFinal(server, token, id), id, 50_000);
+            assertTrue(server.log().contains("The database is unavailable"), "the workers met the outage mid-batch");
+            assertTrue(server.get("/q/health").contains("\"UP\""), "the server recovered");
+        } finally {
+            server.stop();
+        }
+    }
+
+    /**
+     * A batch cancelled while its rows run ends with the counts of what was committed, and they stay so: the
+     * contacts in the table, successCount and the results file's SUCCESS rows agree. Cancelled at different
+     * moments, eight times, since a transaction that commits after the cancellation took its counts shows only
+     * in some runs.
+     */
+    @Test
+    void a_batch_cancelled_while_it_runs_counts_exactly_what_was_committed() throws Exception {
+        int rows = 30_000;
+        String organisation = "faults-cancel";
+        BenchFile.insertAccounts(database(), organisation, ACCOUNTS);
+        String token = PackagedServer.token("cat", organisation, "import-admin", "contacts-writer");
+        try (PackagedServer server = PackagedServer.start("faults-cancel", properties(Map.of()), environment())) {
+            for (int run = 0; run < 8; run++) {
+                String prefix = "cancel" + run + "-";
+                String id = server.uploadAccepted(token, "createContact",
+                        BenchFile.write(work, "cancel-" + run + ".csv", rows, ACCOUNTS, prefix));
+                int after = 500 + run * 700;
+                await(server, token, id, batch -> Long.parseLong(batch.getOrDefault("processedRows", "0")) >= after);
+                String cancelled = server.graphql(token,
+                        "{\"query\": \"mutation { cancelImport(id: \\\"" + id + "\\\") { status } }\"}");
+                assertTrue(cancelled.contains("CANCELLED"), cancelled);
+                Map<String, String> atCancel = batch(server, token, id);
+                Thread.sleep(1500);
+                Map<String, String> later = batch(server, token, id);
+                long inTable = count("select count(*) from contact where organisation = ? and email_address like '"
+                        + prefix + "%'", organisation);
+                String results = server.get(token, "/imports/" + id + "/results.csv");
+                long successRows = results.lines().filter(line -> line.contains(",SUCCESS,")).count();
+                String where = "run " + run + ", cancelled after " + after + " rows: " + atCancel + ", later " + later;
+                assertEquals(atCancel, later, "the counts stay where the cancellation put them; " + where);
+                assertEquals(inTable, Long.parseLong(later.get("successCount")), where);
+                assertEquals(inTable, successRows, "the results file agrees with the table; " + where);
+            }
+        }
+    }
+
+    /** Kills the server with SIGKILL once the batch is where the test wants it, and starts its successor. */
+    private static PackagedServer killAndSucceed(PackagedServer doomed, String token, String id, String phase,
+            Predicate<Map<String, String>> killWhen, String successor, Map<String, String> successorSettings)
+            throws Exception {
+        try {
+            Map<String, String> atKill = await(doomed, token, id, killWhen);
+            doomed.kill();
+            assertTrue(killWhen.test(atKill), "killed while " + phase + ": " + atKill);
+        } finally {
+            doomed.kill();
+        }
+        return PackagedServer.start(successor, properties(successorSettings), environment());
+    }
+
+    private static void assertExactlyOnce(Map<String, String> batch, String id, int rows) throws Exception {
+        int bad = BenchFile.badRows(rows);
+        assertEquals("PARTIAL_SUCCESS", batch.get("status"), batch.toString());
+        assertEquals(rows - bad, Long.parseLong(batch.get("successCount")));
+        assertEquals(bad, Long.parseLong(batch.get("errorCount")));
+        assertEquals(rows, count("select count(*) from intake.import_outcome where batch_id = cast(? as uuid)", id),
+                "one outcome per row");
+        assertEquals(rows - bad, count("select count(*) from intake.import_outcome o join contact c on c.id = "
+                + "cast(substring(convert_from(decode(o.entity_id, 'base64'), 'UTF8') from 9) as bigint) "
+                + "where o.batch_id = cast(? as uuid) and o.success", id), "every success is a record in the table");
+    }
+
+    private static Map<String, String> awaitFinal(PackagedServer server, String token, String id) throws Exception {
+        return await(server, token, id, batch -> List.of("COMPLETED", "PARTIAL_SUCCESS", "FAILED", "VALIDATION_FAILED",
+                "CANCELLED").contains(batch.get("status")));
+    }
+
+    private static Map<String, String> await(PackagedServer server, String token, String id,
+            Predicate<Map<String, String>> condition) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
+        Map<String, String> batch = Map.of();
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                batch = batch(server, token, id);
+                if (condition.test(batch)) {
+                    return batch;
+                }
+            } catch (IOException | IllegalStateException e) {
+                // the database is away: ask again
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("Batch " + id + " did not get there in time: " + batch + "\n" + server.log());
+    }
+
+    private static Map<String, String> batch(PackagedServer server, String token, String id) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/imports/" + id)))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        Map<String, String> fields = new HashMap<>();
+        Matcher field = FIELD.matcher(response.body());
+        while (field.find()) {
+            fields.put(field.group(1), field.group(2));
+        }
+        if (!fields.containsKey("status")) {
+            throw new IllegalStateException(response.statusCode() + " " + response.body());
+        }
+        return fields;
+    }
+
+    private static long count(String sql, String parameter) throws Exception {
+        try (Connection connection = database().getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, parameter);
+            try (ResultSet result = select.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
+    private static DataSource database() {
+        return postgres.getPostgresDatabase();
+    }
+
+    private static Map<String, String> properties(Map<String, String> extra) {
+        Map<String, String> properties = new HashMap<>(Map.of(
+                "intake.worker.lease", "3s",
+                "intake.worker.poll-interval", "0.2s"));
+        properties.putAll(PackagedServer.trustDevKey());
+        properties.putAll(extra);
+        return properties;
+    }
+
+    private static Map<String, String> environment() {
+        return Map.of("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + port + "/postgres",
+                "QUARKUS_DATASOURCE_USERNAME", "postgres", "QUARKUS_DATASOURCE_PASSWORD", "postgres");
+    }
+}
