@@ -12,7 +12,7 @@ import io.quarkus.qute.TemplateInstance;
  * The console's Qute templates, under {@code templates/ConsolePages/}, type-checked at build time; a name with
  * {@code $} is a fragment of a page, which the page's parts fetch to update themselves.
  */
-@CheckedTemplate(basePath = "ConsolePages")
+@CheckedTemplate(basePath = "intake/ConsolePages")
 final class Pages {
 
     private Pages() {

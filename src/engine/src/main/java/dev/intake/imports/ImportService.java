@@ -92,7 +92,7 @@ public class ImportService {
     /** A template's CSV file: its four header rows and, with {@code sample}, an example data row. */
     public Download templateFile(String name, boolean sample) {
         ImportTemplate template = template(name)
-                .orElseThrow(() -> new UnknownTemplateException(name, templates.closeTo(name)));
+                .orElseThrow(() -> new UnknownTemplateException(name, templates.closeTo(name), !templates.all().isEmpty()));
         String csv = TemplateCsv.write(template, sample);
         return new Download(name + ".csv", "text/csv; charset=UTF-8", -1,
                 out -> out.write(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)));

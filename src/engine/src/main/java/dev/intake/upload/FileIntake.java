@@ -36,6 +36,7 @@ import dev.intake.file.xlsx.WorkbookCheck;
 import dev.intake.security.Uploader;
 import dev.intake.template.ImportTemplate;
 import dev.intake.template.TemplateCatalog;
+import dev.intake.template.UnknownTemplateException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -117,14 +118,16 @@ public class FileIntake {
     }
 
     private void checkTemplate(String template) {
+        boolean anyTemplate = !templates.all().isEmpty();
         if (template == null || template.isBlank()) {
             throw new RejectedUploadException("missing-template", "The form field 'template' is missing",
-                    "Give the name of a template, such as " + String.join(", ", names(3)));
+                    anyTemplate ? "Give the name of a template, such as " + String.join(", ", names(3))
+                            : "No name would do: " + UnknownTemplateException.NONE);
         }
         if (templates.byName(template).isEmpty()) {
             List<String> close = templates.closeTo(template);
-            throw new RejectedUploadException("unknown-template", "There is no template named '" + template + "'",
-                    close.isEmpty() ? "Templates: " + String.join(", ", names(50))
+            throw new RejectedUploadException("unknown-template", UnknownTemplateException.message(template, anyTemplate),
+                    close.isEmpty() ? (anyTemplate ? "Templates: " + String.join(", ", names(50)) : null)
                             : "Did you mean " + String.join(" or ", close) + "?");
         }
     }
