@@ -2,7 +2,6 @@ package dev.intake.api;
 
 import java.util.List;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.graphql.DefaultValue;
@@ -19,28 +18,34 @@ import dev.intake.batch.ImportBatch;
 import dev.intake.batch.RowOutcome;
 import dev.intake.imports.ImportService;
 import dev.intake.imports.Page;
+import dev.intake.security.Caller;
 import dev.intake.security.Roles;
 
 /**
  * The import API on {@code /graphql}: templates, batches, their failed rows and history, within the caller's
- * organisation. It translates to and from {@link ImportService}.
+ * organisation. It translates to and from {@link ImportService}. Each field checks the caller's roles itself
+ * ({@link Caller#require}), so that a refusal says why whatever the application's GraphQL settings.
  */
 @GraphQLApi
-@RolesAllowed({ Roles.IMPORT_VIEWER, Roles.IMPORT_ADMIN })
 public class ImportGraphQLApi {
 
     @Inject
     ImportService imports;
 
+    @Inject
+    Caller caller;
+
     @Query
     @Description("Every import template: one per mutation that takes an input object")
     public @NonNull List<@NonNull TemplateView> importTemplates() {
+        caller.require(Roles.IMPORT_VIEWER, Roles.IMPORT_ADMIN);
         return imports.templates().stream().map(TemplateView::of).toList();
     }
 
     @Query
     @Description("One import template by name, such as createProduct")
     public TemplateView importTemplate(@NonNull String name) {
+        caller.require(Roles.IMPORT_VIEWER, Roles.IMPORT_ADMIN);
         return imports.template(name).map(TemplateView::of).orElse(null);
     }
 
@@ -52,6 +57,7 @@ public class ImportGraphQLApi {
             @Description("The endCursor of the previous page") String after,
             @Description("Only batches with this status") BatchStatus status,
             @Description("Only batches of this template, such as createProduct") String template) {
+        caller.require(Roles.IMPORT_VIEWER, Roles.IMPORT_ADMIN);
         Page<ImportBatch> page = imports.batches(first, after, status, template);
         List<Connections.BatchEdge> edges = new java.util.ArrayList<>();
         for (int i = 0; i < page.items().size(); i++) {
@@ -63,39 +69,42 @@ public class ImportGraphQLApi {
     @Query
     @Description("One import batch by ID")
     public BatchView importBatch(@NonNull @Id String id) {
+        caller.require(Roles.IMPORT_VIEWER, Roles.IMPORT_ADMIN);
         return imports.find(id).map(BatchView::of).orElse(null);
     }
 
     @Mutation
-    @RolesAllowed(Roles.IMPORT_ADMIN)
     @Description("Stop a pending or running batch; rows already committed stay and are counted")
     public BatchView cancelImport(@NonNull @Id String id) {
+        caller.require(Roles.IMPORT_ADMIN);
         return BatchView.of(imports.cancel(id));
     }
 
     @Mutation
-    @RolesAllowed(Roles.IMPORT_ADMIN)
     @Description("Run a READY dry run for real, from the file already uploaded")
     public BatchView startImport(@NonNull @Id String id) {
+        caller.require(Roles.IMPORT_ADMIN);
         return BatchView.of(imports.start(id));
     }
 
     @Mutation
-    @RolesAllowed(Roles.IMPORT_ADMIN)
     @Description("Map the columns of a batch waiting in MAPPING to the template's fields; it then goes on to VALIDATING")
     public BatchView mapColumns(@NonNull @Id String id, @NonNull MappingViews.MapColumnsInput input) {
+        caller.require(Roles.IMPORT_ADMIN);
         return BatchView.of(imports.mapColumns(id, input.columns().stream().map(MappingViews.ColumnChoice::toChoice)
                 .toList(), Boolean.TRUE.equals(input.save())));
     }
 
     @Description("How the file's columns map to the template, when its headers were not the template's")
     public MappingViews.BatchMapping mapping(@Source BatchView batch) {
+        caller.require(Roles.IMPORT_VIEWER, Roles.IMPORT_ADMIN);
         return imports.mapping(imports.get(batch.id())).map(MappingViews.BatchMapping::of).orElse(null);
     }
 
     @NonNull
     @Description("The batch's status changes, oldest first: who made each and when")
     public List<Connections.@NonNull Event> events(@Source BatchView batch) {
+        caller.require(Roles.IMPORT_VIEWER, Roles.IMPORT_ADMIN);
         return imports.events(imports.get(batch.id())).stream().map(Connections.Event::of).toList();
     }
 
@@ -104,6 +113,7 @@ public class ImportGraphQLApi {
     public Connections.FailureConnection failures(@Source BatchView batch,
             @DefaultValue("50") @Description("How many failures, at most 500") int first,
             @Description("The endCursor of the previous page") String after) {
+        caller.require(Roles.IMPORT_VIEWER, Roles.IMPORT_ADMIN);
         Page<RowOutcome> page = imports.failures(imports.get(batch.id()), first, after);
         List<Connections.FailureEdge> edges = new java.util.ArrayList<>();
         for (int i = 0; i < page.items().size(); i++) {

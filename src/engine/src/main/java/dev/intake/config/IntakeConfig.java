@@ -22,6 +22,77 @@ public interface IntakeConfig {
 
     Mapping mapping();
 
+    Graphql graphql();
+
+    Templates templates();
+
+    /**
+     * Which of the schema's mutations become templates: all that take an input object, unless the application names
+     * the ones to include, or to leave out. A name that is no mutation of the schema is reported at start.
+     */
+    interface Templates {
+
+        /** Only these mutations become templates; every importable one when not set. */
+        java.util.Optional<java.util.List<String>> include();
+
+        /** These mutations never become templates. */
+        java.util.Optional<java.util.List<String>> exclude();
+    }
+
+    Http http();
+
+    Validation validation();
+
+    /**
+     * What Intake changes of the application's GraphQL engine, each for all of the application's schema and so off
+     * until the application turns it on. The sample application and the server turn every one on; the embedding guide
+     * says what each buys.
+     */
+    interface Graphql {
+
+        /** Give the schema graphql-java's plain field visibility when none is configured (faster field lookups). */
+        @WithDefault("false")
+        boolean plainFieldVisibility();
+
+        /** Bind every input class through a compact JSON-B wrapper (faster binding of every row's input). */
+        @WithDefault("false")
+        boolean compactInputBinding();
+
+        /** Describe BigInteger, BigDecimal, DateTime and Intake's scalars, with {@code @specifiedBy} where one exists. */
+        @WithDefault("false")
+        boolean scalarDescriptions();
+
+        /** Give the errors of refused {@code @RolesAllowed} fields a message (Intake's own fields always have one). */
+        @WithDefault("false")
+        boolean securityErrorMessages();
+
+        /** Log the exceptions behind GraphQL errors that are bugs, for an application that turns SmallRye's off. */
+        @WithDefault("false")
+        boolean logUnexpectedErrors();
+    }
+
+    /** What Intake changes of the application's HTTP server, off until the application turns it on. */
+    interface Http {
+
+        /**
+         * Refuse HTTP/2 over plain connections (h2c), whose upgrade holds a whole request body in memory; a build-time
+         * setting ({@code dev.intake.api.NoCleartextHttp2}).
+         */
+        @WithDefault("false")
+        boolean refuseCleartextHttp2();
+    }
+
+    /** What Intake changes of the application's Bean Validation, off until the application turns it on. */
+    interface Validation {
+
+        /**
+         * Let validation reach every property without asking Hibernate ORM whether it is loaded; a build-time setting
+         * ({@code dev.intake.config.TraverseAllProperties}).
+         */
+        @WithDefault("false")
+        boolean traverseAllProperties();
+    }
+
     /** The mapping step, for files whose headers are not the template's. */
     interface Mapping {
 
@@ -102,6 +173,14 @@ public interface IntakeConfig {
         /** The token claim that names the caller's organisation. */
         @WithDefault("org")
         String organisationClaim();
+
+        /**
+         * Whether a request to {@code /graphql} refused for its token (invalid or expired) is answered with a GraphQL
+         * error whose {@code code} is {@code unauthorized}, as Intake's API answers; off leaves the application's
+         * GraphQL endpoint answering as it would without Intake.
+         */
+        @WithDefault("false")
+        boolean graphqlAuthErrors();
     }
 
     /** The background worker that validates files and runs their rows. */

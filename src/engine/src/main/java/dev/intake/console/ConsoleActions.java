@@ -15,7 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
 import dev.intake.api.ApiException;
+import dev.intake.api.RestErrors;
 import dev.intake.api.UploadForm;
 import dev.intake.batch.ImportBatch;
 import dev.intake.imports.ImportService;
@@ -94,5 +97,11 @@ public class ConsoleActions {
                     "Ask an administrator of " + viewer.organisation() + " for the role");
         }
         return action.apply(viewer);
+    }
+
+    /** Refusals and failures of these endpoints answer Intake's error body; a host's endpoints keep their own. */
+    @ServerExceptionMapper
+    public Response error(Exception failure) {
+        return RestErrors.response(failure);
     }
 }

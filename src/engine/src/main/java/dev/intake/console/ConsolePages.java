@@ -14,7 +14,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
 import dev.intake.api.Downloads;
+import dev.intake.api.RestErrors;
 import dev.intake.batch.BatchStatus;
 import dev.intake.batch.ImportBatch;
 import dev.intake.batch.RowOutcome;
@@ -189,5 +192,11 @@ public class ConsolePages {
 
     private Response part(String id, ConsoleResponses.Part part) {
         return page(viewer -> ConsoleResponses.part(imports.find(id), viewer, part));
+    }
+
+    /** Refusals and failures of these endpoints answer Intake's error body; a host's endpoints keep their own. */
+    @ServerExceptionMapper
+    public Response error(Exception failure) {
+        return RestErrors.response(failure);
     }
 }

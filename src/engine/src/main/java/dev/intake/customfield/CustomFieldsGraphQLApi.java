@@ -3,7 +3,6 @@ package dev.intake.customfield;
 import java.util.List;
 import java.util.Objects;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 
@@ -35,17 +34,17 @@ public class CustomFieldsGraphQLApi {
     Caller caller;
 
     @Query
-    @RolesAllowed({ Roles.IMPORT_VIEWER, Roles.IMPORT_ADMIN })
     @Description("The custom fields defined for an entity in the caller's organisation")
     public @NonNull List<@NonNull CustomFieldView> customFields(@NonNull String entity) {
+        caller.require(Roles.IMPORT_VIEWER, Roles.IMPORT_ADMIN);
         return store.list(caller.organisation(), entity).stream().map(CustomFieldView::of).toList();
     }
 
     @Mutation
-    @RolesAllowed(Roles.IMPORT_ADMIN)
     @ImportAction(importable = false)
     @Description("Add a custom field to an entity of the caller's organisation")
     public CustomFieldView defineCustomField(@NonNull @Valid CustomFieldInput input) {
+        caller.require(Roles.IMPORT_ADMIN);
         List<String> entities = entitiesWithCustomFields();
         if (!entities.contains(input.entity())) {
             throw new InvalidValueException("input/entity", entities.isEmpty()

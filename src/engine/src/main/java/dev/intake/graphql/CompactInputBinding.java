@@ -17,15 +17,17 @@ import io.smallrye.graphql.spi.EventingService;
  * chose for it. Every row of an import goes through this binding once; writing its JSON through JSON-B was a
  * twentieth of the workers' time.
  * <p>
- * Registered with {@link java.util.ServiceLoader} ({@code META-INF/services}), as SmallRye GraphQL finds its
- * eventing services. SmallRye asks for the overrides while it bootstraps, once its own choices are made; the input
- * classes are read from the schema model it is bootstrapping.
+ * It binds every input class of the schema, the application's API calls included, so it runs only when the
+ * application turns it on with {@code intake.graphql.compact-input-binding=true}. Registered with
+ * {@link java.util.ServiceLoader} ({@code META-INF/services}), as SmallRye GraphQL finds its eventing services, which
+ * loads it only when that setting is true. SmallRye asks for the overrides while it bootstraps, once its own choices
+ * are made; the input classes are read from the schema model it is bootstrapping.
  */
 public final class CompactInputBinding implements EventingService {
 
     @Override
     public String getConfigKey() {
-        return null;
+        return "intake.graphql.compact-input-binding";
     }
 
     @Override

@@ -15,14 +15,16 @@ import io.smallrye.graphql.spi.config.Config;
  * lookup several times per row; it was a tenth of what the workers allocated. The visible schema is the same either
  * way. A configured list of patterns, or {@code no-introspection}, is left as SmallRye built it.
  * <p>
- * Registered with {@link java.util.ServiceLoader} ({@code META-INF/services}), as SmallRye GraphQL finds its
- * eventing services.
+ * It acts on the whole schema, so it runs only when the application turns it on with
+ * {@code intake.graphql.plain-field-visibility=true}. Registered with {@link java.util.ServiceLoader}
+ * ({@code META-INF/services}), as SmallRye GraphQL finds its eventing services, which loads it only when that
+ * setting is true.
  */
 public final class PlainFieldVisibility implements EventingService {
 
     @Override
     public String getConfigKey() {
-        return null;
+        return "intake.graphql.plain-field-visibility";
     }
 
     @Override

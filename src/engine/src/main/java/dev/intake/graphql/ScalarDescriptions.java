@@ -22,8 +22,10 @@ import io.smallrye.graphql.spi.EventingService;
  * text form with {@code @specifiedBy} where one exists, so that the printed schema
  * ({@code /graphql/schema.graphql}) says what each accepts and loads in other GraphQL tools.
  * <p>
- * Registered with {@link java.util.ServiceLoader} ({@code META-INF/services}), as SmallRye GraphQL finds its
- * eventing services.
+ * It describes the application's scalars too, so it runs only when the application turns it on with
+ * {@code intake.graphql.scalar-descriptions=true}. Registered with {@link java.util.ServiceLoader}
+ * ({@code META-INF/services}), as SmallRye GraphQL finds its eventing services, which loads it only when that
+ * setting is true.
  */
 public final class ScalarDescriptions implements EventingService {
 
@@ -50,7 +52,7 @@ public final class ScalarDescriptions implements EventingService {
 
     @Override
     public String getConfigKey() {
-        return null;
+        return "intake.graphql.scalar-descriptions";
     }
 
     @Override

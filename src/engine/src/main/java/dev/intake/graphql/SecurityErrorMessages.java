@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import dev.intake.security.Caller;
 import graphql.ExceptionWhileDataFetching;
 import graphql.ExecutionResult;
 import graphql.ExecutionResultImpl;
@@ -25,17 +26,20 @@ import io.smallrye.graphql.spi.EventingService;
  * would be {@code null}, which the GraphQL specification does not allow. The message says what REST says, and
  * the {@code code} stays {@code unauthorized} or {@code forbidden}.
  * <p>
- * Registered with {@link java.util.ServiceLoader} ({@code META-INF/services}), as SmallRye GraphQL finds its
- * eventing services.
+ * Intake's own fields check their roles themselves and refuse with these messages ({@code Caller#require}); this
+ * is for the application's {@code @RolesAllowed} fields, every one of them, so it runs only when the application
+ * turns it on with {@code intake.graphql.security-error-messages=true}. Registered with
+ * {@link java.util.ServiceLoader} ({@code META-INF/services}), as SmallRye GraphQL finds its eventing services,
+ * which loads it only when that setting is true.
  */
 public final class SecurityErrorMessages implements EventingService {
 
-    static final String UNAUTHORIZED = "A valid bearer token is required; send it as 'Authorization: Bearer <token>'";
-    static final String FORBIDDEN = "The token does not allow this: it lacks the role that this field requires";
+    static final String UNAUTHORIZED = Caller.UNAUTHORIZED;
+    static final String FORBIDDEN = Caller.FORBIDDEN;
 
     @Override
     public String getConfigKey() {
-        return null;
+        return "intake.graphql.security-error-messages";
     }
 
     @Override

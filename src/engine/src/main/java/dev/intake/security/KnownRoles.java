@@ -12,8 +12,8 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 
 /**
- * Every role that some part of the server checks: the values of {@code @RolesAllowed} on its beans (the GraphQL
- * APIs and REST resources of the engine and of the domain), read once.
+ * Every role that some part of the server checks: Intake's own, and the values of {@code @RolesAllowed} on its beans
+ * (the GraphQL APIs and REST resources of the engine and of the domain), read once.
  */
 @ApplicationScoped
 public class KnownRoles {
@@ -26,7 +26,7 @@ public class KnownRoles {
     public Set<String> all() {
         Set<String> known = roles;
         if (known == null) {
-            known = new TreeSet<>();
+            known = new TreeSet<>(Set.of(Roles.IMPORT_ADMIN, Roles.IMPORT_VIEWER));
             for (Bean<?> bean : beans.getBeans(Object.class, Any.Literal.INSTANCE)) {
                 collect(bean.getBeanClass(), known);
             }

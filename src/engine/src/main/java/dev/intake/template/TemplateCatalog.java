@@ -8,6 +8,9 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.jboss.logging.Logger;
+
+import dev.intake.config.IntakeConfig;
 import graphql.schema.GraphQLSchema;
 
 /**
@@ -17,21 +20,27 @@ import graphql.schema.GraphQLSchema;
 @ApplicationScoped
 public class TemplateCatalog {
 
+    private static final Logger LOG = Logger.getLogger(TemplateCatalog.class);
+
     private final GraphQLSchema schema;
     private final CustomColumns customColumns;
+    private final TemplateChoice choice;
     private volatile List<ImportTemplate> templates;
 
     @Inject
-    public TemplateCatalog(GraphQLSchema schema, CustomColumns customColumns) {
+    public TemplateCatalog(GraphQLSchema schema, CustomColumns customColumns, IntakeConfig config) {
         this.schema = schema;
         this.customColumns = customColumns;
+        this.choice = new TemplateChoice(config.templates().include(), config.templates().exclude());
     }
 
-    /** The templates as the schema defines them, without custom fields. */
+    /** The templates as the schema defines them and the application chose them, without custom fields. */
     public List<ImportTemplate> all() {
         List<ImportTemplate> read = templates;
         if (read == null) {
-            read = SchemaTemplates.read(schema);
+            List<ImportTemplate> all = SchemaTemplates.read(schema);
+            choice.unknownNames(all).forEach(problem -> LOG.warn(problem));
+            read = choice.apply(all);
             templates = read;
         }
         return read;

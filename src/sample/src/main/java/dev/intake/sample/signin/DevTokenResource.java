@@ -13,9 +13,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import dev.intake.api.RestErrors;
 import dev.intake.config.IntakeConfig;
 import dev.intake.security.KnownRoles;
 import io.quarkus.arc.profile.IfBuildProfile;
@@ -60,5 +63,11 @@ public class DevTokenResource {
                 .claim(config.security().organisationClaim(), organisation)
                 .expiresIn(Duration.ofHours(12))
                 .sign();
+    }
+
+    /** An unknown role answers Intake's error body (unknown-role), as the rest of the API would. */
+    @ServerExceptionMapper
+    public Response error(UnknownRoleException failure) {
+        return RestErrors.response(failure);
     }
 }
