@@ -24,6 +24,7 @@ import dev.intake.file.ReadOptions;
 @ApplicationScoped
 public class BatchStore {
 
+    /** The unique index that allows one pending or running batch per organisation, template and content. */
     private static final String ACTIVE_CONTENT_KEY = "import_batch_active_content_key";
 
     private static final String SELECT = """
@@ -63,7 +64,7 @@ public class BatchStore {
                     batch.readOptions().separatorLine(), batch.readOptions().sheet(), batch.source(), batch.emailRecord(), batch.createdBy(), batch.createdByRoles().toArray(String[]::new),
                     batch.organisation(), batch.clientAddress(), batch.dryRun(), batch.status(), batch.createdAt());
         } catch (StoreException e) {
-            if (e.getMessage() != null && e.getMessage().contains(ACTIVE_CONTENT_KEY)) {
+            if (isActiveContentTaken(e)) {
                 throw new DuplicateActiveBatchException(batch.template(), null);
             }
             throw e;
@@ -71,6 +72,14 @@ public class BatchStore {
         record(batch.id(), batch.createdAt(), batch.createdBy(), batch.status(),
                 batch.source() + (batch.dryRun() ? " (dry run)" : "")
                         + (batch.clientAddress() == null ? "" : " from " + batch.clientAddress()));
+    }
+
+    /**
+     * Whether a write failed because a batch with the same content for the same template is already pending or running
+     * in the organisation: a new one, or one a dry run started for real.
+     */
+    public static boolean isActiveContentTaken(StoreException failure) {
+        return failure.violatesUnique(ACTIVE_CONTENT_KEY);
     }
 
     public Optional<UUID> findActiveWithContent(String organisation, String template, String sha256) {

@@ -4,9 +4,20 @@ package dev.intake.file;
 public enum FileFormat {
 
     /** RFC 4180 CSV in UTF-8, separated by commas, semicolons or tabs. */
-    CSV,
+    CSV("text/csv; charset=UTF-8"),
     /** One JSON object per line, in UTF-8. */
-    NDJSON,
+    NDJSON("application/x-ndjson; charset=UTF-8"),
     /** An Office Open XML workbook. */
-    XLSX
+    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final String mediaType;
+
+    FileFormat(String mediaType) {
+        this.mediaType = mediaType;
+    }
+
+    /** The media type a file of this format is sent with. */
+    public String mediaType() {
+        return mediaType;
+    }
 }

@@ -2,7 +2,10 @@ package dev.intake.file;
 
 import java.util.Optional;
 
-/** Recognises uploads that are not CSV text from their first bytes: spreadsheets, archives, PDFs, other encodings. */
+/**
+ * Recognises uploads that are no text Intake reads from their first bytes: PDFs, compressed files, other encodings,
+ * binary data. Zip archives (workbooks) and old Excel files are told apart before, by the workbook checks.
+ */
 public final class FileSniffer {
 
     /** How many leading bytes {@link #problem} looks at. */
@@ -11,27 +14,23 @@ public final class FileSniffer {
     private FileSniffer() {
     }
 
-    /** Why the file is not a UTF-8 CSV file, or empty when it may be one. */
+    /**
+     * Why the file, which is no workbook, is not UTF-8 text (CSV or NDJSON), or empty when it may be. Whatever format
+     * the upload names, a file that fails this is refused: naming a format does not make a PDF text.
+     */
     public static Optional<String> problem(byte[] head, int length) {
-        if (startsWith(head, length, 0x50, 0x4B, 0x03, 0x04)) {
-            return Optional.of("The file is a zip archive or an Excel workbook (.xlsx), not CSV text; "
-                    + "save it as \"CSV UTF-8\" and upload that");
-        }
-        if (startsWith(head, length, 0xD0, 0xCF, 0x11, 0xE0)) {
-            return Optional.of("The file is an old Excel workbook (.xls), not CSV text; save it as \"CSV UTF-8\" and upload that");
-        }
         if (startsWith(head, length, '%', 'P', 'D', 'F')) {
-            return Optional.of("The file is a PDF document, not CSV text");
+            return Optional.of("The file is a PDF document, not CSV or NDJSON text");
         }
         if (startsWith(head, length, 0x1F, 0x8B)) {
-            return Optional.of("The file is gzip-compressed; upload the uncompressed CSV file");
+            return Optional.of("The file is gzip-compressed; upload the uncompressed file");
         }
         if (startsWith(head, length, 0xFF, 0xFE) || startsWith(head, length, 0xFE, 0xFF)) {
             return Optional.of("The file is UTF-16 text; save it as \"CSV UTF-8\" and upload that");
         }
         for (int i = 0; i < length; i++) {
             if (head[i] == 0) {
-                return Optional.of("The file holds binary data (a NUL byte at offset " + i + "), not CSV text");
+                return Optional.of("The file holds binary data (a NUL byte at offset " + i + "), not CSV or NDJSON text");
             }
         }
         return Optional.empty();

@@ -18,6 +18,7 @@ import dev.intake.batch.OutcomeStore;
 import dev.intake.batch.RowOutcome;
 import dev.intake.config.IntakeConfig;
 import dev.intake.error.InvalidValueException;
+import dev.intake.file.FileFormat;
 import dev.intake.mapping.ColumnMapping;
 import dev.intake.mapping.MapColumns;
 import dev.intake.mapping.MappingChoice;
@@ -94,7 +95,7 @@ public class ImportService {
         ImportTemplate template = template(name)
                 .orElseThrow(() -> new UnknownTemplateException(name, templates.closeTo(name), !templates.all().isEmpty()));
         String csv = TemplateCsv.write(template, sample);
-        return new Download(name + ".csv", "text/csv; charset=UTF-8", -1,
+        return new Download(name + ".csv", FileFormat.CSV.mediaType(), -1,
                 out -> out.write(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
@@ -172,7 +173,7 @@ public class ImportService {
     /** The file as it was uploaded. */
     public Download original(String id) {
         ImportBatch batch = withFiles(get(id));
-        return new Download(batch.filename(), "text/csv", batch.fileSize(), out -> {
+        return new Download(batch.filename(), batch.format().mediaType(), batch.fileSize(), out -> {
             try (var in = files.open(batch.id())) {
                 in.transferTo(out);
             }
@@ -195,7 +196,7 @@ public class ImportService {
     public Download exceptionsXlsx(String id) {
         ImportBatch batch = withFiles(get(id));
         String name = baseName(batch) + "-exceptions.xlsx";
-        return new Download(name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", -1,
+        return new Download(name, FileFormat.XLSX.mediaType(), -1,
                 out -> reports.writeExceptionsXlsx(batch, out));
     }
 
@@ -203,13 +204,13 @@ public class ImportService {
     public Download resultsNdjson(String id) {
         ImportBatch batch = withFiles(get(id));
         String name = baseName(batch) + "-results.ndjson";
-        return new Download(name, "application/x-ndjson; charset=UTF-8", -1,
+        return new Download(name, FileFormat.NDJSON.mediaType(), -1,
                 out -> reports.writeResultsNdjson(batch, out));
     }
 
     private static Download report(ImportBatch batch, String kind, Download.Body body) {
         String name = baseName(batch) + "-" + kind + ".csv";
-        return new Download(name, "text/csv; charset=UTF-8", -1, body);
+        return new Download(name, FileFormat.CSV.mediaType(), -1, body);
     }
 
     /** The uploaded file's name without the extension of a format Intake reads, for the names of its reports. */

@@ -51,7 +51,7 @@ public class BatchStart {
             });
             workQueued.fire(new WorkQueued(batch.id()));
         } catch (StoreException e) {
-            if (e.getMessage() != null && e.getMessage().contains("import_batch_active_content_key")) {
+            if (BatchStore.isActiveContentTaken(e)) {
                 throw new ConflictException("id", "The same file is already being imported with the template "
                         + batch.template() + "; wait for it to finish");
             }

@@ -146,9 +146,10 @@ public class FileIntake {
     }
 
     /**
-     * The file's format: a workbook when it is a zip holding one; otherwise the one the uploader asked for, else from
-     * its first bytes and then its name. A file of no format Intake reads is refused, and so is a workbook that is
-     * encrypted, in the old .xls format, over the zip limits, or lacks the sheet asked for.
+     * The file's format: a workbook when it is a zip holding one; otherwise text, in the format the uploader asked for,
+     * else found from its first bytes and then its name. A file of no format Intake reads is refused whatever format
+     * the upload names, and so is a workbook that is encrypted, in the old .xls format, over the zip limits, or lacks
+     * the sheet asked for.
      */
     private FileFormat formatOf(Submission submission, byte[] head) {
         FileFormat requested = submission.read().format();
@@ -173,13 +174,10 @@ public class FileIntake {
                     + submission.filename() + " is not an Excel workbook (.xlsx files are zip archives)",
                     "Leave out format to have the file's own format found");
         }
-        if (requested != null) {
-            return requested;
-        }
         FileSniffer.problem(head, head.length).ifPresent(problem -> {
-            throw new RejectedUploadException("not-csv", problem, READABLE_FORMATS);
+            throw new RejectedUploadException("unsupported-file", problem, READABLE_FORMATS);
         });
-        return FileSniffer.formatOf(head, head.length, submission.filename());
+        return requested != null ? requested : FileSniffer.formatOf(head, head.length, submission.filename());
     }
 
     /** Checks the workbook's zip entries against the limits, and that it has the sheet asked for. */

@@ -35,8 +35,4 @@ public class Account extends PanacheEntityBase {
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "parent_id")
     public Account parent;
-
-    static Account findByName(String organisation, String name) {
-        return find("organisation = ?1 and name = ?2", organisation, name).firstResult();
-    }
 }

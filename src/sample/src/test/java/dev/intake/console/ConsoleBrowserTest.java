@@ -104,7 +104,7 @@ class ConsoleBrowserTest {
             page.click("#upload");
 
             page.waitForSelector("li.upload.refused:has-text('invoice.csv')");
-            assertTrue(page.textContent("li.upload.refused").contains("The file is a PDF document, not CSV text"),
+            assertTrue(page.textContent("li.upload.refused").contains("The file is a PDF document, not CSV or NDJSON text"),
                     page.textContent("li.upload.refused"));
             String card = "li.upload[data-batch]";
             page.waitForSelector(card);

@@ -81,6 +81,23 @@ class DryRunTest {
     }
 
     @Test
+    void a_dry_run_is_not_started_while_the_same_file_is_being_imported_for_real() {
+        String csv = Imports.csv("name", UniqueNames.of("Twice"));
+        String id = dryRun(csv);
+        assertEquals("READY", Imports.finish(worker, TOKEN, id).getString("status"));
+        String real = Imports.as(TOKEN).multiPart("file", "dry.csv", csv.getBytes(), "text/csv")
+                .multiPart("template", "createAccount").post("/imports").then().statusCode(202).extract().path("id");
+
+        JsonPath refused = Imports.graphql(TOKEN, "mutation($id: ID!) { startImport(id: $id) { status } }", Map.of("id", id));
+
+        assertEquals("conflict", refused.getString("errors[0].extensions.code"), refused.prettify());
+        assertEquals("The same file is already being imported with the template createAccount; wait for it to finish",
+                refused.getString("errors[0].message"));
+        assertEquals("READY", Imports.batch(TOKEN, id).getString("status"), "the dry run stays as it was");
+        assertEquals("COMPLETED", Imports.finish(worker, TOKEN, real).getString("status"));
+    }
+
+    @Test
     void dry_run_must_be_true_or_false() {
         Imports.as(TOKEN).multiPart("file", "x.csv", "name\r\nX\r\n".getBytes(), "text/csv")
                 .multiPart("template", "createAccount").multiPart("dryRun", "maybe").post("/imports")

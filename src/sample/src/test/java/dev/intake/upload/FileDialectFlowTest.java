@@ -1,10 +1,14 @@
 package dev.intake.upload;
 
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +22,7 @@ import dev.intake.support.Imports;
 import dev.intake.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 
 /**
  * Files as spreadsheets and other systems write them, each a fixture of its own: semicolon-separated CSV with
@@ -129,6 +134,34 @@ class FileDialectFlowTest {
         assertEquals("FAILED", broken.getString("outcome"));
         assertEquals("PARSE", broken.getString("errorType"));
         assertTrue(broken.getString("error").startsWith("Line 4, position "), broken.prettify());
+    }
+
+    @Test
+    void a_format_named_on_the_upload_does_not_let_a_pdf_or_utf16_file_past_the_door() {
+        Imports.as(DANA).multiPart("file", "report.csv", "%PDF-1.7\n1 0 obj".getBytes(StandardCharsets.US_ASCII))
+                .multiPart("template", "createLocation").multiPart("format", "CSV").post("/imports").then().statusCode(400)
+                .body("errors[0].error_code", equalTo("unsupported-file"))
+                .body("errors[0].message", equalTo("The file is a PDF document, not CSV or NDJSON text"));
+        Imports.as(DANA).multiPart("file", "rows.ndjson", "\uFEFF{\"name\": \"Hall\"}".getBytes(StandardCharsets.UTF_16LE))
+                .multiPart("template", "createLocation").multiPart("format", "NDJSON").post("/imports").then()
+                .statusCode(400).body("errors[0].error_code", equalTo("unsupported-file"))
+                .body("errors[0].message", startsWith("The file is UTF-16 text"));
+    }
+
+    @Test
+    void the_original_file_downloads_as_it_came_with_the_media_type_of_its_format() {
+        byte[] ndjson = fixture("ndjson/locations.ndjson");
+        String id = upload("createLocation", "originals.ndjson", ndjson).getString("id");
+        Response original = Imports.as(DANA).get("/imports/" + id + "/original");
+        assertEquals(200, original.statusCode());
+        assertEquals("application/x-ndjson", original.contentType().split(";")[0]);
+        assertArrayEquals(ndjson, original.asByteArray());
+
+        byte[] csv = fixture("dialects/tab-locations.tsv");
+        String csvId = upload("createLocation", "originals.tsv", csv).getString("id");
+        Response csvOriginal = Imports.as(DANA).get("/imports/" + csvId + "/original");
+        assertEquals("text/csv", csvOriginal.contentType().split(";")[0]);
+        assertArrayEquals(csv, csvOriginal.asByteArray());
     }
 
     private JsonPath upload(String template, String filename, byte[] content) {

@@ -2,6 +2,7 @@ package dev.intake.upload;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -144,6 +145,9 @@ class WorkbookFlowTest {
         JsonPath done = Imports.finish(worker, LOU, id);
         assertEquals("COMPLETED", done.getString("status"), done.prettify());
         assertEquals("Locations", done.getString("sheet"));
+        io.restassured.response.Response original = Imports.as(LOU).get("/imports/" + id + "/original");
+        assertEquals("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", original.contentType());
+        assertArrayEquals(workbook, original.asByteArray(), "the workbook downloads as it was uploaded");
         JsonPath locations = Imports.graphql(LOU, "{ locations { name wheelchairAccessible address { postcode } } }",
                 Map.of());
         assertEquals("01234", postcode(locations, "Calc Hall"), "a text cell keeps its leading zero");
