@@ -7,7 +7,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
 /** Where a batch and its files are on the REST API; the one place their paths are built. */
-@Type("ImportBatchLinks")
+@Type("IntakeImportBatchLinks")
 @Description("Where the batch and its files are on the REST API")
 public record BatchLinks(
         @NonNull @Description("The batch as JSON") String self,

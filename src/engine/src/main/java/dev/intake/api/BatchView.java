@@ -16,7 +16,7 @@ import dev.intake.file.FileFormat;
  * An import batch as the outside world sees it: the GraphQL type {@code ImportBatch}, and the JSON of the REST
  * upload answer and of {@code GET /imports/{id}}.
  */
-@Type("ImportBatch")
+@Type("IntakeImportBatch")
 @Description("One uploaded file and what became of it")
 public record BatchView(
         @Id @NonNull String id,

@@ -18,20 +18,20 @@ public final class Connections {
     }
 
     /** Where a page ends. */
-    @Type("PageInfo")
+    @Type("IntakePageInfo")
     public record PageInfo(boolean hasNextPage, String endCursor) {
     }
 
-    @Type("ImportBatchEdge")
+    @Type("IntakeImportBatchEdge")
     public record BatchEdge(@NonNull String cursor, @NonNull BatchView node) {
     }
 
-    @Type("ImportBatchConnection")
+    @Type("IntakeImportBatchConnection")
     @Description("A page of import batches, newest first")
     public record BatchConnection(@NonNull List<@NonNull BatchEdge> edges, @NonNull PageInfo pageInfo) {
     }
 
-    @Type("ImportFailure")
+    @Type("IntakeImportFailure")
     @Description("A row that failed")
     public record Failure(
             @Description("The row's record number in the file; the first data row of a template is 5") long rowNumber,
@@ -40,7 +40,7 @@ public final class Connections {
             @NonNull @Description("What went wrong, naming the row and column") String message) {
     }
 
-    @Type("ImportBatchEvent")
+    @Type("IntakeImportBatchEvent")
     @Description("A status change of a batch")
     public record Event(@NonNull Instant at,
             @NonNull @Description("The user, or the worker instance, that made the change") String actor,
@@ -52,11 +52,11 @@ public final class Connections {
         }
     }
 
-    @Type("ImportFailureEdge")
+    @Type("IntakeImportFailureEdge")
     public record FailureEdge(@NonNull String cursor, @NonNull Failure node) {
     }
 
-    @Type("ImportFailureConnection")
+    @Type("IntakeImportFailureConnection")
     @Description("A page of failed rows, in file order")
     public record FailureConnection(@NonNull List<@NonNull FailureEdge> edges, @NonNull PageInfo pageInfo) {
     }

@@ -19,7 +19,7 @@ public final class MappingViews {
     private MappingViews() {
     }
 
-    @Type("BatchMapping")
+    @Type("IntakeBatchMapping")
     @Description("How a file's columns map to the template's fields: the proposal, and what the batch runs with")
     public record BatchMapping(
             @NonNull @Description("Each column of the file, in file order") List<@NonNull MappingColumn> columns,
@@ -41,7 +41,7 @@ public final class MappingViews {
         }
     }
 
-    @Type("MappingColumn")
+    @Type("IntakeMappingColumn")
     @Description("One column of the file, with the field proposed for it")
     public record MappingColumn(
             @Description("Its number, from 1") int number,
@@ -64,7 +64,7 @@ public final class MappingViews {
         }
     }
 
-    @Type("RefusedValue")
+    @Type("IntakeRefusedValue")
     @Description("A value of the file that its field does not accept")
     public record RefusedValue(
             @NonNull String value,
@@ -72,14 +72,14 @@ public final class MappingViews {
             @NonNull @Description("The first rows that hold it, by the file's row numbers") List<@NonNull Long> firstRows) {
     }
 
-    @Input("MapColumnsInput")
+    @Input("IntakeMapColumnsInput")
     @Description("A person's mapping of a batch's columns; columns left out keep their proposal")
     public record MapColumnsInput(
             @NonNull @Description("The choices, by column") List<@NonNull ColumnChoice> columns,
             @Description("Remember this mapping for the organisation: the next file with the same headers skips MAPPING") Boolean save) {
     }
 
-    @Input("ColumnChoice")
+    @Input("IntakeColumnChoice")
     @Description("What one column of the file fills")
     public record ColumnChoice(
             @Description("The column's number, from 1") int column,
@@ -97,7 +97,7 @@ public final class MappingViews {
         }
     }
 
-    @Input("ValueMap")
+    @Input("IntakeValueMap")
     @Description("One value of a file mapped to a value its field accepts")
     public record ValueMap(@NonNull @Description("The value as the file has it") String from,
             @NonNull @Description("The value the field accepts, such as LEAD") String to) {

@@ -11,7 +11,7 @@ import dev.intake.template.TemplateColumn;
 import dev.intake.template.TemplateCsv;
 
 /** An import template as GraphQL clients see it. */
-@Type("ImportTemplate")
+@Type("IntakeImportTemplate")
 @Description("A CSV template for importing rows through one mutation")
 public record TemplateView(
         @NonNull @Description("The mutation each row runs, such as createProduct") String name,
@@ -30,7 +30,7 @@ public record TemplateView(
     }
 
     /** One column of a template. */
-    @Type("TemplateColumn")
+    @Type("IntakeTemplateColumn")
     @Description("One column of a template")
     public record Column(
             @NonNull @Description("Row 1: the label") String label,

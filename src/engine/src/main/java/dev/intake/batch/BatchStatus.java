@@ -4,12 +4,15 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
+import org.eclipse.microprofile.graphql.Enum;
+
 /**
  * The life of an import batch:
  * {@code PENDING → VALIDATING → PROCESSING → COMPLETED | PARTIAL_SUCCESS | FAILED}, or {@code VALIDATION_FAILED}
  * when the file fails its file-level checks. A dry run goes from PROCESSING to READY (no row failed), from which
  * it can be started for real, or to VALIDATION_FAILED. Every change goes through {@link #canMoveTo}.
  */
+@Enum("IntakeBatchStatus")
 public enum BatchStatus {
     PENDING,
     VALIDATING,

@@ -1,6 +1,9 @@
 package dev.intake.batch;
 
+import org.eclipse.microprofile.graphql.Enum;
+
 /** Why a row failed. */
+@Enum("IntakeRowErrorType")
 public enum RowErrorType {
     /** The row is malformed, such as the wrong number of cells. */
     PARSE,

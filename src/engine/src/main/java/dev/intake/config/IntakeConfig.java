@@ -50,6 +50,13 @@ public interface IntakeConfig {
      */
     interface Graphql {
 
+        /**
+         * What Intake's GraphQL type names start with: nothing by default, so that clients see {@code ImportBatch};
+         * an application with a type of one of those names gives a prefix, such as {@code Intake}. Read when the schema
+         * is built, so a build-time setting for a native image.
+         */
+        java.util.Optional<String> typePrefix();
+
         /** Give the schema graphql-java's plain field visibility when none is configured (faster field lookups). */
         @WithDefault("false")
         boolean plainFieldVisibility();

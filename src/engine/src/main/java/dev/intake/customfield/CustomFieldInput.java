@@ -11,7 +11,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 
 /** A new custom field. */
-@Input("CustomFieldInput")
+@Input("IntakeCustomFieldInput")
 @Description("A custom field to add to an entity")
 public record CustomFieldInput(
         @NotBlank @Description("The entity that gets the field, such as Product") String entity,

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
 /** One custom field's value on a record, as GraphQL clients read it. */
-@Type("CustomFieldValue")
+@Type("IntakeCustomFieldValue")
 @Description("The value of one custom field")
 public record CustomFieldValue(@NonNull String name, @NonNull String value) {
 

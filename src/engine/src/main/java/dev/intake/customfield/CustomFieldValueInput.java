@@ -7,7 +7,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 
 /** One custom field's value in a mutation's input. */
-@Input("CustomFieldValueInput")
+@Input("IntakeCustomFieldValueInput")
 @Description("The value of one custom field")
 public record CustomFieldValueInput(
         @NotBlank @Description("The custom field's name") String name,

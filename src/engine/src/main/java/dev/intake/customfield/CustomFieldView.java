@@ -7,7 +7,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
 /** A custom-field definition as GraphQL clients read it. */
-@Type("CustomField")
+@Type("IntakeCustomField")
 @Description("A field an organisation added to an entity")
 public record CustomFieldView(@NonNull String entity, @NonNull String name, @NonNull CustomFieldType type,
         boolean required, @NonNull List<@NonNull String> allowedValues) {

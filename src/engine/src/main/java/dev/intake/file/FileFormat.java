@@ -1,6 +1,9 @@
 package dev.intake.file;
 
+import org.eclipse.microprofile.graphql.Enum;
+
 /** The formats an upload can be in; the upload sniffer decides which, and each has its own {@link RowSource}. */
+@Enum("IntakeFileFormat")
 public enum FileFormat {
 
     /** RFC 4180 CSV in UTF-8, separated by commas, semicolons or tabs. */

@@ -2,9 +2,12 @@ package dev.intake.file;
 
 import java.util.Locale;
 
+import org.eclipse.microprofile.graphql.Enum;
+
 /**
  * What happens to a row whose lookup cell matches no record, as a batch's mapping says for each lookup column.
  */
+@Enum("IntakeLookupPolicy")
 public enum LookupPolicy {
     /** The row fails with a lookup error, as without a mapping. */
     FAIL,

@@ -45,7 +45,8 @@ final class InputRecords {
                 .collect(Collectors.toMap(InputType::getClassName, input -> input, (one, other) -> one)));
         Map<String, RecordBinder> byName = new HashMap<>();
         for (InputType input : schema.getInputs().values()) {
-            records.binder(input.getClassName(), loader).ifPresent(binder -> byName.put(input.getName(), binder));
+            records.binder(input.getClassName(), loader)
+                    .ifPresent(binder -> byName.put(IntakeTypeNames.served(input), binder));
         }
         return Map.copyOf(byName);
     }
