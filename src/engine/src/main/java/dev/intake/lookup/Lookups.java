@@ -201,7 +201,8 @@ public class Lookups {
             }
             String[] value = persister.getPropertyColumnNames(key.field());
             String[] id = persister.getIdentifierColumnNames();
-            String[] owner = key.perOrganisation() ? persister.getPropertyColumnNames("organisation") : new String[] { "" };
+            String[] owner = key.perOrganisation() ? persister.getPropertyColumnNames(key.organisationField())
+                    : new String[] { "" };
             if (value.length != 1 || id.length != 1 || owner.length != 1) {
                 return Optional.empty();
             }
@@ -230,7 +231,7 @@ public class Lookups {
 
     private Map<String, List<Long>> matchesByJpql(LookupTarget<?> target, String organisation, Collection<String> values) {
         String jpql = "select e." + target.field() + ", e.id from " + target.entityClass().getSimpleName() + " e where e."
-                + target.field() + " in :values" + (organisation == null ? "" : " and e.organisation = :organisation");
+                + target.field() + " in :values" + ownedBy(target, organisation);
         TypedQuery<Object[]> query = entityManager.createQuery(jpql, Object[].class)
                 .setParameter("values", new HashSet<>(values));
         if (organisation != null) {
@@ -298,16 +299,21 @@ public class Lookups {
 
     private TypedQuery<Long> query(LookupTarget<?> target, String condition, String organisation) {
         String jpql = "select e.id from " + target.entityClass().getSimpleName() + " e where " + condition
-                + (organisation == null ? "" : " and e.organisation = :organisation");
+                + ownedBy(target, organisation);
         TypedQuery<Long> query = entityManager.createQuery(jpql, Long.class);
         return organisation == null ? query : query.setParameter("organisation", organisation);
     }
 
     private long count(LookupTarget<?> target, String value, String organisation) {
         String jpql = "select count(e) from " + target.entityClass().getSimpleName() + " e where e." + target.field()
-                + " = :value" + (organisation == null ? "" : " and e.organisation = :organisation");
+                + " = :value" + ownedBy(target, organisation);
         TypedQuery<Long> query = entityManager.createQuery(jpql, Long.class).setParameter("value", value);
         return (organisation == null ? query : query.setParameter("organisation", organisation)).getSingleResult();
+    }
+
+    /** The JPQL condition that keeps a query to the organisation's records; none without an organisation. */
+    private static String ownedBy(LookupTarget<?> target, String organisation) {
+        return organisation == null ? "" : " and e." + target.organisationField() + " = :organisation";
     }
 
     @SuppressWarnings("unchecked")

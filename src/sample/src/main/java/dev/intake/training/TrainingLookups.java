@@ -12,15 +12,15 @@ import dev.intake.lookup.LookupTarget;
 public class TrainingLookups implements LookupCatalogue {
 
     static final LookupTarget<Account> ACCOUNTS = new LookupTarget<>(Account.class, "account", "accounts", "name",
-            AccountView.TYPE, true);
+            AccountView.TYPE, "organisation");
     static final LookupTarget<Location> LOCATIONS = new LookupTarget<>(Location.class, "location", "locations", "name",
-            LocationView.TYPE, true);
+            LocationView.TYPE, "organisation");
     static final LookupTarget<CourseTemplate> COURSE_TEMPLATES = new LookupTarget<>(CourseTemplate.class,
-            "course template", "course templates", "code", CourseTemplateView.TYPE, true);
+            "course template", "course templates", "code", CourseTemplateView.TYPE, "organisation");
     static final LookupTarget<Event> EVENTS = new LookupTarget<>(Event.class, "event", "events", "title",
-            EventView.TYPE, true);
+            EventView.TYPE, "organisation");
     static final LookupTarget<Currency> CURRENCIES = new LookupTarget<>(Currency.class, "currency", "currencies", "code",
-            CurrencyView.TYPE, false);
+            CurrencyView.TYPE, null);
 
     @Override
     public List<LookupTarget<?>> targets() {
