@@ -21,6 +21,8 @@ import dev.intake.file.FileFormat;
 public record BatchView(
         @Id @NonNull String id,
         @NonNull @Description("The template (mutation) the file was imported with") String template,
+        @Description("Whether this server still offers the template; when it no longer does, the batch's history, "
+                + "counts and files stay readable, but it cannot be started or mapped") boolean templateAvailable,
         @NonNull String filename,
         @Description("Size of the file in bytes") long fileSize,
         @NonNull @Description("How the file was read: CSV, NDJSON or XLSX") FileFormat format,
@@ -49,9 +51,10 @@ public record BatchView(
         @NonNull @Description("The same as links.exceptions") String exceptionsUrl,
         @NonNull @Description("The same as links.results") String resultsUrl) {
 
-    static BatchView of(ImportBatch batch) {
+    /** The batch, and whether the server still offers its template. */
+    static BatchView of(ImportBatch batch, boolean templateAvailable) {
         BatchLinks links = BatchLinks.of(batch.id());
-        return new BatchView(batch.id().toString(), batch.template(), batch.filename(), batch.fileSize(),
+        return new BatchView(batch.id().toString(), batch.template(), templateAvailable, batch.filename(), batch.fileSize(),
                 batch.format(), batch.format() == FileFormat.CSV ? batch.readOptions().delimiterName() : null,
                 batch.format() == FileFormat.XLSX ? batch.readOptions().sheet() : null,
                 batch.status(), batch.dryRun(), batch.source(), batch.emailRecord(), batch.createdBy(),

@@ -61,7 +61,7 @@ public class ImportGraphQLApi {
         Page<ImportBatch> page = imports.batches(first, after, status, template);
         List<Connections.BatchEdge> edges = new java.util.ArrayList<>();
         for (int i = 0; i < page.items().size(); i++) {
-            edges.add(new Connections.BatchEdge(page.cursors().get(i), BatchView.of(page.items().get(i))));
+            edges.add(new Connections.BatchEdge(page.cursors().get(i), view(page.items().get(i))));
         }
         return new Connections.BatchConnection(edges, new Connections.PageInfo(page.hasNextPage(), page.endCursor()));
     }
@@ -70,28 +70,28 @@ public class ImportGraphQLApi {
     @Description("One import batch by ID")
     public BatchView importBatch(@NonNull @Id String id) {
         caller.require(Roles.IMPORT_VIEWER, Roles.IMPORT_ADMIN);
-        return imports.find(id).map(BatchView::of).orElse(null);
+        return imports.find(id).map(this::view).orElse(null);
     }
 
     @Mutation
     @Description("Stop a pending or running batch; rows already committed stay and are counted")
     public BatchView cancelImport(@NonNull @Id String id) {
         caller.require(Roles.IMPORT_ADMIN);
-        return BatchView.of(imports.cancel(id));
+        return view(imports.cancel(id));
     }
 
     @Mutation
     @Description("Run a READY dry run for real, from the file already uploaded")
     public BatchView startImport(@NonNull @Id String id) {
         caller.require(Roles.IMPORT_ADMIN);
-        return BatchView.of(imports.start(id));
+        return view(imports.start(id));
     }
 
     @Mutation
     @Description("Map the columns of a batch waiting in MAPPING to the template's fields; it then goes on to VALIDATING")
     public BatchView mapColumns(@NonNull @Id String id, @NonNull MappingViews.MapColumnsInput input) {
         caller.require(Roles.IMPORT_ADMIN);
-        return BatchView.of(imports.mapColumns(id, input.columns().stream().map(MappingViews.ColumnChoice::toChoice)
+        return view(imports.mapColumns(id, input.columns().stream().map(MappingViews.ColumnChoice::toChoice)
                 .toList(), Boolean.TRUE.equals(input.save())));
     }
 
@@ -122,5 +122,9 @@ public class ImportGraphQLApi {
                     failure.rowNumber(), failure.errorType(), failure.field(), failure.message())));
         }
         return new Connections.FailureConnection(edges, new Connections.PageInfo(page.hasNextPage(), page.endCursor()));
+    }
+
+    private BatchView view(ImportBatch batch) {
+        return BatchView.of(batch, imports.offers(batch.template()));
     }
 }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import dev.intake.batch.ImportBatch;
 import dev.intake.imports.ImportService;
 import dev.intake.imports.UploadRequest;
 import dev.intake.security.Roles;
@@ -40,7 +41,7 @@ public class ImportResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response upload(@BeanParam UploadForm form, @Context HttpServerRequest request) {
         UploadRequest upload = form.toRequest(request);
-        return Response.accepted(BatchView.of(imports.upload(upload))).build();
+        return Response.accepted(view(imports.upload(upload))).build();
     }
 
     @GET
@@ -53,7 +54,7 @@ public class ImportResource {
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public BatchView batch(@PathParam("id") String id) {
-        return BatchView.of(imports.get(id));
+        return view(imports.get(id));
     }
 
     @GET
@@ -84,6 +85,10 @@ public class ImportResource {
     @Path("{id}/exceptions.xlsx")
     public Response exceptionsXlsx(@PathParam("id") String id) {
         return Downloads.send(imports.exceptionsXlsx(id));
+    }
+
+    private BatchView view(ImportBatch batch) {
+        return BatchView.of(batch, imports.offers(batch.template()));
     }
 
     /** Refusals and failures of these endpoints answer Intake's error body; a host's endpoints keep their own. */

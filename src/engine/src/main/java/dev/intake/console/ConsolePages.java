@@ -89,7 +89,8 @@ public class ConsolePages {
         return page(viewer -> imports.find(id).map(batch -> {
             Page<RowOutcome> failures = imports.failures(batch, FAILURES_PAGE, after);
             return Response.ok(Pages.batch(viewer, BatchDetail.of(batch), failures.items(),
-                    failures.hasNextPage() ? failures.endCursor() : null, imports.events(batch))).build();
+                    failures.hasNextPage() ? failures.endCursor() : null, imports.events(batch),
+                    imports.offers(batch.template()))).build();
         }).orElseGet(() -> Response.status(Response.Status.NOT_FOUND).entity(Pages.notFound(viewer, id)).build()));
     }
 

@@ -26,8 +26,9 @@ final class Pages {
 
     static native TemplateInstance card(Viewer viewer, BatchDetail card);
 
+    /** @param templateAvailable whether the server still offers the batch's template */
     static native TemplateInstance batch(Viewer viewer, BatchDetail batch, List<RowOutcome> failures,
-            String nextFailures, List<BatchEvent> events);
+            String nextFailures, List<BatchEvent> events, boolean templateAvailable);
 
     static native TemplateInstance batch$summary(Viewer viewer, BatchDetail batch);
 

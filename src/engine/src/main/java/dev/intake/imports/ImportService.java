@@ -86,6 +86,11 @@ public class ImportService {
         return templates.all(caller.organisation());
     }
 
+    /** Whether the server offers a template of that name; a batch's template may have left the schema since. */
+    public boolean offers(String template) {
+        return templates.byName(template).isPresent();
+    }
+
     public Optional<ImportTemplate> template(String name) {
         return templates.byName(name, caller.organisation());
     }

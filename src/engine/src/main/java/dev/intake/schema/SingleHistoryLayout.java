@@ -24,7 +24,8 @@ final class SingleHistoryLayout {
     /** The version that release migrated to, whose engine tables match the engine's V1 exactly. */
     static final int LAST_VERSION = 13;
 
-    private static final String ENGINE_SCRIPT = "V2__import_engine.sql";
+    /** The first engine script of that history, as its file is named (Flyway records it with its folder). */
+    private static final String ENGINE_SCRIPT = "(^|/)V2__import_engine\\.sql$";
 
     private SingleHistoryLayout() {
     }
@@ -41,7 +42,7 @@ final class SingleHistoryLayout {
             return Optional.empty();
         }
         try (PreparedStatement query = connection.prepareStatement("""
-                select bool_or(script = ?) as ours, bool_and(success) as succeeded,
+                select bool_or(script ~ ?) as ours, bool_and(success) as succeeded,
                        max(case when version ~ '^[0-9]+$' then cast(version as integer) end) as last
                 from public.flyway_schema_history
                 """)) {
