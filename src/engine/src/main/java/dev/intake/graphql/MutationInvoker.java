@@ -15,6 +15,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
 
 import dev.intake.security.Uploader;
+import dev.intake.target.RowExecutor;
+import dev.intake.target.RowResult;
+import dev.intake.target.RowSession;
+import dev.intake.target.UploaderIdentity;
 import dev.intake.template.ImportTemplate;
 import dev.intake.template.RowOperation;
 import graphql.ExecutionResult;
@@ -28,11 +32,11 @@ import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.graphql.execution.ExecutionService;
 
 /**
- * Runs a template's mutation for one row in-process, through the same SmallRye GraphQL engine that serves
- * {@code /graphql}, on the calling thread and in its transaction.
+ * The in-process row executor: runs a template's mutation for rows through the same SmallRye GraphQL engine that
+ * serves {@code /graphql}, on the calling thread and in its transaction, as the uploader.
  */
 @ApplicationScoped
-public class MutationInvoker {
+public class MutationInvoker implements RowExecutor {
 
     /** Found once: {@code Json.createObjectBuilder()} looks the provider up on every call, on the class path. */
     private static final JsonProvider JSON = JsonProvider.provider();
@@ -40,19 +44,40 @@ public class MutationInvoker {
     @Inject
     ExecutionService executionService;
 
+    @Inject
+    UploaderIdentity<SecurityIdentity> identities;
+
     /** Several-row documents by operation and number of rows: few, since segments are cut into equal groups. */
     private final Map<DocumentKey, String> documents = new ConcurrentHashMap<>();
 
     /**
-     * A request context shared by the rows of one unit of work, in which the uploader is the caller: the rows'
-     * mutations see the same user, roles and organisation as an API call by the uploader. Close it when done.
+     * A session whose rows share one request context, in which the uploader is the caller: the rows' mutations see the
+     * same user, roles and organisation as an API call by the uploader.
      */
-    public RequestScope openRequestScope(Uploader uploader) {
-        return new RequestScope(Arc.container().requestContext(), uploader.toIdentity());
+    @Override
+    public RowSession open(Uploader uploader) {
+        RequestScope scope = new RequestScope(Arc.container().requestContext(), identities.of(uploader));
+        return new RowSession() {
+            @Override
+            public RowResult run(ImportTemplate template, Map<String, Object> variables) {
+                return invoke(template, variables, scope);
+            }
+
+            @Override
+            public Optional<List<RowResult>> runAll(ImportTemplate template, List<Map<String, Object>> rows,
+                    IntConsumer rowStarts) {
+                return invokeAll(template, rows, scope, rowStarts);
+            }
+
+            @Override
+            public void close() {
+                scope.close();
+            }
+        };
     }
 
     /** Runs one row's mutation: its result value, or the errors it ended with. */
-    public RowResult invoke(ImportTemplate template, Map<String, Object> variables, RequestScope scope) {
+    private RowResult invoke(ImportTemplate template, Map<String, Object> variables, RequestScope scope) {
         ExecutionResult result = execute(template.document(), variables, scope);
         if (!result.getErrors().isEmpty()) {
             return RowResult.failed(result.getErrors());
@@ -67,8 +92,8 @@ public class MutationInvoker {
      *
      * @throws IllegalStateException when an error names no row although rows ran, or the result is lost
      */
-    public Optional<List<RowResult>> invokeAll(ImportTemplate template, List<Map<String, Object>> rows, RequestScope scope,
-            IntConsumer rowStarts) {
+    private Optional<List<RowResult>> invokeAll(ImportTemplate template, List<Map<String, Object>> rows,
+            RequestScope scope, IntConsumer rowStarts) {
         Map<String, Object> variables = new HashMap<>();
         for (int row = 0; row < rows.size(); row++) {
             for (Map.Entry<String, Object> argument : rows.get(row).entrySet()) {
@@ -125,35 +150,10 @@ public class MutationInvoker {
     }
 
     /**
-     * What one row's mutation answered: the value of its field (an object or a scalar), or its errors.
-     *
-     * @param value the mutation field's value; {@code null} when it failed or answered null
-     * @param errors the errors of this row, empty when it succeeded
-     */
-    public record RowResult(Object value, List<GraphQLError> errors) {
-
-        public RowResult {
-            errors = List.copyOf(errors);
-        }
-
-        static RowResult of(Object value) {
-            return new RowResult(value, List.of());
-        }
-
-        static RowResult failed(List<GraphQLError> errors) {
-            return new RowResult(null, errors);
-        }
-
-        public boolean ok() {
-            return errors.isEmpty();
-        }
-    }
-
-    /**
      * The request context the data fetchers reactivate for each row: SmallRye GraphQL activates it from this
      * state and deactivates it after every field, so one state serves all rows and is destroyed once.
      */
-    public static final class RequestScope implements AutoCloseable {
+    private static final class RequestScope implements AutoCloseable {
         private final ManagedContext context;
         private final InjectableContext.ContextState outer;
         private final InjectableContext.ContextState state;

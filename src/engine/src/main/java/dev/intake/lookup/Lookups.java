@@ -33,6 +33,8 @@ import dev.intake.error.LookupFailedException;
 import dev.intake.file.Values;
 import dev.intake.id.GlobalId;
 import dev.intake.security.Caller;
+import dev.intake.target.LookupResolver;
+import dev.intake.template.LookupField;
 
 /**
  * Resolves a lookup value to a record of the caller's organisation: first an exact match on the lookup's field,
@@ -43,7 +45,7 @@ import dev.intake.security.Caller;
  * earlier in the same transaction is found: the query flushes pending writes to its table first.
  */
 @ApplicationScoped
-public class Lookups {
+public class Lookups implements LookupResolver {
 
     private static final String CACHE = Lookups.class.getName();
 
@@ -78,12 +80,10 @@ public class Lookups {
     /**
      * Whether the value refers to a record of the organisation, as {@link #id} would resolve it, for the import
      * engine's lookup policies: false when no record matches, and a lookup error when several do.
-     *
-     * @param entity the {@code entity} of the {@code @lookup} directive, such as {@code categories}
-     * @param field its {@code field}, such as {@code name}
      */
-    public boolean matches(String entity, String field, String organisation, String inputField, String value) {
-        Optional<LookupTarget<?>> found = target(entity, field);
+    @Override
+    public boolean matches(LookupField lookup, String organisation, String inputField, String value) {
+        Optional<LookupTarget<?>> found = target(lookup);
         if (found.isEmpty()) {
             return true;
         }
@@ -96,8 +96,9 @@ public class Lookups {
      * policy: takes a transaction-scoped advisory lock on the value, then looks for the record afresh, so a record
      * another transaction created and committed meanwhile is found instead of created twice. True when it exists.
      */
-    public boolean lockAndMatch(String entity, String field, String organisation, String inputField, String value) {
-        Optional<LookupTarget<?>> found = target(entity, field);
+    @Override
+    public boolean lockAndMatch(LookupField lookup, String organisation, String inputField, String value) {
+        Optional<LookupTarget<?>> found = target(lookup);
         if (found.isEmpty()) {
             return true;
         }
@@ -135,8 +136,9 @@ public class Lookups {
      * The values that match no record of the organisation by the lookup's field, nor are a record's global ID: what
      * the mapping step lists for a person to map, create or leave out. Reads what is committed.
      */
-    public Set<String> unmatched(String entity, String field, String organisation, Collection<String> values) {
-        Optional<LookupTarget<?>> found = target(entity, field);
+    @Override
+    public Set<String> unmatched(LookupField lookup, String organisation, Collection<String> values) {
+        Optional<LookupTarget<?>> found = target(lookup);
         if (found.isEmpty() || values.isEmpty()) {
             return Set.of();
         }
@@ -160,13 +162,11 @@ public class Lookups {
      * rows that name it cost no query. Other values are left for the rows to resolve (and fail) one by one. Does
      * nothing outside a transaction, or for a lookup no catalogue knows. Call it before the transaction writes: it
      * reads what is committed and does not flush pending writes.
-     *
-     * @param entity the {@code entity} of the {@code @lookup} directive, such as {@code categories}
-     * @param field its {@code field}, such as {@code name}
      */
-    public void prefetch(String entity, String field, String organisation, Collection<String> values) {
+    @Override
+    public void prefetch(LookupField lookup, String organisation, Collection<String> values) {
         Map<String, Long> cache = cache();
-        Optional<LookupTarget<?>> found = target(entity, field);
+        Optional<LookupTarget<?>> found = target(lookup);
         if (cache == null || found.isEmpty() || values.isEmpty()) {
             return;
         }
@@ -244,10 +244,16 @@ public class Lookups {
         return matches;
     }
 
+    @Override
+    public Optional<LookupNouns> nouns(LookupField lookup) {
+        return target(lookup).map(target -> new LookupNouns(target.singular(), target.idType()));
+    }
+
     /** What a lookup directive's entity and field refer to, if a catalogue knows it. */
-    public Optional<LookupTarget<?>> target(String entity, String field) {
+    private Optional<LookupTarget<?>> target(LookupField lookup) {
         return catalogues.stream().flatMap(catalogue -> catalogue.targets().stream())
-                .filter(target -> target.plural().equals(entity) && target.field().equals(field)).findFirst();
+                .filter(target -> target.plural().equals(lookup.entity()) && target.field().equals(lookup.field()))
+                .findFirst();
     }
 
     private static String key(LookupTarget<?> target, String organisation, String value) {

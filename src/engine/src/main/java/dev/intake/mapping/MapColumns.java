@@ -23,7 +23,7 @@ import dev.intake.error.InvalidValueException;
 import dev.intake.file.CellValues;
 import dev.intake.file.ColumnNames;
 import dev.intake.file.LookupPolicy;
-import dev.intake.lookup.Lookups;
+import dev.intake.target.LookupResolver;
 import dev.intake.template.ImportTemplate;
 import dev.intake.template.RecordCreator;
 import dev.intake.template.TemplateCatalog;
@@ -48,7 +48,7 @@ public class MapColumns {
     TemplateCatalog templates;
 
     @Inject
-    Lookups lookups;
+    LookupResolver lookups;
 
     @Inject
     Clock clock;
@@ -215,8 +215,7 @@ public class MapColumns {
 
     /** Why the uploader's rows cannot create the records a lookup column refers to; empty when they can. */
     private Optional<String> creatorProblem(ImportBatch batch, TemplateColumn column) {
-        Optional<String> type = lookups.target(column.lookup().entity(), column.lookup().field())
-                .map(target -> target.idType());
+        Optional<String> type = lookups.nouns(column.lookup()).map(LookupResolver.LookupNouns::recordType);
         if (type.isEmpty()) {
             return Optional.of("Intake does not know the records of " + column.lookup().text());
         }
@@ -248,8 +247,8 @@ public class MapColumns {
                     || policies.get(field) == LookupPolicy.CREATE) {
                 continue;
             }
-            Set<String> missing = lookups.unmatched(column.lookup().entity(), column.lookup().field(),
-                    batch.organisation(), new LinkedHashSet<>(choice.values().values()));
+            Set<String> missing = lookups.unmatched(column.lookup(), batch.organisation(),
+                    new LinkedHashSet<>(choice.values().values()));
             choice.values().forEach((from, to) -> {
                 if (missing.contains(to)) {
                     problems.add(describe(proposal.columns().get(choice.column() - 1)) + ": '" + from + "' maps to '"
@@ -263,8 +262,7 @@ public class MapColumns {
     }
 
     private String noun(TemplateColumn column) {
-        return lookups.target(column.lookup().entity(), column.lookup().field()).map(target -> target.singular())
-                .orElse(column.lookup().entity());
+        return lookups.nouns(column.lookup()).map(LookupResolver.LookupNouns::singular).orElse(column.lookup().entity());
     }
 
     private static String describe(ColumnProposal column) {

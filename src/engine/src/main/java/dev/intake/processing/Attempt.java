@@ -1,5 +1,7 @@
 package dev.intake.processing;
 
+import dev.intake.target.RowFailure;
+
 
 /**
  * How one transaction over a segment of rows ended.

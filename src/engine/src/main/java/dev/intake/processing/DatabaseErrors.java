@@ -9,6 +9,7 @@ import org.postgresql.util.ServerErrorMessage;
 
 import dev.intake.batch.RowErrorType;
 import dev.intake.error.ConstraintMessages;
+import dev.intake.target.RowFailure;
 
 /**
  * Tells a write that failed because of the data (a unique-constraint violation, a value too long) from a fault of

@@ -16,6 +16,7 @@ import dev.intake.error.LookupFailedException;
 import dev.intake.error.NotFoundException;
 import dev.intake.error.UserFacingException;
 import dev.intake.file.Values;
+import dev.intake.target.RowFailure;
 import graphql.ErrorClassification;
 import graphql.ErrorType;
 import graphql.ExceptionWhileDataFetching;

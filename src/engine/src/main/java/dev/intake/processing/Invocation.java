@@ -3,7 +3,9 @@ package dev.intake.processing;
 import java.util.List;
 import java.util.Map;
 
-import dev.intake.graphql.MutationInvoker;
+import dev.intake.target.ErrorClassifier;
+import dev.intake.target.RowFailure;
+import dev.intake.target.RowResult;
 
 /**
  * The outcome of one row's mutation for the engine: the written record's ID and, when the result says, whether it
@@ -11,10 +13,13 @@ import dev.intake.graphql.MutationInvoker;
  */
 record Invocation(String entityId, Boolean created, RowFailure failure) {
 
-    /** Reads a row's result: the ID of the written record, and whether it was created when the result says. */
-    static Invocation of(MutationInvoker.RowResult result) {
+    /**
+     * Reads a row's result: the ID of the written record, and whether it was created when the result says; its errors,
+     * as the target's classifier reads them.
+     */
+    static Invocation of(RowResult result, ErrorClassifier errors) {
         if (!result.ok()) {
-            return failed(ExecutionErrors.classify(result.errors()));
+            return failed(errors.classify(result.errors()));
         }
         Object value = result.value();
         if (value instanceof Map<?, ?> object) {

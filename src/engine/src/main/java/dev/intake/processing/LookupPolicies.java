@@ -10,7 +10,8 @@ import dev.intake.error.LookupFailedException;
 import dev.intake.file.FileLayout;
 import dev.intake.file.LookupPolicy;
 import dev.intake.file.Values;
-import dev.intake.lookup.Lookups;
+import dev.intake.target.LookupResolver;
+import dev.intake.target.RowFailure;
 import dev.intake.template.LookupField;
 import dev.intake.template.RecordCreator;
 import dev.intake.template.TemplateColumn;
@@ -45,7 +46,7 @@ final class LookupPolicies {
     record Decision(Map<String, Object> variables, List<Creation> creations, List<String> notes) {
     }
 
-    private final Lookups lookups;
+    private final LookupResolver lookups;
     private final String organisation;
     private final List<Column> acting = new ArrayList<>();
     private final Map<String, LookupPolicy> byReference;
@@ -54,7 +55,7 @@ final class LookupPolicies {
      * @param creators the create mutation of a lookup column's records, empty when there is none (its rows then
      *        fail as under {@code fail})
      */
-    LookupPolicies(FileLayout layout, Lookups lookups, String organisation,
+    LookupPolicies(FileLayout layout, LookupResolver lookups, String organisation,
             java.util.function.Function<TemplateColumn, Optional<RecordCreator>> creators) {
         this.lookups = lookups;
         this.organisation = organisation;
@@ -64,8 +65,8 @@ final class LookupPolicies {
             if (column.lookup() == null || policy == null) {
                 continue;
             }
-            String noun = lookups.target(column.lookup().entity(), column.lookup().field())
-                    .map(target -> target.singular()).orElse(column.lookup().entity());
+            String noun = lookups.nouns(column.lookup()).map(LookupResolver.LookupNouns::singular)
+                    .orElse(column.lookup().entity());
             if (policy == LookupPolicy.BLANK && !column.required()) {
                 acting.add(new Column(column, policy, null, noun));
             } else if (policy == LookupPolicy.CREATE) {
@@ -118,8 +119,7 @@ final class LookupPolicies {
     boolean lockAndMatch(Creation creation) {
         LookupField lookup = creation.column().lookup();
         try {
-            return lookups.lockAndMatch(lookup.entity(), lookup.field(), organisation, creation.column().reference(),
-                    creation.value());
+            return lookups.lockAndMatch(lookup, organisation, creation.column().reference(), creation.value());
         } catch (LookupFailedException ambiguous) {
             return true;
         }
@@ -127,8 +127,7 @@ final class LookupPolicies {
 
     private boolean matches(Column column, String value) {
         try {
-            return lookups.matches(column.column().lookup().entity(), column.column().lookup().field(), organisation,
-                    column.column().reference(), value);
+            return lookups.matches(column.column().lookup(), organisation, column.column().reference(), value);
         } catch (LookupFailedException ambiguous) {
             return true;
         }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.intake.lookup.Lookups;
+import dev.intake.target.LookupResolver;
 import dev.intake.template.LookupField;
 import dev.intake.template.TemplateColumn;
 
@@ -16,11 +16,11 @@ import dev.intake.template.TemplateColumn;
  */
 final class LookupPrefetch {
 
-    private final Lookups lookups;
+    private final LookupResolver lookups;
     private final List<TemplateColumn> lookupColumns;
     private final String organisation;
 
-    LookupPrefetch(Lookups lookups, List<TemplateColumn> columns, String organisation) {
+    LookupPrefetch(LookupResolver lookups, List<TemplateColumn> columns, String organisation) {
         this.lookups = lookups;
         this.lookupColumns = columns.stream().filter(column -> column.lookup() != null).toList();
         this.organisation = organisation;
@@ -29,7 +29,7 @@ final class LookupPrefetch {
     void prefetch(List<PreparedRow> segment) {
         for (TemplateColumn column : lookupColumns) {
             LookupField lookup = column.lookup();
-            lookups.prefetch(lookup.entity(), lookup.field(), organisation, values(segment, column.path()));
+            lookups.prefetch(lookup, organisation, values(segment, column.path()));
         }
     }
 

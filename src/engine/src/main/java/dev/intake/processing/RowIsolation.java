@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 import dev.intake.batch.RowOutcome;
+import dev.intake.target.RowFailure;
 
 /**
  * Decides which rows commit together when some of them fail.

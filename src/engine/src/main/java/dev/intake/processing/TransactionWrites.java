@@ -10,7 +10,10 @@ import jakarta.transaction.TransactionManager;
 import org.hibernate.engine.spi.ActionQueue;
 import org.hibernate.engine.spi.SessionImplementor;
 
-/** Reads the {@link WriteState} of the current transaction, from JTA and Hibernate's action queue. */
+/**
+ * The writes of the current transaction, in-process: its {@link WriteState}, from JTA and Hibernate's action queue,
+ * and the flush that sends what Hibernate holds before the transaction's outcomes are written.
+ */
 @ApplicationScoped
 class TransactionWrites {
 
@@ -28,6 +31,15 @@ class TransactionWrites {
             active = false;
         }
         return new WriteState(active, queuedWrites());
+    }
+
+    /**
+     * Sends every write Hibernate holds, so that a failing one fails here rather than at commit, and forgets the
+     * records it loaded: the commit need not check every record the chunk held once more.
+     */
+    void flushAndClear() {
+        entityManager.flush();
+        entityManager.clear();
     }
 
     private int queuedWrites() {

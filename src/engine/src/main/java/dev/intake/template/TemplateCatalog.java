@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import dev.intake.config.IntakeConfig;
-import graphql.schema.GraphQLSchema;
 
 /**
  * The templates of the schema that {@code /graphql} serves. What the schema gives is read once; an
@@ -22,13 +21,13 @@ public class TemplateCatalog {
 
     private static final Logger LOG = Logger.getLogger(TemplateCatalog.class);
 
-    private final GraphQLSchema schema;
+    private final SchemaSource schema;
     private final CustomColumns customColumns;
     private final TemplateChoice choice;
     private volatile List<ImportTemplate> templates;
 
     @Inject
-    public TemplateCatalog(GraphQLSchema schema, CustomColumns customColumns, IntakeConfig config) {
+    public TemplateCatalog(SchemaSource schema, CustomColumns customColumns, IntakeConfig config) {
         this.schema = schema;
         this.customColumns = customColumns;
         this.choice = new TemplateChoice(config.templates().include(), config.templates().exclude());
@@ -38,7 +37,7 @@ public class TemplateCatalog {
     public List<ImportTemplate> all() {
         List<ImportTemplate> read = templates;
         if (read == null) {
-            List<ImportTemplate> all = SchemaTemplates.read(schema);
+            List<ImportTemplate> all = SchemaTemplates.read(schema.schema());
             choice.unknownNames(all).forEach(problem -> LOG.warn(problem));
             read = choice.apply(all);
             templates = read;

@@ -40,7 +40,6 @@ import dev.intake.file.ReadLimits;
 import dev.intake.file.TemplateFileReader;
 import dev.intake.file.UnreadableFileException;
 import dev.intake.file.xlsx.WorkbookCheck;
-import dev.intake.lookup.Lookups;
 import dev.intake.mapping.ColumnMapping;
 import dev.intake.mapping.ColumnMatcher;
 import dev.intake.mapping.ColumnProposal;
@@ -49,6 +48,7 @@ import dev.intake.mapping.MappingProposal;
 import dev.intake.mapping.MappingStore;
 import dev.intake.mapping.ValueTally;
 import dev.intake.report.ReportColumns;
+import dev.intake.target.LookupResolver;
 import dev.intake.template.ImportTemplate;
 import dev.intake.template.TemplateCatalog;
 import dev.intake.template.TemplateColumn;
@@ -84,7 +84,7 @@ public class FileValidator {
     MappingStore mappings;
 
     @Inject
-    Lookups lookups;
+    LookupResolver lookups;
 
     @Inject
     IntakeConfig config;
@@ -212,8 +212,8 @@ public class FileValidator {
             return Optional.of(mapping.layout(headers, template, proposal));
         }
         // Only a batch that waits for a person reads the whole file here, for the values to map.
-        ValueTally.LookupCheck lookupCheck = (column, values) -> lookups.unmatched(column.lookup().entity(),
-                column.lookup().field(), batch.organisation(), values);
+        ValueTally.LookupCheck lookupCheck = (column, values) -> lookups.unmatched(column.lookup(),
+                batch.organisation(), values);
         proposal = proposal.withValues(refusedValues(proposal, template, saved.valueMaps(), lookupCheck, firstRows,
                 reader));
         batches.awaitMapping(batch.id(), mappings.write(proposal), waitingMessage(batch, proposal, review,

@@ -14,6 +14,7 @@ import org.postgresql.util.ServerErrorMessage;
 
 import dev.intake.batch.RowErrorType;
 import dev.intake.error.ConstraintMessages;
+import dev.intake.target.RowFailure;
 
 /** Which database errors a row is to blame for, and what its outcome then says. */
 class DatabaseErrorsTest {

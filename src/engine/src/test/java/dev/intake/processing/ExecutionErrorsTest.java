@@ -13,6 +13,7 @@ import dev.intake.batch.RowErrorType;
 import dev.intake.error.ConflictException;
 import dev.intake.error.LookupFailedException;
 import dev.intake.error.NotFoundException;
+import dev.intake.target.RowFailure;
 import graphql.ErrorType;
 import graphql.ExceptionWhileDataFetching;
 import graphql.GraphQLError;

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.intake.batch.RowErrorType;
 import dev.intake.batch.RowOutcome;
+import dev.intake.target.RowFailure;
 
 class RowIsolationTest {
 

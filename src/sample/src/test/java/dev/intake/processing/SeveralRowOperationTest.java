@@ -18,6 +18,8 @@ import dev.intake.graphql.MutationInvoker;
 import dev.intake.security.Uploader;
 import dev.intake.support.Tokens;
 import dev.intake.support.UniqueNames;
+import dev.intake.target.ErrorClassifier;
+import dev.intake.target.RowSession;
 import dev.intake.template.ImportTemplate;
 import dev.intake.template.TemplateCatalog;
 import dev.intake.training.Account;
@@ -33,6 +35,9 @@ class SeveralRowOperationTest {
 
     @Inject
     MutationInvoker invoker;
+
+    @Inject
+    ErrorClassifier errors;
 
     @Inject
     TemplateCatalog templates;
@@ -70,9 +75,9 @@ class SeveralRowOperationTest {
     private Optional<List<Invocation>> run(List<Map<String, Object>> rows, List<Integer> starts) {
         ImportTemplate template = templates.byName("createAccount").orElseThrow();
         return QuarkusTransaction.requiringNew().call(() -> {
-            try (MutationInvoker.RequestScope scope = invoker.openRequestScope(uploader)) {
-                return invoker.invokeAll(template, rows, scope, starts::add)
-                        .map(results -> results.stream().map(Invocation::of).toList());
+            try (RowSession session = invoker.open(uploader)) {
+                return session.runAll(template, rows, starts::add)
+                        .map(results -> results.stream().map(result -> Invocation.of(result, errors)).toList());
             }
         });
     }

@@ -1,4 +1,4 @@
-package dev.intake.processing;
+package dev.intake.target;
 
 import java.util.List;
 
@@ -6,7 +6,7 @@ import dev.intake.batch.RowErrorType;
 import dev.intake.template.TemplateColumn;
 
 /**
- * Why a row's mutation failed.
+ * Why a row's mutation failed, in Intake's terms: what a target's {@link ErrorClassifier} makes of its errors.
  *
  * @param type the row error type
  * @param field the template reference at fault, or {@code null}
@@ -14,10 +14,10 @@ import dev.intake.template.TemplateColumn;
  * @param ownFault whether the failure is certainly this row's own; a database error surfacing during a row may
  *        come from an earlier row's pending write, so it is not
  */
-record RowFailure(RowErrorType type, String field, String detail, boolean ownFault) {
+public record RowFailure(RowErrorType type, String field, String detail, boolean ownFault) {
 
     /** The message for the row's outcome, naming the row and, when known, the column. */
-    String message(long rowNumber, List<TemplateColumn> columns) {
+    public String message(long rowNumber, List<TemplateColumn> columns) {
         if (field != null) {
             for (TemplateColumn column : columns) {
                 if (column.reference().equals(field)) {
