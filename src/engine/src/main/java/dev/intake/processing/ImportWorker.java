@@ -20,7 +20,6 @@ import dev.intake.batch.ChunkStore;
 import dev.intake.batch.WorkQueued;
 import dev.intake.config.IntakeConfig;
 import dev.intake.config.WorkerIdentity;
-import dev.intake.upload.FileValidator;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -43,7 +42,7 @@ public class ImportWorker {
     private ExecutorService threads;
 
     @Inject
-    FileValidator validator;
+    FileValidation validation;
 
     @Inject
     ChunkStore chunks;
@@ -175,7 +174,7 @@ public class ImportWorker {
 
     /** Does one unit of work; false when there was none. */
     public boolean runOnce() {
-        if (validator.validateNext(identity.name())) {
+        if (validation.validateNext(identity.name())) {
             return true;
         }
         Optional<Chunk> chunk = QuarkusTransaction.requiringNew().call(() -> chunks.claimNext(identity.name(),

@@ -1,4 +1,4 @@
-package dev.intake.upload;
+package dev.intake.processing;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
