@@ -25,6 +25,7 @@ final class StoreDatabase implements AutoCloseable {
     final BatchStore batches = new BatchStore();
     final ChunkStore chunks = new ChunkStore();
     final OutcomeStore outcomes = new OutcomeStore();
+    final FileStore files = new FileStore();
 
     StoreDatabase() {
         try {
@@ -39,6 +40,33 @@ final class StoreDatabase implements AutoCloseable {
         batches.json = new ObjectMapper();
         chunks.jdbc = jdbc;
         outcomes.jdbc = jdbc;
+        files.jdbc = jdbc;
+    }
+
+    /** Empties every engine table, between tests. */
+    void empty() {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("truncate intake.import_file_part, intake.import_row, intake.import_chunk, "
+                    + "intake.import_outcome, intake.import_batch_event, intake.import_batch cascade");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first column of the first row of a query. */
+    long count(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (java.sql.ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A connection in a transaction of its own, that fails instead of waiting more than a moment for a lock. */
