@@ -481,7 +481,7 @@ public final class ImportBenchmark {
     }
 
     private void migrate(String url) {
-        server("bench-migrate", url, Path.of("target", "bench-migrate-gc.log")).stop();
+        server("bench-migrate", url, PackagedServer.MODULE.resolve(Path.of("target", "bench-migrate-gc.log"))).stop();
     }
 
     /** How long the batch spent uploading, validating and staging, and running rows, from its events. */

@@ -31,7 +31,12 @@ import io.smallrye.jwt.util.KeyUtils;
  */
 public final class PackagedServer implements AutoCloseable {
 
-    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    /**
+     * The sample application's module: where tests run, or, for the benchmark, which Maven runs from the repository's
+     * root, the folder it names in {@code intake.sample.dir}.
+     */
+    public static final Path MODULE = Path.of(System.getProperty("intake.sample.dir", "."));
+    private static final Path JAR = MODULE.resolve(Path.of("target", "quarkus-app", "quarkus-run.jar"));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process process;
@@ -50,7 +55,7 @@ public final class PackagedServer implements AutoCloseable {
      */
     public static Map<String, String> trustDevKey() {
         try {
-            String pem = Files.readString(Path.of("src", "dev", "jwt", "publicKey.pem"));
+            String pem = Files.readString(MODULE.resolve(Path.of("src", "dev", "jwt", "publicKey.pem")));
             return Map.of("quarkus.oidc.public-key", pem.replaceAll("-----[A-Z ]+-----|\\s", ""),
                     "quarkus.oidc.token.issuer", "https://intake.dev/issuer",
                     "quarkus.oidc.token.audience", "intake");
@@ -89,7 +94,7 @@ public final class PackagedServer implements AutoCloseable {
         command.add("-Dquarkus.http.port=" + port);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(after);
-        Path log = Path.of("target", "packaged-server-" + name + "-" + port + ".log");
+        Path log = MODULE.resolve("target").resolve("packaged-server-" + name + "-" + port + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(key -> key.startsWith("QUARKUS_"));
         builder.environment().putAll(environment);
@@ -178,7 +183,7 @@ public final class PackagedServer implements AutoCloseable {
     /** A token signed with the dev key, which the tests start the server trusting. */
     public static String token(String user, String organisation, String... roles) {
         try {
-            PrivateKey key = KeyUtils.decodePrivateKey(Files.readString(Path.of("src", "dev", "jwt", "privateKey.pem")));
+            PrivateKey key = KeyUtils.decodePrivateKey(Files.readString(MODULE.resolve(Path.of("src", "dev", "jwt", "privateKey.pem"))));
             return Jwt.issuer("https://intake.dev/issuer").audience("intake").upn(user).groups(Set.of(roles))
                     .claim("org", organisation).expiresIn(Duration.ofHours(1)).sign(key);
         } catch (IOException | java.security.GeneralSecurityException e) {
