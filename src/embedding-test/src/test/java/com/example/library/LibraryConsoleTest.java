@@ -4,8 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -22,6 +20,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.intake.fixtures.ProviderSignIn;
 import dev.intake.processing.ImportWorker;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -62,7 +61,7 @@ class LibraryConsoleTest {
     @Test
     void a_book_file_uploaded_from_the_console_imports_through_the_librarys_mutation_on_intakes_own_pages()
             throws SQLException {
-        CookieFilter browser = signIn();
+        CookieFilter browser = ProviderSignIn.as("alice");
         String wizard = given().filter(browser).get("/console/imports/new").then().statusCode(200).extract().asString();
         assertTrue(wizard.contains("/intake/console.css") && wizard.contains("addBook"), "Intake's layout: " + wizard);
         assertTrue(!wizard.contains("Library of Lindisfarne"), "not the library's layout");
@@ -91,32 +90,10 @@ class LibraryConsoleTest {
         return books;
     }
 
-    /** The authorization code flow, as a browser follows it: to the provider's login page and back. */
-    private static CookieFilter signIn() {
-        CookieFilter browser = new CookieFilter();
-        Response toProvider = given().filter(browser).redirects().follow(false).get("/console/imports");
-        assertEquals(302, toProvider.statusCode());
-        URI authorize = URI.create(toProvider.header("Location"));
-        String login = given().get(authorize).then().statusCode(200).extract().asString();
-        String redirectUri = URLDecoder.decode(hidden(login, "redirect_uri"), StandardCharsets.UTF_8);
-        Response back = given().redirects().follow(false).queryParam("state", hidden(login, "state"))
-                .queryParam("redirect_uri", redirectUri).queryParam("username", "alice").queryParam("password", "alice")
-                .get(authorize.resolve("/login"));
-        assertEquals(302, back.statusCode());
-        URI callback = URI.create(back.header("Location"));
-        given().filter(browser).redirects().follow(false).get(callback.getRawPath() + "?" + callback.getRawQuery());
-        return browser;
-    }
 
     private static String csrfToken(String page) {
         Matcher meta = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\">").matcher(page);
         assertTrue(meta.find(), "the page carries its CSRF token");
         return meta.group(1);
-    }
-
-    private static String hidden(String html, String name) {
-        Matcher matcher = Pattern.compile("id=\"" + name + "\" name=\"" + name + "\" value=\"([^\"]*)\"").matcher(html);
-        assertTrue(matcher.find(), name + " in " + html);
-        return matcher.group(1);
     }
 }

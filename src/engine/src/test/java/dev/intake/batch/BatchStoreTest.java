@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,17 +25,7 @@ class BatchStoreTest {
     private static final Instant NOW = Instant.parse("2026-01-05T10:00:00Z");
     private static final Duration LEASE = Duration.ofSeconds(60);
 
-    private static StoreDatabase database;
-
-    @BeforeAll
-    static void start() {
-        database = new StoreDatabase();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        database.close();
-    }
+    private static final StoreDatabase database = StoreDatabase.shared();
 
     @BeforeEach
     void empty() {

@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,23 +34,11 @@ class ChunkStoreTest {
             .with(aColumn("Name", "input/name").required()).build(), header -> false).match(List.of("name"), null)
             .layout();
 
-    private static StoreDatabase database;
-
-    @BeforeAll
-    static void start() {
-        database = new StoreDatabase();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        database.close();
-    }
+    private static final StoreDatabase database = StoreDatabase.shared();
 
     @BeforeEach
-    void empty_queue() throws Exception {
-        try (Connection connection = database.dataSource.getConnection(); var statement = connection.createStatement()) {
-            statement.execute("truncate intake.import_chunk, intake.import_outcome, intake.import_batch_event, intake.import_batch cascade");
-        }
+    void empty_queue() {
+        database.empty();
     }
 
     @Test

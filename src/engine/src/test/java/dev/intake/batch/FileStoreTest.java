@@ -10,25 +10,13 @@ import java.io.InputStream;
 import java.util.Random;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The uploaded file in parts of a megabyte, on a real PostgreSQL: written from a stream, read back byte for byte. */
 class FileStoreTest {
 
-    private static StoreDatabase database;
-
-    @BeforeAll
-    static void start() {
-        database = new StoreDatabase();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        database.close();
-    }
+    private static final StoreDatabase database = StoreDatabase.shared();
 
     @BeforeEach
     void empty() {

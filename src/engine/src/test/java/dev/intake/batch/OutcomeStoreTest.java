@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,17 +18,7 @@ import dev.intake.db.StoreException;
  */
 class OutcomeStoreTest {
 
-    private static StoreDatabase database;
-
-    @BeforeAll
-    static void start() {
-        database = new StoreDatabase();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        database.close();
-    }
+    private static final StoreDatabase database = StoreDatabase.shared();
 
     @BeforeEach
     void empty() {

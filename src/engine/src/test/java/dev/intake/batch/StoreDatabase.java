@@ -27,7 +27,25 @@ final class StoreDatabase implements AutoCloseable {
     final OutcomeStore outcomes = new OutcomeStore();
     final FileStore files = new FileStore();
 
-    StoreDatabase() {
+    private static StoreDatabase shared;
+
+    /** One database for every store test of the run: started at first use, stopped when the tests' JVM exits. */
+    static synchronized StoreDatabase shared() {
+        if (shared == null) {
+            StoreDatabase database = new StoreDatabase();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    database.close();
+                } catch (IOException e) {
+                    // the JVM is going anyway
+                }
+            }, "store-database-stop"));
+            shared = database;
+        }
+        return shared;
+    }
+
+    private StoreDatabase() {
         try {
             postgres = EmbeddedPostgres.builder().setServerConfig("timezone", "Pacific/Auckland").start();
         } catch (IOException e) {

@@ -1,25 +1,19 @@
 package dev.intake.server;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import dev.intake.fixtures.ProviderSignIn;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.filter.cookie.CookieFilter;
-import io.restassured.response.Response;
 
 /**
  * The server's console, signed in through a real OIDC provider running in the test (Quarkus' WireMock provider),
@@ -45,7 +39,7 @@ class ServerConsoleTest {
 
     @Test
     void the_templates_page_and_the_wizard_say_the_server_has_no_templates() {
-        CookieFilter browser = signIn();
+        CookieFilter browser = ProviderSignIn.as("alice");
         String templates = given().filter(browser).get("/console/templates").then().statusCode(200).extract().asString();
         assertTrue(templates.contains("No templates yet") && templates.contains("has no templates"), templates);
         String wizard = given().filter(browser).get("/console/imports/new").then().statusCode(200).extract().asString();
@@ -55,26 +49,4 @@ class ServerConsoleTest {
         given().get("/intake/console.css").then().statusCode(200);
     }
 
-    /** The authorization code flow, as a browser follows it: to the provider's login page and back. */
-    private static CookieFilter signIn() {
-        CookieFilter browser = new CookieFilter();
-        Response toProvider = given().filter(browser).redirects().follow(false).get("/console/imports");
-        assertEquals(302, toProvider.statusCode());
-        URI authorize = URI.create(toProvider.header("Location"));
-        String login = given().get(authorize).then().statusCode(200).extract().asString();
-        String redirectUri = URLDecoder.decode(hidden(login, "redirect_uri"), StandardCharsets.UTF_8);
-        Response back = given().redirects().follow(false).queryParam("state", hidden(login, "state"))
-                .queryParam("redirect_uri", redirectUri).queryParam("username", "alice").queryParam("password", "alice")
-                .get(authorize.resolve("/login"));
-        assertEquals(302, back.statusCode());
-        URI callback = URI.create(back.header("Location"));
-        given().filter(browser).redirects().follow(false).get(callback.getRawPath() + "?" + callback.getRawQuery());
-        return browser;
-    }
-
-    private static String hidden(String html, String name) {
-        Matcher matcher = Pattern.compile("id=\"" + name + "\" name=\"" + name + "\" value=\"([^\"]*)\"").matcher(html);
-        assertTrue(matcher.find(), name + " in " + html);
-        return matcher.group(1);
-    }
 }
