@@ -12,7 +12,7 @@ import org.flywaydb.core.internal.resource.classpath.ClassPathResource;
 
 /**
  * The engine's SQL migrations, named rather than found by scanning the class path: a scan does not work in a native
- * image, and a host's class path may hold other folders of the same name. {@code EngineSchemaTest} checks the list
+ * image, and a host's class path may hold other folders of the same name. {@code EngineScriptsTest} checks the list
  * against the folder.
  */
 final class EngineScripts implements ResourceProvider {

@@ -82,6 +82,45 @@ class SingleHistoryMoveTest {
         }
     }
 
+    @Test
+    void the_engines_first_migration_makes_the_tables_that_release_left_column_for_column() throws Exception {
+        try (EmbeddedPostgres moved = EmbeddedPostgres.builder().start();
+                EmbeddedPostgres fresh = EmbeddedPostgres.builder().start()) {
+            SingleHistoryDatabase.migrate(moved.getPostgresDatabase(), "13");
+            EngineSchema.migrate(moved.getPostgresDatabase());
+            EngineSchema.migrate(fresh.getPostgresDatabase());
+
+            for (String query : List.of(COLUMNS, CONSTRAINTS, INDEXES)) {
+                assertEquals(rows(moved.getPostgresDatabase(), query), rows(fresh.getPostgresDatabase(), query));
+            }
+        }
+    }
+
+    private static final String COLUMNS = """
+            select table_name || '.' || column_name || ' ' || ordinal_position || ' ' || data_type || ' '
+                   || is_nullable || ' ' || coalesce(column_default, '')
+            from information_schema.columns where table_schema = 'intake' and table_name <> 'flyway_schema_history'
+            order by table_name, ordinal_position""";
+    private static final String CONSTRAINTS = """
+            select c.conrelid::regclass || ' ' || c.conname || ' ' || pg_get_constraintdef(c.oid)
+            from pg_constraint c join pg_namespace n on n.oid = c.connamespace
+            where n.nspname = 'intake' and c.conrelid::regclass::text not like '%flyway_schema_history%'
+            order by 1""";
+    private static final String INDEXES = """
+            select indexdef from pg_indexes where schemaname = 'intake' and tablename <> 'flyway_schema_history'
+            order by indexname""";
+
+    private static List<String> rows(DataSource database, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
+            while (result.next()) {
+                rows.add(result.getString(1));
+            }
+        }
+        return rows;
+    }
+
     private static Map<String, Long> counts(DataSource database, String schema, List<String> tables) throws SQLException {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String table : tables) {
