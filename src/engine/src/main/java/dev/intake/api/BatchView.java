@@ -44,6 +44,15 @@ public record BatchView(
         @Description("Rows that failed") int errorCount,
         @Description("Rows that created a record (in a dry run: would create)") int createdCount,
         @Description("Rows that changed an existing record (in a dry run: would change)") int updatedCount,
+        @Description("Of the failed rows, those sent to a remote target whose outcome is unknown (OUTCOME_UNKNOWN): "
+                + "the answer was lost, so whether the target wrote them is for a person to check; never sent again")
+        int unknownCount,
+        @Description("Why the batch waits for its remote target (throttled, credentials refused, unreachable)")
+        String pauseReason,
+        @Description("Until when the batch waits; null while paused until the target accepts again or an admin "
+                + "resumes it") Instant pausedUntil,
+        @Description("The remote target the rows go to, such as crm; null for this application's own schema")
+        String target,
         @Description("Why the batch failed, for file-level failures, or a warning given when it started") String message,
         @Description("When the batch's files and rows were deleted under the retention rule") Instant purgedAt,
         @NonNull @Description("The batch and its files on the REST API") BatchLinks links,
@@ -61,7 +70,15 @@ public record BatchView(
                 batch.clientAddress(), batch.sha256(), batch.createdAt(), batch.startedAt(), batch.endedAt(),
                 batch.totalRows(), Math.toIntExact(batch.processedRows()), Math.toIntExact(batch.successCount()),
                 Math.toIntExact(batch.errorCount()), Math.toIntExact(batch.createdCount()),
-                Math.toIntExact(batch.updatedCount()), batch.message(), batch.purgedAt(), links, links.original(),
+                Math.toIntExact(batch.updatedCount()), Math.toIntExact(batch.unknownCount()),
+                batch.pause() == null ? null : batch.pause().reason(), batch.pause() == null ? null : batch.pause().until(),
+                targetOf(batch.template()), batch.message(), batch.purgedAt(), links, links.original(),
                 links.exceptions(), links.results());
+    }
+
+    /** A remote template is named {@code <target>.<mutation>}; the application's own have no dot. */
+    static String targetOf(String template) {
+        int dot = template.indexOf('.');
+        return dot > 0 ? template.substring(0, dot) : null;
     }
 }

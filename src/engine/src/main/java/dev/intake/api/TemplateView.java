@@ -21,12 +21,14 @@ public record TemplateView(
         @NonNull List<@NonNull Column> columns,
         @NonNull @Description("The template as CSV: four header rows") String csv,
         @NonNull @Description("Where to download the template") String downloadUrl,
-        @Description("The role the uploader needs for the rows to be allowed, if the mutation requires one") String requiredRole) {
+        @Description("The role the uploader needs for the rows to be allowed, if the mutation requires one") String requiredRole,
+        @Description("The remote target whose API runs the rows, such as crm; null for this application's own schema")
+        String target) {
 
     static TemplateView of(ImportTemplate template) {
         return new TemplateView(template.name(), template.entity(), template.action(), template.description(),
                 template.columns().stream().map(Column::of).toList(), TemplateCsv.write(template, false),
-                "/imports/templates/" + template.name() + ".csv", template.requiredRole());
+                "/imports/templates/" + template.name() + ".csv", template.requiredRole(), template.target());
     }
 
     /** One column of a template. */

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -29,15 +30,18 @@ public class BatchStore {
 
     private static final String SELECT = """
             select b.*,
+                   case when b.paused_until = 'infinity' then null else b.paused_until end as paused_until_time,
                    coalesce(b.processed_rows, c.processed, 0) as live_processed,
                    coalesce(b.success_count, c.succeeded, 0) as live_succeeded,
                    coalesce(b.error_count, c.failed, 0) as live_failed,
                    coalesce(b.created_count, c.created, 0) as live_created,
-                   coalesce(b.updated_count, c.updated, 0) as live_updated
+                   coalesce(b.updated_count, c.updated, 0) as live_updated,
+                   coalesce(b.unknown_count, c.unknown, 0) as live_unknown
             from intake.import_batch b
             left join lateral (
                 select sum(success_count + error_count) as processed, sum(success_count) as succeeded,
-                       sum(error_count) as failed, sum(created_count) as created, sum(updated_count) as updated
+                       sum(error_count) as failed, sum(created_count) as created, sum(updated_count) as updated,
+                       sum(unknown_count) as unknown
                 from intake.import_chunk where batch_id = b.id and status = 'DONE'
             ) c on true
             """;
@@ -204,16 +208,59 @@ public class BatchStore {
     /** Stores the final status and counts of a batch whose chunks are all done. */
     public void finish(UUID id, BatchStatus status, RunCounts counts, Instant now, String actor) {
         changeStatus(new Change(id, BatchStatus.PROCESSING, status, null, now, actor, status != BatchStatus.READY),
-                ", processed_rows = ?, success_count = ?, error_count = ?, created_count = ?, updated_count = ?",
+                ", processed_rows = ?, success_count = ?, error_count = ?, created_count = ?, updated_count = ?,"
+                        + " unknown_count = ?",
                 counts.succeeded() + counts.failed(), counts.succeeded(), counts.failed(), counts.created(),
-                counts.updated());
+                counts.updated(), counts.unknown());
+    }
+
+    /**
+     * Pauses a processing batch whose target throttles it or cannot be reached for a while: no worker claims its
+     * chunks before {@code until}. A longer pause already set stays.
+     */
+    public void pause(UUID id, Instant until, String reason) {
+        jdbc.update("""
+                update intake.import_batch set paused_until = ?, pause_reason = ?
+                where id = ? and status = 'PROCESSING' and (paused_until is null or paused_until < ?)
+                """, until, reason, id, until);
+    }
+
+    /** Pauses a processing batch until a probe of its target succeeds or an admin resumes it. */
+    public void pauseUntilResumed(UUID id, String reason) {
+        jdbc.update("""
+                update intake.import_batch set paused_until = 'infinity', pause_reason = ?
+                where id = ? and status = 'PROCESSING'
+                """, reason, id);
+    }
+
+    /** Ends a timed pause that has run out; a pause until resumed stays. */
+    public void endTimedPause(UUID id, Instant now) {
+        jdbc.update("""
+                update intake.import_batch set paused_until = null, pause_reason = null
+                where id = ? and paused_until is not null and paused_until <> 'infinity' and paused_until <= ?
+                """, id, now);
+    }
+
+    /** Ends any pause of the batch; true when it was paused. */
+    public boolean resume(UUID id) {
+        return jdbc.update("""
+                update intake.import_batch set paused_until = null, pause_reason = null
+                where id = ? and paused_until is not null
+                """, id) == 1;
+    }
+
+    /** Processing batches paused until resumed, with their templates, for the probe of their targets. */
+    public List<Map.Entry<UUID, String>> pausedUntilResumed() {
+        return jdbc.list("""
+                select id, template from intake.import_batch where status = 'PROCESSING' and paused_until = 'infinity'
+                """, row -> Map.entry(Jdbc.uuid(row, "id"), row.getString("template")));
     }
 
     /** Turns a READY dry run into a real run: its counts are cleared and it goes back to PROCESSING. */
     public void startForReal(UUID id, Instant now, String actor) {
         changeStatus(new Change(id, BatchStatus.READY, BatchStatus.PROCESSING, "Started for real by " + actor, now, actor,
                 false), ", dry_run = false, processed_rows = null, success_count = null, error_count = null, "
-                        + "created_count = null, updated_count = null");
+                        + "created_count = null, updated_count = null, unknown_count = null");
     }
 
     /**
@@ -376,6 +423,9 @@ public class BatchStore {
                 row.getLong("live_failed"),
                 row.getLong("live_created"),
                 row.getLong("live_updated"),
-                Jdbc.instant(row, "purged_at"));
+                row.getLong("live_unknown"),
+                Jdbc.instant(row, "purged_at"),
+                row.getString("pause_reason") == null ? null : new BatchPause(
+                        Jdbc.instant(row, "paused_until_time"), row.getString("pause_reason")));
     }
 }

@@ -36,13 +36,22 @@ public class ChunkStore {
                 where id = (
                     select c.id from intake.import_chunk c
                     join intake.import_batch b on b.id = c.batch_id and b.status = 'PROCESSING'
+                        and (b.paused_until is null or b.paused_until <= ?)
                     where c.status = 'PENDING' or (c.status = 'RUNNING' and c.lease_expires_at < ?)
                     order by c.seq, b.created_at
                     limit 1
                     for update of c skip locked)
                 returning id, batch_id, first_row, last_row, attempts
                 """, row -> new Chunk(row.getLong("id"), Jdbc.uuid(row, "batch_id"), row.getLong("first_row"),
-                row.getLong("last_row"), row.getInt("attempts")), owner, leaseUntil, now);
+                row.getLong("last_row"), row.getInt("attempts")), owner, leaseUntil, now, now);
+    }
+
+    /** Gives a claimed chunk back to the queue before it is done, such as when its batch pauses. */
+    public void release(Chunk chunk, String owner) {
+        jdbc.update("""
+                update intake.import_chunk set status = 'PENDING', lease_owner = null, lease_expires_at = null
+                where id = ? and lease_owner = ? and status = 'RUNNING'
+                """, chunk.id(), owner);
     }
 
     /** Marks a chunk done with its counts, taken from the outcomes of its rows, and the instance that did it. */
@@ -51,10 +60,11 @@ public class ChunkStore {
                 update intake.import_chunk set status = 'DONE', finished_at = ?, processed_by = ?, lease_owner = null,
                     lease_expires_at = null,
                     success_count = o.succeeded, error_count = o.failed, created_count = o.created,
-                    updated_count = o.updated
+                    updated_count = o.updated, unknown_count = o.unknown
                 from (select count(*) filter (where success) as succeeded, count(*) filter (where not success) as failed,
                              count(*) filter (where action = 'CREATED') as created,
-                             count(*) filter (where action = 'UPDATED') as updated
+                             count(*) filter (where action = 'UPDATED') as updated,
+                             count(*) filter (where error_type = 'OUTCOME_UNKNOWN') as unknown
                       from intake.import_outcome where batch_id = ? and row_number between ? and ?) o
                 where id = ?
                 """, now, owner, chunk.batchId(), chunk.firstRow(), chunk.lastRow(), chunk.id());
@@ -109,17 +119,18 @@ public class ChunkStore {
     public RunCounts counts(UUID batchId) {
         return jdbc.first("""
                 select coalesce(sum(success_count), 0) as succeeded, coalesce(sum(error_count), 0) as failed,
-                       coalesce(sum(created_count), 0) as created, coalesce(sum(updated_count), 0) as updated
+                       coalesce(sum(created_count), 0) as created, coalesce(sum(updated_count), 0) as updated,
+                       coalesce(sum(unknown_count), 0) as unknown
                 from intake.import_chunk where batch_id = ? and status = 'DONE'
                 """, row -> new RunCounts(row.getLong("succeeded"), row.getLong("failed"), row.getLong("created"),
-                row.getLong("updated")), batchId).orElseThrow();
+                row.getLong("updated"), row.getLong("unknown")), batchId).orElseThrow();
     }
 
     /** Puts every chunk of a batch back to be run again, for a dry run started for real. */
     public void reopenAll(UUID batchId) {
         jdbc.update("""
                 update intake.import_chunk set status = 'PENDING', lease_owner = null, lease_expires_at = null, finished_at = null,
-                    success_count = 0, error_count = 0, created_count = 0, updated_count = 0
+                    success_count = 0, error_count = 0, created_count = 0, updated_count = 0, unknown_count = 0
                 where batch_id = ?
                 """, batchId);
     }

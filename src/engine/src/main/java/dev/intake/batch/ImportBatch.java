@@ -18,7 +18,9 @@ import dev.intake.security.Uploader;
  * @param organisation the uploader's organisation, which owns the batch and every record it writes
  * @param clientAddress where the upload came from
  * @param dryRun whether the batch only checks its rows, committing nothing
+ * @param unknownCount of the failed rows, those sent to a remote target whose outcome is unknown
  * @param purgedAt when its files and rows were deleted under the retention rule, or {@code null}
+ * @param pause why and until when the batch waits for its remote target, or {@code null}
  */
 public record ImportBatch(
         UUID id,
@@ -46,7 +48,9 @@ public record ImportBatch(
         long errorCount,
         long createdCount,
         long updatedCount,
-        Instant purgedAt) {
+        long unknownCount,
+        Instant purgedAt,
+        BatchPause pause) {
 
     public ImportBatch {
         createdByRoles = List.copyOf(createdByRoles);
@@ -77,6 +81,6 @@ public record ImportBatch(
         return new ImportBatch(id, file.template(), file.filename(), file.size(), file.sha256(), file.format(),
                 file.readOptions(), source,
                 emailRecord, uploader.user(), uploader.roles(), uploader.organisation(), clientAddress, dryRun,
-                BatchStatus.PENDING, null, createdAt, null, null, null, 0, 0, 0, 0, 0, null);
+                BatchStatus.PENDING, null, createdAt, null, null, null, 0, 0, 0, 0, 0, 0, null, null);
     }
 }

@@ -18,5 +18,10 @@ public enum RowErrorType {
     /** The uploader may not do what the row asks. */
     PERMISSION,
     /** A fault in the server, not in the row. */
-    INTERNAL
+    INTERNAL,
+    /**
+     * The row was sent to a remote target, and whether the target wrote it is not known: the answer was lost (a
+     * timeout after the request left, a reset connection, the server stopping). It is never sent again by itself.
+     */
+    OUTCOME_UNKNOWN
 }

@@ -44,6 +44,68 @@ public interface IntakeConfig {
     Validation validation();
 
     /**
+     * GraphQL APIs over HTTP that rows can be imported into, by name: {@code intake.targets.crm.url}. Users never
+     * give a URL; only these can be reached.
+     */
+    java.util.Map<String, Target> targets();
+
+    /** One GraphQL API over HTTP, its templates named {@code <target>.<mutation>}. */
+    interface Target {
+
+        /** The GraphQL endpoint, such as {@code https://crm.example.com/graphql}. */
+        java.net.URI url();
+
+        /** An SDL file to read the schema from instead of introspection, for an API that turns introspection off. */
+        java.util.Optional<java.nio.file.Path> schemaFile();
+
+        /**
+         * Static headers sent with every request, such as an API key: {@code headers."X-Api-Key"}. Values are never
+         * logged or shown; take them from the environment with {@code ${CRM_API_KEY}}.
+         */
+        java.util.Map<String, String> headers();
+
+        /** The overlay: what introspection cannot say (lookups, aliases, importable mutations, ID paths), in YAML. */
+        java.util.Optional<java.nio.file.Path> overlay();
+
+        /** Requests in flight to the target from one instance. */
+        @WithDefault("4")
+        int maxConcurrency();
+
+        /** How long a request may take, from connecting to the last byte of the answer. */
+        @WithDefault("30s")
+        Duration timeout();
+
+        /** How long connecting may take. */
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** The role an uploader needs to import with this target's templates. */
+        @WithDefault("import-admin")
+        String importRole();
+
+        /** The header that tells the target who uploaded the file (the user's name). */
+        @WithDefault("X-Intake-User")
+        String userHeader();
+
+        /** The header that tells the target the uploader's organisation. */
+        @WithDefault("X-Intake-Organisation")
+        String organisationHeader();
+
+        /**
+         * Error codes of the target's answers ({@code extensions.code}, or a user error's {@code code}) and the row
+         * error type each means, such as {@code error-codes.E_DUPLICATE=CONFLICT}; added to the common codes.
+         */
+        java.util.Map<String, String> errorCodes();
+
+        /**
+         * How long the target may stay unreachable (no connection, or errors before it runs a request) before its
+         * batches pause until a probe of it succeeds.
+         */
+        @WithDefault("60s")
+        Duration unreachablePause();
+    }
+
+    /**
      * What Intake changes of the application's GraphQL engine, each for all of the application's schema and so off
      * until the application turns it on. The sample application and the server turn every one on; the embedding guide
      * says what each buys.
@@ -226,5 +288,9 @@ public interface IntakeConfig {
         /** How long a claimed chunk or validation stays with its worker before another may take it over. */
         @WithDefault("60s")
         Duration lease();
+
+        /** How often the targets of batches paused until resumed are probed, to resume them when they accept again. */
+        @WithDefault("30s")
+        Duration targetProbeInterval();
     }
 }

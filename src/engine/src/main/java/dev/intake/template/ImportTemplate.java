@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param operation the GraphQL operation that runs rows, with the rows' values as variables
  * @param requiredRole the role the mutation requires (its {@code @rolesAllowed} directive), or {@code null}
  * @param customFieldSlot where the input carries custom fields, or {@code null}
+ * @param target the remote target whose API runs the rows, or {@code null} for the application's own schema
  */
 public record ImportTemplate(
         String name,
@@ -28,10 +29,22 @@ public record ImportTemplate(
         List<TemplateColumn> columns,
         RowOperation operation,
         String requiredRole,
-        CustomFieldSlot customFieldSlot) {
+        CustomFieldSlot customFieldSlot,
+        String target) {
 
     public ImportTemplate {
         columns = List.copyOf(columns);
+    }
+
+    /** A template of the application's own schema. */
+    public ImportTemplate(String name, String entity, String action, String description, List<TemplateColumn> columns,
+            RowOperation operation, String requiredRole, CustomFieldSlot customFieldSlot) {
+        this(name, entity, action, description, columns, operation, requiredRole, customFieldSlot, null);
+    }
+
+    /** Whether the rows run on a remote target's API rather than in-process. */
+    public boolean remote() {
+        return target != null;
     }
 
     /** What the rows do to their records, from the action. */
@@ -55,7 +68,8 @@ public record ImportTemplate(
         }
         List<TemplateColumn> all = new ArrayList<>(columns);
         all.addAll(extra);
-        return new ImportTemplate(name, entity, action, description, all, operation, requiredRole, customFieldSlot);
+        return new ImportTemplate(name, entity, action, description, all, operation, requiredRole, customFieldSlot,
+                target);
     }
 
     /**

@@ -31,15 +31,16 @@ import graphql.schema.GraphQLTypeUtil;
  */
 public final class SchemaTemplates {
 
-    private static final String IMPORT_ACTION = "importAction";
-    private static final String LOOKUP = "lookup";
-    private static final String ALIASES = "importAliases";
-    private static final String CUSTOM_FIELDS = "customFields";
-
     private SchemaTemplates() {
     }
 
+    /** The templates of the application's own schema, with the hints of its directives. */
     public static List<ImportTemplate> read(GraphQLSchema schema) {
+        return read(schema, DirectiveHints.INSTANCE);
+    }
+
+    /** The templates of a schema, with what the hints add to its types. */
+    public static List<ImportTemplate> read(GraphQLSchema schema, SchemaHints hints) {
         GraphQLObjectType mutations = schema.getMutationType();
         if (mutations == null) {
             return List.of();
@@ -48,9 +49,9 @@ public final class SchemaTemplates {
         Set<String> typeNames = schema.getAllTypesAsList().stream().filter(type -> type instanceof GraphQLObjectType)
                 .map(GraphQLNamedType::getName).collect(Collectors.toSet());
         for (GraphQLFieldDefinition mutation : mutations.getFieldDefinitions()) {
-            boolean importable = SchemaDirectives.bool(mutation, IMPORT_ACTION, "importable").orElse(true);
+            boolean importable = hints.importable(mutation).orElse(true);
             if (importable && takesInputObject(mutation)) {
-                template(mutation, typeNames).ifPresent(templates::add);
+                template(mutation, typeNames, hints).ifPresent(templates::add);
             }
         }
         templates.sort(Comparator.comparing(ImportTemplate::name));
@@ -63,41 +64,39 @@ public final class SchemaTemplates {
     }
 
     /** Empty when a required part of the input cannot be written as CSV cells (a list, or a recursive type). */
-    private static Optional<ImportTemplate> template(GraphQLFieldDefinition mutation, Set<String> typeNames) {
+    private static Optional<ImportTemplate> template(GraphQLFieldDefinition mutation, Set<String> typeNames,
+            SchemaHints hints) {
         List<TemplateColumn> columns = new ArrayList<>();
         List<CustomFieldSlot> slots = new ArrayList<>();
         List<GraphQLArgument> arguments = sorted(mutation.getArguments(), GraphQLArgument::getName,
                 argument -> isRequired(argument.getType(), argument.hasSetDefaultValue()));
         for (GraphQLArgument argument : arguments) {
             boolean required = isRequired(argument.getType(), argument.hasSetDefaultValue());
-            Leaves leaves = new Leaves(columns, slots, new LinkedHashSet<>());
-            if (!leaves.add(List.of(argument.getName()), argument.getType(), argument.getDescription(), required, null)) {
+            Leaves leaves = new Leaves(columns, slots, new LinkedHashSet<>(), hints);
+            if (!leaves.add(List.of(argument.getName()), argument.getType(), argument.getDescription(), required, null,
+                    null)) {
                 return Optional.empty();
             }
         }
         String[] entityAndAction = entityAndAction(mutation.getName(), typeNames);
-        String entity = SchemaDirectives.string(mutation, IMPORT_ACTION, "entity").orElse(entityAndAction[0]);
-        String action = SchemaDirectives.string(mutation, IMPORT_ACTION, "action").orElse(entityAndAction[1]);
+        String entity = hints.entity(mutation).orElse(entityAndAction[0]);
+        String action = hints.action(mutation).orElse(entityAndAction[1]);
         return Optional.of(new ImportTemplate(mutation.getName(), entity, action, mutation.getDescription(), columns,
-                operation(mutation), requiredRole(mutation), slots.isEmpty() ? null : slots.get(0)));
-    }
-
-    /** SmallRye GraphQL marks a mutation guarded by {@code @RolesAllowed} with a {@code @rolesAllowed} directive. */
-    private static String requiredRole(GraphQLFieldDefinition mutation) {
-        return SchemaDirectives.string(mutation, "rolesAllowed", "value").orElse(null);
+                operation(mutation), hints.requiredRole(mutation).orElse(null), slots.isEmpty() ? null : slots.get(0)));
     }
 
     /**
      * Collects the leaf columns under one argument, depth first, guarding against recursive input types; notes the
      * field that carries custom fields.
      */
-    private record Leaves(List<TemplateColumn> columns, List<CustomFieldSlot> slots, Set<String> typesOnPath) {
+    private record Leaves(List<TemplateColumn> columns, List<CustomFieldSlot> slots, Set<String> typesOnPath,
+            SchemaHints hints) {
 
-        boolean add(List<String> path, GraphQLInputType type, String description, boolean required,
+        boolean add(List<String> path, GraphQLInputType type, String description, boolean required, String owner,
                 GraphQLInputObjectField field) {
-            if (field != null && SchemaDirectives.has(field, CUSTOM_FIELDS)) {
-                slots.add(new CustomFieldSlot(String.join("/", path),
-                        SchemaDirectives.string(field, CUSTOM_FIELDS, "entity").orElse("")));
+            Optional<String> customFields = field == null ? Optional.empty() : hints.customFields(field);
+            if (customFields.isPresent()) {
+                slots.add(new CustomFieldSlot(String.join("/", path), customFields.get()));
                 return true;
             }
             GraphQLType bare = GraphQLTypeUtil.unwrapNonNull(type);
@@ -107,7 +106,7 @@ public final class SchemaTemplates {
             if (bare instanceof GraphQLInputObjectType object) {
                 return addFields(path, object, required);
             }
-            columns.add(column(path, (GraphQLNamedType) bare, description, required, field));
+            columns.add(column(path, (GraphQLNamedType) bare, description, required, owner, field, hints));
             return true;
         }
 
@@ -119,7 +118,8 @@ public final class SchemaTemplates {
                     field -> isRequired(field.getType(), field.hasSetDefaultValue()));
             for (GraphQLInputObjectField field : fields) {
                 boolean fieldRequired = required && isRequired(field.getType(), field.hasSetDefaultValue());
-                if (!add(append(path, field.getName()), field.getType(), field.getDescription(), fieldRequired, field)) {
+                if (!add(append(path, field.getName()), field.getType(), field.getDescription(), fieldRequired,
+                        object.getName(), field)) {
                     return false;
                 }
             }
@@ -129,16 +129,16 @@ public final class SchemaTemplates {
     }
 
     private static TemplateColumn column(List<String> path, GraphQLNamedType leaf, String description, boolean required,
-            GraphQLInputObjectField field) {
+            String owner, GraphQLInputObjectField field, SchemaHints hints) {
         List<String> labelPath = path.size() > 1 ? path.subList(1, path.size()) : path;
         String reference = String.join("/", path);
         String label = Labels.of(labelPath);
-        List<String> aliases = field == null ? List.of() : SchemaDirectives.strings(field, ALIASES, "names");
+        List<String> aliases = field == null ? List.of() : hints.aliases(owner, field);
         String text = orEmpty(description) + (aliases.isEmpty() ? "" : (orEmpty(description).isEmpty() ? "" : " ")
                 + "(also: " + String.join(", ", aliases) + ")");
-        if (field != null && SchemaDirectives.has(field, LOOKUP)) {
-            LookupField lookup = new LookupField(SchemaDirectives.string(field, LOOKUP, "entity").orElse("?"),
-                    SchemaDirectives.string(field, LOOKUP, "field").orElse("?"));
+        Optional<LookupField> lookupField = field == null ? Optional.empty() : hints.lookup(owner, field);
+        if (lookupField.isPresent()) {
+            LookupField lookup = lookupField.get();
             return new TemplateColumn(label, reference, text, FieldType.LOOKUP, leaf.getName(), required, List.of(),
                     lookup, false, aliases);
         }
@@ -147,7 +147,7 @@ public final class SchemaTemplates {
             return new TemplateColumn(label, reference, text, FieldType.FIXED, leaf.getName(), required, values, null,
                     false, aliases);
         }
-        return new TemplateColumn(label, reference, text, FieldType.ofScalar(leaf.getName()), leaf.getName(), required,
+        return new TemplateColumn(label, reference, text, hints.columnType(leaf.getName()), leaf.getName(), required,
                 List.of(), null, false, aliases);
     }
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
@@ -24,16 +25,22 @@ public class TemplateCatalog {
     private final SchemaSource schema;
     private final CustomColumns customColumns;
     private final TemplateChoice choice;
+    private final List<TemplateProvider> providers;
     private volatile List<ImportTemplate> templates;
 
     @Inject
-    public TemplateCatalog(SchemaSource schema, CustomColumns customColumns, IntakeConfig config) {
+    public TemplateCatalog(SchemaSource schema, CustomColumns customColumns, IntakeConfig config,
+            Instance<TemplateProvider> providers) {
         this.schema = schema;
         this.customColumns = customColumns;
         this.choice = new TemplateChoice(config.templates().include(), config.templates().exclude());
+        this.providers = providers.stream().toList();
     }
 
-    /** The templates as the schema defines them and the application chose them, without custom fields. */
+    /**
+     * The templates as the schema defines them and the application chose them, then those of the providers (remote
+     * targets), without custom fields.
+     */
     public List<ImportTemplate> all() {
         List<ImportTemplate> read = templates;
         if (read == null) {
@@ -42,7 +49,12 @@ public class TemplateCatalog {
             read = choice.apply(all);
             templates = read;
         }
-        return read;
+        if (providers.isEmpty()) {
+            return read;
+        }
+        List<ImportTemplate> withProvided = new java.util.ArrayList<>(read);
+        providers.forEach(provider -> withProvided.addAll(provider.templates()));
+        return withProvided;
     }
 
     /** The templates as an organisation sees them, with its custom fields. */

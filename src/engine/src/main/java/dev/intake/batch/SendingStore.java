@@ -1,0 +1,52 @@
+package dev.intake.batch;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.intake.db.Jdbc;
+
+/**
+ * Rows on their way to a remote target ({@code SENDING}): marked before their request leaves, unmarked in the
+ * transaction that writes their outcome. A marked row with no outcome was in flight when its worker died.
+ */
+@ApplicationScoped
+public class SendingStore {
+
+    @Inject
+    Jdbc jdbc;
+
+    /** A row about to be sent, with its idempotency key. */
+    public record Sending(long rowNumber, String idempotencyKey) {
+    }
+
+    /** Marks rows as sent now, in the caller's transaction. */
+    public void mark(UUID batchId, List<Sending> rows, String worker, Instant now) {
+        for (Sending row : rows) {
+            jdbc.update("""
+                    insert into intake.import_sending (batch_id, row_number, idempotency_key, started_at, sent_by)
+                    values (?, ?, ?, ?, ?)
+                    """, batchId, Math.toIntExact(row.rowNumber()), row.idempotencyKey(), now, worker);
+        }
+    }
+
+    /** Unmarks rows, in the caller's transaction: their outcome is written, or they were certainly not sent. */
+    public void unmark(UUID batchId, List<Long> rowNumbers) {
+        if (rowNumbers.isEmpty()) {
+            return;
+        }
+        jdbc.update("delete from intake.import_sending where batch_id = ? and row_number = any (?)", batchId,
+                rowNumbers.stream().map(Math::toIntExact).toArray(Integer[]::new));
+    }
+
+    /** The marked rows of a range: those a worker was sending when it stopped. */
+    public List<Long> marked(UUID batchId, long firstRow, long lastRow) {
+        return jdbc.list("""
+                select row_number from intake.import_sending where batch_id = ? and row_number between ? and ?
+                order by row_number
+                """, row -> row.getLong(1), batchId, firstRow, lastRow);
+    }
+}

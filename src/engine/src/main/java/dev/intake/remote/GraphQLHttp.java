@@ -1,0 +1,91 @@
+package dev.intake.remote;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * GraphQL over HTTP to one target: a {@code POST} of {@code application/json} that accepts
+ * {@code application/graphql-response+json}, with the target's static headers. Header values are never part of a
+ * message or a log line.
+ */
+final class GraphQLHttp {
+
+    /** The most of an answer that is read; a larger one is refused rather than held in memory. */
+    static final int MAX_ANSWER_BYTES = 32 * 1024 * 1024;
+
+    private static final String ACCEPT = "application/graphql-response+json, application/json;q=0.9";
+
+    private final URI url;
+    private final Map<String, String> headers;
+    private final Duration timeout;
+    private final HttpClient client;
+    private final ObjectMapper json;
+
+    GraphQLHttp(URI url, Map<String, String> headers, Duration connectTimeout, Duration timeout, ObjectMapper json) {
+        this.url = url;
+        this.headers = Map.copyOf(headers);
+        this.timeout = timeout;
+        this.json = json;
+        this.client = HttpClient.newBuilder().connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * What the target answered.
+     *
+     * @param body the answer's JSON, or {@code null} when it was not JSON
+     */
+    record Answer(int status, Map<String, List<String>> headers, JsonNode body) {
+
+        String header(String name) {
+            for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
+                if (entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty()) {
+                    return entry.getValue().get(0);
+                }
+            }
+            return null;
+        }
+    }
+
+    Answer post(String query, Map<String, Object> variables, Map<String, String> extraHeaders)
+            throws IOException, InterruptedException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("query", query);
+        if (variables != null && !variables.isEmpty()) {
+            body.put("variables", variables);
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("Accept", ACCEPT)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+        headers.forEach(request::setHeader);
+        extraHeaders.forEach(request::setHeader);
+        HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream stream = response.body()) {
+            byte[] bytes = stream.readNBytes(MAX_ANSWER_BYTES + 1);
+            if (bytes.length > MAX_ANSWER_BYTES) {
+                throw new IOException("the answer is larger than " + MAX_ANSWER_BYTES / (1024 * 1024) + " MB");
+            }
+            JsonNode parsed = null;
+            if (bytes.length > 0) {
+                try {
+                    parsed = json.readTree(bytes);
+                } catch (IOException e) {
+                    parsed = null;
+                }
+            }
+            return new Answer(response.statusCode(), response.headers().map(), parsed);
+        }
+    }
+}

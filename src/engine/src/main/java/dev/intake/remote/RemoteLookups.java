@@ -1,0 +1,170 @@
+package dev.intake.remote;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.intake.security.Uploader;
+import dev.intake.template.ImportTemplate;
+
+/**
+ * Finds the IDs that lookup values name in a remote target, with the overlay's query: a chunk's distinct values in as
+ * few requests as possible. A query that takes {@code $values} gets up to {@value #VALUES_PER_REQUEST} values in one
+ * request; one that takes {@code $value} is repeated under aliases, {@value #ALIASES_PER_REQUEST} to a request. Never
+ * one request per row.
+ */
+@ApplicationScoped
+public class RemoteLookups {
+
+    static final int VALUES_PER_REQUEST = 500;
+    static final int ALIASES_PER_REQUEST = 100;
+
+    private static final Pattern VALUE_VARIABLE = Pattern.compile("\\$value\\b");
+
+    private final RemoteTargets targets;
+    private final RemoteSender sender;
+
+    @Inject
+    public RemoteLookups(RemoteTargets targets, RemoteSender sender) {
+        this.targets = targets;
+        this.sender = sender;
+    }
+
+    /** What the lookups of a chunk found, or why the target could not answer now. */
+    public sealed interface Found {
+
+        /** Per value, the IDs of the records it names: none, one, or several. */
+        record Ids(Map<String, List<String>> ids) implements Found {
+        }
+
+        /** The target throttled, refused or could not be reached: the lookup is asked again later. */
+        record NotNow(RemoteAnswer answer) implements Found {
+        }
+
+        /** The target answered the lookup with errors: the rows that need it fail with this message. */
+        record Broken(String message) implements Found {
+        }
+    }
+
+    /** Whether the column of a remote template has a lookup rule. */
+    public boolean knows(ImportTemplate template, String reference) {
+        return targets.lookup(template, reference).isPresent();
+    }
+
+    public Found find(ImportTemplate template, String reference, Collection<String> values, Uploader uploader) {
+        Optional<Overlay.LookupRule> rule = targets.lookup(template, reference);
+        if (rule.isEmpty()) {
+            return new Found.Broken("the overlay of target " + template.target() + " gives no lookup for " + reference);
+        }
+        Map<String, List<String>> ids = new HashMap<>();
+        List<String> distinct = values.stream().distinct().toList();
+        int size = rule.get().manyAtOnce() ? VALUES_PER_REQUEST : ALIASES_PER_REQUEST;
+        for (int start = 0; start < distinct.size(); start += size) {
+            List<String> part = distinct.subList(start, Math.min(distinct.size(), start + size));
+            Found found = ask(template.target(), rule.get(), part, uploader);
+            if (!(found instanceof Found.Ids some)) {
+                return found;
+            }
+            ids.putAll(some.ids());
+        }
+        return new Found.Ids(ids);
+    }
+
+    private Found ask(String target, Overlay.LookupRule rule, List<String> values, Uploader uploader) {
+        String query;
+        Map<String, Object> variables = new LinkedHashMap<>();
+        if (rule.manyAtOnce()) {
+            query = "query IntakeLookup($values: [String!]!) { " + rule.query() + " }";
+            variables.put("values", values);
+        } else {
+            StringBuilder definitions = new StringBuilder();
+            StringBuilder fields = new StringBuilder();
+            for (int i = 0; i < values.size(); i++) {
+                definitions.append(i == 0 ? "" : ", ").append("$v").append(i).append(": String!");
+                fields.append(" v").append(i).append(": ")
+                        .append(VALUE_VARIABLE.matcher(rule.query()).replaceAll(Matcher.quoteReplacement("$v" + i)));
+                variables.put("v" + i, values.get(i));
+            }
+            query = "query IntakeLookup(" + definitions + ") {" + fields + " }";
+        }
+        GraphQLHttp.Answer answer;
+        try {
+            answer = targets.http(target).post(query, variables, sender.headers(target, uploader, null));
+        } catch (HttpConnectTimeoutException | ConnectException e) {
+            return new Found.NotNow(new RemoteAnswer.NotSent("target " + target + " cannot be reached for a lookup"));
+        } catch (IOException e) {
+            return new Found.NotNow(new RemoteAnswer.NotSent("the lookup request to target " + target + " failed ("
+                    + e.getMessage() + ")"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Found.NotNow(new RemoteAnswer.NotSent("interrupted"));
+        }
+        Optional<RemoteAnswer> notRun = sender.notRun(target, answer);
+        if (notRun.isPresent()) {
+            return new Found.NotNow(notRun.get());
+        }
+        JsonNode body = answer.body();
+        if (body == null || body.path("errors").isArray() && !body.path("errors").isEmpty()
+                || !body.path("data").isObject()) {
+            String message = body == null ? "HTTP " + answer.status() + " with no GraphQL answer"
+                    : body.path("errors").path(0).path("message").asText("no data");
+            return new Found.Broken("the lookup of target " + target + " failed: " + message);
+        }
+        Map<String, List<String>> ids = new HashMap<>();
+        if (rule.manyAtOnce()) {
+            values.forEach(value -> ids.put(value, new ArrayList<>()));
+            collectRecords(body.path("data"), rule.field(), ids);
+        } else {
+            for (int i = 0; i < values.size(); i++) {
+                List<String> found = new ArrayList<>();
+                collectIds(body.path("data").path("v" + i), found);
+                ids.put(values.get(i), found);
+            }
+        }
+        return new Found.Ids(ids);
+    }
+
+    /** Every object of the answer with an {@code id} and the lookup's field: the field's value names the ID. */
+    private static void collectRecords(JsonNode node, String field, Map<String, List<String>> ids) {
+        if (node.isObject()) {
+            JsonNode id = node.path("id");
+            JsonNode key = node.path(field);
+            if (id.isValueNode() && key.isValueNode() && ids.containsKey(key.asText())) {
+                ids.get(key.asText()).add(id.asText());
+            }
+            node.forEach(child -> collectRecords(child, field, ids));
+        } else if (node.isArray()) {
+            node.forEach(child -> collectRecords(child, field, ids));
+        }
+    }
+
+    private static void collectIds(JsonNode node, List<String> ids) {
+        if (node.isObject()) {
+            JsonNode id = node.path("id");
+            if (id.isValueNode() && !id.isNull()) {
+                ids.add(id.asText());
+            }
+            node.fields().forEachRemaining(entry -> {
+                if (!entry.getKey().equals("id")) {
+                    collectIds(entry.getValue(), ids);
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(child -> collectIds(child, ids));
+        }
+    }
+}

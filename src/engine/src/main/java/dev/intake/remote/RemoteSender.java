@@ -1,0 +1,240 @@
+package dev.intake.remote;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.intake.batch.RowErrorType;
+import dev.intake.security.Uploader;
+import dev.intake.target.RowFailure;
+import dev.intake.template.ImportTemplate;
+
+/**
+ * Sends rows to remote targets, one row per request, and reads what each answer means for the row
+ * ({@link RemoteAnswer}). At most {@code max-concurrency} requests are in flight to a target from this instance: a
+ * caller holds {@link #permits} while its rows are marked as sending.
+ * <p>
+ * Each request carries the target's static headers, the uploader's name and organisation in the target's headers, and
+ * the row's idempotency key in {@code Idempotency-Key}.
+ */
+@ApplicationScoped
+public class RemoteSender {
+
+    /** The header that carries a row's idempotency key. */
+    public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
+
+    private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
+    private static final Duration LONGEST_RETRY_AFTER = Duration.ofMinutes(10);
+
+    private final RemoteTargets targets;
+    private final Clock clock;
+    private final Map<String, Semaphore> permits = new ConcurrentHashMap<>();
+
+    @Inject
+    public RemoteSender(RemoteTargets targets, Clock clock) {
+        this.targets = targets;
+        this.clock = clock;
+    }
+
+    /** The permits for requests in flight to the target from this instance. */
+    public Semaphore permits(String target) {
+        return permits.computeIfAbsent(target, name -> new Semaphore(targets.config(name).maxConcurrency(), true));
+    }
+
+    /** The most rows one worker sends at once: the target's concurrency limit. */
+    public int maxConcurrency(String target) {
+        return targets.config(target).maxConcurrency();
+    }
+
+    /** Sends one row's mutation with its variables, as the uploader; the caller holds a permit. */
+    public RemoteAnswer send(ImportTemplate template, Uploader uploader, Map<String, Object> variables,
+            String idempotencyKey) {
+        RemotePayload payload = targets.payload(template).orElse(null);
+        if (payload == null) {
+            return new RemoteAnswer.Failed(new RowFailure(RowErrorType.INTERNAL, null, "target " + template.target()
+                    + " no longer offers " + template.name(), true));
+        }
+        GraphQLHttp.Answer answer;
+        try {
+            answer = targets.http(template.target()).post(template.document(), variables,
+                    headers(template.target(), uploader, idempotencyKey));
+        } catch (HttpConnectTimeoutException | ConnectException e) {
+            return new RemoteAnswer.NotSent("target " + template.target() + " cannot be reached: " + describe(e));
+        } catch (HttpTimeoutException e) {
+            return new RemoteAnswer.Unknown("target " + template.target() + " did not answer within "
+                    + targets.config(template.target()).timeout().toSeconds() + " s");
+        } catch (IOException e) {
+            return new RemoteAnswer.Unknown("the connection to target " + template.target() + " failed while the row"
+                    + " was being sent (" + describe(e) + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new RemoteAnswer.Unknown("the server stopped while the row was being sent to target "
+                    + template.target());
+        }
+        return read(template, payload, answer);
+    }
+
+    /** What a target's answer means for a row. */
+    RemoteAnswer read(ImportTemplate template, RemotePayload payload, GraphQLHttp.Answer answer) {
+        java.util.Optional<RemoteAnswer> notRun = notRun(template.target(), answer);
+        if (notRun.isPresent()) {
+            return notRun.get();
+        }
+        String target = template.target();
+        int status = answer.status();
+        JsonNode body = answer.body();
+        JsonNode errors = body == null ? null : body.path("errors");
+        boolean hasData = body != null && body.has("data") && !body.path("data").isNull();
+        if (body == null) {
+            return new RemoteAnswer.Unknown("target " + target + " answered HTTP " + status + " with no GraphQL answer");
+        }
+        RemoteErrors classify = new RemoteErrors(targets.config(target).errorCodes());
+        if (!hasData) {
+            if (errors != null && errors.isArray() && !errors.isEmpty()) {
+                return new RemoteAnswer.Failed(classify.ofGraphQLErrors(template, errors));
+            }
+            return new RemoteAnswer.Unknown("target " + target + " answered HTTP " + status + " with no data and no"
+                    + " error");
+        }
+        JsonNode value = body.path("data").path(template.operation().mutation());
+        if (errors != null && errors.isArray() && !errors.isEmpty()) {
+            return new RemoteAnswer.Failed(classify.ofGraphQLErrors(template, errors));
+        }
+        if (payload.userErrorsPath() != null) {
+            JsonNode userErrors = at(value, payload.userErrorsPath());
+            if (userErrors.isArray() && !userErrors.isEmpty()) {
+                return new RemoteAnswer.Failed(classify.ofUserErrors(template, userErrors));
+            }
+        }
+        JsonNode id = payload.idPath().isEmpty() ? value : at(value, payload.idPath());
+        if (id.isValueNode() && !id.isNull() && !id.asText().isEmpty()) {
+            return new RemoteAnswer.Written(id.asText());
+        }
+        return new RemoteAnswer.Failed(new RowFailure(RowErrorType.INTERNAL, null, "target " + target
+                + " answered neither the record's ID (at " + template.operation().mutation()
+                + (payload.idPath().isEmpty() ? "" : "." + payload.idPath()) + ") nor an error; whether it wrote"
+                + " the row is not known", true));
+    }
+
+    /**
+     * The answers that say the target did not run the request at all: throttled (429, 503, or THROTTLED), refused
+     * credentials (401, 403), or a server error without data. Under GraphQL over HTTP, a server answers an error
+     * status only for a request it did not execute, and a {@code data} entry whenever it executed one.
+     */
+    java.util.Optional<RemoteAnswer> notRun(String target, GraphQLHttp.Answer answer) {
+        int status = answer.status();
+        JsonNode body = answer.body();
+        if (status == 429 || status == 503) {
+            return java.util.Optional.of(new RemoteAnswer.Throttled(
+                    clock.instant().plus(retryAfter(answer.header("Retry-After"))),
+                    "target " + target + " asked to slow down (HTTP " + status + ")"));
+        }
+        if (status == 401 || status == 403) {
+            return java.util.Optional.of(new RemoteAnswer.Refused("target " + target + " refused Intake's credentials"
+                    + " (HTTP " + status + firstMessage(body) + "); check intake.targets." + target
+                    + ".headers or its OAuth2 client"));
+        }
+        JsonNode errors = body == null ? null : body.path("errors");
+        if (errors != null && errors.isArray()) {
+            for (JsonNode error : errors) {
+                if ("THROTTLED".equals(error.path("extensions").path("code").asText())) {
+                    return java.util.Optional.of(new RemoteAnswer.Throttled(
+                            clock.instant().plus(throttleWait(error.path("extensions"))),
+                            "target " + target + " throttled the request (THROTTLED)"));
+                }
+            }
+        }
+        boolean hasData = body != null && body.has("data") && !body.path("data").isNull();
+        if (status >= 500 && !hasData) {
+            return java.util.Optional.of(new RemoteAnswer.NotSent("target " + target + " answered HTTP " + status
+                    + firstMessage(body) + " without running the request"));
+        }
+        return java.util.Optional.empty();
+    }
+
+    Map<String, String> headers(String target, Uploader uploader, String idempotencyKey) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        var config = targets.config(target);
+        headers.put(config.userHeader(), uploader.user());
+        if (uploader.organisation() != null) {
+            headers.put(config.organisationHeader(), uploader.organisation());
+        }
+        if (idempotencyKey != null) {
+            headers.put(IDEMPOTENCY_HEADER, idempotencyKey);
+        }
+        return headers;
+    }
+
+    private static JsonNode at(JsonNode value, String path) {
+        JsonNode node = value;
+        for (String name : path.split("\\.")) {
+            node = node.path(name);
+        }
+        return node;
+    }
+
+    /** {@code Retry-After} in seconds or as an HTTP date; a second when absent or unreadable; ten minutes at most. */
+    static Duration retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return DEFAULT_RETRY_AFTER;
+        }
+        Duration wait;
+        try {
+            wait = Duration.ofSeconds(Long.parseLong(header.strip()));
+        } catch (NumberFormatException e) {
+            try {
+                wait = Duration.between(Instant.now(), java.time.ZonedDateTime.parse(header.strip(),
+                        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            } catch (java.time.format.DateTimeParseException notDate) {
+                wait = DEFAULT_RETRY_AFTER;
+            }
+        }
+        if (wait.isNegative() || wait.isZero()) {
+            return DEFAULT_RETRY_AFTER;
+        }
+        return wait.compareTo(LONGEST_RETRY_AFTER) > 0 ? LONGEST_RETRY_AFTER : wait;
+    }
+
+    /**
+     * How long a THROTTLED request waits: until the cost budget has restored what the request needs, from
+     * {@code cost.throttleStatus} (Shopify's shape); a second when the answer does not say.
+     */
+    static Duration throttleWait(JsonNode extensions) {
+        JsonNode cost = extensions.path("cost");
+        JsonNode status = cost.path("throttleStatus");
+        double restoreRate = status.path("restoreRate").asDouble(0);
+        if (restoreRate <= 0) {
+            return DEFAULT_RETRY_AFTER;
+        }
+        double needed = cost.path("requestedQueryCost").asDouble(Math.max(1, status.path("maximumAvailable")
+                .asDouble(0) / 10));
+        double missing = needed - status.path("currentlyAvailable").asDouble(0);
+        long millis = (long) Math.ceil(Math.max(missing, 1) / restoreRate * 1000);
+        Duration wait = Duration.ofMillis(Math.max(millis, 100));
+        return wait.compareTo(LONGEST_RETRY_AFTER) > 0 ? LONGEST_RETRY_AFTER : wait;
+    }
+
+    private static String firstMessage(JsonNode body) {
+        if (body == null || !body.path("errors").isArray() || body.path("errors").isEmpty()) {
+            return "";
+        }
+        return ": " + body.path("errors").get(0).path("message").asText("");
+    }
+
+    private static String describe(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

@@ -1,0 +1,252 @@
+// A small CRM served by Apollo Server over node:http: the third-party GraphQL API that the remote-target tests import
+// into. Its records live in memory for the life of the process.
+//
+// The GraphQL endpoint is /graphql; /sealed/graphql serves the same API with introspection off. The tests steer the process around it through /control, the way an operator's
+// network or a deployment would: faults before a request is read (429, THROTTLED, 500, 401), introspection off, and a
+// new version of the schema. /control also reports what the API received (headers, records), so that a test checks
+// the target's side rather than Intake's word.
+import http from 'node:http';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { GraphQLError } from 'graphql';
+
+const typeDefs = (version) => `
+  "A company that contacts belong to."
+  type Account { id: ID! name: String! }
+
+  "Where a contact lives."
+  type Address { street: String city: String! postcode: String }
+
+  enum ContactStatus { LEAD ACTIVE CHURNED }
+
+  "A person at an account."
+  type Contact {
+    id: ID!
+    email: String!
+    firstName: String!
+    lastName: String
+    status: ContactStatus!
+    account: Account
+    address: Address
+    ${version >= 2 ? 'phone: String' : ''}
+  }
+
+  input StringFilter { equalTo: String in: [String!] }
+  input AccountFilter { name: StringFilter }
+  type AccountConnection { nodes: [Account!]! totalCount: Int! }
+
+  "An error about the input of a mutation that otherwise answered."
+  type UserError { field: [String!] message: String! }
+
+  input CreateAccountInput {
+    "The account's name, unique."
+    name: String!
+  }
+  type CreateAccountPayload { account: Account }
+
+  input AddressInput { street: String city: String! postcode: String }
+
+  input CreateContactInput {
+    "The contact's email address, unique."
+    email: String!
+    firstName: String!
+    lastName: String
+    status: ContactStatus = LEAD
+    "The account's ID."
+    accountId: ID
+    address: AddressInput
+    ${version >= 2 ? '"A phone number."\n    phone: String' : ''}
+  }
+  type CreateContactPayload { contact: Contact userErrors: [UserError!]! }
+
+  type Query {
+    accounts(filter: AccountFilter, first: Int): AccountConnection!
+    contact(email: String!): Contact
+  }
+
+  type Mutation {
+    createAccount(input: CreateAccountInput!): CreateAccountPayload!
+    createContact(input: CreateContactInput!): CreateContactPayload!
+  }
+`;
+
+const store = { accounts: new Map(), contacts: new Map(), nextId: 1 };
+const received = [];
+const faults = { mode: null, every: 3, retryAfter: 1, count: 0, delayMs: 0 };
+let introspection = true;
+let version = 1;
+
+function matches(filter, value) {
+  if (!filter) return true;
+  if (filter.equalTo !== undefined && filter.equalTo !== null && filter.equalTo !== value) return false;
+  if (filter.in && !filter.in.includes(value)) return false;
+  return true;
+}
+
+const resolvers = {
+  Query: {
+    accounts: (_, { filter, first }) => {
+      const nodes = [...store.accounts.values()].filter((a) => matches(filter?.name, a.name));
+      return { nodes: first ? nodes.slice(0, first) : nodes, totalCount: nodes.length };
+    },
+    contact: (_, { email }) => store.contacts.get(email.toLowerCase()) ?? null,
+  },
+  Contact: {
+    account: (contact) => (contact.accountId ? store.accounts.get(contact.accountId) : null),
+  },
+  Mutation: {
+    createAccount: (_, { input }) => {
+      if ([...store.accounts.values()].some((a) => a.name === input.name)) {
+        throw new GraphQLError(`An account named ${input.name} exists already.`, {
+          extensions: { code: 'BAD_USER_INPUT', field: 'name' },
+        });
+      }
+      const account = { id: `Account:${store.nextId++}`, name: input.name };
+      store.accounts.set(account.id, account);
+      return { account };
+    },
+    createContact: (_, { input }, context) => {
+      const userErrors = [];
+      if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(input.email)) {
+        userErrors.push({ field: ['input', 'email'], message: `${input.email} is not an email address.` });
+      } else if (store.contacts.has(input.email.toLowerCase())) {
+        userErrors.push({ field: ['input', 'email'], message: `A contact with ${input.email} exists already.` });
+      }
+      if (input.accountId && !store.accounts.has(input.accountId)) {
+        userErrors.push({ field: ['input', 'accountId'], message: `No account has the ID ${input.accountId}.` });
+      }
+      if (userErrors.length > 0) {
+        return { contact: null, userErrors };
+      }
+      const contact = { ...input, id: `Contact:${store.nextId++}`, createdBy: context.user };
+      store.contacts.set(input.email.toLowerCase(), contact);
+      return { contact, userErrors: [] };
+    },
+  },
+};
+
+let apollo = await start(introspection);
+let sealed = await start(false);
+
+async function start(withIntrospection) {
+  const server = new ApolloServer({
+    typeDefs: typeDefs(version),
+    resolvers,
+    introspection: withIntrospection,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+  await server.start();
+  return server;
+}
+
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    req.on('data', (chunk) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res, status, body, headers = {}) {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(typeof body === 'string' ? body : JSON.stringify(body));
+}
+
+// Answers a fault instead of the request when the plan says so; true when it did. Faults come before the body is
+// read, as a proxy or gateway in front of the API would answer.
+function fault(res) {
+  if (!faults.mode) return false;
+  faults.count++;
+  if (faults.mode !== '401' && faults.count % faults.every !== 0) return false;
+  switch (faults.mode) {
+    case '429':
+      send(res, 429, { errors: [{ message: 'Too many requests' }] }, { 'retry-after': String(faults.retryAfter) });
+      return true;
+    case 'throttled':
+      send(res, 200, {
+        errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED', cost: { throttleStatus: {
+          maximumAvailable: 1000, currentlyAvailable: 0, restoreRate: 1000 / faults.retryAfter } } } }],
+      });
+      return true;
+    case '500':
+      send(res, 500, { errors: [{ message: 'Internal server error' }] });
+      return true;
+    case '401':
+      send(res, 401, { errors: [{ message: 'The API key is not valid' }] }, { 'www-authenticate': 'Bearer' });
+      return true;
+    default:
+      return false;
+  }
+}
+
+async function control(req, res, path) {
+  if (req.method === 'POST' && path === '/control/faults') {
+    Object.assign(faults, { mode: null, every: 3, retryAfter: 1, count: 0 }, JSON.parse((await readBody(req)) || '{}'));
+    return send(res, 200, faults);
+  }
+  if (req.method === 'POST' && path === '/control/introspection') {
+    introspection = JSON.parse(await readBody(req)).enabled;
+    apollo = await start(introspection);
+    return send(res, 200, { introspection });
+  }
+  if (req.method === 'POST' && path === '/control/version') {
+    version = JSON.parse(await readBody(req)).version;
+    apollo = await start(introspection);
+    sealed = await start(false);
+    return send(res, 200, { version });
+  }
+  if (req.method === 'GET' && path === '/control/received') {
+    return send(res, 200, received.slice(-200));
+  }
+  if (req.method === 'GET' && path === '/control/records') {
+    return send(res, 200, {
+      accounts: [...store.accounts.values()],
+      contacts: [...store.contacts.values()].map(({ id, email, createdBy }) => ({ id, email, createdBy })),
+    });
+  }
+  return send(res, 404, { message: `No control ${req.method} ${path}` });
+}
+
+const httpServer = http.createServer(async (req, res) => {
+  const url = new URL(req.url, 'http://localhost');
+  try {
+    if (url.pathname.startsWith('/control/')) {
+      return await control(req, res, url.pathname);
+    }
+    if (url.pathname !== '/graphql' && url.pathname !== '/sealed/graphql') {
+      return send(res, 404, { message: 'Not found' });
+    }
+    if (fault(res)) return;
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const user = headers.get('x-intake-user') ?? null;
+    received.push({ user, organisation: headers.get('x-intake-organisation') ?? null,
+      apiKey: headers.get('x-api-key') ?? null, authorization: headers.get('authorization') ?? null,
+      key: headers.get('idempotency-key') ?? null, path: url.pathname });
+    if (received.length > 1000) received.splice(0, received.length - 1000);
+    const body = req.method === 'POST' ? JSON.parse(await readBody(req)) : undefined;
+    const server = url.pathname === '/graphql' ? apollo : sealed;
+    const answer = await server.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method, headers, search: url.search, body },
+      context: async () => ({ user }),
+    });
+    for (const [key, value] of answer.headers) res.setHeader(key, value);
+    res.statusCode = answer.status ?? 200;
+    if (answer.body.kind === 'complete') {
+      res.end(answer.body.string);
+    } else {
+      for await (const chunk of answer.body.asyncIterator) res.write(chunk);
+      res.end();
+    }
+  } catch (error) {
+    send(res, 400, { errors: [{ message: String(error.message ?? error) }] });
+  }
+});
+
+httpServer.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
+  console.log(`LISTENING ${httpServer.address().port}`);
+});
