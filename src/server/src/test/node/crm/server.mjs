@@ -50,7 +50,7 @@ const typeDefs = (version) => `
     "The contact's email address, unique."
     email: String!
     firstName: String!
-    lastName: String
+    lastName: String${version >= 2 ? '!' : ''}
     status: ContactStatus = LEAD
     "The account's ID."
     accountId: ID
@@ -72,6 +72,7 @@ const typeDefs = (version) => `
 
 const store = { accounts: new Map(), contacts: new Map(), nextId: 1 };
 const received = [];
+const stats = { requests: 0, lookups: 0, mutations: 0, probes: 0, faults: 0 };
 const faults = { mode: null, every: 3, retryAfter: 1, count: 0, delayMs: 0 };
 let introspection = true;
 let version = 1;
@@ -197,6 +198,9 @@ async function control(req, res, path) {
     sealed = await start(false);
     return send(res, 200, { version });
   }
+  if (req.method === 'GET' && path === '/control/stats') {
+    return send(res, 200, stats);
+  }
   if (req.method === 'GET' && path === '/control/received') {
     return send(res, 200, received.slice(-200));
   }
@@ -218,7 +222,11 @@ const httpServer = http.createServer(async (req, res) => {
     if (url.pathname !== '/graphql' && url.pathname !== '/sealed/graphql') {
       return send(res, 404, { message: 'Not found' });
     }
-    if (fault(res)) return;
+    stats.requests++;
+    if (fault(res)) {
+      stats.faults++;
+      return;
+    }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -229,6 +237,10 @@ const httpServer = http.createServer(async (req, res) => {
       key: headers.get('idempotency-key') ?? null, path: url.pathname });
     if (received.length > 1000) received.splice(0, received.length - 1000);
     const body = req.method === 'POST' ? JSON.parse(await readBody(req)) : undefined;
+    const query = body?.query ?? '';
+    if (query.startsWith('query IntakeLookup')) stats.lookups++;
+    else if (query.startsWith('mutation')) stats.mutations++;
+    else if (query.startsWith('query IntakeProbe')) stats.probes++;
     const server = url.pathname === '/graphql' ? apollo : sealed;
     const answer = await server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method, headers, search: url.search, body },

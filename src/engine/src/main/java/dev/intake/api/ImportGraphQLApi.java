@@ -81,6 +81,14 @@ public class ImportGraphQLApi {
     }
 
     @Mutation
+    @Description("End the pause of a batch whose remote target throttled it, refused its credentials or could not be "
+            + "reached: its rows go on now")
+    public BatchView resumeImport(@NonNull @Id String id) {
+        caller.require(Roles.IMPORT_ADMIN);
+        return view(imports.resume(id));
+    }
+
+    @Mutation
     @Description("Run a READY dry run for real, from the file already uploaded")
     public BatchView startImport(@NonNull @Id String id) {
         caller.require(Roles.IMPORT_ADMIN);

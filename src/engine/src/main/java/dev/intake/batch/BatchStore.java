@@ -209,7 +209,7 @@ public class BatchStore {
     public void finish(UUID id, BatchStatus status, RunCounts counts, Instant now, String actor) {
         changeStatus(new Change(id, BatchStatus.PROCESSING, status, null, now, actor, status != BatchStatus.READY),
                 ", processed_rows = ?, success_count = ?, error_count = ?, created_count = ?, updated_count = ?,"
-                        + " unknown_count = ?",
+                        + " unknown_count = ?, paused_until = null, pause_reason = null",
                 counts.succeeded() + counts.failed(), counts.succeeded(), counts.failed(), counts.created(),
                 counts.updated(), counts.unknown());
     }

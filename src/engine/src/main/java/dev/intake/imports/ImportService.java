@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import dev.intake.batch.BatchCursor;
@@ -16,7 +17,9 @@ import dev.intake.batch.FileStore;
 import dev.intake.batch.ImportBatch;
 import dev.intake.batch.OutcomeStore;
 import dev.intake.batch.RowOutcome;
+import dev.intake.batch.WorkQueued;
 import dev.intake.config.IntakeConfig;
+import dev.intake.error.ConflictException;
 import dev.intake.error.InvalidValueException;
 import dev.intake.file.FileFormat;
 import dev.intake.mapping.ColumnMapping;
@@ -75,6 +78,9 @@ public class ImportService {
 
     @Inject
     IntakeConfig config;
+
+    @Inject
+    Event<WorkQueued> workQueued;
 
     @Inject
     MapColumns mapColumns;
@@ -172,6 +178,20 @@ public class ImportService {
     public ImportBatch cancel(String id) {
         ImportBatch batch = get(id);
         cancellation.cancel(batch, caller.user());
+        return batches.find(batch.id()).orElseThrow();
+    }
+
+    /**
+     * Ends the pause of a batch whose remote target throttled, refused or could not be reached: its rows go on now.
+     * A batch that is not paused is refused, saying so.
+     */
+    public ImportBatch resume(String id) {
+        ImportBatch batch = get(id);
+        if (batch.pause() == null || !batches.resume(batch.id())) {
+            throw new ConflictException("id", "Batch " + id + " is not paused; it is "
+                    + batch.status());
+        }
+        workQueued.fire(new WorkQueued(batch.id()));
         return batches.find(batch.id()).orElseThrow();
     }
 

@@ -239,6 +239,9 @@ public class MapColumns {
      */
     private void checkLookupTargets(ImportBatch batch, MappingProposal proposal, List<MappingChoice> choices,
             List<String> fields, ImportTemplate template, Map<String, LookupPolicy> policies) {
+        if (template.remote()) {
+            return; // a remote target's lookups are resolved when the rows are sent
+        }
         List<String> problems = new ArrayList<>();
         for (MappingChoice choice : choices) {
             String field = fields.get(choice.column() - 1);

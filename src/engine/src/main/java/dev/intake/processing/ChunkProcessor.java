@@ -57,6 +57,9 @@ public class ChunkProcessor {
     SegmentTransactions transactions;
 
     @Inject
+    RemoteChunks remoteChunks;
+
+    @Inject
     Clock clock;
 
     /** Processes a claimed chunk to the end, unless its lease is lost to another worker. */
@@ -66,6 +69,12 @@ public class ChunkProcessor {
         Optional<ImportTemplate> template = templates.byName(batch.template());
         List<PreparedRow> prepared = new RowPreparation(layout, template.isPresent(), batch.template())
                 .prepare(rows.withoutOutcome(chunk.batchId(), chunk.firstRow(), chunk.lastRow()));
+        if (template.isPresent() && template.get().remote()) {
+            if (remoteChunks.run(chunk, owner, batch, template.get(), prepared)) {
+                QuarkusTransaction.requiringNew().run(() -> chunks.markDone(chunk, clock.instant(), owner));
+            }
+            return;
+        }
         boolean finished;
         try (RowSession session = executor.open(new Uploader(batch.createdBy(), batch.createdByRoles(),
                 batch.organisation()))) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -102,8 +103,9 @@ class LayoutDecision {
             return Optional.of(mapping.layout(headers, template, proposal));
         }
         // Only a batch that waits for a person reads the whole file here, for the values to map.
-        ValueTally.LookupCheck lookupCheck = (column, values) -> lookups.unmatched(column.lookup(), batch.organisation(),
-                values);
+        // A remote target's lookups are resolved when the rows are sent; this application's lookups know nothing of them.
+        ValueTally.LookupCheck lookupCheck = (column, values) -> template.remote() ? Set.of()
+                : lookups.unmatched(column.lookup(), batch.organisation(), values);
         proposal = proposal.withValues(refusedValues(proposal, template, saved.valueMaps(), lookupCheck, firstRows, reader));
         batches.awaitMapping(batch.id(), mappings.write(proposal), MappingWait.message(batch, proposal, review,
                 config.mapping().autoAccept()) + otherSheets(batch, file), clock.instant(), worker.name());

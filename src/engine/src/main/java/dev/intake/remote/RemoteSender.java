@@ -59,6 +59,11 @@ public class RemoteSender {
         return targets.config(target).maxConcurrency();
     }
 
+    /** How long the target may stay unreachable before its batches pause until a probe of it succeeds. */
+    public Duration unreachablePause(String target) {
+        return targets.config(target).unreachablePause();
+    }
+
     /** Sends one row's mutation with its variables, as the uploader; the caller holds a permit. */
     public RemoteAnswer send(ImportTemplate template, Uploader uploader, Map<String, Object> variables,
             String idempotencyKey) {

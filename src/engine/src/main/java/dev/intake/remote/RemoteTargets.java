@@ -108,6 +108,19 @@ public class RemoteTargets implements TemplateProvider {
                 .map(target -> target.lookups().getOrDefault(template.name(), Map.of()).get(reference));
     }
 
+    /** Whether the target runs a query now: the smallest there is, {@code { __typename }}. */
+    boolean answers(String name) {
+        try {
+            GraphQLHttp.Answer answer = http(name).post("query IntakeProbe { __typename }", Map.of(), Map.of());
+            return answer.status() / 100 == 2 && answer.body() != null && answer.body().path("data").isObject();
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** A configured target's settings. */
     IntakeConfig.Target config(String name) {
         IntakeConfig.Target target = configured.get(name);

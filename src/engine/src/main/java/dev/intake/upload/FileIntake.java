@@ -130,12 +130,6 @@ public class FileIntake {
                     close.isEmpty() ? (anyTemplate ? "Templates: " + String.join(", ", names(50)) : null)
                             : "Did you mean " + String.join(" or ", close) + "?");
         }
-        if (templates.byName(template).get().remote()) {
-            throw new RejectedUploadException("target-sending-unavailable", "Rows of " + template
-                    + " cannot be imported yet: this release reads remote targets' schemas and serves their templates,"
-                    + " but does not send rows to them", "Download the template; imports into it come with the release"
-                            + " that sends rows");
-        }
     }
 
     private List<String> names(int limit) {

@@ -1,13 +1,10 @@
 package dev.intake.server.remote;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +93,7 @@ class RemoteTargetTemplatesTest {
     @Order(3)
     void each_target_says_where_its_schema_came_from_and_what_is_wrong() {
         Map<String, Object> crm = target("crm");
-        assertEquals(1, crm.get("schemaVersion"));
+        assertTrue((Integer) crm.get("schemaVersion") >= 1, crm.toString());
         assertEquals("INTROSPECTION", crm.get("schemaSource"));
         assertEquals(true, crm.get("reachable"));
         assertEquals(null, crm.get("problem"));
@@ -146,8 +143,9 @@ class RemoteTargetTemplatesTest {
 
         CrmTargets.api.control("version", "{\"version\": 2}");
         try {
+            int version = (Integer) before.get("schemaVersion");
             JsonPath refreshed = graphql(ADMIN, "mutation { refreshImportTarget(name: \"crm\") { schemaVersion } }");
-            assertEquals(2, refreshed.getInt("data.refreshImportTarget.schemaVersion"));
+            assertEquals(version + 1, refreshed.getInt("data.refreshImportTarget.schemaVersion"));
             Map<String, Object> after = target("crm");
             assertNotEquals(before.get("schemaHash"), after.get("schemaHash"));
             assertNotEquals(contactBefore, templateVersion("crm.createContact"));
@@ -157,12 +155,14 @@ class RemoteTargetTemplatesTest {
             assertTrue(csv.split("\r?\n")[1].contains("input/phone"), csv);
 
             JsonPath again = graphql(ADMIN, "mutation { refreshImportTarget(name: \"crm\") { schemaVersion } }");
-            assertEquals(2, again.getInt("data.refreshImportTarget.schemaVersion"), "the same schema is no new version");
+            assertEquals(version + 1, again.getInt("data.refreshImportTarget.schemaVersion"),
+                    "the same schema is no new version");
         } finally {
             CrmTargets.api.control("version", "{\"version\": 1}");
         }
         JsonPath back = graphql(ADMIN, "mutation { refreshImportTarget(name: \"crm\") { schemaVersion } }");
-        assertEquals(3, back.getInt("data.refreshImportTarget.schemaVersion"), "going back is a change too");
+        assertEquals((Integer) before.get("schemaVersion") + 2, back.getInt("data.refreshImportTarget.schemaVersion"),
+                "going back is a change too");
         assertEquals(contactBefore, templateVersion("crm.createContact"));
     }
 
@@ -174,18 +174,6 @@ class RemoteTargetTemplatesTest {
         JsonPath unknown = graphql(ADMIN, "mutation { refreshImportTarget(name: \"crmm\") { name } }");
         assertEquals("No target is named crmm; the importTargets query lists them",
                 unknown.getString("errors[0].message"));
-    }
-
-    @Test
-    @Order(7)
-    void an_upload_to_a_remote_template_is_refused_until_rows_can_be_sent() {
-        given().auth().oauth2(ADMIN)
-                .multiPart("file", "contacts.csv", "input/email,input/firstName\nada@example.com,Ada\n"
-                        .getBytes(StandardCharsets.UTF_8))
-                .multiPart("template", "crm.createContact").post("/imports").then().statusCode(400)
-                .body("errors[0].error_code", equalTo("target-sending-unavailable"))
-                .body("errors[0].message", containsString("crm.createContact"));
-        assertEquals("{\"accounts\":[],\"contacts\":[]}", CrmTargets.api.read("records"));
     }
 
     /** The version a template's CSV carries in the last cell of its fourth row, such as crm.createContact@1a2b3c4d. */

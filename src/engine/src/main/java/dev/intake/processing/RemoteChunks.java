@@ -1,0 +1,399 @@
+package dev.intake.processing;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import dev.intake.batch.BatchStore;
+import dev.intake.batch.Chunk;
+import dev.intake.batch.ChunkStore;
+import dev.intake.batch.OutcomeStore;
+import dev.intake.batch.RowAction;
+import dev.intake.batch.RowErrorType;
+import dev.intake.batch.RowOutcome;
+import dev.intake.batch.RunSettings;
+import dev.intake.batch.SendingStore;
+import dev.intake.config.IntakeConfig;
+import dev.intake.remote.RemoteAnswer;
+import dev.intake.remote.RemoteSender;
+import dev.intake.security.Uploader;
+import dev.intake.template.ImportTemplate;
+import dev.intake.template.WriteKind;
+
+/**
+ * Runs a claimed chunk's rows on a remote target, where no transaction is shared: each row is marked as sending in
+ * PostgreSQL before its request leaves, and its outcome replaces the mark when the answer comes. A row found marked
+ * with no outcome was in flight when a worker died: it becomes {@code OUTCOME_UNKNOWN} and is never sent again.
+ * <p>
+ * Rows go out in windows of as many as the target's permits allow ({@code max-concurrency} per instance), one row per
+ * request. A request the target did not run (throttled, credentials refused, unreachable) is sent again later: the
+ * batch pauses, says why and until when, and its chunk goes back to the queue.
+ */
+@ApplicationScoped
+class RemoteChunks {
+
+    private static final Logger LOG = Logger.getLogger(RemoteChunks.class);
+
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
+    private static final Duration LONGEST_BACKOFF = Duration.ofSeconds(5);
+
+    @Inject
+    RemoteSender sender;
+
+    @Inject
+    RemoteLookupStep lookups;
+
+    @Inject
+    SendingStore sendings;
+
+    @Inject
+    OutcomeStore outcomes;
+
+    @Inject
+    ChunkStore chunks;
+
+    @Inject
+    BatchStore batches;
+
+    @Inject
+    NewTransaction transaction;
+
+    @Inject
+    IntakeConfig config;
+
+    @Inject
+    Clock clock;
+
+    private final ExecutorService requests = Executors.newCachedThreadPool(new java.util.concurrent.ThreadFactory() {
+        private final AtomicInteger number = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "intake-remote-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    });
+
+    @PreDestroy
+    void stop() {
+        requests.shutdownNow();
+    }
+
+    /**
+     * Runs the chunk's rows that have no outcome yet; true when each has one, false when the chunk was left to be
+     * taken up again (its lease lost, or its batch paused).
+     */
+    boolean run(Chunk chunk, String owner, RunSettings batch, ImportTemplate template, List<PreparedRow> prepared) {
+        Uploader uploader = new Uploader(batch.createdBy(), batch.createdByRoles(), batch.organisation());
+        batches.endTimedPause(chunk.batchId(), clock.instant());
+        List<PreparedRow> rows = settleInFlight(chunk, owner, template, prepared);
+        if (rows == null) {
+            return false;
+        }
+        RemoteLookupStep.Step looked = lookups.resolve(chunk.batchId(), template, rows, uploader);
+        if (looked.notNow() != null) {
+            return pause(chunk, owner, template, looked.notNow(), null);
+        }
+        List<RowOutcome> decided = new ArrayList<>();
+        Deque<PreparedRow> toSend = new ArrayDeque<>();
+        for (PreparedRow row : looked.rows()) {
+            if (row.decided() != null) {
+                decided.add(row.decided());
+            } else if (batch.dryRun()) {
+                decided.add(RowOutcome.succeeded(row.rowNumber(), null, action(template), "Checked: the file, the mapping,"
+                        + " the values and the lookups; a dry run sends nothing to target " + template.target()));
+            } else {
+                toSend.add(row);
+            }
+        }
+        if (!commit(chunk, owner, decided, List.of())) {
+            return false;
+        }
+        return send(chunk, owner, template, uploader, toSend);
+    }
+
+    /** Settles the rows a dead worker was sending; the rows left to run, or {@code null} when the lease was lost. */
+    private List<PreparedRow> settleInFlight(Chunk chunk, String owner, ImportTemplate template,
+            List<PreparedRow> prepared) {
+        List<Long> marked = sendings.marked(chunk.batchId(), chunk.firstRow(), chunk.lastRow());
+        if (marked.isEmpty()) {
+            return prepared;
+        }
+        Set<Long> inFlight = new HashSet<>(marked);
+        List<RowOutcome> unknown = new ArrayList<>();
+        List<PreparedRow> rest = new ArrayList<>();
+        for (PreparedRow row : prepared) {
+            if (inFlight.contains(row.rowNumber())) {
+                unknown.add(RowOutcome.failed(row.rowNumber(), RowErrorType.OUTCOME_UNKNOWN, null, "Row "
+                        + row.rowNumber() + ": it was being sent to target " + template.target() + " when the server"
+                        + " sending it stopped; whether " + template.target() + " wrote it is not known, so it is not"
+                        + " sent again. Check it in " + template.target()));
+            } else {
+                rest.add(row);
+            }
+        }
+        LOG.warnf("Batch %s: %d row(s) were in flight to target %s when their worker stopped; they are OUTCOME_UNKNOWN",
+                chunk.batchId(), unknown.size(), template.target());
+        return commit(chunk, owner, unknown, marked) ? rest : null;
+    }
+
+    private boolean send(Chunk chunk, String owner, ImportTemplate template, Uploader uploader,
+            Deque<PreparedRow> toSend) {
+        Semaphore permits = sender.permits(template.target());
+        Instant unreachableSince = null;
+        int failedTries = 0;
+        while (!toSend.isEmpty()) {
+            int taken = acquire(permits, Math.min(toSend.size(), sender.maxConcurrency(template.target())));
+            if (taken == 0) {
+                return false;
+            }
+            try {
+                List<PreparedRow> window = new ArrayList<>(taken);
+                for (int i = 0; i < taken; i++) {
+                    window.add(toSend.poll());
+                }
+                List<SendingStore.Sending> marks = window.stream()
+                        .map(row -> new SendingStore.Sending(row.rowNumber(), idempotencyKey(chunk, row))).toList();
+                Boolean markedAll = transaction.run(() -> {
+                    if (!holdLease(chunk, owner)) {
+                        return NewTransaction.Ending.rollBack(false);
+                    }
+                    sendings.mark(chunk.batchId(), marks, owner, clock.instant());
+                    return NewTransaction.Ending.commit(true);
+                });
+                if (!markedAll) {
+                    return false;
+                }
+                List<RemoteAnswer> answers = sendAll(template, uploader, window, marks);
+                List<RowOutcome> done = new ArrayList<>();
+                List<PreparedRow> again = new ArrayList<>();
+                RemoteAnswer notRun = null;
+                for (int i = 0; i < window.size(); i++) {
+                    PreparedRow row = window.get(i);
+                    RemoteAnswer answer = answers.get(i);
+                    RowOutcome outcome = outcome(template, row, answer);
+                    if (outcome != null) {
+                        done.add(outcome);
+                    } else {
+                        again.add(row);
+                        notRun = stronger(notRun, answer);
+                    }
+                }
+                if (!commit(chunk, owner, done, marks.stream().map(SendingStore.Sending::rowNumber).toList())) {
+                    return false;
+                }
+                for (int i = again.size() - 1; i >= 0; i--) {
+                    toSend.addFirst(again.get(i));
+                }
+                if (!done.isEmpty()) {
+                    unreachableSince = null;
+                    failedTries = 0;
+                }
+                if (notRun == null) {
+                    continue;
+                }
+                if (notRun instanceof RemoteAnswer.Throttled throttled && waitsInPlace(throttled)) {
+                    batches.pause(chunk.batchId(), throttled.until(), "Waiting: " + throttled.reason()
+                            + "; the rows go on by themselves");
+                    sleep(Duration.between(clock.instant(), throttled.until()));
+                    batches.endTimedPause(chunk.batchId(), throttled.until());
+                    continue;
+                }
+                if (notRun instanceof RemoteAnswer.NotSent) {
+                    Instant now = clock.instant();
+                    unreachableSince = unreachableSince == null ? now : unreachableSince;
+                    Duration unreachable = Duration.between(unreachableSince, now);
+                    if (unreachable.compareTo(sender.unreachablePause(template.target())) < 0) {
+                        sleep(backoff(failedTries++));
+                        continue;
+                    }
+                }
+                return pause(chunk, owner, template, notRun, unreachableSince);
+            } finally {
+                permits.release(taken);
+            }
+        }
+        return true;
+    }
+
+    /** The answers of a window's rows, sent at once, in the window's order. */
+    private List<RemoteAnswer> sendAll(ImportTemplate template, Uploader uploader, List<PreparedRow> window,
+            List<SendingStore.Sending> marks) {
+        if (window.size() == 1) {
+            return List.of(sender.send(template, uploader, window.get(0).variables(), marks.get(0).idempotencyKey()));
+        }
+        List<Future<RemoteAnswer>> futures = new ArrayList<>(window.size());
+        for (int i = 0; i < window.size(); i++) {
+            PreparedRow row = window.get(i);
+            String key = marks.get(i).idempotencyKey();
+            futures.add(requests.submit(() -> sender.send(template, uploader, row.variables(), key)));
+        }
+        List<RemoteAnswer> answers = new ArrayList<>(window.size());
+        for (Future<RemoteAnswer> future : futures) {
+            try {
+                answers.add(future.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                answers.add(new RemoteAnswer.Unknown("the server stopped while the row was being sent"));
+            } catch (ExecutionException e) {
+                answers.add(new RemoteAnswer.Unknown("sending the row failed: " + e.getCause()));
+            }
+        }
+        return answers;
+    }
+
+    /** The row's outcome for an answer; {@code null} when the target did not run the request, so it goes again. */
+    private static RowOutcome outcome(ImportTemplate template, PreparedRow row, RemoteAnswer answer) {
+        long number = row.rowNumber();
+        if (answer instanceof RemoteAnswer.Written written) {
+            return RowOutcome.succeeded(number, written.entityId(), action(template));
+        }
+        if (answer instanceof RemoteAnswer.Failed failed) {
+            return RowOutcome.failed(number, failed.failure().type(), failed.failure().field(),
+                    failed.failure().message(number, template.columns()));
+        }
+        if (answer instanceof RemoteAnswer.Unknown unknown) {
+            return RowOutcome.failed(number, RowErrorType.OUTCOME_UNKNOWN, null, "Row " + number + ": "
+                    + unknown.reason() + "; whether target " + template.target() + " wrote it is not known, so it is"
+                    + " not sent again. Check it in " + template.target());
+        }
+        return null;
+    }
+
+    /** What a create writes is a new record; an update changes one; the rest say neither. */
+    private static RowAction action(ImportTemplate template) {
+        WriteKind kind = template.writeKind();
+        return kind == WriteKind.CREATE ? RowAction.CREATED : kind == WriteKind.UPDATE ? RowAction.UPDATED : null;
+    }
+
+    /** Of two reasons not to go on, the one that waits longest: refused, then unreachable, then throttled. */
+    private static RemoteAnswer stronger(RemoteAnswer current, RemoteAnswer next) {
+        if (current == null) {
+            return next;
+        }
+        if (current instanceof RemoteAnswer.Refused || next instanceof RemoteAnswer.Throttled
+                && current instanceof RemoteAnswer.NotSent) {
+            return current;
+        }
+        if (next instanceof RemoteAnswer.Throttled throttledNext
+                && current instanceof RemoteAnswer.Throttled throttledNow) {
+            return throttledNext.until().isAfter(throttledNow.until()) ? next : current;
+        }
+        return next;
+    }
+
+    /**
+     * Whether a throttle is short enough for the worker to wait it out holding its chunk (a third of the lease, so the
+     * lease is still held when it sends again); a longer one gives the chunk back.
+     */
+    private boolean waitsInPlace(RemoteAnswer.Throttled throttled) {
+        Duration wait = Duration.between(clock.instant(), throttled.until());
+        return wait.compareTo(config.worker().lease().dividedBy(3)) <= 0;
+    }
+
+    /** Pauses the batch for why its target did not run the rows, and gives the chunk back; always false. */
+    private boolean pause(Chunk chunk, String owner, ImportTemplate template, RemoteAnswer why, Instant since) {
+        if (why instanceof RemoteAnswer.Throttled throttled) {
+            batches.pause(chunk.batchId(), throttled.until(), "Waiting: " + throttled.reason() + "; the rows go on by"
+                    + " themselves");
+        } else if (why instanceof RemoteAnswer.Refused refused) {
+            batches.pauseUntilResumed(chunk.batchId(), "Paused: " + refused.reason() + ". The batch resumes by itself"
+                    + " when the target accepts again, or when an admin resumes it");
+            LOG.warnf("Batch %s paused: %s", chunk.batchId(), refused.reason());
+        } else {
+            String reason = why instanceof RemoteAnswer.NotSent notSent ? notSent.reason() : String.valueOf(why);
+            batches.pauseUntilResumed(chunk.batchId(), "Paused: " + reason + (since == null ? "" : " (since " + since
+                    + ")") + ". The batch resumes by itself when the target answers again, or when an admin resumes it");
+            LOG.warnf("Batch %s paused: %s", chunk.batchId(), reason);
+        }
+        chunks.release(chunk, owner);
+        return false;
+    }
+
+    /** Writes outcomes and removes sending marks in one transaction under the chunk's lease; false when it was lost. */
+    private boolean commit(Chunk chunk, String owner, List<RowOutcome> written, List<Long> unmark) {
+        if (written.isEmpty() && unmark.isEmpty()) {
+            return true;
+        }
+        return transaction.run(() -> {
+            if (!holdLease(chunk, owner)) {
+                return NewTransaction.Ending.rollBack(false);
+            }
+            outcomes.insertAll(chunk.batchId(), written);
+            sendings.unmark(chunk.batchId(), unmark);
+            return NewTransaction.Ending.commit(true);
+        });
+    }
+
+    private boolean holdLease(Chunk chunk, String owner) {
+        return chunks.holdLease(chunk, owner, clock.instant().plus(config.worker().lease()));
+    }
+
+    /** Takes one permit, waiting for it, then as many more as are free, up to {@code wanted}; 0 when interrupted. */
+    private static int acquire(Semaphore permits, int wanted) {
+        try {
+            permits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+        int taken = 1;
+        while (taken < wanted && permits.tryAcquire()) {
+            taken++;
+        }
+        return taken;
+    }
+
+    private static Duration backoff(int tries) {
+        long millis = FIRST_BACKOFF.toMillis() << Math.min(tries, 5);
+        return Duration.ofMillis(Math.min(millis, LONGEST_BACKOFF.toMillis()));
+    }
+
+    private static void sleep(Duration wait) {
+        if (wait.isNegative() || wait.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The row's idempotency key: stable for the batch and the row, whichever worker sends it and however often, and
+     * telling nothing of the batch's contents.
+     */
+    static String idempotencyKey(Chunk chunk, PreparedRow row) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest((chunk.batchId() + ":" + row.rowNumber())
+                    .getBytes(StandardCharsets.UTF_8));
+            return "intake-" + HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

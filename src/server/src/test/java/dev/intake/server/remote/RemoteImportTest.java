@@ -1,0 +1,326 @@
+package dev.intake.server.remote;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.smallrye.jwt.build.Jwt;
+
+/**
+ * Imports into a real third-party GraphQL API (Apollo Server in Node.js) over HTTP: lookups resolved in few requests,
+ * input errors answered as {@code userErrors}, a dry run that writes nothing, throttling and server errors that no row
+ * fails for, refused credentials that pause the batch until the target accepts again, and the uploader's headers as
+ * the target received them. What the target holds is read from the target, not from Intake.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = CrmImportTarget.class, restrictToAnnotatedClass = true)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RemoteImportTest {
+
+    static final String ADMIN = Jwt.preferredUserName("ada").groups(Set.of("import-admin")).claim("org", "acme")
+            .issuer("https://intake.test/issuer").audience("intake").expiresIn(Duration.ofHours(1)).sign();
+
+    static final List<String> ACCOUNTS = List.of("Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark",
+            "Wayne", "Wonka", "Tyrell", "Cyberdyne");
+
+    private static int nextEmail;
+
+    private static String graphqlOnTarget(String query) {
+        return given().contentType(ContentType.JSON).body(Map.of("query", query)).post(CrmImportTarget.api.url("/graphql"))
+                .then().statusCode(200).extract().asString();
+    }
+
+    private static JsonPath records() {
+        return new JsonPath(CrmImportTarget.api.read("records"));
+    }
+
+    private static JsonPath stats() {
+        return new JsonPath(CrmImportTarget.api.read("stats"));
+    }
+
+    /** A file of the template's four header rows and one data row per map of reference to value. */
+    private static String file(List<Map<String, String>> rows) {
+        String template = given().auth().oauth2(ADMIN).get("/imports/templates/crm.createContact.csv").then()
+                .statusCode(200).extract().asString();
+        String[] header = template.split("\r?\n");
+        List<String> references = List.of(header[1].split(",", -1));
+        StringBuilder csv = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            csv.append(header[i]).append("\r\n");
+        }
+        for (Map<String, String> row : rows) {
+            List<String> cells = new ArrayList<>();
+            for (String reference : references) {
+                cells.add(row.getOrDefault(reference, ""));
+            }
+            csv.append(String.join(",", cells)).append("\r\n");
+        }
+        return csv.toString();
+    }
+
+    private static Map<String, String> contact(String account) {
+        int n = ++nextEmail;
+        return Map.of("input/email", "person" + n + "@example.com", "input/firstName", "Person" + n,
+                "input/accountId", account, "input/status", n % 2 == 0 ? "ACTIVE" : "LEAD",
+                "input/address/city", n % 3 == 0 ? "Leeds" : "");
+    }
+
+    private static List<Map<String, String>> contacts(int count) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            rows.add(contact(ACCOUNTS.get(i % ACCOUNTS.size())));
+        }
+        return rows;
+    }
+
+    private static String upload(String csv, boolean dryRun) {
+        return given().auth().oauth2(ADMIN)
+                .multiPart("file", "contacts.csv", csv.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .multiPart("template", "crm.createContact").multiPart("dryRun", String.valueOf(dryRun))
+                .post("/imports").then().statusCode(202).extract().path("id");
+    }
+
+    private static JsonPath batch(String id) {
+        return given().auth().oauth2(ADMIN).get("/imports/" + id).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Polls the batch until it reaches a status that ends its run, noting each pause reason seen on the way. */
+    private static JsonPath awaitEnd(String id, Duration limit, Set<String> pauses) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonPath batch = batch(id);
+            if (batch.getString("pauseReason") != null) {
+                pauses.add(batch.getString("pauseReason"));
+            }
+            if (Set.of("COMPLETED", "PARTIAL_SUCCESS", "FAILED", "READY", "VALIDATION_FAILED", "CANCELLED")
+                    .contains(batch.getString("status"))) {
+                return batch;
+            }
+            sleep(100);
+        }
+        fail("batch " + id + " did not end within " + limit + ": " + batch(id).prettify());
+        return null;
+    }
+
+    private static JsonPath await(String id, Function<JsonPath, Boolean> condition, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonPath batch = batch(id);
+            if (condition.apply(batch)) {
+                return batch;
+            }
+            sleep(100);
+        }
+        fail("batch " + id + " never got there: " + batch(id).prettify());
+        return null;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void ten_thousand_rows_with_lookups_land_in_the_target_once_each_and_bad_rows_fail_with_the_targets_words() {
+        for (String account : ACCOUNTS) {
+            graphqlOnTarget("mutation { createAccount(input: {name: \"" + account + "\"}) { account { id } } }");
+        }
+        List<Map<String, String>> rows = contacts(9_996);
+        rows.add(Map.of("input/email", "not-an-email", "input/firstName", "Nomail", "input/accountId", "Acme"));
+        rows.add(contact("Nowhere Ltd"));
+        rows.add(Map.of("input/email", "person1@example.com", "input/firstName", "Again", "input/accountId", "Acme"));
+        rows.add(Map.of("input/email", "wrong@example.com", "input/firstName", "Status", "input/status", "ASLEEP"));
+        long lookupsBefore = stats().getLong("lookups");
+
+        String id = upload(file(rows), false);
+        JsonPath done = awaitEnd(id, Duration.ofMinutes(4), new HashSet<>());
+
+        assertEquals("PARTIAL_SUCCESS", done.getString("status"), done.prettify());
+        assertEquals(10_000, done.getInt("totalRows"));
+        assertEquals(9_996, done.getInt("successCount"));
+        assertEquals(4, done.getInt("errorCount"));
+        assertEquals(0, done.getInt("unknownCount"));
+        assertEquals("crm", done.getString("target"));
+        JsonPath target = records();
+        assertEquals(9_996, target.getList("contacts").size(), "each imported row once, and no failed row");
+        assertEquals(target.getList("contacts.email").size(), new HashSet<>(target.getList("contacts.email")).size(),
+                "no contact twice");
+        long lookups = stats().getLong("lookups") - lookupsBefore;
+        assertTrue(lookups > 0 && lookups <= 100, "lookups take a request per chunk, not per row: " + lookups);
+
+        String exceptions = given().auth().oauth2(ADMIN).get("/imports/" + id + "/exceptions.csv").then()
+                .statusCode(200).extract().asString();
+        assertTrue(exceptions.contains("not-an-email is not an email address."), exceptions);
+        assertTrue(exceptions.contains("no record of accounts has name 'Nowhere Ltd'"), exceptions);
+        assertTrue(exceptions.contains("A contact with person1@example.com exists already."), exceptions);
+        assertTrue(exceptions.contains("ASLEEP"), exceptions);
+        String results = given().auth().oauth2(ADMIN).get("/imports/" + id + "/results.csv").then().statusCode(200)
+                .extract().asString();
+        assertTrue(results.contains("Contact:"), "the target's IDs are in the results file");
+    }
+
+    @Test
+    @Order(2)
+    void the_uploader_and_the_idempotency_key_reach_the_target_in_headers() {
+        List<Map<String, Object>> received = new JsonPath(CrmImportTarget.api.read("received")).getList("");
+        Map<String, Object> last = received.get(received.size() - 1);
+        assertEquals("ada", last.get("user"));
+        assertEquals("acme", last.get("organisation"));
+        Set<Object> keys = new HashSet<>();
+        for (Map<String, Object> request : received) {
+            if (request.get("key") != null) {
+                assertTrue(keys.add(request.get("key")), "each row has its own idempotency key: " + request);
+            }
+        }
+        assertTrue(keys.size() > 100, keys.size() + " keys");
+    }
+
+    @Test
+    @Order(3)
+    void a_dry_run_checks_lookups_and_values_and_writes_nothing_to_the_target() {
+        int contactsBefore = records().getList("contacts").size();
+        long mutationsBefore = stats().getLong("mutations");
+        List<Map<String, String>> rows = contacts(50);
+        rows.add(contact("Nowhere Ltd"));
+        String id = upload(file(rows), true);
+        JsonPath checked = awaitEnd(id, Duration.ofMinutes(1), new HashSet<>());
+        assertEquals("VALIDATION_FAILED", checked.getString("status"), "a dry run with a failed row: "
+                + checked.prettify());
+        assertEquals(50, checked.getInt("successCount"));
+        assertEquals(1, checked.getInt("errorCount"));
+        assertTrue(given().auth().oauth2(ADMIN).get("/imports/" + id + "/exceptions.csv").then().statusCode(200)
+                .extract().asString().contains("no record of accounts has name 'Nowhere Ltd'"));
+
+        String clean = upload(file(contacts(20)), true);
+        assertEquals("READY", awaitEnd(clean, Duration.ofMinutes(1), new HashSet<>()).getString("status"));
+        assertEquals(contactsBefore, records().getList("contacts").size());
+        assertEquals(mutationsBefore, stats().getLong("mutations"), "no mutation reached the target");
+    }
+
+    @Test
+    @Order(4)
+    void throttling_by_429_or_by_THROTTLED_pauses_the_batch_and_fails_no_row() {
+        for (String mode : List.of("429", "throttled")) {
+            CrmImportTarget.api.control("faults", "{\"mode\": \"" + mode + "\", \"every\": 3, \"retryAfter\": 1}");
+            try {
+                Set<String> pauses = new HashSet<>();
+                String id = upload(file(contacts(30)), false);
+                JsonPath done = awaitEnd(id, Duration.ofMinutes(2), pauses);
+                assertEquals("COMPLETED", done.getString("status"), mode + ": " + done.prettify());
+                assertEquals(30, done.getInt("successCount"));
+                assertTrue(new JsonPath(CrmImportTarget.api.read("stats")).getLong("faults") > 0);
+                assertTrue(pauses.stream().anyMatch(reason -> reason.startsWith("Waiting: target crm")), mode
+                        + ": the batch said why it waited: " + pauses);
+                assertEquals(null, done.getString("pauseReason"));
+            } finally {
+                CrmImportTarget.api.control("faults", "{}");
+            }
+        }
+    }
+
+    @Test
+    @Order(5)
+    void server_errors_before_the_request_runs_are_retried() {
+        CrmImportTarget.api.control("faults", "{\"mode\": \"500\", \"every\": 3}");
+        try {
+            String id = upload(file(contacts(60)), false);
+            JsonPath done = awaitEnd(id, Duration.ofMinutes(2), new HashSet<>());
+            assertEquals("COMPLETED", done.getString("status"), done.prettify());
+            assertEquals(60, done.getInt("successCount"));
+        } finally {
+            CrmImportTarget.api.control("faults", "{}");
+        }
+    }
+
+    @Test
+    @Order(6)
+    void refused_credentials_pause_the_batch_with_a_message_until_the_target_accepts_again() {
+        CrmImportTarget.api.control("faults", "{\"mode\": \"401\"}");
+        String id;
+        try {
+            id = upload(file(contacts(30)), false);
+            JsonPath paused = await(id, batch -> batch.getString("pauseReason") != null, Duration.ofMinutes(1));
+            assertEquals("PROCESSING", paused.getString("status"));
+            assertTrue(paused.getString("pauseReason").contains("target crm refused Intake's credentials (HTTP 401"),
+                    paused.getString("pauseReason"));
+            assertNotNull(paused.getString("pauseReason"));
+            assertEquals(null, paused.getString("pausedUntil"), "paused until the target accepts");
+            sleep(2_500);
+            JsonPath still = batch(id);
+            assertEquals(0, still.getInt("errorCount"), "401 fails no row");
+            assertEquals("PROCESSING", still.getString("status"));
+        } finally {
+            CrmImportTarget.api.control("faults", "{}");
+        }
+        JsonPath done = awaitEnd(id, Duration.ofMinutes(1), new HashSet<>());
+        assertEquals("COMPLETED", done.getString("status"), done.prettify());
+        assertEquals(30, done.getInt("successCount"));
+    }
+    @Test
+    @Order(7)
+    void a_file_with_its_own_headers_is_mapped_onto_the_template_and_imported() {
+        String csv = "E-mail,First Name,Account Id,Status\r\n"
+                + "mapped1@example.com,Mia,Acme,ACTIVE\r\n"
+                + "mapped2@example.com,Max,Globex,LEAD\r\n";
+        String id = given().auth().oauth2(ADMIN)
+                .multiPart("file", "export.csv", csv.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .multiPart("template", "crm.createContact").post("/imports").then().statusCode(202).extract()
+                .path("id");
+        JsonPath done = awaitEnd(id, Duration.ofMinutes(1), new HashSet<>());
+        assertEquals("COMPLETED", done.getString("status"), done.prettify());
+        assertEquals(2, done.getInt("successCount"));
+        List<String> emails = records().getList("contacts.email");
+        assertTrue(emails.containsAll(List.of("mapped1@example.com", "mapped2@example.com")), emails.toString());
+    }
+
+    @Test
+    @Order(8)
+    void a_schema_change_between_two_uploads_gives_a_file_of_the_old_template_the_drift_message() {
+        String before = file(contacts(3));
+        String first = upload(before, false);
+        assertEquals("COMPLETED", awaitEnd(first, Duration.ofMinutes(1), new HashSet<>()).getString("status"));
+
+        CrmImportTarget.api.control("version", "{\"version\": 2}");
+        try {
+            given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                    .body(Map.of("query", "mutation { refreshImportTarget(name: \"crm\") { schemaVersion } }"))
+                    .post("/graphql").then().statusCode(200);
+            String second = upload(before.replace("person", "later"), false);
+            JsonPath refused = awaitEnd(second, Duration.ofMinutes(1), new HashSet<>());
+            assertEquals("VALIDATION_FAILED", refused.getString("status"), refused.prettify());
+            assertTrue(refused.getString("message").contains("made from an older version of the template"),
+                    refused.getString("message"));
+            assertTrue(refused.getString("message").contains("lastName") || refused.getString("message")
+                    .contains("Last Name"), refused.getString("message"));
+        } finally {
+            CrmImportTarget.api.control("version", "{\"version\": 1}");
+            given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                    .body(Map.of("query", "mutation { refreshImportTarget(name: \"crm\") { schemaVersion } }"))
+                    .post("/graphql").then().statusCode(200);
+        }
+    }
+}
