@@ -114,8 +114,23 @@ class RemoteChunks {
             return false;
         }
         RemoteLookupStep.Step looked = lookups.resolve(chunk.batchId(), template, rows, uploader);
-        if (looked.notNow() != null) {
-            return pause(chunk, owner, template, looked.notNow(), null);
+        Instant unreachableSince = null;
+        int tries = 0;
+        while (looked.notNow() != null) {
+            RemoteAnswer why = looked.notNow();
+            if (why instanceof RemoteAnswer.Throttled throttled && waitsInPlace(throttled)) {
+                waitOut(chunk, throttled);
+            } else if (why instanceof RemoteAnswer.NotSent && (unreachableSince == null || Duration.between(
+                    unreachableSince, clock.instant()).compareTo(sender.unreachablePause(template.target())) < 0)) {
+                unreachableSince = unreachableSince == null ? clock.instant() : unreachableSince;
+                sleep(backoff(tries++));
+            } else {
+                return pause(chunk, owner, template, why, unreachableSince);
+            }
+            if (!transaction.run(() -> NewTransaction.Ending.commit(holdLease(chunk, owner)))) {
+                return false;
+            }
+            looked = lookups.resolve(chunk.batchId(), template, rows, uploader);
         }
         List<RowOutcome> decided = new ArrayList<>();
         Deque<PreparedRow> toSend = new ArrayDeque<>();
@@ -216,10 +231,7 @@ class RemoteChunks {
                     continue;
                 }
                 if (notRun instanceof RemoteAnswer.Throttled throttled && waitsInPlace(throttled)) {
-                    batches.pause(chunk.batchId(), throttled.until(), "Waiting: " + throttled.reason()
-                            + "; the rows go on by themselves");
-                    sleep(Duration.between(clock.instant(), throttled.until()));
-                    batches.endTimedPause(chunk.batchId(), throttled.until());
+                    waitOut(chunk, throttled);
                     continue;
                 }
                 if (notRun instanceof RemoteAnswer.NotSent) {
@@ -312,6 +324,14 @@ class RemoteChunks {
     private boolean waitsInPlace(RemoteAnswer.Throttled throttled) {
         Duration wait = Duration.between(clock.instant(), throttled.until());
         return wait.compareTo(config.worker().lease().dividedBy(3)) <= 0;
+    }
+
+    /** Waits out a short throttle holding the chunk, the batch saying why and until when meanwhile. */
+    private void waitOut(Chunk chunk, RemoteAnswer.Throttled throttled) {
+        batches.pause(chunk.batchId(), throttled.until(), "Waiting: " + throttled.reason()
+                + "; the rows go on by themselves");
+        sleep(Duration.between(clock.instant(), throttled.until()));
+        batches.endTimedPause(chunk.batchId(), throttled.until());
     }
 
     /** Pauses the batch for why its target did not run the rows, and gives the chunk back; always false. */

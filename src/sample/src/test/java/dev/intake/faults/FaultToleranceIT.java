@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.intake.bench.BenchFile;
+import dev.intake.fixtures.CrmApi;
 import dev.intake.support.PackagedServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -42,7 +43,8 @@ class FaultToleranceIT {
 
     private static final int ACCOUNTS = 100;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final Pattern FIELD = Pattern.compile("\"(status|processedRows|totalRows|successCount|errorCount)\":\"?(\\w+)\"?");
+    private static final Pattern FIELD = Pattern.compile(
+            "\"(status|processedRows|totalRows|successCount|errorCount|unknownCount)\":\"?(\\w+)\"?");
 
     @TempDir
     static Path work;
@@ -179,6 +181,81 @@ class FaultToleranceIT {
                 assertEquals(inTable, Long.parseLong(later.get("successCount")), where);
                 assertEquals(inTable, successRows, "the results file agrees with the table; " + where);
             }
+        }
+    }
+
+    /**
+     * A 20,000-row import into a real GraphQL API over HTTP (Apollo Server), the server killed with SIGKILL while rows
+     * are in flight: the target has started answering late, so the rows it is running are marked as sending and
+     * their answers have not come. The successor makes them OUTCOME_UNKNOWN and never sends them again; no other row
+     * is sent twice, and the counts add up.
+     */
+    @Test
+    void killed_with_rows_in_flight_to_a_remote_api_sends_no_row_twice_and_counts_the_unknown() throws Exception {
+        int rows = 20_000;
+        String organisation = "faults-remote";
+        String token = PackagedServer.token("rex", organisation, "import-admin");
+        try (CrmApi crm = CrmApi.start()) {
+            for (int i = 0; i < 10; i++) {
+                HTTP.send(HttpRequest.newBuilder(URI.create(crm.url("/graphql"))).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"query\": \"mutation { createAccount(input: "
+                                + "{name: \\\"Account " + i + "\\\"}) { account { id } } }\"}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+            }
+            Map<String, String> target = Map.of("intake.targets.crm.url", crm.url("/graphql"),
+                    "intake.targets.crm.overlay", CrmApi.OVERLAY.toString(), "intake.targets.crm.max-concurrency", "4");
+            PackagedServer server = PackagedServer.start("faults-remote-1", properties(target), environment());
+            String id;
+            long inFlight;
+            try {
+                String template = server.get(token, "/imports/templates/crm.createContact.csv");
+                StringBuilder csv = new StringBuilder(template.endsWith("\n") ? template : template + "\r\n");
+                List<String> references = List.of(template.split("\r?\n")[1].split(","));
+                for (int i = 0; i < rows; i++) {
+                    List<String> cells = new ArrayList<>();
+                    for (String reference : references) {
+                        cells.add(switch (reference) {
+                            case "input/email" -> "remote" + i + "@example.com";
+                            case "input/firstName" -> "Remote" + i;
+                            case "input/accountId" -> "Account " + (i % 10);
+                            default -> "";
+                        });
+                    }
+                    csv.append(String.join(",", cells)).append("\r\n");
+                }
+                Path file = Files.writeString(work.resolve("remote.csv"), csv);
+                id = server.uploadAccepted(token, "crm.createContact", file);
+                await(server, token, id, batch -> Long.parseLong(batch.getOrDefault("processedRows", "0")) >= 2_000);
+                crm.control("faults", "{\"delayMs\": 20000}");
+                Thread.sleep(1_500);
+            } finally {
+                server.kill();
+            }
+            inFlight = count("select count(*) from intake.import_sending where batch_id = cast(? as uuid)", id);
+            assertTrue(inFlight >= 1 && inFlight <= 4, "rows were in flight when the server died, at most the "
+                    + "target's max-concurrency: " + inFlight);
+            crm.control("faults", "{}");
+
+            PackagedServer successor = PackagedServer.start("faults-remote-2", properties(target), environment());
+            Map<String, String> batch;
+            String exceptions;
+            try {
+                batch = awaitFinal(successor, token, id);
+                exceptions = successor.get(token, "/imports/" + id + "/exceptions.csv");
+            } finally {
+                successor.stop();
+            }
+            long succeeded = Long.parseLong(batch.get("successCount"));
+            assertEquals(rows, succeeded + Long.parseLong(batch.get("errorCount")), "the counts add up: " + batch);
+            assertEquals(inFlight, Long.parseLong(batch.get("unknownCount")), "the rows in flight, and no other");
+            assertEquals(inFlight, Long.parseLong(batch.get("errorCount")), "no row failed, none as a duplicate: "
+                    + exceptions);
+            assertEquals(inFlight, exceptions.lines().filter(line -> line.contains("OUTCOME_UNKNOWN")).count());
+            String records = crm.read("records");
+            long inTarget = Pattern.compile("\"email\":\"remote\\d+@example.com\"").matcher(records).results().count();
+            assertEquals(succeeded + inFlight, inTarget, "every imported row once in the target, and the rows in "
+                    + "flight too: the target ran them, only their answers were lost");
+            assertEquals(0, count("select count(*) from intake.import_sending where batch_id = cast(? as uuid)", id));
         }
     }
 

@@ -1,8 +1,8 @@
 package dev.intake.server.remote;
 
-import java.nio.file.Path;
 import java.util.Map;
 
+import dev.intake.fixtures.CrmApi;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -16,12 +16,12 @@ public class CrmImportTarget implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         api = CrmApi.start();
-        Path resources = Path.of("src/test/resources/targets").toAbsolutePath();
         return Map.ofEntries(
                 Map.entry("intake.targets.crm.url", api.url("/graphql")),
-                Map.entry("intake.targets.crm.overlay", resources.resolve("crm-overlay.yaml").toString()),
+                Map.entry("intake.targets.crm.overlay", CrmApi.OVERLAY.toString()),
                 Map.entry("intake.targets.crm.max-concurrency", "4"),
                 Map.entry("intake.targets.crm.unreachable-pause", "3s"),
+                Map.entry("intake.targets.crm.timeout", "2s"),
                 Map.entry("intake.worker.scheduled", "true"),
                 Map.entry("intake.worker.poll-interval", "200ms"),
                 Map.entry("intake.worker.target-probe-interval", "1s"));

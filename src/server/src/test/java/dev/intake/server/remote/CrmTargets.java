@@ -3,6 +3,7 @@ package dev.intake.server.remote;
 import java.nio.file.Path;
 import java.util.Map;
 
+import dev.intake.fixtures.CrmApi;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -25,7 +26,7 @@ public class CrmTargets implements QuarkusTestResourceLifecycleManager {
         Path resources = Path.of("src/test/resources/targets").toAbsolutePath();
         return Map.ofEntries(
                 Map.entry("intake.targets.crm.url", api.url("/graphql")),
-                Map.entry("intake.targets.crm.overlay", resources.resolve("crm-overlay.yaml").toString()),
+                Map.entry("intake.targets.crm.overlay", CrmApi.OVERLAY.toString()),
                 Map.entry("intake.targets.crm.headers.\"X-Api-Key\"", "crm-key-123"),
                 Map.entry("intake.targets.vault.url", api.url("/sealed/graphql")),
                 Map.entry("intake.targets.vault.schema-file", resources.resolve("crm-schema.graphql").toString()),

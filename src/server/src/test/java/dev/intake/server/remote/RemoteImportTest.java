@@ -323,4 +323,34 @@ class RemoteImportTest {
                     .post("/graphql").then().statusCode(200);
         }
     }
+    @Test
+    @Order(9)
+    void a_row_whose_answer_never_comes_is_outcome_unknown_never_sent_again_and_counted() {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            rows.add(Map.of("input/email", "late" + i + "@example.com", "input/firstName", "Late" + i));
+        }
+        long mutationsBefore = stats().getLong("mutations");
+        CrmImportTarget.api.control("faults", "{\"delayMs\": 3000}");
+        String id;
+        JsonPath done;
+        try {
+            id = upload(file(rows), false);
+            done = awaitEnd(id, Duration.ofMinutes(1), new HashSet<>());
+        } finally {
+            CrmImportTarget.api.control("faults", "{}");
+        }
+        assertEquals("FAILED", done.getString("status"), "no row is known to be imported: " + done.prettify());
+        assertEquals(0, done.getInt("successCount"));
+        assertEquals(3, done.getInt("errorCount"));
+        assertEquals(3, done.getInt("unknownCount"));
+        assertEquals(3, stats().getLong("mutations") - mutationsBefore, "each row was sent once, and not again");
+        List<String> emails = records().getList("contacts.email");
+        assertTrue(emails.containsAll(List.of("late0@example.com", "late1@example.com", "late2@example.com")),
+                "the target wrote them: only their answers were lost");
+        String exceptions = given().auth().oauth2(ADMIN).get("/imports/" + id + "/exceptions.csv").then()
+                .statusCode(200).extract().asString();
+        assertTrue(exceptions.contains("OUTCOME_UNKNOWN") && exceptions.contains("did not answer within 2 s"),
+                exceptions);
+    }
 }

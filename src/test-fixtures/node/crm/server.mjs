@@ -2,7 +2,8 @@
 // into. Its records live in memory for the life of the process.
 //
 // The GraphQL endpoint is /graphql; /sealed/graphql serves the same API with introspection off. The tests steer the process around it through /control, the way an operator's
-// network or a deployment would: faults before a request is read (429, THROTTLED, 500, 401), introspection off, and a
+// network or a deployment would: faults before a request is read (429, THROTTLED, 500, 401), answers that come late
+// after the request ran (delayMs), introspection off, and a
 // new version of the schema. /control also reports what the API received (headers, records), so that a test checks
 // the target's side rather than Intake's word.
 import http from 'node:http';
@@ -184,7 +185,8 @@ function fault(res) {
 
 async function control(req, res, path) {
   if (req.method === 'POST' && path === '/control/faults') {
-    Object.assign(faults, { mode: null, every: 3, retryAfter: 1, count: 0 }, JSON.parse((await readBody(req)) || '{}'));
+    Object.assign(faults, { mode: null, every: 3, retryAfter: 1, count: 0, delayMs: 0 },
+      JSON.parse((await readBody(req)) || '{}'));
     return send(res, 200, faults);
   }
   if (req.method === 'POST' && path === '/control/introspection') {
@@ -246,6 +248,8 @@ const httpServer = http.createServer(async (req, res) => {
       httpGraphQLRequest: { method: req.method, headers, search: url.search, body },
       context: async () => ({ user }),
     });
+    // A slow answer: the request has run, and its answer comes late (or, past the client's timeout, never reaches it).
+    if (faults.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.delayMs));
     for (const [key, value] of answer.headers) res.setHeader(key, value);
     res.statusCode = answer.status ?? 200;
     if (answer.body.kind === 'complete') {
