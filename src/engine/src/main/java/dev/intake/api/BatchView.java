@@ -72,13 +72,8 @@ public record BatchView(
                 Math.toIntExact(batch.errorCount()), Math.toIntExact(batch.createdCount()),
                 Math.toIntExact(batch.updatedCount()), Math.toIntExact(batch.unknownCount()),
                 batch.pause() == null ? null : batch.pause().reason(), batch.pause() == null ? null : batch.pause().until(),
-                targetOf(batch.template()), batch.message(), batch.purgedAt(), links, links.original(),
+                batch.target(), batch.message(), batch.purgedAt(), links, links.original(),
                 links.exceptions(), links.results());
     }
 
-    /** A remote template is named {@code <target>.<mutation>}; the application's own have no dot. */
-    static String targetOf(String template) {
-        int dot = template.indexOf('.');
-        return dot > 0 ? template.substring(0, dot) : null;
-    }
 }

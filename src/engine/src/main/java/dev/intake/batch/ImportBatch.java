@@ -56,6 +56,12 @@ public record ImportBatch(
         createdByRoles = List.copyOf(createdByRoles);
     }
 
+    /** The remote target the rows go to: a remote template is named {@code <target>.<mutation>}; else {@code null}. */
+    public String target() {
+        int dot = template.indexOf('.');
+        return dot > 0 ? template.substring(0, dot) : null;
+    }
+
     /**
      * A file as it was received and stored, before anything ran.
      *

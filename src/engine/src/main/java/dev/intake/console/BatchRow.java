@@ -24,11 +24,18 @@ public record BatchRow(String id, String template, String filename, String email
         int percent = batch.totalRows() == null || batch.totalRows() == 0 ? 0
                 : (int) Math.min(100, batch.processedRows() * 100 / batch.totalRows());
         return new BatchRow(batch.id().toString(), batch.template(), batch.filename(), batch.emailRecord(),
-                batch.status(), word(batch.status()), badge(batch.status()), batch.startedAt(), batch.endedAt(),
+                batch.status(), paused(batch) ? (batch.pause().until() == null ? "Paused" : "Waiting")
+                        : word(batch.status()), paused(batch) ? "warn" : badge(batch.status()), batch.startedAt(),
+                batch.endedAt(),
                 batch.createdBy(), batch.successCount(), batch.errorCount(), batch.processedRows(), batch.totalRows(),
                 percent, batch.status().isActive(), batch.dryRun(), batch.status().canMoveTo(BatchStatus.CANCELLED),
                 batch.dryRun() && batch.status() == BatchStatus.READY, batch.purgedAt() != null,
                 batch.status() == BatchStatus.MAPPING);
+    }
+
+    /** Whether a running batch waits for its remote target. */
+    private static boolean paused(ImportBatch batch) {
+        return batch.pause() != null && batch.status() == BatchStatus.PROCESSING;
     }
 
     /** The batch's own address in the console. */

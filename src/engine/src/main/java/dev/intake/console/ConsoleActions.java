@@ -67,6 +67,22 @@ public class ConsoleActions {
         return asAdmin("Starting an import", viewer -> answer(viewer, imports.start(id), part));
     }
 
+    @POST
+    @Path("imports/{id}/resume")
+    public Response resume(@PathParam("id") String id, @QueryParam("part") String part) {
+        return asAdmin("Resuming an import", viewer -> answer(viewer, imports.resume(id), part));
+    }
+
+    /** Reads a target's schema again; the browser then shows the targets page as it is now. */
+    @POST
+    @Path("targets/{name}/refresh")
+    public Response refreshTarget(@PathParam("name") String name) {
+        return asAdmin("Refreshing a target", viewer -> {
+            imports.refreshTarget(name);
+            return Response.ok().header("HX-Redirect", "/console/targets#" + name).build();
+        });
+    }
+
     /** The mapping step's form: the columns mapped as chosen; the browser then goes to the batch's page. */
     @POST
     @Path("imports/{id}/mapping")

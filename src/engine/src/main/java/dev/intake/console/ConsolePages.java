@@ -158,7 +158,15 @@ public class ConsolePages {
     @GET
     @Path("templates")
     public Response templates() {
-        return page(viewer -> Response.ok(Pages.templates(viewer, imports.templates())).build());
+        return page(viewer -> Response.ok(Pages.templates(viewer, Pages.TemplateGroup.of(imports.templates()))).build());
+    }
+
+    /** The remote targets, for admins: each one's schema, whether it answers, its overlay's errors, and a refresh. */
+    @GET
+    @Path("targets")
+    public Response targets() {
+        return page(viewer -> Response.ok(Pages.targets(viewer, viewer.admin() ? imports.targets() : List.of()))
+                .build());
     }
 
     @GET

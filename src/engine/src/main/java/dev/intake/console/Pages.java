@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.intake.batch.BatchEvent;
 import dev.intake.batch.RowOutcome;
+import dev.intake.remote.TargetStatus;
 import dev.intake.template.ImportTemplate;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -32,7 +33,29 @@ final class Pages {
 
     static native TemplateInstance batch$summary(Viewer viewer, BatchDetail batch);
 
-    static native TemplateInstance templates(Viewer viewer, List<ImportTemplate> templates);
+    static native TemplateInstance templates(Viewer viewer, List<TemplateGroup> groups);
+
+    /** @param targets the remote targets; empty when the viewer is no admin ({@code viewer.admin}) */
+    static native TemplateInstance targets(Viewer viewer, List<TargetStatus> targets);
+
+    /**
+     * Templates of one schema: the application's own ({@code target} null) or a remote target's.
+     *
+     * @param title what the group is called on the page
+     */
+    record TemplateGroup(String title, String target, List<ImportTemplate> templates) {
+
+        static List<TemplateGroup> of(List<ImportTemplate> templates) {
+            java.util.Map<String, List<ImportTemplate>> byTarget = new java.util.LinkedHashMap<>();
+            for (ImportTemplate template : templates) {
+                byTarget.computeIfAbsent(template.target() == null ? "" : template.target(),
+                        key -> new java.util.ArrayList<>()).add(template);
+            }
+            return byTarget.entrySet().stream().map(group -> group.getKey().isEmpty()
+                    ? new TemplateGroup("This application", null, group.getValue())
+                    : new TemplateGroup("Target " + group.getKey(), group.getKey(), group.getValue())).toList();
+        }
+    }
 
     static native TemplateInstance mapping(Viewer viewer, BatchDetail batch, MappingForm form);
 

@@ -21,6 +21,7 @@ import dev.intake.batch.WorkQueued;
 import dev.intake.config.IntakeConfig;
 import dev.intake.error.ConflictException;
 import dev.intake.error.InvalidValueException;
+import dev.intake.error.NotFoundException;
 import dev.intake.file.FileFormat;
 import dev.intake.mapping.ColumnMapping;
 import dev.intake.mapping.MapColumns;
@@ -29,8 +30,11 @@ import dev.intake.mapping.MappingProposal;
 import dev.intake.mapping.MappingStore;
 import dev.intake.processing.BatchCancellation;
 import dev.intake.processing.BatchStart;
+import dev.intake.remote.RemoteTargets;
+import dev.intake.remote.TargetStatus;
 import dev.intake.report.ReportFiles;
 import dev.intake.security.Caller;
+import dev.intake.security.Roles;
 import dev.intake.security.Uploader;
 import dev.intake.template.ImportTemplate;
 import dev.intake.template.TemplateCatalog;
@@ -78,6 +82,9 @@ public class ImportService {
 
     @Inject
     IntakeConfig config;
+
+    @Inject
+    RemoteTargets targets;
 
     @Inject
     Event<WorkQueued> workQueued;
@@ -193,6 +200,19 @@ public class ImportService {
         }
         workQueued.fire(new WorkQueued(batch.id()));
         return batches.find(batch.id()).orElseThrow();
+    }
+
+    /** The remote targets the operator configured, with their schema, reachability and overlay; admins only. */
+    public List<TargetStatus> targets() {
+        caller.require(Roles.IMPORT_ADMIN);
+        return targets.statuses();
+    }
+
+    /** Reads a target's schema again; admins only. */
+    public TargetStatus refreshTarget(String name) {
+        caller.require(Roles.IMPORT_ADMIN);
+        return targets.refresh(name).orElseThrow(() -> new NotFoundException("name", "No target is named " + name
+                + "; the importTargets query lists them"));
     }
 
     /** The file as it was uploaded. */

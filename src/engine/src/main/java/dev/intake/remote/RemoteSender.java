@@ -150,7 +150,7 @@ public class RemoteSender {
         if (status == 401 || status == 403) {
             return java.util.Optional.of(new RemoteAnswer.Refused("target " + target + " refused Intake's credentials"
                     + " (HTTP " + status + firstMessage(body) + "); check intake.targets." + target
-                    + ".headers or its OAuth2 client"));
+                    + ".headers"));
         }
         JsonNode errors = body == null ? null : body.path("errors");
         if (errors != null && errors.isArray()) {
