@@ -20,10 +20,10 @@ import dev.intake.batch.ChunkStore;
 import dev.intake.batch.WorkQueued;
 import dev.intake.config.IntakeConfig;
 import dev.intake.config.WorkerIdentity;
+import dev.intake.config.WorkersNotScheduled;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.scheduler.ScheduledExecution;
 
 /**
  * The background workers: each validates pending files, then claims chunks and runs their rows, until no work
@@ -66,7 +66,7 @@ public class ImportWorker {
     Clock clock;
 
     @Scheduled(every = "${intake.worker.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = WorkerNotScheduled.class)
+            skipExecutionIf = WorkersNotScheduled.class)
     synchronized void poll() {
         if (stopping) {
             return;
@@ -187,18 +187,5 @@ public class ImportWorker {
             return true;
         }
         return finisher.finishStragglers();
-    }
-
-    /** Skips scheduled runs when {@code intake.worker.scheduled} is false. */
-    @ApplicationScoped
-    public static class WorkerNotScheduled implements Scheduled.SkipPredicate {
-
-        @Inject
-        IntakeConfig config;
-
-        @Override
-        public boolean test(ScheduledExecution execution) {
-            return !config.worker().scheduled();
-        }
     }
 }

@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import dev.intake.batch.BatchStore;
 import dev.intake.config.IntakeConfig;
+import dev.intake.config.WorkersNotScheduled;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -35,7 +36,7 @@ public class RetentionPurge {
     Clock clock;
 
     @Scheduled(every = "${intake.retention.check-every:1h}", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = ImportWorker.WorkerNotScheduled.class)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = WorkersNotScheduled.class)
     void scheduled() {
         try {
             purgeDue();

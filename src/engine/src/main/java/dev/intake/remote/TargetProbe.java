@@ -14,9 +14,8 @@ import org.jboss.logging.Logger;
 
 import dev.intake.batch.BatchStore;
 import dev.intake.batch.WorkQueued;
-import dev.intake.config.IntakeConfig;
+import dev.intake.config.WorkersNotScheduled;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.scheduler.ScheduledExecution;
 
 /**
  * Asks the targets of batches paused until resumed (credentials refused, unreachable) whether they answer again, with
@@ -37,7 +36,7 @@ public class TargetProbe {
     Event<WorkQueued> workQueued;
 
     @Scheduled(every = "${intake.worker.target-probe-interval:30s}", delayed = "${intake.worker.target-probe-interval:30s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = NotScheduled.class)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = WorkersNotScheduled.class)
     void probe() {
         Map<String, List<UUID>> paused = new TreeMap<>();
         for (Map.Entry<UUID, String> batch : batches.pausedUntilResumed()) {
@@ -56,18 +55,5 @@ public class TargetProbe {
                 });
             }
         });
-    }
-
-    /** Skips the probe where the workers do not run by schedule. */
-    @ApplicationScoped
-    public static class NotScheduled implements Scheduled.SkipPredicate {
-
-        @Inject
-        IntakeConfig config;
-
-        @Override
-        public boolean test(ScheduledExecution execution) {
-            return !config.worker().scheduled();
-        }
     }
 }

@@ -3,14 +3,11 @@ package dev.intake.server;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 import dev.intake.fixtures.ProviderSignIn;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.filter.cookie.CookieFilter;
@@ -20,22 +17,9 @@ import io.restassured.filter.cookie.CookieFilter;
  * configured as an operator configures it: it serves its pages and says that the server has no templates yet.
  */
 @QuarkusTest
-@TestProfile(ServerConsoleTest.Provider.class)
+@TestProfile(ConsoleTenant.class)
 @WithTestResource(OidcWiremockTestResource.class)
 class ServerConsoleTest {
-
-    /** The console tenant against the provider; its tokens name the user in the claim read as the organisation. */
-    public static class Provider implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "quarkus.oidc.console.tenant-enabled", "true",
-                    "quarkus.oidc.console.auth-server-url", "${keycloak.url}/realms/quarkus",
-                    "quarkus.oidc.console.token.issuer", "https://server.example.com",
-                    "quarkus.oidc.console.credentials.secret", "console-secret",
-                    "intake.security.organisation-claim", "preferred_username");
-        }
-    }
 
     @Test
     void the_templates_page_and_the_wizard_say_the_server_has_no_templates() {

@@ -7,17 +7,16 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import dev.intake.fixtures.ProviderSignIn;
+import dev.intake.server.ConsoleTenant;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.filter.cookie.CookieFilter;
@@ -28,23 +27,10 @@ import io.restassured.filter.cookie.CookieFilter;
  * resume that works.
  */
 @QuarkusTest
-@TestProfile(RemoteConsoleTest.Provider.class)
+@TestProfile(ConsoleTenant.class)
 @WithTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(value = CrmImportTarget.class, restrictToAnnotatedClass = true)
 class RemoteConsoleTest {
-
-    /** The console tenant against the provider; its tokens name the user in the claim read as the organisation. */
-    public static class Provider implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "quarkus.oidc.console.tenant-enabled", "true",
-                    "quarkus.oidc.console.auth-server-url", "${keycloak.url}/realms/quarkus",
-                    "quarkus.oidc.console.token.issuer", "https://server.example.com",
-                    "quarkus.oidc.console.credentials.secret", "console-secret",
-                    "intake.security.organisation-claim", "preferred_username");
-        }
-    }
 
     @Test
     void templates_by_target_the_targets_page_and_a_paused_batch_resumed_from_its_page() {

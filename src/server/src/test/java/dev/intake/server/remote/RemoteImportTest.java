@@ -106,20 +106,13 @@ class RemoteImportTest {
 
     /** Polls the batch until it reaches a status that ends its run, noting each pause reason seen on the way. */
     private static JsonPath awaitEnd(String id, Duration limit, Set<String> pauses) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonPath batch = batch(id);
+        return await(id, batch -> {
             if (batch.getString("pauseReason") != null) {
                 pauses.add(batch.getString("pauseReason"));
             }
-            if (Set.of("COMPLETED", "PARTIAL_SUCCESS", "FAILED", "READY", "VALIDATION_FAILED", "CANCELLED")
-                    .contains(batch.getString("status"))) {
-                return batch;
-            }
-            sleep(100);
-        }
-        fail("batch " + id + " did not end within " + limit + ": " + batch(id).prettify());
-        return null;
+            return Set.of("COMPLETED", "PARTIAL_SUCCESS", "FAILED", "READY", "VALIDATION_FAILED", "CANCELLED")
+                    .contains(batch.getString("status"));
+        }, limit);
     }
 
     private static JsonPath await(String id, Function<JsonPath, Boolean> condition, Duration limit) {
