@@ -132,8 +132,10 @@ class LibraryImportTest {
     void the_library_and_intake_keep_their_own_migration_histories() throws SQLException {
         assertEquals(List.of("1 library"), rows("select version || ' ' || description from public.flyway_schema_history "
                 + "where version is not null order by installed_rank"));
-        assertEquals(List.of("1 engine tables"), rows("select version || ' ' || description from "
-                + "intake.flyway_schema_history where version is not null order by installed_rank"));
+        List<String> engine = rows("select version || ' ' || description from intake.flyway_schema_history "
+                + "where version is not null order by installed_rank");
+        assertEquals("1 engine tables", engine.get(0), engine.toString());
+        assertTrue(engine.stream().noneMatch(migration -> migration.contains("library")), engine.toString());
         assertEquals(List.of("book", "flyway_schema_history", "loan", "member"), rows("select table_name from "
                 + "information_schema.tables where table_schema = 'public' order by table_name"));
     }
