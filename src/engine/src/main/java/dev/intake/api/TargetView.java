@@ -26,12 +26,15 @@ public record TargetView(
         List<@NonNull Problem> overlayProblems,
         @NonNull @Description("Mutations that take input but cannot be templates, with the reason")
         List<@NonNull String> skippedMutations,
-        @NonNull @Description("The names of the target's templates") List<@NonNull String> templates) {
+        @NonNull @Description("The names of the target's templates") List<@NonNull String> templates,
+        @NonNull @Description("What changed from the schema's previous version, a line each (graphql-java's schema "
+                + "diff): breaking changes first; empty for the first version") List<@NonNull String> schemaChanges) {
 
     static TargetView of(TargetStatus status) {
         return new TargetView(status.name(), status.url(), status.schemaVersion(), status.schemaHash(), status.source(),
                 status.readAt(), status.reachable(), status.problem(),
-                status.overlayProblems().stream().map(Problem::of).toList(), status.skipped(), status.templates());
+                status.overlayProblems().stream().map(Problem::of).toList(), status.skipped(), status.templates(),
+                status.changes());
     }
 
     /** A mistake in an overlay file. */

@@ -23,6 +23,8 @@ import dev.intake.error.InvalidValueException;
 import dev.intake.file.CellValues;
 import dev.intake.file.ColumnNames;
 import dev.intake.file.LookupPolicy;
+import dev.intake.remote.RemoteLookups;
+import dev.intake.security.Uploader;
 import dev.intake.target.LookupResolver;
 import dev.intake.template.ImportTemplate;
 import dev.intake.template.RecordCreator;
@@ -46,6 +48,9 @@ public class MapColumns {
 
     @Inject
     TemplateCatalog templates;
+
+    @Inject
+    RemoteLookups remoteLookups;
 
     @Inject
     LookupResolver lookups;
@@ -188,6 +193,11 @@ public class MapColumns {
                         + (column == null ? "" : "; " + column.reference() + " is " + column.type().label()));
                 continue;
             }
+            if (template.remote() && (policy == LookupPolicy.BLANK || policy == LookupPolicy.CREATE)) {
+                problems.add(name + ": " + policy.name().toLowerCase(java.util.Locale.ROOT) + " is not available for"
+                        + " a remote target's lookup yet; choose fail or map");
+                continue;
+            }
             switch (policy) {
                 case BLANK -> {
                     if (column.required()) {
@@ -239,9 +249,6 @@ public class MapColumns {
      */
     private void checkLookupTargets(ImportBatch batch, MappingProposal proposal, List<MappingChoice> choices,
             List<String> fields, ImportTemplate template, Map<String, LookupPolicy> policies) {
-        if (template.remote()) {
-            return; // a remote target's lookups are resolved when the rows are sent
-        }
         List<String> problems = new ArrayList<>();
         for (MappingChoice choice : choices) {
             String field = fields.get(choice.column() - 1);
@@ -250,8 +257,11 @@ public class MapColumns {
                     || policies.get(field) == LookupPolicy.CREATE) {
                 continue;
             }
-            Set<String> missing = lookups.unmatched(column.lookup(), batch.organisation(),
-                    new LinkedHashSet<>(choice.values().values()));
+            Set<String> missing = template.remote()
+                    ? remoteLookups.unmatched(template, field, new LinkedHashSet<>(choice.values().values()),
+                            new Uploader(batch.createdBy(), batch.createdByRoles(), batch.organisation()))
+                    : lookups.unmatched(column.lookup(), batch.organisation(),
+                            new LinkedHashSet<>(choice.values().values()));
             choice.values().forEach((from, to) -> {
                 if (missing.contains(to)) {
                     problems.add(describe(proposal.columns().get(choice.column() - 1)) + ": '" + from + "' maps to '"

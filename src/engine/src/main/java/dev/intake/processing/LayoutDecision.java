@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,7 +29,9 @@ import dev.intake.mapping.ColumnValues;
 import dev.intake.mapping.MappingProposal;
 import dev.intake.mapping.MappingStore;
 import dev.intake.mapping.ValueTally;
+import dev.intake.remote.RemoteLookups;
 import dev.intake.report.ReportColumns;
+import dev.intake.security.Uploader;
 import dev.intake.target.LookupResolver;
 import dev.intake.template.ImportTemplate;
 import dev.intake.template.TemplateColumn;
@@ -51,6 +52,9 @@ class LayoutDecision {
 
     @Inject
     LookupResolver lookups;
+
+    @Inject
+    RemoteLookups remoteLookups;
 
     @Inject
     IntakeConfig config;
@@ -103,8 +107,9 @@ class LayoutDecision {
             return Optional.of(mapping.layout(headers, template, proposal));
         }
         // Only a batch that waits for a person reads the whole file here, for the values to map.
-        // A remote target's lookups are resolved when the rows are sent; this application's lookups know nothing of them.
-        ValueTally.LookupCheck lookupCheck = (column, values) -> template.remote() ? Set.of()
+        ValueTally.LookupCheck lookupCheck = (column, values) -> template.remote()
+                ? remoteLookups.unmatched(template, column.reference(), values, new Uploader(batch.createdBy(),
+                        batch.createdByRoles(), batch.organisation()))
                 : lookups.unmatched(column.lookup(), batch.organisation(), values);
         proposal = proposal.withValues(refusedValues(proposal, template, saved.valueMaps(), lookupCheck, firstRows, reader));
         batches.awaitMapping(batch.id(), mappings.write(proposal), MappingWait.message(batch, proposal, review,

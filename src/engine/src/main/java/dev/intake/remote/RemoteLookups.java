@@ -25,7 +25,7 @@ import dev.intake.template.ImportTemplate;
  * Finds the IDs that lookup values name in a remote target, with the overlay's query: a chunk's distinct values in as
  * few requests as possible. A query that takes {@code $values} gets up to {@value #VALUES_PER_REQUEST} values in one
  * request; one that takes {@code $value} is repeated under aliases, {@value #ALIASES_PER_REQUEST} to a request. Never
- * one request per row.
+ * one request per row. A lookup request holds one of the target's permits, as a row's does.
  */
 @ApplicationScoped
 public class RemoteLookups {
@@ -65,6 +65,27 @@ public class RemoteLookups {
         return targets.lookup(template, reference).isPresent();
     }
 
+    /**
+     * The values that name no record in the target, for the mapping step to list; empty when the target cannot answer
+     * now (the rows are checked again when they run).
+     */
+    public java.util.Set<String> unmatched(ImportTemplate template, String reference, Collection<String> values,
+            Uploader uploader) {
+        if (values.isEmpty() || !knows(template, reference)) {
+            return java.util.Set.of();
+        }
+        Found found = find(template, reference, values, uploader);
+        java.util.Set<String> unmatched = new java.util.LinkedHashSet<>();
+        if (found instanceof Found.Ids ids) {
+            ids.ids().forEach((value, records) -> {
+                if (records.isEmpty()) {
+                    unmatched.add(value);
+                }
+            });
+        }
+        return unmatched;
+    }
+
     public Found find(ImportTemplate template, String reference, Collection<String> values, Uploader uploader) {
         Optional<Overlay.LookupRule> rule = targets.lookup(template, reference);
         if (rule.isEmpty()) {
@@ -102,6 +123,13 @@ public class RemoteLookups {
             query = "query IntakeLookup(" + definitions + ") {" + fields + " }";
         }
         GraphQLHttp.Answer answer;
+        java.util.concurrent.Semaphore permits = sender.permits(target);
+        try {
+            permits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Found.NotNow(new RemoteAnswer.NotSent("interrupted"));
+        }
         try {
             answer = targets.http(target).post(query, variables, sender.headers(target, uploader, null));
         } catch (HttpConnectTimeoutException | ConnectException e) {
@@ -112,6 +140,8 @@ public class RemoteLookups {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Found.NotNow(new RemoteAnswer.NotSent("interrupted"));
+        } finally {
+            permits.release();
         }
         Optional<RemoteAnswer> notRun = sender.notRun(target, answer);
         if (notRun.isPresent()) {

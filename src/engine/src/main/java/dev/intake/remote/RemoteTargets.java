@@ -203,7 +203,7 @@ public class RemoteTargets implements TemplateProvider {
         return new TargetStatus(name, target.url().toString(), schema == null ? 0 : schema.version(),
                 schema == null ? null : schema.hash(), schema == null ? null : schema.source(),
                 schema == null ? null : schema.readAt(), checkedAt, reachable, problem,
-                overlayProblems, skipped, templates);
+                overlayProblems, skipped, templates, schema == null ? List.of() : schema.changes());
     }
 
     private GraphQLHttp http(IntakeConfig.Target target) {

@@ -14,9 +14,14 @@ import java.util.HexFormat;
  * @param source {@code INTROSPECTION} or {@code FILE}
  * @param readAt when this version was first read
  * @param checkedAt when the target last gave this version
+ * @param changes what changed from the previous version, a line each; empty for the first
  */
 record TargetSchema(String target, int version, String hash, String sdl, String source, Instant readAt,
-        Instant checkedAt) {
+        Instant checkedAt, java.util.List<String> changes) {
+
+    TargetSchema {
+        changes = java.util.List.copyOf(changes);
+    }
 
     static String hash(String sdl) {
         try {

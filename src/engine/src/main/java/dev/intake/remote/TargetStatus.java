@@ -16,12 +16,14 @@ import java.util.List;
  * @param overlayProblems the overlay's mistakes; while there are any, the target offers no templates
  * @param skipped the mutations that take input but cannot be templates, with the reason
  * @param templates the names of its templates
+ * @param changes what changed from the schema's previous version, a line each
  */
 public record TargetStatus(String name, String url, int schemaVersion, String schemaHash, String source,
         Instant readAt, Instant checkedAt, boolean reachable, String problem, List<OverlayProblem> overlayProblems,
-        List<String> skipped, List<String> templates) {
+        List<String> skipped, List<String> templates, List<String> changes) {
 
     public TargetStatus {
+        changes = List.copyOf(changes);
         overlayProblems = List.copyOf(overlayProblems);
         skipped = List.copyOf(skipped);
         templates = List.copyOf(templates);

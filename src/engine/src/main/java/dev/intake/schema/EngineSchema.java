@@ -19,7 +19,8 @@ public final class EngineSchema {
     public static final String NAME = "intake";
 
     /** The engine's migrations, in order: {@link EngineTables} is V1, the SQL scripts under db/intake follow. */
-    static final List<String> SCRIPTS = List.of("V2__remote_targets.sql", "V3__remote_sending.sql");
+    static final List<String> SCRIPTS = List.of("V2__remote_targets.sql", "V3__remote_sending.sql",
+            "V4__target_schema_changes.sql");
 
     private EngineSchema() {
     }

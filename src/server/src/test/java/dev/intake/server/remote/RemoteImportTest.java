@@ -346,4 +346,40 @@ class RemoteImportTest {
         assertTrue(exceptions.contains("OUTCOME_UNKNOWN") && exceptions.contains("did not answer within 2 s"),
                 exceptions);
     }
+    @Test
+    @Order(10)
+    void a_target_that_stays_down_pauses_the_batch_until_a_probe_finds_it_answering_again() {
+        CrmImportTarget.api.control("faults", "{\"mode\": \"500\", \"every\": 1}");
+        String id;
+        try {
+            id = upload(file(contacts(10)), false);
+            JsonPath paused = await(id, batch -> batch.getString("pauseReason") != null
+                    && batch.getString("pausedUntil") == null, Duration.ofMinutes(1));
+            assertTrue(paused.getString("pauseReason").contains("answered HTTP 500"), paused.getString("pauseReason"));
+            assertEquals(0, paused.getInt("errorCount"), "an outage fails no row");
+        } finally {
+            CrmImportTarget.api.control("faults", "{}");
+        }
+        JsonPath done = awaitEnd(id, Duration.ofMinutes(1), new HashSet<>());
+        assertEquals("COMPLETED", done.getString("status"), done.prettify());
+        assertEquals(10, done.getInt("successCount"));
+    }
+    @Test
+    @Order(11)
+    void the_mapping_step_lists_the_lookup_values_that_name_no_record_in_the_target() {
+        String csv = "E-mail,First Name,Company\r\nm1@example.com,Mo,Acme\r\nm2@example.com,Mi,Acme Corp\r\n";
+        String id = given().auth().oauth2(ADMIN)
+                .multiPart("file", "review.csv", csv.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .multiPart("template", "crm.createContact").multiPart("mapping", "review").post("/imports").then()
+                .statusCode(202).extract().path("id");
+        await(id, batch -> batch.getString("status").equals("MAPPING"), Duration.ofMinutes(1));
+        JsonPath mapping = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("query", "{ importBatch(id: \"" + id + "\") { mapping { columns { header proposedField "
+                        + "refusedValues { value } } } } }"))
+                .post("/graphql").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("input/email", "input/firstName", "input/accountId"),
+                mapping.getList("data.importBatch.mapping.columns.proposedField"), mapping.prettify());
+        assertEquals(List.of("Acme Corp"), mapping.getList("data.importBatch.mapping.columns[2].refusedValues.value"),
+                "the target has Acme and no Acme Corp: " + mapping.prettify());
+    }
 }

@@ -45,7 +45,7 @@ class RemoteTargetTemplatesTest {
     private static Map<String, Object> target(String name) {
         List<Map<String, Object>> targets = graphql(ADMIN, """
                 { importTargets { name url schemaVersion schemaHash schemaSource schemaReadAt reachable problem
-                  overlayProblems { line message } skippedMutations templates } }
+                  overlayProblems { line message } skippedMutations templates schemaChanges } }
                 """).getList("data.importTargets");
         return targets.stream().filter(target -> target.get("name").equals(name)).findFirst().orElseThrow();
     }
@@ -136,6 +136,7 @@ class RemoteTargetTemplatesTest {
 
     @Test
     @Order(5)
+    @SuppressWarnings("unchecked")
     void a_schema_change_gives_the_changed_template_a_new_version() {
         Map<String, Object> before = target("crm");
         String contactBefore = templateVersion("crm.createContact");
@@ -148,6 +149,10 @@ class RemoteTargetTemplatesTest {
             assertEquals(version + 1, refreshed.getInt("data.refreshImportTarget.schemaVersion"));
             Map<String, Object> after = target("crm");
             assertNotEquals(before.get("schemaHash"), after.get("schemaHash"));
+            List<String> changes = (List<String>) after.get("schemaChanges");
+            assertTrue(changes.stream().anyMatch(change -> change.contains("phone")), "the change is named: " + changes);
+            assertTrue(changes.stream().anyMatch(change -> change.startsWith("Breaking: ") && change.contains("lastName")),
+                    "a field becoming required breaks clients: " + changes);
             assertNotEquals(contactBefore, templateVersion("crm.createContact"));
             assertEquals(accountBefore, templateVersion("crm.createAccount"));
             String csv = given().auth().oauth2(VIEWER).get("/imports/templates/crm.createContact.csv").then()
