@@ -282,13 +282,26 @@ public class BatchStore {
      * the same rows; the caller holds the batch's lock (see {@link #lockStatus}).
      */
     public void stop(UUID id, BatchStatus from, BatchStatus to, String message, Instant now, String actor) {
+        // Rows on their way to a remote target when the batch stops: their workers can no longer record what the
+        // target answered, so they are OUTCOME_UNKNOWN now, counted, and never sent again.
+        jdbc.update("""
+                insert into intake.import_outcome (batch_id, row_number, success, error_type, message)
+                select batch_id, row_number, false, 'OUTCOME_UNKNOWN', 'Row ' || row_number || ': it was being sent'
+                       || ' to its target when the batch stopped; whether the target wrote it is not known, so it is'
+                       || ' not sent again. Check it in the target'
+                from intake.import_sending where batch_id = ?
+                on conflict do nothing
+                """, id);
+        jdbc.update("delete from intake.import_sending where batch_id = ?", id);
         changeStatus(new Change(id, from, to, message, now, actor, true), """
                 , processed_rows = o.processed, success_count = o.succeeded, error_count = o.failed,
-                  created_count = o.created, updated_count = o.updated
+                  created_count = o.created, updated_count = o.updated, unknown_count = o.unknown,
+                  paused_until = null, pause_reason = null
                 from (select count(*) as processed, count(*) filter (where success) as succeeded,
                              count(*) filter (where not success) as failed,
                              count(*) filter (where action = 'CREATED') as created,
-                             count(*) filter (where action = 'UPDATED') as updated
+                             count(*) filter (where action = 'UPDATED') as updated,
+                             count(*) filter (where error_type = 'OUTCOME_UNKNOWN') as unknown
                       from intake.import_outcome where batch_id = ?) o
                 """, id);
     }
@@ -313,7 +326,8 @@ public class BatchStore {
         if (jdbc.update("update intake.import_batch set purged_at = ? where id = ? and purged_at is null", now, id) != 1) {
             return false;
         }
-        for (String table : List.of("intake.import_file_part", "intake.import_outcome", "intake.import_row", "intake.import_chunk")) {
+        for (String table : List.of("intake.import_file_part", "intake.import_outcome", "intake.import_row",
+                "intake.import_chunk", "intake.import_sending")) {
             jdbc.update("delete from " + table + " where batch_id = ?", id);
         }
         return true;

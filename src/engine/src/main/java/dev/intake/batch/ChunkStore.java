@@ -50,8 +50,8 @@ public class ChunkStore {
     public void release(Chunk chunk, String owner) {
         jdbc.update("""
                 update intake.import_chunk set status = 'PENDING', lease_owner = null, lease_expires_at = null
-                where id = ? and lease_owner = ? and status = 'RUNNING'
-                """, chunk.id(), owner);
+                where id = ? and lease_owner = ? and attempts = ? and status = 'RUNNING'
+                """, chunk.id(), owner, chunk.attempts());
     }
 
     /** Marks a chunk done with its counts, taken from the outcomes of its rows, and the instance that did it. */
@@ -72,7 +72,9 @@ public class ChunkStore {
 
     /**
      * Extends a claimed chunk's lease, locking the chunk until the caller's transaction ends; false when another
-     * worker has taken the chunk over or the batch is no longer processing (it was cancelled).
+     * worker has taken the chunk over or the batch is no longer processing (it was cancelled). A claim is told apart
+     * by its attempt, so a worker of the same instance that took the chunk over after the lease ran out is another
+     * worker too.
      * <p>
      * It also takes a key-share lock on the batch until the transaction ends. A cancellation locks the batch for
      * update, so it waits for every transaction that already holds its lease to commit, and a transaction that asks
@@ -86,8 +88,8 @@ public class ChunkStore {
                 )
                 update intake.import_chunk c set lease_expires_at = ?
                 from batch b
-                where c.id = ? and c.lease_owner = ? and c.status = 'RUNNING' and c.batch_id = b.id
-                """, chunk.batchId(), leaseUntil, chunk.id(), owner) == 1;
+                where c.id = ? and c.lease_owner = ? and c.attempts = ? and c.status = 'RUNNING' and c.batch_id = b.id
+                """, chunk.batchId(), leaseUntil, chunk.id(), owner, chunk.attempts()) == 1;
     }
 
     /** Waits for the transactions working on the batch's running chunks to end, by locking those chunks. */

@@ -185,6 +185,8 @@ class RemoteChunks {
             if (taken == 0) {
                 return false;
             }
+            RemoteAnswer.Throttled throttleWait = null;
+            Duration backoffWait = null;
             try {
                 List<PreparedRow> window = new ArrayList<>(taken);
                 for (int i = 0; i < taken; i++) {
@@ -227,25 +229,28 @@ class RemoteChunks {
                     unreachableSince = null;
                     failedTries = 0;
                 }
-                if (notRun == null) {
-                    continue;
-                }
                 if (notRun instanceof RemoteAnswer.Throttled throttled && waitsInPlace(throttled)) {
-                    waitOut(chunk, throttled);
-                    continue;
-                }
-                if (notRun instanceof RemoteAnswer.NotSent) {
+                    throttleWait = throttled;
+                } else if (notRun instanceof RemoteAnswer.NotSent) {
                     Instant now = clock.instant();
                     unreachableSince = unreachableSince == null ? now : unreachableSince;
-                    Duration unreachable = Duration.between(unreachableSince, now);
-                    if (unreachable.compareTo(sender.unreachablePause(template.target())) < 0) {
-                        sleep(backoff(failedTries++));
-                        continue;
+                    if (Duration.between(unreachableSince, now).compareTo(sender.unreachablePause(template.target())) < 0) {
+                        backoffWait = backoff(failedTries++);
+                    } else {
+                        return pause(chunk, owner, template, notRun, unreachableSince);
                     }
+                } else if (notRun != null) {
+                    return pause(chunk, owner, template, notRun, unreachableSince);
                 }
-                return pause(chunk, owner, template, notRun, unreachableSince);
             } finally {
                 permits.release(taken);
+            }
+            // waits happen without the permits, so that the instance's other workers are not held up by this one
+            if (throttleWait != null) {
+                waitOut(chunk, throttleWait);
+            }
+            if (backoffWait != null) {
+                sleep(backoffWait);
             }
         }
         return true;

@@ -62,13 +62,20 @@ class RemoteLookupStep {
         }
         Map<String, List<String>> cache = found.computeIfAbsent(batchId, id -> Collections.synchronizedMap(
                 new LinkedHashMap<>()));
+        // What this chunk's rows name, from the batch's cache and the new answers: trimming the cache cannot lose it.
+        Map<String, List<String>> known = new java.util.HashMap<>();
         Map<String, String> broken = new LinkedHashMap<>();
         for (TemplateColumn column : columns) {
             Set<String> wanted = new LinkedHashSet<>();
             for (PreparedRow row : rows) {
                 if (row.decided() == null && RowValues.get(row.variables(), column.reference()) instanceof String value
-                        && !value.isBlank() && !cache.containsKey(key(column, value))) {
-                    wanted.add(value);
+                        && !value.isBlank()) {
+                    List<String> cached = cache.get(key(column, value));
+                    if (cached != null) {
+                        known.put(key(column, value), cached);
+                    } else {
+                        wanted.add(value);
+                    }
                 }
             }
             if (wanted.isEmpty()) {
@@ -82,15 +89,16 @@ class RemoteLookupStep {
                 broken.put(column.reference(), failure.message());
                 continue;
             }
-            Map<String, List<String>> ids = ((RemoteLookups.Found.Ids) answer).ids();
-            if (cache.size() + ids.size() > VALUES_CACHED) {
-                cache.clear();
-            }
-            ids.forEach((value, records) -> cache.put(key(column, value), List.copyOf(records)));
+            ((RemoteLookups.Found.Ids) answer).ids()
+                    .forEach((value, records) -> known.put(key(column, value), List.copyOf(records)));
         }
+        if (cache.size() + known.size() > VALUES_CACHED) {
+            cache.clear();
+        }
+        cache.putAll(known);
         List<PreparedRow> resolved = new ArrayList<>(rows.size());
         for (PreparedRow row : rows) {
-            resolved.add(row.decided() == null ? resolve(template, columns, row, cache, broken) : row);
+            resolved.add(row.decided() == null ? resolve(template, columns, row, known, broken) : row);
         }
         return new Step(resolved, null);
     }

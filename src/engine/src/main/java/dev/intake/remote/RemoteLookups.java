@@ -147,6 +147,11 @@ public class RemoteLookups {
         if (notRun.isPresent()) {
             return new Found.NotNow(notRun.get());
         }
+        if (answer.status() >= 500) {
+            // a lookup only reads, so asking again is safe whatever the server did
+            return new Found.NotNow(new RemoteAnswer.NotSent("target " + target + " answered a lookup with HTTP "
+                    + answer.status()));
+        }
         JsonNode body = answer.body();
         if (body == null || body.path("errors").isArray() && !body.path("errors").isEmpty()
                 || !body.path("data").isObject()) {

@@ -76,6 +76,9 @@ public class RemoteSender {
         try {
             answer = targets.http(template.target()).post(template.document(), variables,
                     headers(template.target(), uploader, idempotencyKey));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return new RemoteAnswer.Failed(new RowFailure(RowErrorType.INTERNAL, null, "the row's variables could not"
+                    + " be written as JSON, so nothing was sent: " + e.getOriginalMessage(), true));
         } catch (HttpConnectTimeoutException | ConnectException e) {
             return new RemoteAnswer.NotSent("target " + template.target() + " cannot be reached: " + describe(e));
         } catch (HttpTimeoutException e) {
@@ -162,8 +165,11 @@ public class RemoteSender {
                 }
             }
         }
-        boolean hasData = body != null && body.has("data") && !body.path("data").isNull();
-        if (status >= 500 && !hasData) {
+        // A request error (no data entry at all, and errors saying why) means the request did not run; data, even
+        // null, means it ran. A 5xx without a GraphQL answer (a gateway's page) may come after the request ran.
+        boolean requestError = body != null && !body.has("data") && errors != null && errors.isArray()
+                && !errors.isEmpty();
+        if (status >= 500 && requestError) {
             return java.util.Optional.of(new RemoteAnswer.NotSent("target " + target + " answered HTTP " + status
                     + firstMessage(body) + " without running the request"));
         }

@@ -382,4 +382,52 @@ class RemoteImportTest {
         assertEquals(List.of("Acme Corp"), mapping.getList("data.importBatch.mapping.columns[2].refusedValues.value"),
                 "the target has Acme and no Acme Corp: " + mapping.prettify());
     }
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
+    @Test
+    @Order(12)
+    void a_batch_cancelled_with_rows_in_flight_counts_them_unknown_and_sends_them_never_again() throws Exception {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            rows.add(Map.of("input/email", "cancelled" + i + "@example.com", "input/firstName", "Cancelled" + i));
+        }
+        long mutationsBefore = stats().getLong("mutations");
+        CrmImportTarget.api.control("faults", "{\"delayMs\": 1500}");
+        String id;
+        try {
+            id = upload(file(rows), false);
+            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            while (inFlight(id) == 0 && System.nanoTime() < deadline) {
+                sleep(20);
+            }
+            assertTrue(inFlight(id) > 0, "rows are in flight");
+            JsonPath cancelled = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                    .body(Map.of("query", "mutation { cancelImport(id: \"" + id + "\") { status unknownCount } }"))
+                    .post("/graphql").then().statusCode(200).extract().jsonPath();
+            assertEquals("CANCELLED", cancelled.getString("data.cancelImport.status"), cancelled.prettify());
+            sleep(2_500);
+        } finally {
+            CrmImportTarget.api.control("faults", "{}");
+        }
+        JsonPath batch = batch(id);
+        assertEquals(0, inFlight(id), "no row is left marked");
+        assertTrue(batch.getInt("unknownCount") > 0, batch.prettify());
+        assertEquals(batch.getInt("processedRows"), batch.getInt("successCount") + batch.getInt("errorCount"));
+        assertEquals(batch.getInt("unknownCount"), batch.getInt("errorCount"), batch.prettify());
+        assertEquals(batch.getInt("successCount") + batch.getInt("unknownCount"),
+                stats().getLong("mutations") - mutationsBefore, "each row sent at most once, and none after the cancel");
+    }
+
+    private long inFlight(String id) throws java.sql.SQLException {
+        try (var connection = dataSource.getConnection();
+                var count = connection.prepareStatement(
+                        "select count(*) from intake.import_sending where batch_id = cast(? as uuid)")) {
+            count.setString(1, id);
+            try (var result = count.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
 }
