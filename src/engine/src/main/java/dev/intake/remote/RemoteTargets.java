@@ -89,23 +89,36 @@ public class RemoteTargets implements TemplateProvider {
     public List<ImportTemplate> templates() {
         List<ImportTemplate> all = new ArrayList<>();
         for (String name : configured.keySet()) {
-            Loaded target = loaded.get(name);
-            if (target != null) {
-                all.addAll(target.templates());
-            }
+            all.addAll(loaded(name).templates());
         }
         return all;
     }
 
+    /**
+     * A target as loaded; before its first read at start has ended (a worker may run first), built from its stored
+     * schema, so that a restart never finds a template missing.
+     */
+    private Loaded loaded(String name) {
+        Loaded target = loaded.get(name);
+        if (target != null) {
+            return target;
+        }
+        return loaded.computeIfAbsent(name, key -> build(key, configured.get(key), true, null, null));
+    }
+
     /** Where a remote template's answer holds the ID and the input errors. */
     Optional<RemotePayload> payload(ImportTemplate template) {
-        return Optional.ofNullable(loaded.get(template.target())).map(target -> target.payloads().get(template.name()));
+        return configured.containsKey(template.target())
+                ? Optional.ofNullable(loaded(template.target()).payloads().get(template.name()))
+                : Optional.empty();
     }
 
     /** The lookup rule of a remote template's lookup column, by its reference. */
     Optional<Overlay.LookupRule> lookup(ImportTemplate template, String reference) {
-        return Optional.ofNullable(loaded.get(template.target()))
-                .map(target -> target.lookups().getOrDefault(template.name(), Map.of()).get(reference));
+        return configured.containsKey(template.target())
+                ? Optional.ofNullable(loaded(template.target()).lookups().getOrDefault(template.name(), Map.of())
+                        .get(reference))
+                : Optional.empty();
     }
 
     /** Whether the target runs a query now: the smallest there is, {@code { __typename }}. */

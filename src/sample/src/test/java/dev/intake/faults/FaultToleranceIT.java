@@ -232,6 +232,16 @@ class FaultToleranceIT {
                 server.kill();
             }
             inFlight = count("select count(*) from intake.import_sending where batch_id = cast(? as uuid)", id);
+            List<Long> marked = new ArrayList<>();
+            try (Connection connection = database().getConnection(); PreparedStatement select = connection.prepareStatement(
+                    "select row_number from intake.import_sending where batch_id = cast(? as uuid)")) {
+                select.setString(1, id);
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        marked.add(result.getLong(1));
+                    }
+                }
+            }
             assertTrue(inFlight >= 1 && inFlight <= 4, "rows were in flight when the server died, at most the "
                     + "target's max-concurrency: " + inFlight);
             crm.control("faults", "{}");
@@ -247,7 +257,16 @@ class FaultToleranceIT {
             }
             long succeeded = Long.parseLong(batch.get("successCount"));
             assertEquals(rows, succeeded + Long.parseLong(batch.get("errorCount")), "the counts add up: " + batch);
-            assertEquals(inFlight, Long.parseLong(batch.get("unknownCount")), "the rows in flight, and no other");
+            assertEquals(inFlight, Long.parseLong(batch.get("unknownCount")), "the rows in flight, and no other: "
+                    + batch + "; outcomes of the marked rows: " + marked.stream().map(row -> {
+                        try {
+                            return row + "=" + text("select coalesce(error_type, 'SUCCESS') || ' ' || coalesce(message, "
+                                    + "entity_id) from intake.import_outcome where batch_id = cast(? as uuid) and "
+                                    + "row_number = " + row, id);
+                        } catch (Exception e) {
+                            return row + "=" + e;
+                        }
+                    }).toList());
             assertEquals(inFlight, Long.parseLong(batch.get("errorCount")), "no row failed, none as a duplicate: "
                     + exceptions);
             assertEquals(inFlight, exceptions.lines().filter(line -> line.contains("OUTCOME_UNKNOWN")).count());
@@ -328,6 +347,15 @@ class FaultToleranceIT {
             try (ResultSet result = select.executeQuery()) {
                 result.next();
                 return result.getLong(1);
+            }
+        }
+    }
+
+    private static String text(String sql, String parameter) throws Exception {
+        try (Connection connection = database().getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, parameter);
+            try (ResultSet result = select.executeQuery()) {
+                return result.next() ? result.getString(1) : "none";
             }
         }
     }
