@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -249,11 +248,24 @@ public class BatchStore {
                 """, id) == 1;
     }
 
-    /** Processing batches paused until resumed, with their templates, for the probe of their targets. */
-    public List<Map.Entry<UUID, String>> pausedUntilResumed() {
+    /**
+     * A processing batch paused until resumed, for the probe of its target: its template and who its rows run as.
+     */
+    public record PausedBatch(UUID id, String template, String createdBy, List<String> createdByRoles,
+            String organisation) {
+        public PausedBatch {
+            createdByRoles = List.copyOf(createdByRoles);
+        }
+    }
+
+    /** Processing batches paused until resumed, for the probe of their targets. */
+    public List<PausedBatch> pausedUntilResumed() {
         return jdbc.list("""
-                select id, template from intake.import_batch where status = 'PROCESSING' and paused_until = 'infinity'
-                """, row -> Map.entry(Jdbc.uuid(row, "id"), row.getString("template")));
+                select id, template, created_by, created_by_roles, organisation from intake.import_batch
+                where status = 'PROCESSING' and paused_until = 'infinity'
+                """, row -> new PausedBatch(Jdbc.uuid(row, "id"), row.getString("template"),
+                row.getString("created_by"), List.of((String[]) row.getArray("created_by_roles").getArray()),
+                row.getString("organisation")));
     }
 
     /** Turns a READY dry run into a real run: its counts are cleared and it goes back to PROCESSING. */

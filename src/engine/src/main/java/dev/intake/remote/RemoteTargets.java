@@ -121,10 +121,10 @@ public class RemoteTargets implements TemplateProvider {
                 : Optional.empty();
     }
 
-    /** Whether the target runs a query now: the smallest there is, {@code { __typename }}. */
-    boolean answers(String name) {
+    /** Whether the target runs a query now, with these headers: the smallest there is, {@code { __typename }}. */
+    boolean answers(String name, Map<String, String> headers) {
         try {
-            GraphQLHttp.Answer answer = http(name).post("query IntakeProbe { __typename }", Map.of(), Map.of());
+            GraphQLHttp.Answer answer = http(name).post("query IntakeProbe { __typename }", Map.of(), headers);
             return answer.status() / 100 == 2 && answer.body() != null && answer.body().path("data").isObject();
         } catch (java.io.IOException e) {
             return false;

@@ -1,10 +1,8 @@
 package dev.intake.remote;
 
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -15,11 +13,13 @@ import org.jboss.logging.Logger;
 import dev.intake.batch.BatchStore;
 import dev.intake.batch.WorkQueued;
 import dev.intake.config.WorkersNotScheduled;
+import dev.intake.security.Uploader;
 import io.quarkus.scheduler.Scheduled;
 
 /**
  * Asks the targets of batches paused until resumed (credentials refused, unreachable) whether they answer again, with
- * the smallest query there is ({@code { __typename }}), and resumes their batches when they do.
+ * the smallest query there is ({@code { __typename }}) and the headers the batch's rows carry, and resumes the batches
+ * they answer for.
  */
 @ApplicationScoped
 public class TargetProbe {
@@ -33,27 +33,29 @@ public class TargetProbe {
     RemoteTargets targets;
 
     @Inject
+    RemoteSender sender;
+
+    @Inject
     Event<WorkQueued> workQueued;
 
     @Scheduled(every = "${intake.worker.target-probe-interval:30s}", delayed = "${intake.worker.target-probe-interval:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = WorkersNotScheduled.class)
     void probe() {
-        Map<String, List<UUID>> paused = new TreeMap<>();
-        for (Map.Entry<UUID, String> batch : batches.pausedUntilResumed()) {
-            int dot = batch.getValue().indexOf('.');
-            if (dot > 0) {
-                paused.computeIfAbsent(batch.getValue().substring(0, dot), target -> new ArrayList<>()).add(batch.getKey());
+        Map<List<String>, Boolean> answered = new HashMap<>();
+        for (BatchStore.PausedBatch batch : batches.pausedUntilResumed()) {
+            int dot = batch.template().indexOf('.');
+            String target = dot > 0 ? batch.template().substring(0, dot) : null;
+            if (target == null || !targets.names().contains(target)) {
+                continue;
+            }
+            Uploader uploader = new Uploader(batch.createdBy(), batch.createdByRoles(), batch.organisation());
+            // asked as the batch's rows are, so that a refusal of this uploader is not taken for an answer
+            boolean answers = answered.computeIfAbsent(List.of(target, uploader.user(), String.valueOf(
+                    uploader.organisation())), key -> targets.answers(target, sender.headers(target, uploader, null)));
+            if (answers && batches.resume(batch.id())) {
+                LOG.infof("Batch %s resumed: target %s answers again", batch.id(), target);
+                workQueued.fire(new WorkQueued(batch.id()));
             }
         }
-        paused.forEach((target, ids) -> {
-            if (targets.names().contains(target) && targets.answers(target)) {
-                ids.forEach(id -> {
-                    if (batches.resume(id)) {
-                        LOG.infof("Batch %s resumed: target %s answers again", id, target);
-                        workQueued.fire(new WorkQueued(id));
-                    }
-                });
-            }
-        });
     }
 }
