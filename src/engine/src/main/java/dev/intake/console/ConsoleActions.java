@@ -22,6 +22,7 @@ import dev.intake.api.RestErrors;
 import dev.intake.api.UploadForm;
 import dev.intake.batch.ImportBatch;
 import dev.intake.imports.ImportService;
+import dev.intake.remote.RemoteTargets;
 import dev.intake.security.Caller;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -43,6 +44,9 @@ public class ConsoleActions {
 
     @Inject
     CsrfToken csrf;
+
+    @Inject
+    RemoteTargets targets;
 
     /** One file from the wizard: the same form, checks and limits as {@code POST /imports}. */
     @POST
@@ -104,7 +108,7 @@ public class ConsoleActions {
     }
 
     private Response asAdmin(String what, Function<Viewer, Response> action) {
-        Viewer viewer = Viewer.of(caller, csrf);
+        Viewer viewer = Viewer.of(caller, csrf, !targets.names().isEmpty());
         if (viewer == null) {
             return ConsoleResponses.noAccess(caller);
         }

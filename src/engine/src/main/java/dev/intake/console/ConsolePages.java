@@ -23,6 +23,7 @@ import dev.intake.batch.ImportBatch;
 import dev.intake.batch.RowOutcome;
 import dev.intake.imports.ImportService;
 import dev.intake.imports.Page;
+import dev.intake.remote.RemoteTargets;
 import dev.intake.security.Caller;
 import dev.intake.template.ImportTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -48,6 +49,9 @@ public class ConsolePages {
 
     @Inject
     CsrfToken csrf;
+
+    @Inject
+    RemoteTargets targets;
 
     @GET
     public Response home() {
@@ -195,7 +199,7 @@ public class ConsolePages {
     }
 
     private Response page(Function<Viewer, Response> render) {
-        Viewer viewer = Viewer.of(caller, csrf);
+        Viewer viewer = Viewer.of(caller, csrf, !targets.names().isEmpty());
         return viewer == null ? ConsoleResponses.noAccess(caller) : render.apply(viewer);
     }
 

@@ -10,8 +10,9 @@ import dev.intake.security.Roles;
  * they need.
  *
  * @param csrf the session's CSRF token, which every state-changing request from the page carries
+ * @param targets whether the server has remote targets, so that an admin's menu offers their page
  */
-public record Viewer(String user, String organisation, boolean admin, String csrf) {
+public record Viewer(String user, String organisation, boolean admin, String csrf, boolean targets) {
 
     /** The tooltip of an action only an import admin may use. */
     public static final String ADMIN_ONLY = "Needs the " + Roles.IMPORT_ADMIN + " role";
@@ -20,12 +21,13 @@ public record Viewer(String user, String organisation, boolean admin, String csr
      * The signed-in user when they may see imports; {@code null} when they have neither import role or their
      * token names no organisation.
      */
-    static Viewer of(Caller caller, CsrfToken csrf) {
+    static Viewer of(Caller caller, CsrfToken csrf, boolean targets) {
         if (!mayLook(caller)) {
             return null;
         }
         Set<String> roles = caller.roles();
-        return new Viewer(caller.user(), caller.organisation(), roles.contains(Roles.IMPORT_ADMIN), csrf.value());
+        return new Viewer(caller.user(), caller.organisation(), roles.contains(Roles.IMPORT_ADMIN), csrf.value(),
+                targets);
     }
 
     static boolean hasImportRole(Caller caller) {

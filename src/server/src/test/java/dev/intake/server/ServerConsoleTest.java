@@ -1,6 +1,7 @@
 package dev.intake.server;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ class ServerConsoleTest {
         CookieFilter browser = ProviderSignIn.as("alice");
         String templates = given().filter(browser).get("/console/templates").then().statusCode(200).extract().asString();
         assertTrue(templates.contains("No templates yet") && templates.contains("has no templates"), templates);
+        assertFalse(templates.contains(">Targets</a>"), "no targets, so no Targets page in the menu: " + templates);
         String wizard = given().filter(browser).get("/console/imports/new").then().statusCode(200).extract().asString();
         assertTrue(wizard.contains("has no templates"), wizard);
         String imports = given().filter(browser).get("/console/imports").then().statusCode(200).extract().asString();

@@ -38,6 +38,7 @@ class RemoteConsoleTest {
         String templates = given().filter(browser).get("/console/templates").then().statusCode(200).extract()
                 .asString();
         assertTrue(templates.contains("Target crm") && templates.contains("crm.createContact"), templates);
+        assertTrue(templates.contains(">Targets</a>"), "an admin's menu offers the Targets page: " + templates);
         keep("templates", templates);
         String targets = given().filter(browser).get("/console/targets").then().statusCode(200).extract().asString();
         assertTrue(targets.contains("Reachable") && targets.contains("version 1, from introspection"), targets);
