@@ -1,7 +1,9 @@
 // A small CRM served by Apollo Server over node:http: the third-party GraphQL API that the remote-target tests import
 // into. Its records live in memory for the life of the process.
 //
-// The GraphQL endpoint is /graphql; /sealed/graphql serves the same API with introspection off. The tests steer the process around it through /control, the way an operator's
+// The GraphQL endpoint is /graphql; /sealed/graphql serves the same API with introspection off, and /secured/graphql
+// serves it only to a bearer token of the OAuth2 authorization server at /oauth (panva's oidc-provider, a certified
+// OpenID provider), which issues client-credentials tokens to the client `intake`. The tests steer the process around it through /control, the way an operator's
 // network or a deployment would: faults before a request is read (429, THROTTLED, 500, 401), answers that come late
 // after the request ran (delayMs), introspection off, and a
 // new version of the schema. /control also reports what the API received (headers, records), so that a test checks
@@ -10,6 +12,7 @@ import http from 'node:http';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
+import Provider from 'oidc-provider';
 
 const typeDefs = (version) => `
   "A company that contacts belong to."
@@ -73,7 +76,7 @@ const typeDefs = (version) => `
 
 const store = { accounts: new Map(), contacts: new Map(), nextId: 1 };
 const received = [];
-const stats = { requests: 0, lookups: 0, mutations: 0, probes: 0, faults: 0 };
+const stats = { requests: 0, lookups: 0, mutations: 0, probes: 0, faults: 0, tokensIssued: 0, tokensRefused: 0 };
 const faults = { mode: null, every: 3, retryAfter: 1, count: 0, delayMs: 0 };
 let introspection = true;
 let version = 1;
@@ -200,6 +203,19 @@ async function control(req, res, path) {
     sealed = await start(false);
     return send(res, 200, { version });
   }
+  if (req.method === 'POST' && path === '/control/oauth/revoke') {
+    // every token issued so far stops working, as when the provider's signing key or the client's grant changes
+    let revoked = 0;
+    for (const token of issuedTokens) {
+      const found = await oauth.ClientCredentials.find(token);
+      if (found) {
+        await found.destroy();
+        revoked++;
+      }
+    }
+    issuedTokens.length = 0;
+    return send(res, 200, { revoked });
+  }
   if (req.method === 'GET' && path === '/control/stats') {
     return send(res, 200, stats);
   }
@@ -221,7 +237,12 @@ const httpServer = http.createServer(async (req, res) => {
     if (url.pathname.startsWith('/control/')) {
       return await control(req, res, url.pathname);
     }
-    if (url.pathname !== '/graphql' && url.pathname !== '/sealed/graphql') {
+    if (url.pathname === '/oauth' || url.pathname.startsWith('/oauth/')) {
+      req.originalUrl = req.url;
+      req.url = req.url.slice('/oauth'.length) || '/';
+      return oauthCallback(req, res);
+    }
+    if (url.pathname !== '/graphql' && url.pathname !== '/sealed/graphql' && url.pathname !== '/secured/graphql') {
       return send(res, 404, { message: 'Not found' });
     }
     stats.requests++;
@@ -233,6 +254,11 @@ const httpServer = http.createServer(async (req, res) => {
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
+    if (url.pathname === '/secured/graphql' && !(await bearerAccepted(headers.get('authorization')))) {
+      stats.tokensRefused++;
+      return send(res, 401, { errors: [{ message: 'The access token is missing, expired or revoked' }] },
+        { 'www-authenticate': 'Bearer error="invalid_token"' });
+    }
     const user = headers.get('x-intake-user') ?? null;
     received.push({ user, organisation: headers.get('x-intake-organisation') ?? null,
       apiKey: headers.get('x-api-key') ?? null, authorization: headers.get('authorization') ?? null,
@@ -243,7 +269,7 @@ const httpServer = http.createServer(async (req, res) => {
     if (query.startsWith('query IntakeLookup')) stats.lookups++;
     else if (query.startsWith('mutation')) stats.mutations++;
     else if (query.startsWith('query IntakeProbe')) stats.probes++;
-    const server = url.pathname === '/graphql' ? apollo : sealed;
+    const server = url.pathname === '/sealed/graphql' ? sealed : apollo;
     const answer = await server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method, headers, search: url.search, body },
       context: async () => ({ user }),
@@ -263,6 +289,30 @@ const httpServer = http.createServer(async (req, res) => {
   }
 });
 
+// The authorization server needs its issuer, which holds the port, so it starts once the port is known.
+let oauth;
+let oauthCallback;
+const issuedTokens = [];
+
+async function bearerAccepted(authorization) {
+  const match = /^Bearer (.+)$/i.exec(authorization ?? '');
+  if (!match) return false;
+  const token = await oauth.ClientCredentials.find(match[1]);
+  return Boolean(token) && !token.isExpired;
+}
+
 httpServer.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
-  console.log(`LISTENING ${httpServer.address().port}`);
+  const port = httpServer.address().port;
+  oauth = new Provider(`http://127.0.0.1:${port}/oauth`, {
+    clients: [{ client_id: 'intake', client_secret: 'intake-test-secret', grant_types: ['client_credentials'],
+      redirect_uris: [], response_types: [], token_endpoint_auth_method: 'client_secret_basic' }],
+    features: { clientCredentials: { enabled: true }, devInteractions: { enabled: false } },
+    ttl: { ClientCredentials: Number(process.env.CRM_TOKEN_TTL ?? 600) },
+  });
+  oauth.on('client_credentials.saved', (token) => {
+    stats.tokensIssued++;
+    issuedTokens.push(token.jti);
+  });
+  oauthCallback = oauth.callback();
+  console.log(`LISTENING ${port}`);
 });

@@ -64,6 +64,13 @@ public interface IntakeConfig {
          */
         java.util.Map<String, String> headers();
 
+        /**
+         * The Quarkus OIDC client ({@code quarkus.oidc-client.<id>.*}) whose access token is sent as
+         * {@code Authorization: Bearer}, for a target that takes OAuth2 tokens: usually the client-credentials grant.
+         * The token is kept until it nears its expiry, and fetched again when the target refuses it.
+         */
+        java.util.Optional<String> oidcClient();
+
         /** The overlay: what introspection cannot say (lookups, aliases, importable mutations, ID paths), in YAML. */
         java.util.Optional<java.nio.file.Path> overlay();
 

@@ -16,8 +16,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * GraphQL over HTTP to one target: a {@code POST} of {@code application/json} that accepts
- * {@code application/graphql-response+json}, with the target's static headers. Header values are never part of a
- * message or a log line.
+ * {@code application/graphql-response+json}, with the target's static headers and, where the target has one, its
+ * OAuth2 bearer token. A {@code 401} to a kept token is asked once more with a new token: a refused request did not
+ * run. Header values are never part of a message or a log line.
  */
 final class GraphQLHttp {
 
@@ -31,10 +32,13 @@ final class GraphQLHttp {
     private final Duration timeout;
     private final HttpClient client;
     private final ObjectMapper json;
+    private final BearerTokens tokens;
 
-    GraphQLHttp(URI url, Map<String, String> headers, Duration connectTimeout, Duration timeout, ObjectMapper json) {
+    GraphQLHttp(URI url, Map<String, String> headers, BearerTokens tokens, Duration connectTimeout, Duration timeout,
+            ObjectMapper json) {
         this.url = url;
         this.headers = Map.copyOf(headers);
+        this.tokens = tokens;
         this.timeout = timeout;
         this.json = json;
         this.client = HttpClient.newBuilder().connectTimeout(connectTimeout)
@@ -58,6 +62,11 @@ final class GraphQLHttp {
         }
     }
 
+    /**
+     * Posts the query with its variables.
+     *
+     * @throws BearerTokens.Unavailable when the target takes a bearer token and none could be had: nothing was sent
+     */
     Answer post(String query, Map<String, Object> variables, Map<String, String> extraHeaders)
             throws IOException, InterruptedException {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -65,12 +74,30 @@ final class GraphQLHttp {
         if (variables != null && !variables.isEmpty()) {
             body.put("variables", variables);
         }
+        byte[] bytes = json.writeValueAsBytes(body);
+        if (tokens == null) {
+            return post(bytes, extraHeaders, null);
+        }
+        String authorization = tokens.authorization();
+        Answer answer = post(bytes, extraHeaders, authorization);
+        if (answer.status() != 401) {
+            return answer;
+        }
+        tokens.refused(authorization);
+        return post(bytes, extraHeaders, tokens.authorization());
+    }
+
+    private Answer post(byte[] body, Map<String, String> extraHeaders, String authorization)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("Accept", ACCEPT)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::setHeader);
         extraHeaders.forEach(request::setHeader);
+        if (authorization != null) {
+            request.setHeader("Authorization", authorization);
+        }
         HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream stream = response.body()) {
             byte[] bytes = stream.readNBytes(MAX_ANSWER_BYTES + 1);

@@ -132,6 +132,8 @@ public class RemoteLookups {
         }
         try {
             answer = targets.http(target).post(query, variables, sender.headers(target, uploader, null));
+        } catch (BearerTokens.Unavailable e) {
+            return new Found.NotNow(new RemoteAnswer.Refused(e.getMessage()));
         } catch (HttpConnectTimeoutException | ConnectException e) {
             return new Found.NotNow(new RemoteAnswer.NotSent("target " + target + " cannot be reached for a lookup"));
         } catch (IOException e) {

@@ -79,6 +79,8 @@ public class RemoteSender {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return new RemoteAnswer.Failed(new RowFailure(RowErrorType.INTERNAL, null, "the row's variables could not"
                     + " be written as JSON, so nothing was sent: " + e.getOriginalMessage(), true));
+        } catch (BearerTokens.Unavailable e) {
+            return new RemoteAnswer.Refused(e.getMessage() + "; nothing was sent");
         } catch (HttpConnectTimeoutException | ConnectException e) {
             return new RemoteAnswer.NotSent("target " + template.target() + " cannot be reached: " + describe(e));
         } catch (HttpTimeoutException e) {
@@ -153,7 +155,7 @@ public class RemoteSender {
         if (status == 401 || status == 403) {
             return java.util.Optional.of(new RemoteAnswer.Refused("target " + target + " refused Intake's credentials"
                     + " (HTTP " + status + firstMessage(body) + "); check intake.targets." + target
-                    + ".headers"));
+                    + (targets.config(target).oidcClient().isPresent() ? ".oidc-client" : ".headers")));
         }
         JsonNode errors = body == null ? null : body.path("errors");
         if (errors != null && errors.isArray()) {

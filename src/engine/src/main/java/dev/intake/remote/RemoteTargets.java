@@ -25,6 +25,7 @@ import dev.intake.config.IntakeConfig;
 import dev.intake.template.ImportTemplate;
 import dev.intake.template.TemplateProvider;
 import graphql.schema.GraphQLSchema;
+import io.quarkus.oidc.client.OidcClients;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -51,12 +52,16 @@ public class RemoteTargets implements TemplateProvider {
             Map<String, Map<String, Overlay.LookupRule>> lookups) {
     }
 
+    private final OidcClients oidcClients;
+
     @Inject
-    public RemoteTargets(IntakeConfig config, TargetSchemaStore store, ObjectMapper json, Clock clock) {
+    public RemoteTargets(IntakeConfig config, TargetSchemaStore store, ObjectMapper json, Clock clock,
+            OidcClients oidcClients) {
         this.configured = new TreeMap<>(config.targets());
         this.store = store;
         this.json = json;
         this.clock = clock;
+        this.oidcClients = oidcClients;
     }
 
     /** Reads every target once the engine's tables exist; a target that cannot be reached does not stop the start. */
@@ -145,7 +150,7 @@ public class RemoteTargets implements TemplateProvider {
 
     /** The HTTP client of a configured target. */
     GraphQLHttp http(String name) {
-        return clients.computeIfAbsent(name, key -> http(config(key)));
+        return clients.computeIfAbsent(name, key -> http(key, config(key)));
     }
 
     /** Reads the target's schema again, stores it, and rebuilds its templates; empty for a name not configured. */
@@ -219,7 +224,13 @@ public class RemoteTargets implements TemplateProvider {
                 overlayProblems, skipped, templates, schema == null ? List.of() : schema.changes());
     }
 
-    private GraphQLHttp http(IntakeConfig.Target target) {
-        return new GraphQLHttp(target.url(), target.headers(), target.connectTimeout(), target.timeout(), json);
+    private GraphQLHttp http(String name, IntakeConfig.Target target) {
+        BearerTokens tokens = null;
+        if (target.oidcClient().isPresent()) {
+            String id = target.oidcClient().get();
+            tokens = new BearerTokens(name, id, oidcClients.getClient(id), target.timeout());
+        }
+        return new GraphQLHttp(target.url(), target.headers(), tokens, target.connectTimeout(), target.timeout(),
+                json);
     }
 }

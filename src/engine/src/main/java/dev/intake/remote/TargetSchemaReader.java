@@ -58,6 +58,8 @@ final class TargetSchemaReader {
         GraphQLHttp.Answer answer;
         try {
             answer = http.post(IntrospectionQuery.INTROSPECTION_QUERY, Map.of(), headers);
+        } catch (BearerTokens.Unavailable e) {
+            throw new SchemaUnavailable("Target " + target + " was not asked for its schema: " + e.getMessage(), false);
         } catch (HttpTimeoutException e) {
             throw new SchemaUnavailable("Target " + target + " did not answer the introspection query in time", false);
         } catch (ConnectException e) {

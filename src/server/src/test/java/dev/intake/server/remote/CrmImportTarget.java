@@ -6,8 +6,10 @@ import dev.intake.fixtures.CrmApi;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Starts a CRM of its own and configures one target on it, {@code crm}, for imports: the workers run, a paused batch's
- * target is probed every second, and it pauses after three seconds unreachable.
+ * Starts a CRM of its own and configures targets on it for imports: {@code crm}, with an API key; {@code crmoauth},
+ * which takes the CRM's OAuth2 client-credentials tokens; and {@code crmforged}, whose client secret the provider
+ * refuses. The workers run, a paused batch's target is probed every second, and it pauses after three seconds
+ * unreachable.
  */
 public class CrmImportTarget implements QuarkusTestResourceLifecycleManager {
 
@@ -22,6 +24,19 @@ public class CrmImportTarget implements QuarkusTestResourceLifecycleManager {
                 Map.entry("intake.targets.crm.max-concurrency", "4"),
                 Map.entry("intake.targets.crm.unreachable-pause", "3s"),
                 Map.entry("intake.targets.crm.timeout", "2s"),
+                Map.entry("intake.targets.crmoauth.url", api.url("/secured/graphql")),
+                Map.entry("intake.targets.crmoauth.overlay", CrmApi.OVERLAY.toString()),
+                Map.entry("intake.targets.crmoauth.oidc-client", "crm"),
+                Map.entry("quarkus.oidc-client.crm.auth-server-url", api.url("/oauth")),
+                Map.entry("quarkus.oidc-client.crm.client-id", "intake"),
+                Map.entry("quarkus.oidc-client.crm.credentials.secret", "intake-test-secret"),
+                Map.entry("quarkus.oidc-client.crm.grant.type", "client"),
+                Map.entry("intake.targets.crmforged.url", api.url("/secured/graphql")),
+                Map.entry("intake.targets.crmforged.oidc-client", "forged"),
+                Map.entry("quarkus.oidc-client.forged.auth-server-url", api.url("/oauth")),
+                Map.entry("quarkus.oidc-client.forged.client-id", "intake"),
+                Map.entry("quarkus.oidc-client.forged.credentials.secret", "not-the-secret"),
+                Map.entry("quarkus.oidc-client.forged.grant.type", "client"),
                 Map.entry("intake.worker.scheduled", "true"),
                 Map.entry("intake.worker.poll-interval", "200ms"),
                 Map.entry("intake.worker.target-probe-interval", "1s"));

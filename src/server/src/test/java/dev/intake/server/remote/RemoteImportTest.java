@@ -60,7 +60,11 @@ class RemoteImportTest {
 
     /** A file of the template's four header rows and one data row per map of reference to value. */
     private static String file(List<Map<String, String>> rows) {
-        String template = given().auth().oauth2(ADMIN).get("/imports/templates/crm.createContact.csv").then()
+        return file("crm.createContact", rows);
+    }
+
+    private static String file(String templateName, List<Map<String, String>> rows) {
+        String template = given().auth().oauth2(ADMIN).get("/imports/templates/" + templateName + ".csv").then()
                 .statusCode(200).extract().asString();
         String[] header = template.split("\r?\n");
         List<String> references = List.of(header[1].split(",", -1));
@@ -94,9 +98,13 @@ class RemoteImportTest {
     }
 
     private static String upload(String csv, boolean dryRun) {
+        return upload("crm.createContact", csv, dryRun);
+    }
+
+    private static String upload(String template, String csv, boolean dryRun) {
         return given().auth().oauth2(ADMIN)
                 .multiPart("file", "contacts.csv", csv.getBytes(StandardCharsets.UTF_8), "text/csv")
-                .multiPart("template", "crm.createContact").multiPart("dryRun", String.valueOf(dryRun))
+                .multiPart("template", template).multiPart("dryRun", String.valueOf(dryRun))
                 .post("/imports").then().statusCode(202).extract().path("id");
     }
 
@@ -429,5 +437,39 @@ class RemoteImportTest {
                 return result.getLong(1);
             }
         }
+    }
+
+    @Test
+    @Order(13)
+    void a_target_that_takes_oauth2_tokens_gets_one_and_a_new_one_when_the_provider_revokes_it() {
+        long issuedBefore = stats().getLong("tokensIssued");
+        String first = upload("crmoauth.createContact", file("crmoauth.createContact", contacts(40)), false);
+        Set<String> pauses = new HashSet<>();
+        JsonPath done = awaitEnd(first, Duration.ofMinutes(1), pauses);
+        assertEquals("COMPLETED", done.getString("status"), done.prettify());
+        assertEquals(40, done.getInt("successCount"));
+        assertEquals(issuedBefore, stats().getLong("tokensIssued"), "the token read at start serves every row");
+
+        CrmImportTarget.api.control("oauth/revoke", "{}");
+        long refusedBefore = stats().getLong("tokensRefused");
+        String second = upload("crmoauth.createContact", file("crmoauth.createContact", contacts(20)), false);
+        JsonPath again = awaitEnd(second, Duration.ofMinutes(1), pauses);
+        assertEquals("COMPLETED", again.getString("status"), again.prettify());
+        assertEquals(20, again.getInt("successCount"));
+        assertEquals(Set.of(), pauses, "a revoked token is replaced, never a reason to pause");
+        assertEquals(issuedBefore + 1, stats().getLong("tokensIssued"), "one new token after the revocation");
+        assertTrue(stats().getLong("tokensRefused") > refusedBefore, "the revoked token was refused once at least");
+
+        List<Map<String, Object>> received = new JsonPath(CrmImportTarget.api.read("received")).getList("");
+        List<Map<String, Object>> secured = received.stream().filter(r -> "/secured/graphql".equals(r.get("path")))
+                .toList();
+        assertTrue(!secured.isEmpty() && secured.stream().allMatch(r -> String.valueOf(r.get("authorization"))
+                .startsWith("Bearer ")), "every request carried a bearer token");
+
+        String forged = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("query", "{ importTargets { name reachable problem } }")).post("/graphql").then()
+                .statusCode(200).extract().asString();
+        assertTrue(forged.contains("OIDC client forged of target crmforged could not get an access token"), forged);
+        assertTrue(!forged.contains("not-the-secret"), "the secret is never shown: " + forged);
     }
 }
