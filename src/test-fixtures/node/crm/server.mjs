@@ -3,11 +3,13 @@
 //
 // The GraphQL endpoint is /graphql; /sealed/graphql serves the same API with introspection off, and /secured/graphql
 // serves it only to a bearer token of the OAuth2 authorization server at /oauth (panva's oidc-provider, a certified
-// OpenID provider), which issues client-credentials tokens to the client `intake`. The tests steer the process around it through /control, the way an operator's
-// network or a deployment would: faults before a request is read (429, THROTTLED, 500, 401), answers that come late
-// after the request ran (delayMs), introspection off, and a
-// new version of the schema. /control also reports what the API received (headers, records), so that a test checks
-// the target's side rather than Intake's word.
+// OpenID provider), which issues client-credentials tokens to the client `intake`.
+//
+// The tests steer the process around it through /control, the way an operator's network or a deployment would:
+// faults before a request is read (429, THROTTLED, 500, 401, a proxy's 404), a row that always gets a request error
+// (poison), answers that come late after the request ran (delayMs), introspection off, revoked tokens, and a new
+// version of the schema. /control also reports what the API received (headers, records), so that a test checks the
+// target's side rather than Intake's word.
 import http from 'node:http';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -77,7 +79,7 @@ const typeDefs = (version) => `
 const store = { accounts: new Map(), contacts: new Map(), nextId: 1 };
 const received = [];
 const stats = { requests: 0, lookups: 0, mutations: 0, probes: 0, faults: 0, tokensIssued: 0, tokensRefused: 0 };
-const faults = { mode: null, every: 3, retryAfter: 1, count: 0, delayMs: 0 };
+const faults = { mode: null, every: 3, retryAfter: 1, count: 0, delayMs: 0, poison: null };
 let introspection = true;
 let version = 1;
 
@@ -164,7 +166,7 @@ function send(res, status, body, headers = {}) {
 function fault(res) {
   if (!faults.mode) return false;
   faults.count++;
-  if (faults.mode !== '401' && faults.count % faults.every !== 0) return false;
+  if (faults.mode !== '401' && faults.mode !== '404' && faults.count % faults.every !== 0) return false;
   switch (faults.mode) {
     case '429':
       send(res, 429, { errors: [{ message: 'Too many requests' }] }, { 'retry-after': String(faults.retryAfter) });
@@ -181,6 +183,11 @@ function fault(res) {
     case '401':
       send(res, 401, { errors: [{ message: 'The API key is not valid' }] }, { 'www-authenticate': 'Bearer' });
       return true;
+    case '404':
+      // a reverse proxy that no longer routes the address: an HTML page, no GraphQL
+      res.writeHead(404, { 'content-type': 'text/html' });
+      res.end('<html><body><h1>404 Not Found</h1></body></html>');
+      return true;
     default:
       return false;
   }
@@ -188,7 +195,7 @@ function fault(res) {
 
 async function control(req, res, path) {
   if (req.method === 'POST' && path === '/control/faults') {
-    Object.assign(faults, { mode: null, every: 3, retryAfter: 1, count: 0, delayMs: 0 },
+    Object.assign(faults, { mode: null, every: 3, retryAfter: 1, count: 0, delayMs: 0, poison: null },
       JSON.parse((await readBody(req)) || '{}'));
     return send(res, 200, faults);
   }
@@ -266,6 +273,11 @@ const httpServer = http.createServer(async (req, res) => {
     if (received.length > 1000) received.splice(0, received.length - 1000);
     const body = req.method === 'POST' ? JSON.parse(await readBody(req)) : undefined;
     const query = body?.query ?? '';
+    // a row the API cannot take: a request error (500, no data) every time its variables hold the poison value
+    if (faults.poison && query.startsWith('mutation') && JSON.stringify(body?.variables ?? {}).includes(faults.poison)) {
+      stats.faults++;
+      return send(res, 500, { errors: [{ message: 'Internal server error: the request could not be parsed' }] });
+    }
     if (query.startsWith('query IntakeLookup')) stats.lookups++;
     else if (query.startsWith('mutation')) stats.mutations++;
     else if (query.startsWith('query IntakeProbe')) stats.probes++;

@@ -59,6 +59,12 @@ class RemoteChunks {
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
     private static final Duration LONGEST_BACKOFF = Duration.ofSeconds(5);
 
+    /**
+     * How often a row must have been answered "not run" (a request error) before it fails, when its target answers a
+     * probe after {@code unreachable-pause} without running anything of the chunk.
+     */
+    private static final int LEAST_NOT_RUN_TRIES = 3;
+
     @Inject
     RemoteSender sender;
 
@@ -180,6 +186,7 @@ class RemoteChunks {
         Semaphore permits = sender.permits(template.target());
         Instant unreachableSince = null;
         int failedTries = 0;
+        java.util.Map<Long, Integer> notRunTries = new java.util.HashMap<>();
         while (!toSend.isEmpty()) {
             int taken = acquire(permits, Math.min(toSend.size(), sender.maxConcurrency(template.target())));
             if (taken == 0) {
@@ -215,6 +222,9 @@ class RemoteChunks {
                     if (outcome != null) {
                         done.add(outcome);
                     } else {
+                        if (answer instanceof RemoteAnswer.NotSent) {
+                            notRunTries.merge(row.rowNumber(), 1, Integer::sum);
+                        }
                         again.add(row);
                         notRun = stronger(notRun, answer);
                     }
@@ -236,6 +246,20 @@ class RemoteChunks {
                     unreachableSince = unreachableSince == null ? now : unreachableSince;
                     if (Duration.between(unreachableSince, now).compareTo(sender.unreachablePause(template.target())) < 0) {
                         backoffWait = backoff(failedTries++);
+                    } else if (sender.answersProbe(template.target(), uploader)) {
+                        // the target runs other requests, and has not run these rows for all that time: the rows are
+                        // the cause, so they fail (nothing of theirs was written) instead of pausing the batch again
+                        // and again
+                        List<PreparedRow> stuck = again.stream()
+                                .filter(row -> notRunTries.getOrDefault(row.rowNumber(), 0) >= LEAST_NOT_RUN_TRIES)
+                                .toList();
+                        if (!commit(chunk, owner, notRunRows(template, stuck, notRunTries, notRun, unreachableSince),
+                                List.of())) {
+                            return false;
+                        }
+                        toSend.removeAll(stuck);
+                        unreachableSince = null;
+                        failedTries = 0;
                     } else {
                         return pause(chunk, owner, template, notRun, unreachableSince);
                     }
@@ -298,6 +322,16 @@ class RemoteChunks {
                     + " not sent again. Check it in " + template.target());
         }
         return null;
+    }
+
+    /** The rows a target has not run since {@code since} although it answers a probe: failed, saying so. */
+    private static List<RowOutcome> notRunRows(ImportTemplate template, List<PreparedRow> rows,
+            java.util.Map<Long, Integer> tries, RemoteAnswer why, Instant since) {
+        String reason = why instanceof RemoteAnswer.NotSent notSent ? notSent.reason() : String.valueOf(why);
+        return rows.stream().map(row -> RowOutcome.failed(row.rowNumber(), RowErrorType.INTERNAL, null, "Row "
+                + row.rowNumber() + ": " + reason + ", each of the " + tries.get(row.rowNumber()) + " times it was sent"
+                + " since " + since + ", while target " + template.target() + " answers other requests; the row was"
+                + " not written")).toList();
     }
 
     /** What a create writes is a new record; an update changes one; the rest say neither. */

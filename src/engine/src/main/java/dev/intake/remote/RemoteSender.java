@@ -36,6 +36,10 @@ public class RemoteSender {
     /** The header that carries a row's idempotency key. */
     public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
 
+    private static final Map<Integer, String> REFUSALS = Map.of(404, "no GraphQL endpoint at that address", 405,
+            "the address takes no POST", 406, "no GraphQL answer in JSON is offered", 415,
+            "the address takes no JSON");
+
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
     private static final Duration LONGEST_RETRY_AFTER = Duration.ofMinutes(10);
 
@@ -108,6 +112,12 @@ public class RemoteSender {
         JsonNode body = answer.body();
         JsonNode errors = body == null ? null : body.path("errors");
         boolean hasData = body != null && body.has("data") && !body.path("data").isNull();
+        if (body == null && status >= 400 && status < 500) {
+            // a client error with no GraphQL answer came before any GraphQL ran (a proxy's limit, say): about this row
+            return new RemoteAnswer.Failed(new RowFailure(RowErrorType.INTERNAL, null, "target " + target
+                    + " answered HTTP " + status + " with no GraphQL answer, before running the request; nothing was"
+                    + " written", true));
+        }
         if (body == null) {
             return new RemoteAnswer.Unknown("target " + target + " answered HTTP " + status + " with no GraphQL answer");
         }
@@ -157,6 +167,12 @@ public class RemoteSender {
                     + " (HTTP " + status + firstMessage(body) + "); check intake.targets." + target
                     + (targets.config(target).oidcClient().isPresent() ? ".oidc-client" : ".headers")));
         }
+        if (status == 404 || status == 405 || status == 406 || status == 415) {
+            // the address, the method or the media types are wrong for every request: the operator's to fix
+            return java.util.Optional.of(new RemoteAnswer.Refused("target " + target + " answered HTTP " + status + " ("
+                    + REFUSALS.get(status) + ") without running the request; check intake.targets." + target
+                    + ".url"));
+        }
         JsonNode errors = body == null ? null : body.path("errors");
         if (errors != null && errors.isArray()) {
             for (JsonNode error : errors) {
@@ -176,6 +192,11 @@ public class RemoteSender {
                     + firstMessage(body) + " without running the request"));
         }
         return java.util.Optional.empty();
+    }
+
+    /** Whether the target runs the smallest query there is now, asked as the uploader's rows are. */
+    public boolean answersProbe(String target, Uploader uploader) {
+        return targets.answers(target, headers(target, uploader, null));
     }
 
     Map<String, String> headers(String target, Uploader uploader, String idempotencyKey) {

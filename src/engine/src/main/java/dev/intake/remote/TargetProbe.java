@@ -51,7 +51,7 @@ public class TargetProbe {
             Uploader uploader = new Uploader(batch.createdBy(), batch.createdByRoles(), batch.organisation());
             // asked as the batch's rows are, so that a refusal of this uploader is not taken for an answer
             boolean answers = answered.computeIfAbsent(List.of(target, uploader.user(), String.valueOf(
-                    uploader.organisation())), key -> targets.answers(target, sender.headers(target, uploader, null)));
+                    uploader.organisation())), key -> sender.answersProbe(target, uploader));
             if (answers && batches.resume(batch.id())) {
                 LOG.infof("Batch %s resumed: target %s answers again", batch.id(), target);
                 workQueued.fire(new WorkQueued(batch.id()));

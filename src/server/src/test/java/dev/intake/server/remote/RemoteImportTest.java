@@ -472,4 +472,50 @@ class RemoteImportTest {
         assertTrue(forged.contains("OIDC client forged of target crmforged could not get an access token"), forged);
         assertTrue(!forged.contains("not-the-secret"), "the secret is never shown: " + forged);
     }
+
+    @Test
+    @Order(14)
+    void a_row_the_target_never_runs_fails_once_a_probe_shows_the_target_answering_instead_of_pausing_for_ever() {
+        List<Map<String, String>> rows = contacts(12);
+        String poison = rows.get(5).get("input/email");
+        CrmImportTarget.api.control("faults", "{\"poison\": \"" + poison + "\"}");
+        Set<String> pauses = new HashSet<>();
+        JsonPath done;
+        try {
+            String id = upload(file(rows), false);
+            done = awaitEnd(id, Duration.ofMinutes(1), pauses);
+            assertEquals("PARTIAL_SUCCESS", done.getString("status"), done.prettify());
+            assertEquals(11, done.getInt("successCount"));
+            assertEquals(1, done.getInt("errorCount"));
+            assertEquals(0, done.getInt("unknownCount"), "a request error says the row did not run");
+            String exceptions = given().auth().oauth2(ADMIN).get("/imports/" + id + "/exceptions.csv").then()
+                    .statusCode(200).extract().asString();
+            assertTrue(exceptions.contains(poison) && exceptions.contains("while target crm answers other requests;"
+                    + " the row was not written"), exceptions);
+        } finally {
+            CrmImportTarget.api.control("faults", "{}");
+        }
+        assertEquals(Set.of(), pauses, "the batch never paused for one row");
+        assertEquals(List.of(), records().getList("contacts.findAll { it.email == '" + poison + "' }"));
+    }
+
+    @Test
+    @Order(15)
+    void a_proxy_page_for_an_address_without_graphql_pauses_the_batch_and_fails_no_row() {
+        CrmImportTarget.api.control("faults", "{\"mode\": \"404\"}");
+        String id;
+        try {
+            id = upload(file(contacts(10)), false);
+            JsonPath paused = await(id, batch -> batch.getString("pauseReason") != null, Duration.ofMinutes(1));
+            assertTrue(paused.getString("pauseReason").contains("target crm answered HTTP 404 (no GraphQL endpoint at"
+                    + " that address) without running the request; check intake.targets.crm.url"),
+                    paused.getString("pauseReason"));
+            assertEquals(0, paused.getInt("errorCount"), paused.prettify());
+        } finally {
+            CrmImportTarget.api.control("faults", "{}");
+        }
+        JsonPath done = awaitEnd(id, Duration.ofMinutes(1), new HashSet<>());
+        assertEquals("COMPLETED", done.getString("status"), done.prettify());
+        assertEquals(10, done.getInt("successCount"));
+    }
 }
