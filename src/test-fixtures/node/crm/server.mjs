@@ -7,8 +7,8 @@
 //
 // The tests steer the process around it through /control, the way an operator's network or a deployment would:
 // faults before a request is read (429, THROTTLED, 500, 401, a proxy's 404), a row that always gets a request error
-// (poison), answers that come late after the request ran (delayMs), introspection off, revoked tokens, and a new
-// version of the schema. /control also reports what the API received (headers, records), so that a test checks the
+// (poison), answers that come late after the request ran (delayMs), introspection off, revoked tokens, requests run
+// as one transaction (as Hasura runs them), and a new version of the schema. /control also reports what the API received (headers, records), so that a test checks the
 // target's side rather than Intake's word.
 import http from 'node:http';
 import { ApolloServer, HeaderMap } from '@apollo/server';
@@ -223,6 +223,10 @@ async function control(req, res, path) {
     issuedTokens.length = 0;
     return send(res, 200, { revoked });
   }
+  if (req.method === 'POST' && path === '/control/transactions') {
+    atomic.on = Boolean(JSON.parse((await readBody(req)) || '{}').atomic);
+    return send(res, 200, { atomic: atomic.on });
+  }
   if (req.method === 'GET' && path === '/control/stats') {
     return send(res, 200, stats);
   }
@@ -282,10 +286,11 @@ const httpServer = http.createServer(async (req, res) => {
     else if (query.startsWith('mutation')) stats.mutations++;
     else if (query.startsWith('query IntakeProbe')) stats.probes++;
     const server = url.pathname === '/sealed/graphql' ? sealed : apollo;
-    const answer = await server.executeHTTPGraphQLRequest({
+    const execute = () => server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method, headers, search: url.search, body },
       context: async () => ({ user }),
     });
+    const answer = atomic.on && query.startsWith('mutation') ? await inTransaction(execute) : await execute();
     // A slow answer: the request has run, and its answer comes late (or, past the client's timeout, never reaches it).
     if (faults.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.delayMs));
     for (const [key, value] of answer.headers) res.setHeader(key, value);
@@ -300,6 +305,23 @@ const httpServer = http.createServer(async (req, res) => {
     send(res, 400, { errors: [{ message: String(error.message ?? error) }] });
   }
 });
+
+// Transactions, as Hasura runs a request's mutation fields: all written or none. While on, mutation requests run one
+// at a time, and an answer with any error puts the store back as it was before the request.
+const atomic = { on: false, queue: Promise.resolve() };
+
+function inTransaction(execute) {
+  const run = atomic.queue.then(async () => {
+    const before = { accounts: new Map(store.accounts), contacts: new Map(store.contacts), nextId: store.nextId };
+    const answer = await execute();
+    if (answer.body.kind === 'complete' && (JSON.parse(answer.body.string).errors ?? []).length > 0) {
+      Object.assign(store, before);
+    }
+    return answer;
+  });
+  atomic.queue = run.catch(() => undefined);
+  return run;
+}
 
 // The authorization server needs its issuer, which holds the port, so it starts once the port is known.
 let oauth;

@@ -78,6 +78,24 @@ public interface IntakeConfig {
         @WithDefault("4")
         int maxConcurrency();
 
+        /**
+         * The rows one request carries, each an aliased mutation field ({@code r0: createPerson(...)}): 1, the
+         * default, sends each row alone; at most 100. Opt in only after reading what a failing row does to the others
+         * of its request on this target ({@link #atomicRequests()}).
+         */
+        @WithDefault("1")
+        @jakarta.validation.constraints.Min(1)
+        @jakarta.validation.constraints.Max(100)
+        int rowsPerRequest();
+
+        /**
+         * Whether the target runs a request's mutation fields in one transaction, writing all or none (Hasura does;
+         * Apollo Server and most resolvers do not). Then the rows of a request with an error, other than the rows the
+         * error names, are sent again; otherwise a row whose answer another row's error wiped is OUTCOME_UNKNOWN.
+         */
+        @WithDefault("false")
+        boolean atomicRequests();
+
         /** How long a request may take, from connecting to the last byte of the answer. */
         @WithDefault("30s")
         Duration timeout();

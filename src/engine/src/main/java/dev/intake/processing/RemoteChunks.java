@@ -47,8 +47,8 @@ import dev.intake.template.WriteKind;
  * PostgreSQL before its request leaves, and its outcome replaces the mark when the answer comes. A row found marked
  * with no outcome was in flight when a worker died: it becomes {@code OUTCOME_UNKNOWN} and is never sent again.
  * <p>
- * Rows go out in windows of as many as the target's permits allow ({@code max-concurrency} per instance), one row per
- * request. A request the target did not run (throttled, credentials refused, unreachable) is sent again later: the
+ * Rows go out in windows of as many requests as the target's permits allow ({@code max-concurrency} per instance),
+ * each of one row, or of {@code rows-per-request} rows as aliased mutation fields. A request the target did not run (throttled, credentials refused, unreachable) is sent again later: the
  * batch pauses, says why and until when, and its chunk goes back to the queue.
  */
 @ApplicationScoped
@@ -188,15 +188,18 @@ class RemoteChunks {
         int failedTries = 0;
         java.util.Map<Long, Integer> notRunTries = new java.util.HashMap<>();
         while (!toSend.isEmpty()) {
-            int taken = acquire(permits, Math.min(toSend.size(), sender.maxConcurrency(template.target())));
+            int perRequest = sender.rowsPerRequest(template.target());
+            int requestsWanted = (toSend.size() + perRequest - 1) / perRequest;
+            int taken = acquire(permits, Math.min(requestsWanted, sender.maxConcurrency(template.target())));
             if (taken == 0) {
                 return false;
             }
             RemoteAnswer.Throttled throttleWait = null;
             Duration backoffWait = null;
             try {
-                List<PreparedRow> window = new ArrayList<>(taken);
-                for (int i = 0; i < taken; i++) {
+                int windowSize = Math.min(toSend.size(), taken * perRequest);
+                List<PreparedRow> window = new ArrayList<>(windowSize);
+                for (int i = 0; i < windowSize; i++) {
                     window.add(toSend.poll());
                 }
                 List<SendingStore.Sending> marks = window.stream()
@@ -211,7 +214,7 @@ class RemoteChunks {
                 if (!markedAll) {
                     return false;
                 }
-                List<RemoteAnswer> answers = sendAll(template, uploader, window, marks);
+                List<RemoteAnswer> answers = sendAll(template, uploader, window, marks, taken);
                 List<RowOutcome> done = new ArrayList<>();
                 List<PreparedRow> again = new ArrayList<>();
                 RemoteAnswer notRun = null;
@@ -226,7 +229,9 @@ class RemoteChunks {
                             notRunTries.merge(row.rowNumber(), 1, Integer::sum);
                         }
                         again.add(row);
-                        notRun = stronger(notRun, answer);
+                        if (!(answer instanceof RemoteAnswer.Again)) {
+                            notRun = stronger(notRun, answer);
+                        }
                     }
                 }
                 if (!commit(chunk, owner, done, marks.stream().map(SendingStore.Sending::rowNumber).toList())) {
@@ -280,27 +285,42 @@ class RemoteChunks {
         return true;
     }
 
-    /** The answers of a window's rows, sent at once, in the window's order. */
+    /**
+     * The answers of a window's rows, in the window's order: sent at once, in {@code requestCount} requests of as
+     * many rows each as the target takes.
+     */
     private List<RemoteAnswer> sendAll(ImportTemplate template, Uploader uploader, List<PreparedRow> window,
-            List<SendingStore.Sending> marks) {
-        if (window.size() == 1) {
-            return List.of(sender.send(template, uploader, window.get(0).variables(), marks.get(0).idempotencyKey()));
+            List<SendingStore.Sending> marks, int requestCount) {
+        int perRequest = (window.size() + requestCount - 1) / requestCount;
+        List<List<Integer>> groups = new ArrayList<>();
+        for (int start = 0; start < window.size(); start += perRequest) {
+            List<Integer> group = new ArrayList<>();
+            for (int i = start; i < Math.min(window.size(), start + perRequest); i++) {
+                group.add(i);
+            }
+            groups.add(group);
         }
-        List<Future<RemoteAnswer>> futures = new ArrayList<>(window.size());
-        for (int i = 0; i < window.size(); i++) {
-            PreparedRow row = window.get(i);
-            String key = marks.get(i).idempotencyKey();
-            futures.add(requests.submit(() -> sender.send(template, uploader, row.variables(), key)));
+        java.util.function.Function<List<Integer>, List<RemoteAnswer>> request = group -> sender.sendRows(template,
+                uploader, group.stream().map(i -> window.get(i).variables()).toList(),
+                group.stream().map(i -> marks.get(i).idempotencyKey()).toList());
+        if (groups.size() == 1) {
+            return request.apply(groups.get(0));
+        }
+        List<Future<List<RemoteAnswer>>> futures = new ArrayList<>(groups.size());
+        for (List<Integer> group : groups) {
+            futures.add(requests.submit(() -> request.apply(group)));
         }
         List<RemoteAnswer> answers = new ArrayList<>(window.size());
-        for (Future<RemoteAnswer> future : futures) {
+        for (int g = 0; g < groups.size(); g++) {
             try {
-                answers.add(future.get());
+                answers.addAll(futures.get(g).get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                answers.add(new RemoteAnswer.Unknown("the server stopped while the row was being sent"));
+                answers.addAll(java.util.Collections.nCopies(groups.get(g).size(),
+                        new RemoteAnswer.Unknown("the server stopped while the row was being sent")));
             } catch (ExecutionException e) {
-                answers.add(new RemoteAnswer.Unknown("sending the row failed: " + e.getCause()));
+                answers.addAll(java.util.Collections.nCopies(groups.get(g).size(),
+                        new RemoteAnswer.Unknown("sending the row failed: " + e.getCause())));
             }
         }
         return answers;

@@ -23,6 +23,13 @@ public sealed interface RemoteAnswer {
     record Refused(String reason) implements RemoteAnswer {
     }
 
+    /**
+     * The row was not written because another row of its request failed (a target that runs a request's rows in one
+     * transaction, or stopped at a request error about another row's variables): send it again, with no wait.
+     */
+    record Again(String reason) implements RemoteAnswer {
+    }
+
     /** The request certainly did not run (no connection, or an error before execution): it may be sent again. */
     record NotSent(String reason) implements RemoteAnswer {
     }

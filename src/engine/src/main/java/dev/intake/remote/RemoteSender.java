@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -21,6 +22,7 @@ import dev.intake.batch.RowErrorType;
 import dev.intake.security.Uploader;
 import dev.intake.target.RowFailure;
 import dev.intake.template.ImportTemplate;
+import dev.intake.template.RowOperation;
 
 /**
  * Sends rows to remote targets, one row per request, and reads what each answer means for the row
@@ -45,6 +47,7 @@ public class RemoteSender {
 
     private final RemoteTargets targets;
     private final Clock clock;
+    private final com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
     private final Map<String, Semaphore> permits = new ConcurrentHashMap<>();
 
     @Inject
@@ -58,9 +61,14 @@ public class RemoteSender {
         return permits.computeIfAbsent(target, name -> new Semaphore(targets.config(name).maxConcurrency(), true));
     }
 
-    /** The most rows one worker sends at once: the target's concurrency limit. */
+    /** The most requests one worker sends at once: the target's concurrency limit. */
     public int maxConcurrency(String target) {
         return targets.config(target).maxConcurrency();
+    }
+
+    /** The rows one request carries, as aliased mutation fields: 1 unless the target takes more. */
+    public int rowsPerRequest(String target) {
+        return targets.config(target).rowsPerRequest();
     }
 
     /** How long the target may stay unreachable before its batches pause until a probe of it succeeds. */
@@ -101,6 +109,165 @@ public class RemoteSender {
         return read(template, payload, answer);
     }
 
+    /**
+     * Sends several rows' mutations in one request, each an aliased field ({@code r0: createPerson(...)}), when the
+     * target takes {@code rows-per-request} above one; the caller holds one permit. The answers are in the rows' order.
+     * The request's idempotency key is made from its rows' keys, so it is the same when the same rows go again.
+     */
+    public List<RemoteAnswer> sendRows(ImportTemplate template, Uploader uploader, List<Map<String, Object>> rows,
+            List<String> idempotencyKeys) {
+        if (rows.size() == 1) {
+            return List.of(send(template, uploader, rows.get(0), idempotencyKeys.get(0)));
+        }
+        RemotePayload payload = targets.payload(template).orElse(null);
+        if (payload == null) {
+            return all(rows.size(), new RemoteAnswer.Failed(new RowFailure(RowErrorType.INTERNAL, null, "target "
+                    + template.target() + " no longer offers " + template.name(), true)));
+        }
+        Map<String, Object> variables = new LinkedHashMap<>();
+        for (int row = 0; row < rows.size(); row++) {
+            for (Map.Entry<String, Object> argument : rows.get(row).entrySet()) {
+                variables.put(RowOperation.variable(row, argument.getKey()), argument.getValue());
+            }
+        }
+        GraphQLHttp.Answer answer;
+        try {
+            answer = targets.http(template.target()).post(template.operation().document(rows.size()), variables,
+                    headers(template.target(), uploader, requestKey(idempotencyKeys)));
+        } catch (BearerTokens.Unavailable e) {
+            return all(rows.size(), new RemoteAnswer.Refused(e.getMessage() + "; nothing was sent"));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return all(rows.size(), new RemoteAnswer.Failed(new RowFailure(RowErrorType.INTERNAL, null, "the rows'"
+                    + " variables could not be written as JSON, so nothing was sent: " + e.getOriginalMessage(), true)));
+        } catch (HttpConnectTimeoutException | ConnectException e) {
+            return all(rows.size(), new RemoteAnswer.NotSent("target " + template.target() + " cannot be reached: "
+                    + describe(e)));
+        } catch (HttpTimeoutException e) {
+            return all(rows.size(), new RemoteAnswer.Unknown("target " + template.target() + " did not answer within "
+                    + targets.config(template.target()).timeout().toSeconds() + " s"));
+        } catch (IOException e) {
+            return all(rows.size(), new RemoteAnswer.Unknown("the connection to target " + template.target()
+                    + " failed while the row was being sent (" + describe(e) + ")"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return all(rows.size(), new RemoteAnswer.Unknown("the server stopped while the row was being sent to"
+                    + " target " + template.target()));
+        }
+        return readRows(template, payload, answer, rows.size());
+    }
+
+    /**
+     * What an answer to several aliased rows means for each. Errors belong to the row their {@code path} starts at
+     * (or whose variables a request error names). A row whose answer another row's error wiped ({@code data} or its
+     * field {@code null}) may have been written, unless the target runs a request's rows in one transaction
+     * ({@code atomic-requests}): then no row of an answer with errors was written, and the rows without an error of
+     * their own go again.
+     */
+    List<RemoteAnswer> readRows(ImportTemplate template, RemotePayload payload, GraphQLHttp.Answer answer, int rows) {
+        String target = template.target();
+        java.util.Optional<RemoteAnswer> notRun = notRun(target, answer);
+        if (notRun.isPresent()) {
+            return all(rows, notRun.get());
+        }
+        JsonNode body = answer.body();
+        if (body == null) {
+            return all(rows, read(template, payload, answer));
+        }
+        RemoteErrors classify = new RemoteErrors(targets.config(target).errorCodes());
+        JsonNode errors = body.path("errors").isArray() ? body.path("errors") : json.createArrayNode();
+        List<com.fasterxml.jackson.databind.node.ArrayNode> own = new java.util.ArrayList<>();
+        for (int row = 0; row < rows; row++) {
+            own.add(json.createArrayNode());
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode unplaced = json.createArrayNode();
+        boolean hasData = body.has("data") && !body.path("data").isNull();
+        for (JsonNode error : errors) {
+            int row = hasData || body.has("data") ? RowOperation.rowOf(error.path("path").path(0).asText(""))
+                    : rowOfVariable(error.path("message").asText(""));
+            if (row >= 0 && row < rows) {
+                own.get(row).add(error);
+            } else {
+                unplaced.add(error);
+            }
+        }
+        boolean atomic = targets.config(target).atomicRequests();
+        List<RemoteAnswer> answers = new java.util.ArrayList<>(rows);
+        if (!body.has("data")) {
+            // a request error: nothing ran; the rows it names fail, the others go again
+            boolean named = own.stream().anyMatch(list -> !list.isEmpty());
+            for (int row = 0; row < rows; row++) {
+                answers.add(!own.get(row).isEmpty() ? new RemoteAnswer.Failed(classify.ofGraphQLErrors(template,
+                        own.get(row))) : named ? new RemoteAnswer.Again("another row of its request was refused")
+                                : errors.isEmpty() ? read(template, payload, answer)
+                                        : new RemoteAnswer.Failed(classify.ofGraphQLErrors(template, errors)));
+            }
+            return answers;
+        }
+        for (int row = 0; row < rows; row++) {
+            JsonNode value = body.path("data").path(RowOperation.alias(row));
+            if (!own.get(row).isEmpty()) {
+                answers.add(new RemoteAnswer.Failed(classify.ofGraphQLErrors(template, own.get(row))));
+            } else if (atomic && !errors.isEmpty()) {
+                answers.add(unplaced.size() == errors.size()
+                        ? new RemoteAnswer.Failed(classify.ofGraphQLErrors(template, unplaced))
+                        : new RemoteAnswer.Again("another row of its request failed, and target " + target
+                                + " writes a request's rows together or not at all"));
+            } else if (value.isMissingNode() || value.isNull()) {
+                answers.add(!unplaced.isEmpty() ? new RemoteAnswer.Failed(classify.ofGraphQLErrors(template, unplaced))
+                        : errors.isEmpty() ? written(template, payload, value)
+                                : new RemoteAnswer.Unknown("another row's error in the same request wiped this row's"
+                                        + " answer from target " + target));
+            } else {
+                answers.add(written(template, payload, value));
+            }
+        }
+        return answers;
+    }
+
+    /** The row of a request error that names a row's variable, such as {@code Variable "$r3_input" got ...}; or -1. */
+    static int rowOfVariable(String message) {
+        java.util.regex.Matcher matcher = ROW_VARIABLE.matcher(message);
+        return matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
+    }
+
+    private static final java.util.regex.Pattern ROW_VARIABLE = java.util.regex.Pattern.compile("\\$r(\\d{1,6})_");
+
+    /** One answer for every row of a request. */
+    private static List<RemoteAnswer> all(int rows, RemoteAnswer answer) {
+        return java.util.Collections.nCopies(rows, answer);
+    }
+
+    /** The key of a request of several rows: the same whenever the same rows go together. */
+    static String requestKey(List<String> rowKeys) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(String.join(",", rowKeys).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "intake-" + java.util.HexFormat.of().formatHex(hash, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A row's answer without errors: its ID at the declared path, its user errors, or neither. */
+    private RemoteAnswer written(ImportTemplate template, RemotePayload payload, JsonNode value) {
+        String target = template.target();
+        if (payload.userErrorsPath() != null) {
+            JsonNode userErrors = at(value, payload.userErrorsPath());
+            if (userErrors.isArray() && !userErrors.isEmpty()) {
+                return new RemoteAnswer.Failed(new RemoteErrors(targets.config(target).errorCodes())
+                        .ofUserErrors(template, userErrors));
+            }
+        }
+        JsonNode id = payload.idPath().isEmpty() ? value : at(value, payload.idPath());
+        if (id.isValueNode() && !id.isNull() && !id.asText().isEmpty()) {
+            return new RemoteAnswer.Written(id.asText());
+        }
+        return new RemoteAnswer.Failed(new RowFailure(RowErrorType.INTERNAL, null, "target " + target
+                + " answered neither the record's ID (at " + template.operation().mutation()
+                + (payload.idPath().isEmpty() ? "" : "." + payload.idPath()) + ") nor an error; whether it wrote"
+                + " the row is not known", true));
+    }
+
     /** What a target's answer means for a row. */
     RemoteAnswer read(ImportTemplate template, RemotePayload payload, GraphQLHttp.Answer answer) {
         java.util.Optional<RemoteAnswer> notRun = notRun(template.target(), answer);
@@ -133,20 +300,7 @@ public class RemoteSender {
         if (errors != null && errors.isArray() && !errors.isEmpty()) {
             return new RemoteAnswer.Failed(classify.ofGraphQLErrors(template, errors));
         }
-        if (payload.userErrorsPath() != null) {
-            JsonNode userErrors = at(value, payload.userErrorsPath());
-            if (userErrors.isArray() && !userErrors.isEmpty()) {
-                return new RemoteAnswer.Failed(classify.ofUserErrors(template, userErrors));
-            }
-        }
-        JsonNode id = payload.idPath().isEmpty() ? value : at(value, payload.idPath());
-        if (id.isValueNode() && !id.isNull() && !id.asText().isEmpty()) {
-            return new RemoteAnswer.Written(id.asText());
-        }
-        return new RemoteAnswer.Failed(new RowFailure(RowErrorType.INTERNAL, null, "target " + target
-                + " answered neither the record's ID (at " + template.operation().mutation()
-                + (payload.idPath().isEmpty() ? "" : "." + payload.idPath()) + ") nor an error; whether it wrote"
-                + " the row is not known", true));
+        return written(template, payload, value);
     }
 
     /**

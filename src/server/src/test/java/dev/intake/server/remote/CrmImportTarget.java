@@ -7,8 +7,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Starts a CRM of its own and configures targets on it for imports: {@code crm}, with an API key; {@code crmoauth},
- * which takes the CRM's OAuth2 client-credentials tokens; and {@code crmforged}, whose client secret the provider
- * refuses. The workers run, a paused batch's target is probed every second, and it pauses after three seconds
+ * which takes the CRM's OAuth2 client-credentials tokens; {@code crmforged}, whose client secret the provider
+ * refuses; {@code crmbatch}, which takes ten rows per request; and {@code crmatomic}, the same with the CRM running a
+ * request's rows as one transaction when a test turns that on. The workers run, a paused batch's target is probed every second, and it pauses after three seconds
  * unreachable.
  */
 public class CrmImportTarget implements QuarkusTestResourceLifecycleManager {
@@ -24,6 +25,13 @@ public class CrmImportTarget implements QuarkusTestResourceLifecycleManager {
                 Map.entry("intake.targets.crm.max-concurrency", "4"),
                 Map.entry("intake.targets.crm.unreachable-pause", "3s"),
                 Map.entry("intake.targets.crm.timeout", "2s"),
+                Map.entry("intake.targets.crmbatch.url", api.url("/graphql")),
+                Map.entry("intake.targets.crmbatch.overlay", CrmApi.OVERLAY.toString()),
+                Map.entry("intake.targets.crmbatch.rows-per-request", "10"),
+                Map.entry("intake.targets.crmatomic.url", api.url("/graphql")),
+                Map.entry("intake.targets.crmatomic.overlay", CrmApi.OVERLAY.toString()),
+                Map.entry("intake.targets.crmatomic.rows-per-request", "10"),
+                Map.entry("intake.targets.crmatomic.atomic-requests", "true"),
                 Map.entry("intake.targets.crmoauth.url", api.url("/secured/graphql")),
                 Map.entry("intake.targets.crmoauth.overlay", CrmApi.OVERLAY.toString()),
                 Map.entry("intake.targets.crmoauth.oidc-client", "crm"),

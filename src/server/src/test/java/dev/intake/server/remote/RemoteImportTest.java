@@ -518,4 +518,86 @@ class RemoteImportTest {
         assertEquals("COMPLETED", done.getString("status"), done.prettify());
         assertEquals(10, done.getInt("successCount"));
     }
+
+    @Test
+    @Order(16)
+    void ten_rows_per_request_as_aliased_mutations_each_get_their_own_outcome() {
+        List<Map<String, String>> rows = new ArrayList<>(contacts(200));
+        for (int bad : List.of(7, 50, 123)) {
+            Map<String, String> row = new java.util.HashMap<>(rows.get(bad));
+            row.put("input/email", "not-an-email-" + bad);
+            rows.set(bad, row);
+        }
+        long requestsBefore = stats().getLong("mutations");
+        String id = upload("crmbatch.createContact", file("crmbatch.createContact", rows), false);
+        JsonPath done = awaitEnd(id, Duration.ofMinutes(1), new HashSet<>());
+        assertEquals("PARTIAL_SUCCESS", done.getString("status"), done.prettify());
+        assertEquals(197, done.getInt("successCount"));
+        assertEquals(3, done.getInt("errorCount"));
+        assertEquals(0, done.getInt("unknownCount"));
+        long requests = stats().getLong("mutations") - requestsBefore;
+        assertTrue(requests >= 20 && requests <= 24, "about ten rows per request: " + requests + " requests");
+        String exceptions = given().auth().oauth2(ADMIN).get("/imports/" + id + "/exceptions.csv").then()
+                .statusCode(200).extract().asString();
+        for (int bad : List.of(7, 50, 123)) {
+            assertTrue(exceptions.contains("not-an-email-" + bad + " is not an email address."), exceptions);
+        }
+        List<String> emails = records().getList("contacts.email");
+        for (int i = 0; i < rows.size(); i++) {
+            String email = rows.get(i).get("input/email");
+            long held = emails.stream().filter(email::equalsIgnoreCase).count();
+            assertEquals(List.of(7, 50, 123).contains(i) ? 0 : 1, held, email);
+        }
+    }
+
+    private static List<Map<String, String>> accounts(String prefix, int count, int duplicateAt, String duplicate) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            rows.add(Map.of("input/name", i == duplicateAt ? duplicate : prefix + " " + i));
+        }
+        return rows;
+    }
+
+    private static long accountsNamed(String name) {
+        return records().getList("accounts.name").stream().filter(name::equals).count();
+    }
+
+    @Test
+    @Order(17)
+    void an_error_that_wipes_the_answer_of_a_request_leaves_its_other_rows_unknown_on_a_target_without_transactions() {
+        List<Map<String, String>> rows = accounts("Wiped", 10, 3, "Acme");
+        String id = upload("crmbatch.createAccount", file("crmbatch.createAccount", rows), false);
+        JsonPath done = awaitEnd(id, Duration.ofMinutes(1), new HashSet<>());
+        assertEquals(10, done.getInt("errorCount"), done.prettify());
+        assertEquals(9, done.getInt("unknownCount"), "the rows whose answer the error wiped: " + done.prettify());
+        String exceptions = given().auth().oauth2(ADMIN).get("/imports/" + id + "/exceptions.csv").then()
+                .statusCode(200).extract().asString();
+        assertTrue(exceptions.contains("An account named Acme exists already."), exceptions);
+        assertTrue(exceptions.contains("another row's error in the same request wiped this row's answer"), exceptions);
+        for (int i = 0; i < 10; i++) {
+            assertTrue(accountsNamed("Wiped " + i) <= 1, "never written twice");
+        }
+        assertEquals(1, accountsNamed("Acme"));
+    }
+
+    @Test
+    @Order(18)
+    void on_a_target_that_writes_a_request_all_or_nothing_the_other_rows_go_again_and_succeed() {
+        CrmImportTarget.api.control("transactions", "{\"atomic\": true}");
+        try {
+            List<Map<String, String>> rows = accounts("Atomic", 11, 5, "Globex");
+            String id = upload("crmatomic.createAccount", file("crmatomic.createAccount", rows), false);
+            JsonPath done = awaitEnd(id, Duration.ofMinutes(1), new HashSet<>());
+            assertEquals("PARTIAL_SUCCESS", done.getString("status"), done.prettify());
+            assertEquals(10, done.getInt("successCount"));
+            assertEquals(1, done.getInt("errorCount"));
+            assertEquals(0, done.getInt("unknownCount"));
+            for (int i = 0; i < 11; i++) {
+                assertEquals(i == 5 ? 0 : 1, accountsNamed("Atomic " + i), "Atomic " + i);
+            }
+            assertEquals(1, accountsNamed("Globex"));
+        } finally {
+            CrmImportTarget.api.control("transactions", "{\"atomic\": false}");
+        }
+    }
 }
