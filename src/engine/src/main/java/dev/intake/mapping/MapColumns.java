@@ -74,7 +74,7 @@ public class MapColumns {
             List<String> fields = fields(proposal, choices, template);
             Map<String, Map<String, String>> valueMaps = valueMaps(proposal, choices, fields, template);
             Map<String, LookupPolicy> policies = lookupPolicies(proposal, choices, fields, template,
-                    column -> creatorProblem(batch, column));
+                    column -> template.remote() ? remoteCreatorProblem(template, column) : creatorProblem(batch, column));
             checkLookupTargets(batch, proposal, choices, fields, template, policies);
             ColumnMapping mapping = new ColumnMapping(fields, valueMaps, policies, "person");
             batches.resumeWithMapping(batch.id(), mappings.write(mapping), clock.instant(), actor);
@@ -193,11 +193,6 @@ public class MapColumns {
                         + (column == null ? "" : "; " + column.reference() + " is " + column.type().label()));
                 continue;
             }
-            if (template.remote() && (policy == LookupPolicy.BLANK || policy == LookupPolicy.CREATE)) {
-                problems.add(name + ": " + policy.name().toLowerCase(java.util.Locale.ROOT) + " is not available for"
-                        + " a remote target's lookup yet; choose fail or map");
-                continue;
-            }
             switch (policy) {
                 case BLANK -> {
                     if (column.required()) {
@@ -221,6 +216,13 @@ public class MapColumns {
             throw new InvalidValueException("input", "The lookup policies are not right: " + String.join("; ", problems));
         }
         return policies;
+    }
+
+    /** Why a remote target's records of a lookup column cannot be created; empty when its overlay says how. */
+    private Optional<String> remoteCreatorProblem(ImportTemplate template, TemplateColumn column) {
+        return remoteLookups.creates(template, column.reference()) ? Optional.empty()
+                : Optional.of("the overlay of target " + template.target() + " says no way to create a record of "
+                        + column.reference() + " (its lookup's create)");
     }
 
     /** Why the uploader's rows cannot create the records a lookup column refers to; empty when they can. */

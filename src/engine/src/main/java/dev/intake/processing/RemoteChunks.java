@@ -119,7 +119,7 @@ class RemoteChunks {
         if (rows == null) {
             return false;
         }
-        RemoteLookupStep.Step looked = lookups.resolve(chunk.batchId(), template, rows, uploader);
+        RemoteLookupStep.Step looked = lookups.resolve(chunk.batchId(), template, rows, uploader, batch);
         Instant unreachableSince = null;
         int tries = 0;
         while (looked.notNow() != null) {
@@ -136,7 +136,7 @@ class RemoteChunks {
             if (!transaction.run(() -> NewTransaction.Ending.commit(holdLease(chunk, owner)))) {
                 return false;
             }
-            looked = lookups.resolve(chunk.batchId(), template, rows, uploader);
+            looked = lookups.resolve(chunk.batchId(), template, rows, uploader, batch);
         }
         List<RowOutcome> decided = new ArrayList<>();
         Deque<PreparedRow> toSend = new ArrayDeque<>();
@@ -144,8 +144,9 @@ class RemoteChunks {
             if (row.decided() != null) {
                 decided.add(row.decided());
             } else if (batch.dryRun()) {
-                decided.add(RowOutcome.succeeded(row.rowNumber(), null, action(template), "Checked: the file, the mapping,"
-                        + " the values and the lookups; a dry run sends nothing to target " + template.target()));
+                decided.add(RowOutcome.succeeded(row.rowNumber(), null, action(template), (row.note() == null ? ""
+                        : row.note() + ". ") + "Checked: the file, the mapping, the values and the lookups; a dry run"
+                        + " sends nothing to target " + template.target()));
             } else {
                 toSend.add(row);
             }
@@ -330,7 +331,7 @@ class RemoteChunks {
     private static RowOutcome outcome(ImportTemplate template, PreparedRow row, RemoteAnswer answer) {
         long number = row.rowNumber();
         if (answer instanceof RemoteAnswer.Written written) {
-            return RowOutcome.succeeded(number, written.entityId(), action(template));
+            return RowOutcome.succeeded(number, written.entityId(), action(template), row.note());
         }
         if (answer instanceof RemoteAnswer.Failed failed) {
             return RowOutcome.failed(number, failed.failure().type(), failed.failure().field(),

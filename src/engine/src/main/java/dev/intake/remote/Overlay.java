@@ -40,8 +40,14 @@ record Overlay(Map<String, MutationRule> mutations, Map<String, LookupRule> look
      * @param field the field of the record the cell's value is compared with
      * @param query a selection on the query type that uses {@code $value} (one value) or {@code $values} (a list of
      *        them) and selects the records' {@code id}, and with {@code $values} the field too
+     * @param create a mutation field that creates a record from {@code $value} and selects its {@code id}, for the
+     *        lookup policy {@code create}; {@code null} when the overlay gives none
      */
-    record LookupRule(int line, String entity, String field, String query) {
+    record LookupRule(int line, String entity, String field, String query, String create) {
+
+        LookupRule(int line, String entity, String field, String query) {
+            this(line, entity, field, query, null);
+        }
 
         boolean manyAtOnce() {
             return query.contains("$values");

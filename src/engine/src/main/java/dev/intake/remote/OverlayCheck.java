@@ -87,6 +87,33 @@ final class OverlayCheck {
             problems.add(new OverlayProblem(rule.line(), "lookups: the query of " + coordinate + " takes $values, so it"
                     + " must select " + rule.field() + " as well as id, to tell which record each value found"));
         }
+        if (rule.create() != null) {
+            create(coordinate, rule);
+        }
+    }
+
+    /** The mutation that creates a lookup's record under the policy create: valid, and selecting the new id. */
+    private void create(String coordinate, Overlay.LookupRule rule) {
+        Document parsed;
+        try {
+            parsed = Parser.parse("mutation IntakeCreate($value: String!) { " + rule.create() + " }");
+        } catch (InvalidSyntaxException e) {
+            problems.add(new OverlayProblem(rule.line(), "lookups: create of " + coordinate + " is not valid GraphQL: "
+                    + e.getMessage()));
+            return;
+        }
+        List<ValidationError> errors = new Validator().validateDocument(schema, parsed, Locale.ENGLISH);
+        if (!errors.isEmpty()) {
+            problems.add(new OverlayProblem(rule.line(), "lookups: create of " + coordinate
+                    + " does not validate against the schema: " + errors.get(0).getDescription()));
+            return;
+        }
+        Set<String> selected = new HashSet<>();
+        collectFields(parsed, selected);
+        if (!selected.contains("id")) {
+            problems.add(new OverlayProblem(rule.line(), "lookups: create of " + coordinate + " must select the new"
+                    + " record's id"));
+        }
     }
 
     private GraphQLInputObjectField inputField(String section, String coordinate, int line) {

@@ -159,7 +159,7 @@ final class OverlayReader {
     }
 
     private Overlay.LookupRule lookup(String coordinate, Node node) {
-        Map<String, Node> fields = fields(node, "lookup " + coordinate, Set.of("entity", "field", "query"));
+        Map<String, Node> fields = fields(node, "lookup " + coordinate, Set.of("entity", "field", "query", "create"));
         if (fields == null) {
             return null;
         }
@@ -178,7 +178,13 @@ final class OverlayReader {
                     "lookup " + coordinate + ": the query must use $value (one value) or $values (a list of values)"));
             complete = false;
         }
-        return complete ? new Overlay.LookupRule(entryLine, entity, field, query) : null;
+        String create = text(fields, "create");
+        if (create != null && !create.contains("$value")) {
+            problems.add(new OverlayProblem(line(fields.get("create")),
+                    "lookup " + coordinate + ": create must use $value, the cell's value"));
+            complete = false;
+        }
+        return complete ? new Overlay.LookupRule(entryLine, entity, field, query, create) : null;
     }
 
     private Overlay.AliasRule aliases(String coordinate, Node node) {

@@ -60,6 +60,101 @@ public class RemoteLookups {
         }
     }
 
+    /** What became of creating a lookup's record, under the lookup policy create. */
+    public sealed interface Creation {
+
+        /** The target created the record: its ID. */
+        record Created(String id) implements Creation {
+        }
+
+        /** The target did not create it, and said why; or whether it did is not known. Rows naming it fail. */
+        record NotCreated(String message) implements Creation {
+        }
+
+        /** The target throttled, refused or could not be reached, without running the request: ask again later. */
+        record NotNow(RemoteAnswer answer) implements Creation {
+        }
+    }
+
+    /** Whether the overlay says how to create the records of a remote template's lookup column. */
+    public boolean creates(ImportTemplate template, String reference) {
+        return targets.lookup(template, reference).map(rule -> rule.create() != null).orElse(false);
+    }
+
+    /**
+     * Creates the record a lookup value names with the overlay's {@code create} mutation, as the uploader, holding one
+     * of the target's permits. The caller has looked the value up first and found nothing.
+     */
+    public Creation create(ImportTemplate template, String reference, String value, Uploader uploader) {
+        String target = template.target();
+        Optional<Overlay.LookupRule> rule = targets.lookup(template, reference).filter(r -> r.create() != null);
+        if (rule.isEmpty()) {
+            return new Creation.NotCreated("the overlay of target " + target + " says no way to create the records of "
+                    + reference);
+        }
+        java.util.concurrent.Semaphore permits = sender.permits(target);
+        GraphQLHttp.Answer answer;
+        try {
+            permits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Creation.NotNow(new RemoteAnswer.NotSent("interrupted"));
+        }
+        try {
+            answer = targets.http(target).post("mutation IntakeCreate($value: String!) { " + rule.get().create() + " }",
+                    Map.of("value", value), sender.headers(target, uploader, null));
+        } catch (BearerTokens.Unavailable e) {
+            return new Creation.NotNow(new RemoteAnswer.Refused(e.getMessage()));
+        } catch (HttpConnectTimeoutException | ConnectException e) {
+            return new Creation.NotNow(new RemoteAnswer.NotSent("target " + target + " cannot be reached"));
+        } catch (IOException e) {
+            return new Creation.NotCreated("creating it got no answer from target " + target + " (" + e.getMessage()
+                    + "); whether it exists is not known, so the rows that name it were not sent");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Creation.NotNow(new RemoteAnswer.NotSent("interrupted"));
+        } finally {
+            permits.release();
+        }
+        Optional<RemoteAnswer> notRun = sender.notRun(target, answer);
+        if (notRun.isPresent()) {
+            return new Creation.NotNow(notRun.get());
+        }
+        JsonNode body = answer.body();
+        if (body == null) {
+            return new Creation.NotCreated("target " + target + " answered HTTP " + answer.status() + " with no"
+                    + " GraphQL answer; whether it exists is not known, so the rows that name it were not sent");
+        }
+        List<String> messages = new ArrayList<>();
+        body.path("errors").forEach(error -> messages.add(error.path("message").asText("(no message)")));
+        collectUserErrors(body.path("data"), messages);
+        if (!messages.isEmpty()) {
+            return new Creation.NotCreated("target " + target + " did not create it: " + String.join("; ", messages));
+        }
+        List<String> ids = new ArrayList<>();
+        collectIds(body.path("data"), ids);
+        if (ids.size() != 1) {
+            return new Creation.NotCreated("target " + target + " answered the creation with " + ids.size() + " IDs;"
+                    + " whether it exists is not known, so the rows that name it were not sent");
+        }
+        return new Creation.Created(ids.get(0));
+    }
+
+    /** The messages of every non-empty {@code userErrors} list in an answer. */
+    private static void collectUserErrors(JsonNode node, List<String> messages) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(entry -> {
+                if (entry.getKey().equals("userErrors") && entry.getValue().isArray()) {
+                    entry.getValue().forEach(error -> messages.add(error.path("message").asText("(no message)")));
+                } else {
+                    collectUserErrors(entry.getValue(), messages);
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(child -> collectUserErrors(child, messages));
+        }
+    }
+
     /** Whether the column of a remote template has a lookup rule. */
     public boolean knows(ImportTemplate template, String reference) {
         return targets.lookup(template, reference).isPresent();

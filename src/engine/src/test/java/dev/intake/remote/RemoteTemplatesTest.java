@@ -185,4 +185,28 @@ class RemoteTemplatesTest {
                 "line 26: scalars: the schema has no scalar Money"),
                 read.problems().stream().map(OverlayProblem::toString).toList());
     }
+
+    @Test
+    void a_lookups_create_must_be_a_mutation_of_the_schema_that_selects_the_new_id() {
+        String lookup = """
+                lookups:
+                  CreateContactInput.accountId:
+                    entity: accounts
+                    field: name
+                    query: "accounts(filter: {name: {in: $values}}) { nodes { id name } }"
+                    create: "%s"
+                """;
+        assertEquals(List.of(), RemoteTemplates.read("crm", RemoteTemplates.schema(SDL), OverlayReader.read(lookup
+                .formatted("createAccount(input: {name: $value}) { account { id } }")).overlay(), "crm-importer")
+                .problems());
+        assertEquals(List.of("line 2: lookups: create of CreateContactInput.accountId must select the new record's id"),
+                RemoteTemplates.read("crm", RemoteTemplates.schema(SDL), OverlayReader.read(lookup
+                        .formatted("createAccount(input: {name: $value}) { account { name } }")).overlay(),
+                        "crm-importer").problems().stream().map(OverlayProblem::toString).toList());
+        assertEquals(List.of("line 2: lookups: create of CreateContactInput.accountId does not validate against the"
+                + " schema: Validation error (FieldUndefined@[makeAccount]) : Field 'makeAccount' in type 'Mutation'"
+                + " is undefined"), RemoteTemplates.read("crm", RemoteTemplates.schema(SDL), OverlayReader.read(lookup
+                        .formatted("makeAccount(input: {name: $value}) { account { id } }")).overlay(), "crm-importer")
+                .problems().stream().map(OverlayProblem::toString).toList());
+    }
 }

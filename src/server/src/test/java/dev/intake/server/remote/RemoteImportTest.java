@@ -600,4 +600,61 @@ class RemoteImportTest {
             CrmImportTarget.api.control("transactions", "{\"atomic\": false}");
         }
     }
+
+    @Test
+    @Order(19)
+    void lookup_policy_create_makes_each_new_account_once_through_the_overlays_mutation_and_blank_leaves_it_out() {
+        StringBuilder csv = new StringBuilder("E-mail,First Name,Company\r\n");
+        for (int i = 0; i < 60; i++) {
+            String company = i % 20 == 19 ? "Acme" : "Brand New " + (i % 3);
+            csv.append("policy").append(i).append("@example.com,P").append(i).append(',').append(company)
+                    .append("\r\n");
+        }
+        long accountsBefore = records().getList("accounts").size();
+        String createId = given().auth().oauth2(ADMIN)
+                .multiPart("file", "policy.csv", csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv")
+                .multiPart("template", "crm.createContact").multiPart("mapping", "review").post("/imports").then()
+                .statusCode(202).extract().path("id");
+        await(createId, batch -> batch.getString("status").equals("MAPPING"), Duration.ofMinutes(1));
+        JsonPath mapped = given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("query",
+                "mutation($id: ID!, $input: MapColumnsInput!) { mapColumns(id: $id, input: $input) { status } }",
+                "variables", Map.of("id", createId, "input", Map.of("columns", List.of(
+                        Map.of("column", 1, "field", "input/email"), Map.of("column", 2, "field", "input/firstName"),
+                        Map.of("column", 3, "field", "input/accountId", "lookupPolicy", "CREATE"))))))
+                .post("/graphql").then().statusCode(200).extract().jsonPath();
+        assertEquals(null, mapped.getString("errors"), mapped.prettify());
+        JsonPath created = awaitEnd(createId, Duration.ofMinutes(1), new HashSet<>());
+        assertEquals("COMPLETED", created.getString("status"), created.prettify());
+        assertEquals(60, created.getInt("successCount"));
+        for (int k = 0; k < 3; k++) {
+            assertEquals(1, accountsNamed("Brand New " + k), "created once: Brand New " + k);
+        }
+        assertEquals(accountsBefore + 3, records().getList("accounts").size());
+        String results = given().auth().oauth2(ADMIN).get("/imports/" + createId + "/results.csv").then()
+                .statusCode(200).extract().asString();
+        for (int k = 0; k < 3; k++) {
+            String note = "Created 'Brand New " + k + "' in accounts (lookup policy create)";
+            assertEquals(1, results.split(java.util.regex.Pattern.quote(note), -1).length - 1, note + ": " + results);
+        }
+
+        String blankCsv = "E-mail,First Name,Company\r\nblank1@example.com,B,Nobody Inc\r\nblank2@example.com,C,Acme\r\n";
+        String blankId = given().auth().oauth2(ADMIN)
+                .multiPart("file", "blank.csv", blankCsv.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .multiPart("template", "crm.createContact").multiPart("mapping", "review").post("/imports").then()
+                .statusCode(202).extract().path("id");
+        await(blankId, batch -> batch.getString("status").equals("MAPPING"), Duration.ofMinutes(1));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("query",
+                "mutation($id: ID!, $input: MapColumnsInput!) { mapColumns(id: $id, input: $input) { status } }",
+                "variables", Map.of("id", blankId, "input", Map.of("columns", List.of(
+                        Map.of("column", 1, "field", "input/email"), Map.of("column", 2, "field", "input/firstName"),
+                        Map.of("column", 3, "field", "input/accountId", "lookupPolicy", "BLANK"))))))
+                .post("/graphql").then().statusCode(200);
+        JsonPath blank = awaitEnd(blankId, Duration.ofMinutes(1), new HashSet<>());
+        assertEquals("COMPLETED", blank.getString("status"), blank.prettify());
+        assertEquals(0, accountsNamed("Nobody Inc"), "blank creates nothing");
+        String blankResults = given().auth().oauth2(ADMIN).get("/imports/" + blankId + "/results.csv").then()
+                .statusCode(200).extract().asString();
+        assertTrue(blankResults.contains("Left out input/accountId: no record of accounts matched 'Nobody Inc' (lookup"
+                + " policy blank)"), blankResults);
+    }
 }
