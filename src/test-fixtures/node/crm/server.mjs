@@ -1,5 +1,5 @@
-// A small CRM served by Apollo Server over node:http: the third-party GraphQL API that the remote-target tests import
-// into. Its records live in memory for the life of the process.
+// The CRM (crm.mjs) served by Apollo Server over node:http: the third-party GraphQL API that the remote-target tests
+// import into. Its records live in memory for the life of the process.
 //
 // The GraphQL endpoint is /graphql; /sealed/graphql serves the same API with introspection off, and /secured/graphql
 // serves it only to a bearer token of the OAuth2 authorization server at /oauth (panva's oidc-provider, a certified
@@ -13,124 +13,15 @@
 import http from 'node:http';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { GraphQLError } from 'graphql';
+import { crm, typeDefs } from './crm.mjs';
 import Provider from 'oidc-provider';
 
-const typeDefs = (version) => `
-  "A company that contacts belong to."
-  type Account { id: ID! name: String! }
-
-  "Where a contact lives."
-  type Address { street: String city: String! postcode: String }
-
-  enum ContactStatus { LEAD ACTIVE CHURNED }
-
-  "A person at an account."
-  type Contact {
-    id: ID!
-    email: String!
-    firstName: String!
-    lastName: String
-    status: ContactStatus!
-    account: Account
-    address: Address
-    ${version >= 2 ? 'phone: String' : ''}
-  }
-
-  input StringFilter { equalTo: String in: [String!] }
-  input AccountFilter { name: StringFilter }
-  type AccountConnection { nodes: [Account!]! totalCount: Int! }
-
-  "An error about the input of a mutation that otherwise answered."
-  type UserError { field: [String!] message: String! }
-
-  input CreateAccountInput {
-    "The account's name, unique."
-    name: String!
-  }
-  type CreateAccountPayload { account: Account }
-
-  input AddressInput { street: String city: String! postcode: String }
-
-  input CreateContactInput {
-    "The contact's email address, unique."
-    email: String!
-    firstName: String!
-    lastName: String${version >= 2 ? '!' : ''}
-    status: ContactStatus = LEAD
-    "The account's ID."
-    accountId: ID
-    address: AddressInput
-    ${version >= 2 ? '"A phone number."\n    phone: String' : ''}
-  }
-  type CreateContactPayload { contact: Contact userErrors: [UserError!]! }
-
-  type Query {
-    accounts(filter: AccountFilter, first: Int): AccountConnection!
-    contact(email: String!): Contact
-  }
-
-  type Mutation {
-    createAccount(input: CreateAccountInput!): CreateAccountPayload!
-    createContact(input: CreateContactInput!): CreateContactPayload!
-  }
-`;
-
-const store = { accounts: new Map(), contacts: new Map(), nextId: 1 };
+const { store, resolvers } = crm();
 const received = [];
 const stats = { requests: 0, lookups: 0, mutations: 0, probes: 0, faults: 0, tokensIssued: 0, tokensRefused: 0 };
 const faults = { mode: null, every: 3, retryAfter: 1, count: 0, delayMs: 0, poison: null };
 let introspection = true;
 let version = 1;
-
-function matches(filter, value) {
-  if (!filter) return true;
-  if (filter.equalTo !== undefined && filter.equalTo !== null && filter.equalTo !== value) return false;
-  if (filter.in && !filter.in.includes(value)) return false;
-  return true;
-}
-
-const resolvers = {
-  Query: {
-    accounts: (_, { filter, first }) => {
-      const nodes = [...store.accounts.values()].filter((a) => matches(filter?.name, a.name));
-      return { nodes: first ? nodes.slice(0, first) : nodes, totalCount: nodes.length };
-    },
-    contact: (_, { email }) => store.contacts.get(email.toLowerCase()) ?? null,
-  },
-  Contact: {
-    account: (contact) => (contact.accountId ? store.accounts.get(contact.accountId) : null),
-  },
-  Mutation: {
-    createAccount: (_, { input }) => {
-      if ([...store.accounts.values()].some((a) => a.name === input.name)) {
-        throw new GraphQLError(`An account named ${input.name} exists already.`, {
-          extensions: { code: 'BAD_USER_INPUT', field: 'name' },
-        });
-      }
-      const account = { id: `Account:${store.nextId++}`, name: input.name };
-      store.accounts.set(account.id, account);
-      return { account };
-    },
-    createContact: (_, { input }, context) => {
-      const userErrors = [];
-      if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(input.email)) {
-        userErrors.push({ field: ['input', 'email'], message: `${input.email} is not an email address.` });
-      } else if (store.contacts.has(input.email.toLowerCase())) {
-        userErrors.push({ field: ['input', 'email'], message: `A contact with ${input.email} exists already.` });
-      }
-      if (input.accountId && !store.accounts.has(input.accountId)) {
-        userErrors.push({ field: ['input', 'accountId'], message: `No account has the ID ${input.accountId}.` });
-      }
-      if (userErrors.length > 0) {
-        return { contact: null, userErrors };
-      }
-      const contact = { ...input, id: `Contact:${store.nextId++}`, createdBy: context.user };
-      store.contacts.set(input.email.toLowerCase(), contact);
-      return { contact, userErrors: [] };
-    },
-  },
-};
 
 let apollo = await start(introspection);
 let sealed = await start(false);

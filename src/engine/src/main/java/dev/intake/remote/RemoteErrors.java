@@ -15,7 +15,8 @@ import dev.intake.template.TemplateColumn;
 /**
  * What a remote target's errors about a row mean in Intake's terms. The error type comes from
  * {@code extensions.code}: the common codes have defaults ({@code BAD_USER_INPUT}, {@code FORBIDDEN},
- * {@code NOT_FOUND}, PostgreSQL's unique violation {@code 23505} as PostGraphile passes it), the target's
+ * {@code NOT_FOUND}, PostgreSQL's unique violation {@code 23505} as PostGraphile passes it in
+ * {@code extensions.exception.errcode}), the target's
  * {@code error-codes} override or add to them, and an error with no known code is VALIDATION: the target refused the
  * row. The field at fault is the template column its {@code field} (a path such as {@code ["input","email"]}, or a
  * name) names.
@@ -52,13 +53,29 @@ final class RemoteErrors {
             messages.add(error.path("message").asText("(no message)"));
             JsonNode extensions = error.path("extensions");
             if (type == null) {
-                type = codes.get(extensions.path("code").asText(""));
+                type = codes.get(code(error));
             }
             if (field == null) {
                 field = field(template, extensions.path("field"));
             }
         }
         return new RowFailure(type == null ? RowErrorType.VALIDATION : type, field, String.join("; ", messages), true);
+    }
+
+    /**
+     * An error's code: {@code extensions.code}, or PostgreSQL's error code as PostGraphile passes it with
+     * {@code extendedErrors} ({@code extensions.exception.errcode}, or {@code errcode} beside the message in its
+     * releases before 4.4).
+     */
+    private static String code(JsonNode error) {
+        JsonNode extensions = error.path("extensions");
+        for (JsonNode code : List.of(extensions.path("code"), extensions.path("exception").path("errcode"),
+                error.path("errcode"))) {
+            if (code.isValueNode() && !code.asText().isEmpty()) {
+                return code.asText();
+            }
+        }
+        return "";
     }
 
     /** The failure of a row whose answer listed input errors ({@code userErrors}) and wrote nothing. */

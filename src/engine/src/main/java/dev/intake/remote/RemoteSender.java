@@ -180,9 +180,11 @@ public class RemoteSender {
             own.add(json.createArrayNode());
         }
         com.fasterxml.jackson.databind.node.ArrayNode unplaced = json.createArrayNode();
-        boolean hasData = body.has("data") && !body.path("data").isNull();
+        boolean anyPath = false;
         for (JsonNode error : errors) {
-            int row = hasData || body.has("data") ? RowOperation.rowOf(error.path("path").path(0).asText(""))
+            boolean hasPath = error.path("path").isArray() && !error.path("path").isEmpty();
+            anyPath |= hasPath;
+            int row = hasPath ? RowOperation.rowOf(error.path("path").path(0).asText(""))
                     : rowOfVariable(error.path("message").asText(""));
             if (row >= 0 && row < rows) {
                 own.get(row).add(error);
@@ -192,8 +194,11 @@ public class RemoteSender {
         }
         boolean atomic = targets.config(target).atomicRequests();
         List<RemoteAnswer> answers = new java.util.ArrayList<>(rows);
-        if (!body.has("data")) {
-            // a request error: nothing ran; the rows it names fail, the others go again
+        // A request error: no data entry, or (as Mercurius answers one) "data": null with errors that name no field
+        // of the answer. Nothing ran then, since every field error has a path.
+        boolean requestError = !body.has("data") || body.path("data").isNull() && !errors.isEmpty() && !anyPath;
+        if (requestError) {
+            // nothing ran: the rows it names fail, the others go again
             boolean named = own.stream().anyMatch(list -> !list.isEmpty());
             for (int row = 0; row < rows; row++) {
                 answers.add(!own.get(row).isEmpty() ? new RemoteAnswer.Failed(classify.ofGraphQLErrors(template,

@@ -44,6 +44,18 @@ class RemoteErrorsTest {
     }
 
     @Test
+    void postgresql_codes_are_read_where_postgraphile_puts_them() throws Exception {
+        RemoteErrors errors = new RemoteErrors(Map.of());
+        // PostGraphile 4 with extendedErrors: ['errcode'], as its formatter writes an error
+        assertEquals(RowErrorType.CONFLICT, errors.ofGraphQLErrors(TEMPLATE, json("[{\"errcode\": \"23505\","
+                + " \"extensions\": {\"exception\": {\"errcode\": \"23505\"}}, \"message\": \"duplicate key value"
+                + " violates unique constraint \\\"person_email_key\\\"\", \"path\": [\"createPerson\"]}]")).type());
+        // its releases before 4.4 put the code beside the message only
+        assertEquals(RowErrorType.NOT_FOUND, errors.ofGraphQLErrors(TEMPLATE, json("[{\"errcode\": \"23503\","
+                + " \"message\": \"insert or update violates foreign key constraint\"}]")).type());
+    }
+
+    @Test
     void a_target_overrides_or_adds_codes() throws Exception {
         RemoteErrors errors = new RemoteErrors(Map.of("E_DUPLICATE", "conflict", "BAD_USER_INPUT", "LOOKUP"));
         assertEquals(RowErrorType.CONFLICT, errors.ofGraphQLErrors(TEMPLATE,

@@ -9,17 +9,25 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * Starts a CRM of its own and configures targets on it for imports: {@code crm}, with an API key; {@code crmoauth},
  * which takes the CRM's OAuth2 client-credentials tokens; {@code crmforged}, whose client secret the provider
  * refuses; {@code crmbatch}, which takes ten rows per request; and {@code crmatomic}, the same with the CRM running a
- * request's rows as one transaction when a test turns that on. The workers run, a paused batch's target is probed every second, and it pauses after three seconds
+ * request's rows as one transaction when a test turns that on; and {@code crmfastify}, the same CRM on Mercurius, five
+ * rows per request. The workers run, a paused batch's target is probed every second, and it pauses after three seconds
  * unreachable.
  */
 public class CrmImportTarget implements QuarkusTestResourceLifecycleManager {
 
     static CrmApi api;
 
+    /** The same CRM on Mercurius, target {@code crmfastify}. */
+    static CrmApi mercurius;
+
     @Override
     public Map<String, String> start() {
         api = CrmApi.start();
+        mercurius = CrmApi.start("mercurius.mjs");
         return Map.ofEntries(
+                Map.entry("intake.targets.crmfastify.url", mercurius.url("/graphql")),
+                Map.entry("intake.targets.crmfastify.overlay", CrmApi.OVERLAY.toString()),
+                Map.entry("intake.targets.crmfastify.rows-per-request", "5"),
                 Map.entry("intake.targets.crm.url", api.url("/graphql")),
                 Map.entry("intake.targets.crm.overlay", CrmApi.OVERLAY.toString()),
                 Map.entry("intake.targets.crm.max-concurrency", "4"),
@@ -54,6 +62,9 @@ public class CrmImportTarget implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         if (api != null) {
             api.close();
+        }
+        if (mercurius != null) {
+            mercurius.close();
         }
     }
 }

@@ -657,4 +657,52 @@ class RemoteImportTest {
         assertTrue(blankResults.contains("Left out input/accountId: no record of accounts matched 'Nobody Inc' (lookup"
                 + " policy blank)"), blankResults);
     }
+
+    @Test
+    @Order(20)
+    void the_same_crm_on_mercurius_gives_the_same_templates_and_imports_with_the_same_outcomes() {
+        String apolloTemplate = given().auth().oauth2(ADMIN).get("/imports/templates/crm.createContact.csv").then()
+                .statusCode(200).extract().asString();
+        String mercuriusTemplate = given().auth().oauth2(ADMIN).get("/imports/templates/crmfastify.createContact.csv")
+                .then().statusCode(200).extract().asString();
+        // the last cell names the template and its version, a hash that includes the name
+        assertEquals(apolloTemplate.replaceAll("crm\\.createContact@\\w+", "@"),
+                mercuriusTemplate.replaceAll("crmfastify\\.createContact@\\w+", "@"),
+                "introspection of either server gives the same columns");
+
+        String accounts = upload("crmfastify.createAccount", file("crmfastify.createAccount",
+                ACCOUNTS.stream().map(name -> Map.of("input/name", name)).toList()), false);
+        JsonPath accountsDone = awaitEnd(accounts, Duration.ofMinutes(1), new HashSet<>());
+        assertEquals("COMPLETED", accountsDone.getString("status"), accountsDone.prettify());
+
+        List<Map<String, String>> rows = new ArrayList<>(contacts(100));
+        Map<String, String> bad = new java.util.HashMap<>(rows.get(42));
+        bad.put("input/email", "not-an-email-on-mercurius");
+        rows.set(42, bad);
+        Map<String, String> nowhere = new java.util.HashMap<>(rows.get(77));
+        nowhere.put("input/accountId", "Nowhere Ltd");
+        rows.set(77, nowhere);
+        String contacts = upload("crmfastify.createContact", file("crmfastify.createContact", rows), false);
+        JsonPath done = awaitEnd(contacts, Duration.ofMinutes(1), new HashSet<>());
+        assertEquals("PARTIAL_SUCCESS", done.getString("status"), done.prettify());
+        assertEquals(98, done.getInt("successCount"));
+        assertEquals(0, done.getInt("unknownCount"));
+        String exceptions = given().auth().oauth2(ADMIN).get("/imports/" + contacts + "/exceptions.csv").then()
+                .statusCode(200).extract().asString();
+        assertTrue(exceptions.contains("not-an-email-on-mercurius is not an email address."), exceptions);
+        assertTrue(exceptions.contains("no record of accounts has name 'Nowhere Ltd'"), exceptions);
+        JsonPath held = new JsonPath(CrmImportTarget.mercurius.read("records"));
+        assertEquals(98, held.getList("contacts").size(), "each imported row once, on Mercurius's side");
+        assertEquals(ACCOUNTS.size(), held.getList("accounts").size());
+
+        String duplicate = upload("crmfastify.createAccount", file("crmfastify.createAccount",
+                List.of(Map.of("input/name", "Acme"))), false);
+        JsonPath refused = awaitEnd(duplicate, Duration.ofMinutes(1), new HashSet<>());
+        assertEquals("FAILED", refused.getString("status"), refused.prettify());
+        assertEquals(0, refused.getInt("unknownCount"), "the error answered for the row is its outcome");
+        String refusal = given().auth().oauth2(ADMIN).get("/imports/" + duplicate + "/exceptions.csv").then()
+                .statusCode(200).extract().asString();
+        assertTrue(refusal.contains("An account named Acme exists already.") && refusal.contains("VALIDATION"),
+                refusal);
+    }
 }
