@@ -6,7 +6,8 @@
 // OpenID provider), which issues client-credentials tokens to the client `intake`.
 //
 // The tests steer the process around it through /control, the way an operator's network or a deployment would:
-// faults before a request is read (429, THROTTLED, 500, 401, a proxy's 404), a row that always gets a request error
+// faults before a request is read (429, THROTTLED, 500, 401, a proxy's 404, a hang that never runs the request), a
+// row that always gets a request error
 // (poison), answers that come late after the request ran (delayMs), introspection off, revoked tokens, requests run
 // as one transaction (as Hasura runs them), and a new version of the schema. /control also reports what the API received (headers, records), so that a test checks the
 // target's side rather than Intake's word.
@@ -18,7 +19,9 @@ import Provider from 'oidc-provider';
 
 const { store, resolvers } = crm();
 const received = [];
-const stats = { requests: 0, lookups: 0, mutations: 0, probes: 0, faults: 0, tokensIssued: 0, tokensRefused: 0 };
+const stats = { requests: 0, lookups: 0, mutations: 0, probes: 0, faults: 0, tokensIssued: 0, tokensRefused: 0,
+  replays: 0, finds: 0 };
+const idempotent = new Map();
 const faults = { mode: null, every: 3, retryAfter: 1, count: 0, delayMs: 0, poison: null };
 let introspection = true;
 let version = 1;
@@ -73,6 +76,10 @@ function fault(res) {
       return true;
     case '401':
       send(res, 401, { errors: [{ message: 'The API key is not valid' }] }, { 'www-authenticate': 'Bearer' });
+      return true;
+    case 'hang':
+      // a proxy whose upstream never got the request: no answer, then the connection drops; nothing ran
+      setTimeout(() => res.destroy(), faults.retryAfter * 1000);
       return true;
     case '404':
       // a reverse proxy that no longer routes the address: an HTML page, no GraphQL
@@ -173,6 +180,7 @@ const httpServer = http.createServer(async (req, res) => {
       stats.faults++;
       return send(res, 500, { errors: [{ message: 'Internal server error: the request could not be parsed' }] });
     }
+    if (query.startsWith('query IntakeFind')) stats.finds++;
     if (query.startsWith('query IntakeLookup')) stats.lookups++;
     else if (query.startsWith('mutation')) stats.mutations++;
     else if (query.startsWith('query IntakeProbe')) stats.probes++;
@@ -181,7 +189,22 @@ const httpServer = http.createServer(async (req, res) => {
       httpGraphQLRequest: { method: req.method, headers, search: url.search, body },
       context: async () => ({ user }),
     });
-    const answer = atomic.on && query.startsWith('mutation') ? await inTransaction(execute) : await execute();
+    // Idempotency keys, as Stripe honours them: createContact with a key seen before answers what the first request
+    // answered, without running again (a request still running is waited for). createAccount ignores keys.
+    const key = headers.get('idempotency-key');
+    const honoursKey = Boolean(key) && query.startsWith('mutation') && query.includes('createContact(');
+    if (honoursKey && idempotent.has(key)) {
+      stats.replays++;
+      const first = await idempotent.get(key);
+      if (faults.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.delayMs));
+      for (const [name, value] of first.headers) res.setHeader(name, value);
+      res.setHeader('idempotent-replayed', 'true');
+      res.statusCode = first.status ?? 200;
+      return res.end(first.body.string);
+    }
+    const executing = atomic.on && query.startsWith('mutation') ? inTransaction(execute) : execute();
+    if (honoursKey) idempotent.set(key, executing);
+    const answer = await executing;
     // A slow answer: the request has run, and its answer comes late (or, past the client's timeout, never reaches it).
     if (faults.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.delayMs));
     for (const [key, value] of answer.headers) res.setHeader(key, value);

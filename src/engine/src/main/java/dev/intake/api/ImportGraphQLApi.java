@@ -18,6 +18,7 @@ import dev.intake.batch.ImportBatch;
 import dev.intake.batch.RowOutcome;
 import dev.intake.imports.ImportService;
 import dev.intake.imports.Page;
+import dev.intake.processing.UnknownRows;
 import dev.intake.security.Caller;
 import dev.intake.security.Roles;
 
@@ -86,6 +87,17 @@ public class ImportGraphQLApi {
     public BatchView resumeImport(@NonNull @Id String id) {
         caller.require(Roles.IMPORT_ADMIN);
         return view(imports.resume(id));
+    }
+
+    @Mutation
+    @Description("Decide what became of a finished batch's rows whose outcome is unknown (OUTCOME_UNKNOWN), after "
+            + "checking them in the target: SEND_AGAIN runs them again, with their idempotency keys (a row the target "
+            + "wrote is written twice unless it honours the key or refuses the duplicate); MARK_DONE counts them as "
+            + "imported. All of them, or only the rows given; recorded in the batch's history with who did it")
+    public BatchView resolveUnknownRows(@NonNull @Id String id, @NonNull UnknownRows.Action action,
+            @Description("Row numbers, from the exceptions file; all unknown rows when left out") List<Long> rows) {
+        caller.require(Roles.IMPORT_ADMIN);
+        return view(imports.resolveUnknownRows(id, action, rows));
     }
 
     @Mutation

@@ -10,7 +10,9 @@ import org.eclipse.microprofile.graphql.Enum;
  * The life of an import batch:
  * {@code PENDING → VALIDATING → PROCESSING → COMPLETED | PARTIAL_SUCCESS | FAILED}, or {@code VALIDATION_FAILED}
  * when the file fails its file-level checks. A dry run goes from PROCESSING to READY (no row failed), from which
- * it can be started for real, or to VALIDATION_FAILED. Every change goes through {@link #canMoveTo}.
+ * it can be started for real, or to VALIDATION_FAILED. A finished batch with rows whose outcome is unknown goes back
+ * to PROCESSING when an admin sends them again, or to its new outcome when they are marked done. Every change goes
+ * through {@link #canMoveTo}.
  */
 @Enum("IntakeBatchStatus")
 public enum BatchStatus {
@@ -33,8 +35,9 @@ public enum BatchStatus {
             Map.entry(READY, EnumSet.of(PROCESSING, CANCELLED)),
             Map.entry(PROCESSING, EnumSet.of(COMPLETED, PARTIAL_SUCCESS, FAILED, CANCELLED, READY, VALIDATION_FAILED)),
             Map.entry(COMPLETED, EnumSet.of(ROLLED_BACK)),
-            Map.entry(PARTIAL_SUCCESS, EnumSet.of(ROLLED_BACK)),
-            Map.entry(FAILED, EnumSet.noneOf(BatchStatus.class)),
+            // rows whose outcome was unknown, sent again (PROCESSING) or marked done by an admin
+            Map.entry(PARTIAL_SUCCESS, EnumSet.of(ROLLED_BACK, PROCESSING, COMPLETED)),
+            Map.entry(FAILED, EnumSet.of(PROCESSING, PARTIAL_SUCCESS, COMPLETED)),
             Map.entry(VALIDATION_FAILED, EnumSet.noneOf(BatchStatus.class)),
             Map.entry(CANCELLED, EnumSet.noneOf(BatchStatus.class)),
             Map.entry(ROLLED_BACK, EnumSet.noneOf(BatchStatus.class)));
@@ -59,7 +62,7 @@ public enum BatchStatus {
         return ACTIVE.contains(this);
     }
 
-    /** No further change is possible except an explicit rollback. */
+    /** No further change is possible except by an admin's action (rollback, or rows whose outcome is unknown). */
     public boolean isFinished() {
         return this == COMPLETED || this == PARTIAL_SUCCESS || this == FAILED || this == VALIDATION_FAILED
                 || this == CANCELLED || this == ROLLED_BACK;

@@ -268,6 +268,37 @@ public class BatchStore {
                 row.getString("organisation")));
     }
 
+    /**
+     * Sends a finished batch's rows whose outcome was unknown again: it goes back to PROCESSING, its counts cleared
+     * until its chunks are done again; the caller holds the batch's lock.
+     */
+    public void reopen(UUID id, BatchStatus from, String detail, Instant now, String actor) {
+        changeStatus(new Change(id, from, BatchStatus.PROCESSING, detail, now, actor, false), ", processed_rows = null,"
+                + " success_count = null, error_count = null, created_count = null, updated_count = null,"
+                + " unknown_count = null");
+    }
+
+    /**
+     * Stores a finished batch's counts again after rows whose outcome was unknown were marked done, and its status
+     * when that changes them; recorded in its history either way. The caller holds the batch's lock.
+     */
+    public void recount(UUID id, BatchStatus from, BatchStatus to, RunCounts counts, String detail, Instant now,
+            String actor) {
+        String assignments = ", processed_rows = ?, success_count = ?, error_count = ?, created_count = ?,"
+                + " updated_count = ?, unknown_count = ?";
+        Object[] values = { counts.succeeded() + counts.failed(), counts.succeeded(), counts.failed(),
+                counts.created(), counts.updated(), counts.unknown() };
+        if (from != to) {
+            changeStatus(new Change(id, from, to, detail, now, actor, true), assignments, values);
+            return;
+        }
+        List<Object> parameters = new ArrayList<>(java.util.Arrays.asList(values));
+        parameters.add(id);
+        jdbc.update("update intake.import_batch set " + assignments.substring(2) + " where id = ?",
+                parameters.toArray());
+        record(id, now, actor, to, detail);
+    }
+
     /** Turns a READY dry run into a real run: its counts are cleared and it goes back to PROCESSING. */
     public void startForReal(UUID id, Instant now, String actor) {
         changeStatus(new Change(id, BatchStatus.READY, BatchStatus.PROCESSING, "Started for real by " + actor, now, actor,

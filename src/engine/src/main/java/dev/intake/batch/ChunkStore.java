@@ -128,6 +128,37 @@ public class ChunkStore {
                 row.getLong("updated"), row.getLong("unknown")), batchId).orElseThrow();
     }
 
+    /** Counts again, from their rows' outcomes, the done chunks that hold any of the rows. */
+    public void recount(UUID batchId, java.util.List<Long> rows) {
+        jdbc.update("""
+                update intake.import_chunk c set
+                    success_count = o.succeeded, error_count = o.failed, created_count = o.created,
+                    updated_count = o.updated, unknown_count = o.unknown
+                from (select c2.id,
+                             count(*) filter (where o.success) as succeeded, count(*) filter (where not o.success) as failed,
+                             count(*) filter (where o.action = 'CREATED') as created,
+                             count(*) filter (where o.action = 'UPDATED') as updated,
+                             count(*) filter (where o.error_type = 'OUTCOME_UNKNOWN') as unknown
+                      from intake.import_chunk c2
+                      join intake.import_outcome o on o.batch_id = c2.batch_id
+                          and o.row_number between c2.first_row and c2.last_row
+                      where c2.batch_id = ? and exists (select 1 from unnest(?::int[]) r
+                                                        where r between c2.first_row and c2.last_row)
+                      group by c2.id) o
+                where c.id = o.id and c.status = 'DONE'
+                """, batchId, rows.stream().map(Math::toIntExact).toArray(Integer[]::new));
+    }
+
+    /** Puts the chunks that hold any of the rows back to be run again; their other rows keep their outcomes. */
+    public void reopenHolding(UUID batchId, java.util.List<Long> rows) {
+        jdbc.update("""
+                update intake.import_chunk set status = 'PENDING', lease_owner = null, lease_expires_at = null,
+                    finished_at = null, success_count = 0, error_count = 0, created_count = 0, updated_count = 0,
+                    unknown_count = 0
+                where batch_id = ? and exists (select 1 from unnest(?::int[]) r where r between first_row and last_row)
+                """, batchId, rows.stream().map(Math::toIntExact).toArray(Integer[]::new));
+    }
+
     /** Puts every chunk of a batch back to be run again, for a dry run started for real. */
     public void reopenAll(UUID batchId) {
         jdbc.update("""

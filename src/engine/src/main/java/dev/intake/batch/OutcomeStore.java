@@ -58,6 +58,42 @@ public class OutcomeStore {
         });
     }
 
+    /**
+     * The rows of a batch whose outcome is OUTCOME_UNKNOWN, in row order, locked until the caller's transaction ends;
+     * only those of {@code among} when it is given.
+     */
+    public List<Long> lockUnknown(UUID batchId, List<Long> among) {
+        if (among == null) {
+            return jdbc.list("""
+                    select row_number from intake.import_outcome
+                    where batch_id = ? and not success and error_type = 'OUTCOME_UNKNOWN'
+                    order by row_number for update
+                    """, row -> row.getLong(1), batchId);
+        }
+        return jdbc.list("""
+                select row_number from intake.import_outcome
+                where batch_id = ? and not success and error_type = 'OUTCOME_UNKNOWN' and row_number = any (?)
+                order by row_number for update
+                """, row -> row.getLong(1), batchId, among.stream().map(Math::toIntExact).toArray(Integer[]::new));
+    }
+
+    /** Records rows whose outcome was unknown as imported, with who said so; in the caller's transaction. */
+    public void markDone(UUID batchId, List<Long> rows, RowAction action, String note) {
+        jdbc.update("""
+                update intake.import_outcome
+                set success = true, error_type = null, field = null, action = ?,
+                    message = ? || ' (' || coalesce(message, '') || ')'
+                where batch_id = ? and row_number = any (?) and error_type = 'OUTCOME_UNKNOWN'
+                """, action == null ? null : action.name(), note, batchId,
+                rows.stream().map(Math::toIntExact).toArray(Integer[]::new));
+    }
+
+    /** Forgets the outcomes of rows that are to run again; in the caller's transaction. */
+    public void delete(UUID batchId, List<Long> rows) {
+        jdbc.update("delete from intake.import_outcome where batch_id = ? and row_number = any (?)", batchId,
+                rows.stream().map(Math::toIntExact).toArray(Integer[]::new));
+    }
+
     /** Forgets a dry run's outcomes, before the batch runs for real. */
     public void deleteAll(UUID batchId) {
         jdbc.update("delete from intake.import_outcome where batch_id = ?", batchId);

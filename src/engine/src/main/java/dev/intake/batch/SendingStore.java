@@ -23,14 +23,29 @@ public class SendingStore {
     public record Sending(long rowNumber, String idempotencyKey) {
     }
 
-    /** Marks rows as sent now, in the caller's transaction. */
+    /**
+     * Marks rows as sent now, in the caller's transaction. A row still marked from an attempt whose answer was lost,
+     * and which is sent again (with its key, or after its natural key found nothing), is marked anew.
+     */
     public void mark(UUID batchId, List<Sending> rows, String worker, Instant now) {
         for (Sending row : rows) {
             jdbc.update("""
                     insert into intake.import_sending (batch_id, row_number, idempotency_key, started_at, sent_by)
                     values (?, ?, ?, ?, ?)
+                    on conflict (batch_id, row_number) do update
+                    set started_at = excluded.started_at, sent_by = excluded.sent_by
                     """, batchId, Math.toIntExact(row.rowNumber()), row.idempotencyKey(), now, worker);
         }
+    }
+
+    /** The marked rows of a range and when each was last sent. */
+    public java.util.Map<Long, Instant> markedAt(UUID batchId, long firstRow, long lastRow) {
+        java.util.Map<Long, Instant> marked = new java.util.TreeMap<>();
+        jdbc.list("""
+                select row_number, started_at from intake.import_sending
+                where batch_id = ? and row_number between ? and ?
+                """, row -> marked.put(row.getLong(1), row.getTimestamp(2).toInstant()), batchId, firstRow, lastRow);
+        return marked;
     }
 
     /** Unmarks rows, in the caller's transaction: their outcome is written, or they were certainly not sent. */

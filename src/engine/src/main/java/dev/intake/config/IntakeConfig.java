@@ -96,6 +96,13 @@ public interface IntakeConfig {
         @WithDefault("false")
         boolean atomicRequests();
 
+        /**
+         * How long after a row's answer was lost Intake waits before it looks the row's record up by its natural key
+         * (a mutation's {@code find} in the overlay), so that a request still in the target's hands can commit first.
+         */
+        @WithDefault("10s")
+        Duration settleTime();
+
         /** How long a request may take, from connecting to the last byte of the answer. */
         @WithDefault("30s")
         Duration timeout();

@@ -35,6 +35,18 @@ public record BatchDetail(ImportBatch batch, BatchRow row) {
         return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
     }
 
+    /** Whether an admin can decide what became of the batch's rows whose outcome is unknown: it has ended with some. */
+    public boolean unknownToResolve() {
+        return batch.unknownCount() > 0 && (batch.status() == dev.intake.batch.BatchStatus.PARTIAL_SUCCESS
+                || batch.status() == dev.intake.batch.BatchStatus.FAILED
+                || batch.status() == dev.intake.batch.BatchStatus.CANCELLED);
+    }
+
+    /** Whether those rows can be sent again: not for a cancelled batch. */
+    public boolean unknownCanBeSentAgain() {
+        return unknownToResolve() && batch.status() != dev.intake.batch.BatchStatus.CANCELLED;
+    }
+
     public String base() {
         return row.base();
     }

@@ -22,6 +22,7 @@ import dev.intake.api.RestErrors;
 import dev.intake.api.UploadForm;
 import dev.intake.batch.ImportBatch;
 import dev.intake.imports.ImportService;
+import dev.intake.processing.UnknownRows;
 import dev.intake.remote.RemoteTargets;
 import dev.intake.security.Caller;
 import io.vertx.core.http.HttpServerRequest;
@@ -75,6 +76,20 @@ public class ConsoleActions {
     @Path("imports/{id}/resume")
     public Response resume(@PathParam("id") String id, @QueryParam("part") String part) {
         return asAdmin("Resuming an import", viewer -> answer(viewer, imports.resume(id), part));
+    }
+
+    @POST
+    @Path("imports/{id}/unknown-rows/mark-done")
+    public Response markUnknownRowsDone(@PathParam("id") String id, @QueryParam("part") String part) {
+        return asAdmin("Marking rows done", viewer -> answer(viewer, imports.resolveUnknownRows(id,
+                UnknownRows.Action.MARK_DONE, null), part));
+    }
+
+    @POST
+    @Path("imports/{id}/unknown-rows/send-again")
+    public Response sendUnknownRowsAgain(@PathParam("id") String id, @QueryParam("part") String part) {
+        return asAdmin("Sending rows again", viewer -> answer(viewer, imports.resolveUnknownRows(id,
+                UnknownRows.Action.SEND_AGAIN, null), part));
     }
 
     /** Reads a target's schema again; the browser then shows the targets page as it is now. */

@@ -30,6 +30,7 @@ import dev.intake.mapping.MappingProposal;
 import dev.intake.mapping.MappingStore;
 import dev.intake.processing.BatchCancellation;
 import dev.intake.processing.BatchStart;
+import dev.intake.processing.UnknownRows;
 import dev.intake.remote.RemoteTargets;
 import dev.intake.remote.TargetStatus;
 import dev.intake.report.ReportFiles;
@@ -76,6 +77,9 @@ public class ImportService {
 
     @Inject
     BatchStart start;
+
+    @Inject
+    UnknownRows unknownRows;
 
     @Inject
     ReportFiles reports;
@@ -199,6 +203,16 @@ public class ImportService {
                     + batch.status());
         }
         workQueued.fire(new WorkQueued(batch.id()));
+        return batches.find(batch.id()).orElseThrow();
+    }
+
+    /**
+     * Sends a finished batch's rows whose outcome is unknown again, or marks them done; only {@code rows} of them when
+     * given. Answers the batch as it is now.
+     */
+    public ImportBatch resolveUnknownRows(String id, UnknownRows.Action action, List<Long> rows) {
+        ImportBatch batch = get(id);
+        unknownRows.resolve(batch, action, rows, caller.user());
         return batches.find(batch.id()).orElseThrow();
     }
 

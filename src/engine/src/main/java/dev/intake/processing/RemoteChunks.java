@@ -36,6 +36,7 @@ import dev.intake.batch.RowOutcome;
 import dev.intake.batch.RunSettings;
 import dev.intake.batch.SendingStore;
 import dev.intake.config.IntakeConfig;
+import dev.intake.remote.DeliveryGuarantee;
 import dev.intake.remote.RemoteAnswer;
 import dev.intake.remote.RemoteSender;
 import dev.intake.security.Uploader;
@@ -70,6 +71,9 @@ class RemoteChunks {
 
     @Inject
     RemoteLookupStep lookups;
+
+    @Inject
+    Reconciliation reconciliation;
 
     @Inject
     SendingStore sendings;
@@ -115,25 +119,14 @@ class RemoteChunks {
     boolean run(Chunk chunk, String owner, RunSettings batch, ImportTemplate template, List<PreparedRow> prepared) {
         Uploader uploader = new Uploader(batch.createdBy(), batch.createdByRoles(), batch.organisation());
         batches.endTimedPause(chunk.batchId(), clock.instant());
-        List<PreparedRow> rows = settleInFlight(chunk, owner, template, prepared);
+        List<PreparedRow> rows = settleInFlight(chunk, owner, template, uploader, prepared);
         if (rows == null) {
             return false;
         }
         RemoteLookupStep.Step looked = lookups.resolve(chunk.batchId(), template, rows, uploader, batch);
-        Instant unreachableSince = null;
-        int tries = 0;
+        NotNowWait wait = new NotNowWait(chunk, owner, template);
         while (looked.notNow() != null) {
-            RemoteAnswer why = looked.notNow();
-            if (why instanceof RemoteAnswer.Throttled throttled && waitsInPlace(throttled)) {
-                waitOut(chunk, throttled);
-            } else if (why instanceof RemoteAnswer.NotSent && (unreachableSince == null || Duration.between(
-                    unreachableSince, clock.instant()).compareTo(sender.unreachablePause(template.target())) < 0)) {
-                unreachableSince = unreachableSince == null ? clock.instant() : unreachableSince;
-                sleep(backoff(tries++));
-            } else {
-                return pause(chunk, owner, template, why, unreachableSince);
-            }
-            if (!transaction.run(() -> NewTransaction.Ending.commit(holdLease(chunk, owner)))) {
+            if (!wait.waitOrPause(looked.notNow())) {
                 return false;
             }
             looked = lookups.resolve(chunk.batchId(), template, rows, uploader, batch);
@@ -157,29 +150,122 @@ class RemoteChunks {
         return send(chunk, owner, template, uploader, toSend);
     }
 
-    /** Settles the rows a dead worker was sending; the rows left to run, or {@code null} when the lease was lost. */
-    private List<PreparedRow> settleInFlight(Chunk chunk, String owner, ImportTemplate template,
+    /**
+     * Settles the rows a dead worker was sending, as the template's guarantee allows: sent again with their
+     * idempotency keys, looked up by their natural key after the settle time, or made OUTCOME_UNKNOWN. The rows left
+     * to run, or {@code null} when the chunk was given back (its lease lost, or its batch paused).
+     */
+    private List<PreparedRow> settleInFlight(Chunk chunk, String owner, ImportTemplate template, Uploader uploader,
             List<PreparedRow> prepared) {
-        List<Long> marked = sendings.marked(chunk.batchId(), chunk.firstRow(), chunk.lastRow());
+        java.util.Map<Long, Instant> marked = sendings.markedAt(chunk.batchId(), chunk.firstRow(), chunk.lastRow());
         if (marked.isEmpty()) {
             return prepared;
         }
-        Set<Long> inFlight = new HashSet<>(marked);
-        List<RowOutcome> unknown = new ArrayList<>();
+        DeliveryGuarantee guarantee = sender.guarantee(template);
+        if (guarantee == DeliveryGuarantee.EXACTLY_ONCE) {
+            LOG.infof("Batch %s: %d row(s) were in flight to target %s when their worker stopped; they are sent again"
+                    + " with their idempotency keys", chunk.batchId(), marked.size(), template.target());
+            return prepared;
+        }
+        List<PreparedRow> inFlight = new ArrayList<>();
         List<PreparedRow> rest = new ArrayList<>();
         for (PreparedRow row : prepared) {
-            if (inFlight.contains(row.rowNumber())) {
-                unknown.add(RowOutcome.failed(row.rowNumber(), RowErrorType.OUTCOME_UNKNOWN, null, "Row "
-                        + row.rowNumber() + ": it was being sent to target " + template.target() + " when the server"
-                        + " sending it stopped; whether " + template.target() + " wrote it is not known, so it is not"
-                        + " sent again. Check it in " + template.target()));
-            } else {
-                rest.add(row);
+            (marked.containsKey(row.rowNumber()) ? inFlight : rest).add(row);
+        }
+        if (guarantee == DeliveryGuarantee.AT_LEAST_ONCE_DEDUPLICATED) {
+            Instant lastSent = marked.values().stream().max(Instant::compareTo).orElseThrow();
+            LOG.infof("Batch %s: %d row(s) were in flight to target %s when their worker stopped; they are looked up"
+                    + " by %s once %d s have passed since they were sent", chunk.batchId(), inFlight.size(),
+                    template.target(), sender.findBy(template), sender.settleTime(template.target()).toSeconds());
+            if (!sleepHolding(chunk, owner, Duration.between(clock.instant(),
+                    lastSent.plus(sender.settleTime(template.target()))))) {
+                return null;
             }
+            List<PreparedRow> again = reconcile(chunk, owner, template, uploader, inFlight);
+            if (again == null) {
+                return null;
+            }
+            rest.addAll(again);
+            rest.sort(java.util.Comparator.comparingLong(PreparedRow::rowNumber));
+            return rest;
+        }
+        List<RowOutcome> unknown = new ArrayList<>();
+        for (PreparedRow row : inFlight) {
+            unknown.add(RowOutcome.failed(row.rowNumber(), RowErrorType.OUTCOME_UNKNOWN, null, "Row "
+                    + row.rowNumber() + ": it was being sent to target " + template.target() + " when the server"
+                    + " sending it stopped; whether " + template.target() + " wrote it is not known, so it is not"
+                    + " sent again. Check it in " + template.target()));
         }
         LOG.warnf("Batch %s: %d row(s) were in flight to target %s when their worker stopped; they are OUTCOME_UNKNOWN",
                 chunk.batchId(), unknown.size(), template.target());
-        return commit(chunk, owner, unknown, marked) ? rest : null;
+        return commit(chunk, owner, unknown, List.copyOf(marked.keySet())) ? rest : null;
+    }
+
+    /**
+     * Looks rows whose answers were lost up by their natural key, waiting out a target that cannot answer now:
+     * decided rows are written, and the rows whose record is not there are returned to be sent again; {@code null}
+     * when the chunk was given back.
+     */
+    private List<PreparedRow> reconcile(Chunk chunk, String owner, ImportTemplate template, Uploader uploader,
+            List<PreparedRow> rows) {
+        NotNowWait wait = new NotNowWait(chunk, owner, template);
+        while (true) {
+            Reconciliation.Result result = reconciliation.reconcile(template, uploader, rows, action(template));
+            if (result.notNow() == null) {
+                List<Long> decided = result.decided().stream().map(RowOutcome::rowNumber).toList();
+                return commit(chunk, owner, result.decided(), decided) ? result.again() : null;
+            }
+            if (!wait.waitOrPause(result.notNow())) {
+                return null;
+            }
+        }
+    }
+
+    /** Sleeps, renewing the chunk's lease every third of it; false when the lease was lost. */
+    private boolean sleepHolding(Chunk chunk, String owner, Duration wait) {
+        Duration slice = config.worker().lease().dividedBy(3);
+        Duration left = wait;
+        while (left.compareTo(Duration.ZERO) > 0) {
+            Duration step = left.compareTo(slice) < 0 ? left : slice;
+            sleep(step);
+            left = left.minus(step);
+            if (!transaction.run(() -> NewTransaction.Ending.commit(holdLease(chunk, owner)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Waits for a target that did not answer now: a short throttle in place, an unreachable target with backoff
+     * until {@code unreachable-pause}; otherwise the batch pauses and the chunk is given back.
+     */
+    private final class NotNowWait {
+        private final Chunk chunk;
+        private final String owner;
+        private final ImportTemplate template;
+        private Instant unreachableSince;
+        private int tries;
+
+        NotNowWait(Chunk chunk, String owner, ImportTemplate template) {
+            this.chunk = chunk;
+            this.owner = owner;
+            this.template = template;
+        }
+
+        /** Waits; false when the batch paused or the lease was lost, so the chunk is no longer this worker's. */
+        boolean waitOrPause(RemoteAnswer why) {
+            if (why instanceof RemoteAnswer.Throttled throttled && waitsInPlace(throttled)) {
+                waitOut(chunk, throttled);
+            } else if (why instanceof RemoteAnswer.NotSent && (unreachableSince == null || Duration.between(
+                    unreachableSince, clock.instant()).compareTo(sender.unreachablePause(template.target())) < 0)) {
+                unreachableSince = unreachableSince == null ? clock.instant() : unreachableSince;
+                sleep(backoff(tries++));
+            } else {
+                return pause(chunk, owner, template, why, unreachableSince);
+            }
+            return transaction.run(() -> NewTransaction.Ending.commit(holdLease(chunk, owner)));
+        }
     }
 
     private boolean send(Chunk chunk, String owner, ImportTemplate template, Uploader uploader,
@@ -188,7 +274,11 @@ class RemoteChunks {
         Instant unreachableSince = null;
         int failedTries = 0;
         java.util.Map<Long, Integer> notRunTries = new java.util.HashMap<>();
+        DeliveryGuarantee guarantee = sender.guarantee(template);
+        // rows whose answer was lost, sent again with the same key: never "not written"
+        Set<Long> resentWithKey = new HashSet<>();
         while (!toSend.isEmpty()) {
+            List<PreparedRow> doubts = new ArrayList<>();
             int perRequest = sender.rowsPerRequest(template.target());
             int requestsWanted = (toSend.size() + perRequest - 1) / perRequest;
             int taken = acquire(permits, Math.min(requestsWanted, sender.maxConcurrency(template.target())));
@@ -222,6 +312,14 @@ class RemoteChunks {
                 for (int i = 0; i < window.size(); i++) {
                     PreparedRow row = window.get(i);
                     RemoteAnswer answer = answers.get(i);
+                    if (answer instanceof RemoteAnswer.Unknown lost && guarantee == DeliveryGuarantee.EXACTLY_ONCE) {
+                        resentWithKey.add(row.rowNumber());
+                        answer = new RemoteAnswer.NotSent(lost.reason() + "; sent again with the same idempotency key");
+                    } else if (answer instanceof RemoteAnswer.Unknown
+                            && guarantee == DeliveryGuarantee.AT_LEAST_ONCE_DEDUPLICATED) {
+                        doubts.add(row);
+                        continue;
+                    }
                     RowOutcome outcome = outcome(template, row, answer);
                     if (outcome != null) {
                         done.add(outcome);
@@ -235,7 +333,11 @@ class RemoteChunks {
                         }
                     }
                 }
-                if (!commit(chunk, owner, done, marks.stream().map(SendingStore.Sending::rowNumber).toList())) {
+                // a row in doubt stays marked until it is looked up, so that a crash meanwhile leaves it in doubt
+                Set<Long> stillInDoubt = new HashSet<>();
+                doubts.forEach(row -> stillInDoubt.add(row.rowNumber()));
+                if (!commit(chunk, owner, done, marks.stream().map(SendingStore.Sending::rowNumber)
+                        .filter(number -> !stillInDoubt.contains(number)).toList())) {
                     return false;
                 }
                 for (int i = again.size() - 1; i >= 0; i--) {
@@ -259,8 +361,8 @@ class RemoteChunks {
                         List<PreparedRow> stuck = again.stream()
                                 .filter(row -> notRunTries.getOrDefault(row.rowNumber(), 0) >= LEAST_NOT_RUN_TRIES)
                                 .toList();
-                        if (!commit(chunk, owner, notRunRows(template, stuck, notRunTries, notRun, unreachableSince),
-                                List.of())) {
+                        if (!commit(chunk, owner, notRunRows(template, stuck, notRunTries, resentWithKey, notRun,
+                                unreachableSince), List.of())) {
                             return false;
                         }
                         toSend.removeAll(stuck);
@@ -281,6 +383,19 @@ class RemoteChunks {
             }
             if (backoffWait != null) {
                 sleep(backoffWait);
+            }
+            if (!doubts.isEmpty()) {
+                // the settle time lets a request still in the target's hands commit before its record is looked for
+                if (!sleepHolding(chunk, owner, sender.settleTime(template.target()))) {
+                    return false;
+                }
+                List<PreparedRow> again = reconcile(chunk, owner, template, uploader, doubts);
+                if (again == null) {
+                    return false;
+                }
+                for (int i = again.size() - 1; i >= 0; i--) {
+                    toSend.addFirst(again.get(i));
+                }
             }
         }
         return true;
@@ -347,12 +462,18 @@ class RemoteChunks {
 
     /** The rows a target has not run since {@code since} although it answers a probe: failed, saying so. */
     private static List<RowOutcome> notRunRows(ImportTemplate template, List<PreparedRow> rows,
-            java.util.Map<Long, Integer> tries, RemoteAnswer why, Instant since) {
+            java.util.Map<Long, Integer> tries, Set<Long> resentWithKey, RemoteAnswer why, Instant since) {
         String reason = why instanceof RemoteAnswer.NotSent notSent ? notSent.reason() : String.valueOf(why);
-        return rows.stream().map(row -> RowOutcome.failed(row.rowNumber(), RowErrorType.INTERNAL, null, "Row "
-                + row.rowNumber() + ": " + reason + ", each of the " + tries.get(row.rowNumber()) + " times it was sent"
-                + " since " + since + ", while target " + template.target() + " answers other requests; the row was"
-                + " not written")).toList();
+        return rows.stream().map(row -> resentWithKey.contains(row.rowNumber())
+                ? RowOutcome.failed(row.rowNumber(), RowErrorType.OUTCOME_UNKNOWN, null, "Row " + row.rowNumber()
+                        + ": " + reason + ", each of the " + tries.get(row.rowNumber()) + " times it was sent since "
+                        + since + ", while target " + template.target() + " answers other requests; an earlier"
+                        + " answer was lost, so whether it wrote the row is not known. Check it in "
+                        + template.target())
+                : RowOutcome.failed(row.rowNumber(), RowErrorType.INTERNAL, null, "Row " + row.rowNumber() + ": "
+                        + reason + ", each of the " + tries.get(row.rowNumber()) + " times it was sent since " + since
+                        + ", while target " + template.target() + " answers other requests; the row was not"
+                        + " written")).toList();
     }
 
     /** What a create writes is a new record; an update changes one; the rest say neither. */

@@ -50,6 +50,37 @@ final class OverlayCheck {
         GraphQLObjectType mutations = schema.getMutationType();
         if (mutations == null || mutations.getFieldDefinition(name) == null) {
             problems.add(new OverlayProblem(rule.line(), "mutations: the schema has no mutation " + name));
+            return;
+        }
+        if (rule.find() != null) {
+            query(rule.line(), "mutation " + name + ": find", "query IntakeFind($value: String!) { " + rule.find()
+                    + " }");
+            if (RemoteTemplates.coordinate(mutations.getFieldDefinition(name), rule.findBy()).isEmpty()) {
+                problems.add(new OverlayProblem(rule.line(), "mutation " + name + ": findBy " + rule.findBy()
+                        + " is not a field of its input, such as input/email"));
+            }
+        }
+    }
+
+    /** A query or mutation of the overlay that must validate against the schema and select {@code id}. */
+    private void query(int line, String what, String document) {
+        Document parsed;
+        try {
+            parsed = Parser.parse(document);
+        } catch (InvalidSyntaxException e) {
+            problems.add(new OverlayProblem(line, what + " is not valid GraphQL: " + e.getMessage()));
+            return;
+        }
+        List<ValidationError> errors = new Validator().validateDocument(schema, parsed, Locale.ENGLISH);
+        if (!errors.isEmpty()) {
+            problems.add(new OverlayProblem(line, what + " does not validate against the schema: "
+                    + errors.get(0).getDescription()));
+            return;
+        }
+        Set<String> selected = new HashSet<>();
+        collectFields(parsed, selected);
+        if (!selected.contains("id")) {
+            problems.add(new OverlayProblem(line, what + " must select id"));
         }
     }
 
@@ -94,26 +125,8 @@ final class OverlayCheck {
 
     /** The mutation that creates a lookup's record under the policy create: valid, and selecting the new id. */
     private void create(String coordinate, Overlay.LookupRule rule) {
-        Document parsed;
-        try {
-            parsed = Parser.parse("mutation IntakeCreate($value: String!) { " + rule.create() + " }");
-        } catch (InvalidSyntaxException e) {
-            problems.add(new OverlayProblem(rule.line(), "lookups: create of " + coordinate + " is not valid GraphQL: "
-                    + e.getMessage()));
-            return;
-        }
-        List<ValidationError> errors = new Validator().validateDocument(schema, parsed, Locale.ENGLISH);
-        if (!errors.isEmpty()) {
-            problems.add(new OverlayProblem(rule.line(), "lookups: create of " + coordinate
-                    + " does not validate against the schema: " + errors.get(0).getDescription()));
-            return;
-        }
-        Set<String> selected = new HashSet<>();
-        collectFields(parsed, selected);
-        if (!selected.contains("id")) {
-            problems.add(new OverlayProblem(rule.line(), "lookups: create of " + coordinate + " must select the new"
-                    + " record's id"));
-        }
+        query(rule.line(), "lookups: create of " + coordinate, "mutation IntakeCreate($value: String!) { "
+                + rule.create() + " }");
     }
 
     private GraphQLInputObjectField inputField(String section, String coordinate, int line) {

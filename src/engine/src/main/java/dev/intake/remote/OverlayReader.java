@@ -31,6 +31,9 @@ import dev.intake.template.FieldType;
  *   createPerson:
  *     id: person.id
  *     userErrors: userErrors
+ *     idempotencyHeader: Idempotency-Key
+ *     find: "person(email: $value) { id }"
+ *     findBy: input/email
  *   deletePerson:
  *     importable: false
  * lookups:
@@ -140,7 +143,7 @@ final class OverlayReader {
 
     private Overlay.MutationRule mutation(String name, Node node) {
         Map<String, Node> fields = fields(node, "mutation " + name, Set.of("importable", "entity", "action", "id",
-                "userErrors"));
+                "userErrors", "idempotencyHeader", "find", "findBy"));
         if (fields == null) {
             return null;
         }
@@ -154,8 +157,28 @@ final class OverlayReader {
                 importable = Boolean.valueOf(text);
             }
         }
+        String header = text(fields, "idempotencyHeader");
+        if (header != null && !header.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+            problems.add(new OverlayProblem(line(fields.get("idempotencyHeader")), "mutation " + name
+                    + ": idempotencyHeader must be a header name, such as Idempotency-Key, not " + header));
+            header = null;
+        }
+        String find = text(fields, "find");
+        String findBy = text(fields, "findBy");
+        if ((find == null) != (findBy == null)) {
+            problems.add(new OverlayProblem(line(fields.get(find == null ? "findBy" : "find")), "mutation " + name
+                    + ": find and findBy go together: the query that finds a row's record by $value, and the column"
+                    + " whose value it is, such as input/email"));
+            find = null;
+            findBy = null;
+        } else if (find != null && !find.contains("$value")) {
+            problems.add(new OverlayProblem(line(fields.get("find")), "mutation " + name + ": find must use $value,"
+                    + " the row's value of " + findBy));
+            find = null;
+            findBy = null;
+        }
         return new Overlay.MutationRule(entryLine, importable, text(fields, "entity"), text(fields, "action"),
-                path(fields, "id"), path(fields, "userErrors"));
+                path(fields, "id"), path(fields, "userErrors"), header, find, findBy);
     }
 
     private Overlay.LookupRule lookup(String coordinate, Node node) {

@@ -155,6 +155,31 @@ public class RemoteLookups {
         }
     }
 
+    /**
+     * Finds the records that rows whose answers were lost may have made, by the natural key the template's overlay
+     * names ({@code find}, with {@code $value} repeated under aliases): per value, the IDs found.
+     */
+    public Found findMade(ImportTemplate template, Collection<String> values, Uploader uploader) {
+        RemotePayload.InDoubt inDoubt = targets.payload(template).map(RemotePayload::inDoubt)
+                .orElse(RemotePayload.InDoubt.NONE);
+        if (inDoubt.find() == null) {
+            return new Found.Broken("the overlay of target " + template.target() + " says no way to find a record of "
+                    + template.name());
+        }
+        Overlay.LookupRule rule = new Overlay.LookupRule(0, template.entity(), inDoubt.findBy(), inDoubt.find());
+        Map<String, List<String>> ids = new HashMap<>();
+        List<String> distinct = values.stream().distinct().toList();
+        for (int start = 0; start < distinct.size(); start += ALIASES_PER_REQUEST) {
+            Found found = ask(template.target(), rule, distinct.subList(start, Math.min(distinct.size(),
+                    start + ALIASES_PER_REQUEST)), uploader, "IntakeFind");
+            if (!(found instanceof Found.Ids some)) {
+                return found;
+            }
+            ids.putAll(some.ids());
+        }
+        return new Found.Ids(ids);
+    }
+
     /** Whether the column of a remote template has a lookup rule. */
     public boolean knows(ImportTemplate template, String reference) {
         return targets.lookup(template, reference).isPresent();
@@ -201,10 +226,16 @@ public class RemoteLookups {
     }
 
     private Found ask(String target, Overlay.LookupRule rule, List<String> values, Uploader uploader) {
+        return ask(target, rule, values, uploader, "IntakeLookup");
+    }
+
+    /** Asks the rule's query for the values, as the operation of that name (so the target's logs tell them apart). */
+    private Found ask(String target, Overlay.LookupRule rule, List<String> values, Uploader uploader,
+            String operation) {
         String query;
         Map<String, Object> variables = new LinkedHashMap<>();
         if (rule.manyAtOnce()) {
-            query = "query IntakeLookup($values: [String!]!) { " + rule.query() + " }";
+            query = "query " + operation + "($values: [String!]!) { " + rule.query() + " }";
             variables.put("values", values);
         } else {
             StringBuilder definitions = new StringBuilder();
@@ -215,7 +246,7 @@ public class RemoteLookups {
                         .append(VALUE_VARIABLE.matcher(rule.query()).replaceAll(Matcher.quoteReplacement("$v" + i)));
                 variables.put("v" + i, values.get(i));
             }
-            query = "query IntakeLookup(" + definitions + ") {" + fields + " }";
+            query = "query " + operation + "(" + definitions + ") {" + fields + " }";
         }
         GraphQLHttp.Answer answer;
         java.util.concurrent.Semaphore permits = sender.permits(target);

@@ -26,10 +26,23 @@ import graphql.schema.GraphQLTypeUtil;
  * @param userErrorFields the fields selected of each input error: {@code message}, and {@code field} and {@code code}
  *        where the type has them
  */
-record RemotePayload(String idPath, String userErrorsPath, List<String> userErrorFields) {
+record RemotePayload(String idPath, String userErrorsPath, List<String> userErrorFields, InDoubt inDoubt) {
 
     RemotePayload {
         userErrorFields = List.copyOf(userErrorFields);
+    }
+
+    RemotePayload(String idPath, String userErrorsPath, List<String> userErrorFields) {
+        this(idPath, userErrorsPath, userErrorFields, InDoubt.NONE);
+    }
+
+    /**
+     * What the overlay says of a row whose answer was lost: the header in which the target honours an idempotency
+     * key, and the query that finds the row's record by a natural key; each {@code null} when not said.
+     */
+    record InDoubt(String idempotencyHeader, String find, String findBy) {
+
+        static final InDoubt NONE = new InDoubt(null, null, null);
     }
 
     /** The payload of a mutation by the overlay's rule and the defaults; a message when the ID cannot be found. */
@@ -69,7 +82,9 @@ record RemotePayload(String idPath, String userErrorsPath, List<String> userErro
             }
             errorFields = fields;
         }
-        return new Result(new RemotePayload(idPath, userErrors, errorFields), null);
+        InDoubt inDoubt = rule == null ? InDoubt.NONE
+                : new InDoubt(rule.idempotencyHeader(), rule.find(), rule.findBy());
+        return new Result(new RemotePayload(idPath, userErrors, errorFields, inDoubt), null);
     }
 
     /** A payload, or what keeps the mutation from being a template. */

@@ -66,6 +66,27 @@ public class RemoteSender {
         return targets.config(target).maxConcurrency();
     }
 
+    /** What the template's rows get when an answer is lost, from what its target's overlay declares. */
+    public DeliveryGuarantee guarantee(ImportTemplate template) {
+        RemotePayload.InDoubt inDoubt = targets.payload(template).map(RemotePayload::inDoubt)
+                .orElse(RemotePayload.InDoubt.NONE);
+        // a key sent in a header belongs to a request; with several rows a request is no row's own
+        if (inDoubt.idempotencyHeader() != null && rowsPerRequest(template.target()) == 1) {
+            return DeliveryGuarantee.EXACTLY_ONCE;
+        }
+        return inDoubt.find() != null ? DeliveryGuarantee.AT_LEAST_ONCE_DEDUPLICATED : DeliveryGuarantee.AT_MOST_ONCE;
+    }
+
+    /** The template reference whose value finds the record a row made, or {@code null} when the overlay gives none. */
+    public String findBy(ImportTemplate template) {
+        return targets.payload(template).map(payload -> payload.inDoubt().findBy()).orElse(null);
+    }
+
+    /** How long after a lost answer a row's record is looked up by its natural key. */
+    public Duration settleTime(String target) {
+        return targets.config(target).settleTime();
+    }
+
     /** The rows one request carries, as aliased mutation fields: 1 unless the target takes more. */
     public int rowsPerRequest(String target) {
         return targets.config(target).rowsPerRequest();
@@ -84,10 +105,13 @@ public class RemoteSender {
             return new RemoteAnswer.Failed(new RowFailure(RowErrorType.INTERNAL, null, "target " + template.target()
                     + " no longer offers " + template.name(), true));
         }
+        Map<String, String> headers = headers(template.target(), uploader, idempotencyKey);
+        if (payload.inDoubt().idempotencyHeader() != null && idempotencyKey != null) {
+            headers.put(payload.inDoubt().idempotencyHeader(), idempotencyKey);
+        }
         GraphQLHttp.Answer answer;
         try {
-            answer = targets.http(template.target()).post(template.document(), variables,
-                    headers(template.target(), uploader, idempotencyKey));
+            answer = targets.http(template.target()).post(template.document(), variables, headers);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return new RemoteAnswer.Failed(new RowFailure(RowErrorType.INTERNAL, null, "the row's variables could not"
                     + " be written as JSON, so nothing was sent: " + e.getOriginalMessage(), true));

@@ -69,8 +69,8 @@ class OverlayReaderTest {
                 """);
         assertEquals(List.of(
                 new OverlayProblem(3, "mutation createContact: importable must be true or false, not maybe"),
-                new OverlayProblem(4, "mutation createContact: unknown setting idd; expected one of action, entity, id,"
-                        + " importable, userErrors"),
+                new OverlayProblem(4, "mutation createContact: unknown setting idd; expected one of action, entity, find,"
+                        + " findBy, id, idempotencyHeader, importable, userErrors"),
                 new OverlayProblem(6, "lookup CreateContactInput.accountId: field is required"),
                 new OverlayProblem(8, "lookup CreateContactInput.accountId: the query must use $value (one value) or"
                         + " $values (a list of values)"),
@@ -98,5 +98,28 @@ class OverlayReaderTest {
         OverlayReader.Result read = OverlayReader.read("mutations:\n  createContact:\n    id: contact[0].id\n");
         assertEquals(List.of(new OverlayProblem(3, "id: expected a path of field names such as person.id, not "
                 + "contact[0].id")), read.problems());
+    }
+
+    @Test
+    void what_a_row_in_doubt_gets_is_read_and_half_of_it_is_a_mistake() {
+        OverlayReader.Result read = OverlayReader.read("""
+                mutations:
+                  createContact:
+                    idempotencyHeader: Idempotency-Key
+                  createAccount:
+                    find: "accounts(filter: {name: {equalTo: $value}}) { nodes { id } }"
+                    findBy: input/name
+                  createNote:
+                    find: "notes { id }"
+                  createTag:
+                    idempotencyHeader: "Idempotency Key"
+                """);
+        assertEquals("Idempotency-Key", read.overlay().mutations().get("createContact").idempotencyHeader());
+        assertEquals("input/name", read.overlay().mutations().get("createAccount").findBy());
+        assertEquals(List.of(
+                new OverlayProblem(8, "mutation createNote: find and findBy go together: the query that finds a row's"
+                        + " record by $value, and the column whose value it is, such as input/email"),
+                new OverlayProblem(10, "mutation createTag: idempotencyHeader must be a header name, such as"
+                        + " Idempotency-Key, not Idempotency Key")), read.problems());
     }
 }

@@ -192,9 +192,74 @@ class FaultToleranceIT {
      */
     @Test
     void killed_with_rows_in_flight_to_a_remote_api_sends_no_row_twice_and_counts_the_unknown() throws Exception {
-        int rows = 20_000;
-        String organisation = "faults-remote";
+        RemoteKill kill = killWithRowsInFlight(CrmApi.OVERLAY, "crm.createContact", "plain", Map.of());
+        assertEquals(kill.inFlight(), kill.unknown(), "the rows in flight, and no other: " + kill.batch()
+                + "; outcomes of the marked rows: " + kill.markedOutcomes());
+        assertEquals(kill.inFlight(), kill.failed(), "no row failed, none as a duplicate: " + kill.exceptions());
+        assertEquals(kill.inFlight(), kill.exceptions().lines().filter(line -> line.contains("OUTCOME_UNKNOWN")).count());
+        assertEquals(kill.succeeded() + kill.inFlight(), kill.inTarget(), "every imported row once in the target, and"
+                + " the rows in flight too: the target ran them, only their answers were lost");
+    }
+
+    @Test
+    void killed_with_rows_in_flight_to_a_mutation_with_an_idempotency_key_imports_every_row_exactly_once()
+            throws Exception {
+        RemoteKill kill = killWithRowsInFlight(CrmApi.OVERLAY_EXACTLY_ONCE, "crm.createContact", "keyed", Map.of());
+        assertEquals(0, kill.unknown(), "the rows in flight were sent again with their keys: " + kill.batch());
+        assertEquals(0, kill.failed(), "and none failed as a duplicate: " + kill.exceptions());
+        assertEquals(ROWS, kill.inTarget(), "every row once in the target");
+        assertTrue(kill.stats().contains("\"replays\":") && !kill.stats().contains("\"replays\":0"),
+                "the target answered the resent keys from its store: " + kill.stats());
+    }
+
+    @Test
+    void killed_with_rows_in_flight_to_a_mutation_with_a_natural_key_finds_them_after_the_settle_time()
+            throws Exception {
+        RemoteKill kill = killWithRowsInFlight(CrmApi.OVERLAY_EXACTLY_ONCE, "crm.createAccount", "found",
+                Map.of("intake.targets.crm.settle-time", "3s"));
+        assertEquals(0, kill.unknown(), "the rows in flight were looked up by name: " + kill.batch());
+        assertEquals(0, kill.failed(), kill.exceptions());
+        assertEquals(ROWS, kill.inTarget(), "every row once in the target");
+        // The successor looks the rows in flight up no sooner than the settle time after they were last sent; the
+        // CRM ran them before its answers were held back, so each is found, and its note says so.
+        assertEquals(kill.inFlight(), kill.results().lines().filter(line -> line.contains("found in target crm by"
+                + " input/name after the settle time")).count(), kill.results().lines().limit(6).toList().toString());
+        assertTrue(kill.successorLog().contains("are looked up by input/name once 3 s have passed since they were"
+                + " sent"), "the successor waited out the settle time");
+    }
+
+    private static final int ROWS = 20_000;
+
+    /**
+     * What became of a remote import killed with rows in flight and finished by a successor.
+     *
+     * @param inTarget the records of the file's rows in the target
+     */
+    private record RemoteKill(long inFlight, Map<String, String> batch, String exceptions, String results,
+            long inTarget, String stats, String successorLog, List<String> markedOutcomes) {
+
+        long succeeded() {
+            return Long.parseLong(batch.get("successCount"));
+        }
+
+        long failed() {
+            return Long.parseLong(batch.get("errorCount"));
+        }
+
+        long unknown() {
+            return Long.parseLong(batch.get("unknownCount"));
+        }
+    }
+
+    /**
+     * Imports 20,000 rows into the CRM with the template, kills the server with SIGKILL once the target answers late
+     * and rows are in flight (at most the target's max-concurrency), and lets a successor finish the batch.
+     */
+    private RemoteKill killWithRowsInFlight(Path overlay, String templateName, String name, Map<String, String> extra)
+            throws Exception {
+        String organisation = "faults-remote-" + name;
         String token = PackagedServer.token("rex", organisation, "import-admin");
+        boolean accounts = templateName.endsWith("createAccount");
         try (CrmApi crm = CrmApi.start()) {
             for (int i = 0; i < 10; i++) {
                 HTTP.send(HttpRequest.newBuilder(URI.create(crm.url("/graphql"))).header("Content-Type", "application/json")
@@ -202,36 +267,37 @@ class FaultToleranceIT {
                                 + "{name: \\\"Account " + i + "\\\"}) { account { id } } }\"}")).build(),
                         HttpResponse.BodyHandlers.ofString());
             }
-            Map<String, String> target = Map.of("intake.targets.crm.url", crm.url("/graphql"),
-                    "intake.targets.crm.overlay", CrmApi.OVERLAY.toString(), "intake.targets.crm.max-concurrency", "4");
-            PackagedServer server = PackagedServer.start("faults-remote-1", properties(target), environment());
+            Map<String, String> target = new HashMap<>(Map.of("intake.targets.crm.url", crm.url("/graphql"),
+                    "intake.targets.crm.overlay", overlay.toString(), "intake.targets.crm.max-concurrency", "4"));
+            target.putAll(extra);
+            PackagedServer server = PackagedServer.start(organisation + "-1", properties(target), environment());
             String id;
-            long inFlight;
             try {
-                String template = server.get(token, "/imports/templates/crm.createContact.csv");
+                String template = server.get(token, "/imports/templates/" + templateName + ".csv");
                 StringBuilder csv = new StringBuilder(template.endsWith("\n") ? template : template + "\r\n");
                 List<String> references = List.of(template.split("\r?\n")[1].split(","));
-                for (int i = 0; i < rows; i++) {
+                for (int i = 0; i < ROWS; i++) {
                     List<String> cells = new ArrayList<>();
                     for (String reference : references) {
                         cells.add(switch (reference) {
                             case "input/email" -> "remote" + i + "@example.com";
                             case "input/firstName" -> "Remote" + i;
                             case "input/accountId" -> "Account " + (i % 10);
+                            case "input/name" -> "Remote account " + i;
                             default -> "";
                         });
                     }
                     csv.append(String.join(",", cells)).append("\r\n");
                 }
-                Path file = Files.writeString(work.resolve("remote.csv"), csv);
-                id = server.uploadAccepted(token, "crm.createContact", file);
+                Path file = Files.writeString(work.resolve(name + ".csv"), csv);
+                id = server.uploadAccepted(token, templateName, file);
                 await(server, token, id, batch -> Long.parseLong(batch.getOrDefault("processedRows", "0")) >= 2_000);
                 crm.control("faults", "{\"delayMs\": 20000}");
                 Thread.sleep(1_500);
             } finally {
                 server.kill();
             }
-            inFlight = count("select count(*) from intake.import_sending where batch_id = cast(? as uuid)", id);
+            long inFlight = count("select count(*) from intake.import_sending where batch_id = cast(? as uuid)", id);
             List<Long> marked = new ArrayList<>();
             try (Connection connection = database().getConnection(); PreparedStatement select = connection.prepareStatement(
                     "select row_number from intake.import_sending where batch_id = cast(? as uuid)")) {
@@ -246,35 +312,31 @@ class FaultToleranceIT {
                     + "target's max-concurrency: " + inFlight);
             crm.control("faults", "{}");
 
-            PackagedServer successor = PackagedServer.start("faults-remote-2", properties(target), environment());
+            PackagedServer successor = PackagedServer.start(organisation + "-2", properties(target), environment());
             Map<String, String> batch;
             String exceptions;
+            String results;
             try {
                 batch = awaitFinal(successor, token, id);
                 exceptions = successor.get(token, "/imports/" + id + "/exceptions.csv");
+                results = successor.get(token, "/imports/" + id + "/results.csv");
             } finally {
                 successor.stop();
             }
-            long succeeded = Long.parseLong(batch.get("successCount"));
-            assertEquals(rows, succeeded + Long.parseLong(batch.get("errorCount")), "the counts add up: " + batch);
-            assertEquals(inFlight, Long.parseLong(batch.get("unknownCount")), "the rows in flight, and no other: "
-                    + batch + "; outcomes of the marked rows: " + marked.stream().map(row -> {
-                        try {
-                            return row + "=" + text("select coalesce(error_type, 'SUCCESS') || ' ' || coalesce(message, "
-                                    + "entity_id) from intake.import_outcome where batch_id = cast(? as uuid) and "
-                                    + "row_number = " + row, id);
-                        } catch (Exception e) {
-                            return row + "=" + e;
-                        }
-                    }).toList());
-            assertEquals(inFlight, Long.parseLong(batch.get("errorCount")), "no row failed, none as a duplicate: "
-                    + exceptions);
-            assertEquals(inFlight, exceptions.lines().filter(line -> line.contains("OUTCOME_UNKNOWN")).count());
-            String records = crm.read("records");
-            long inTarget = Pattern.compile("\"email\":\"remote\\d+@example.com\"").matcher(records).results().count();
-            assertEquals(succeeded + inFlight, inTarget, "every imported row once in the target, and the rows in "
-                    + "flight too: the target ran them, only their answers were lost");
+            assertEquals(ROWS, Long.parseLong(batch.get("successCount")) + Long.parseLong(batch.get("errorCount")),
+                    "the counts add up: " + batch);
             assertEquals(0, count("select count(*) from intake.import_sending where batch_id = cast(? as uuid)", id));
+            String records = crm.read("records");
+            long inTarget = Pattern.compile(accounts ? "\"name\":\"Remote account \\d+\""
+                    : "\"email\":\"remote\\d+@example.com\"").matcher(records).results().count();
+            List<String> markedOutcomes = new ArrayList<>();
+            for (long row : marked) {
+                markedOutcomes.add(row + "=" + text("select coalesce(error_type, 'SUCCESS') || ' ' || coalesce(message, "
+                        + "entity_id) from intake.import_outcome where batch_id = cast(? as uuid) and row_number = "
+                        + row, id));
+            }
+            return new RemoteKill(inFlight, batch, exceptions, results, inTarget, crm.read("stats"),
+                    successor.log(), markedOutcomes);
         }
     }
 

@@ -8,9 +8,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * Starts a CRM of its own and configures targets on it for imports: {@code crm}, with an API key; {@code crmoauth},
  * which takes the CRM's OAuth2 client-credentials tokens; {@code crmforged}, whose client secret the provider
- * refuses; {@code crmbatch}, which takes ten rows per request; and {@code crmatomic}, the same with the CRM running a
- * request's rows as one transaction when a test turns that on; and {@code crmfastify}, the same CRM on Mercurius, five
- * rows per request. The workers run, a paused batch's target is probed every second, and it pauses after three seconds
+ * refuses; {@code crmbatch}, which takes ten rows per request; {@code crmatomic}, the same with the CRM running a
+ * request's rows as one transaction when a test turns that on; {@code crmfastify}, the same CRM on Mercurius, five rows
+ * per request; and {@code crmsafe}, whose overlay gives createContact's idempotency key and an account's natural key. The workers run, a paused batch's target is probed every second, and it pauses after three seconds
  * unreachable.
  */
 public class CrmImportTarget implements QuarkusTestResourceLifecycleManager {
@@ -33,6 +33,11 @@ public class CrmImportTarget implements QuarkusTestResourceLifecycleManager {
                 Map.entry("intake.targets.crm.max-concurrency", "4"),
                 Map.entry("intake.targets.crm.unreachable-pause", "3s"),
                 Map.entry("intake.targets.crm.timeout", "2s"),
+                Map.entry("intake.targets.crmsafe.url", api.url("/graphql")),
+                Map.entry("intake.targets.crmsafe.overlay", CrmApi.OVERLAY_EXACTLY_ONCE.toString()),
+                Map.entry("intake.targets.crmsafe.timeout", "2s"),
+                Map.entry("intake.targets.crmsafe.settle-time", "1s"),
+                Map.entry("intake.targets.crmsafe.unreachable-pause", "20s"),
                 Map.entry("intake.targets.crmbatch.url", api.url("/graphql")),
                 Map.entry("intake.targets.crmbatch.overlay", CrmApi.OVERLAY.toString()),
                 Map.entry("intake.targets.crmbatch.rows-per-request", "10"),

@@ -705,4 +705,138 @@ class RemoteImportTest {
         assertTrue(refusal.contains("An account named Acme exists already.") && refusal.contains("VALIDATION"),
                 refusal);
     }
+
+    @Test
+    @Order(21)
+    void with_an_idempotency_key_a_row_whose_answer_was_lost_is_sent_again_with_its_key_and_imported_once() {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            rows.add(Map.of("input/email", "keyed" + i + "@example.com", "input/firstName", "Keyed" + i));
+        }
+        long replaysBefore = stats().getLong("replays");
+        long requestsBefore = stats().getLong("mutations");
+        CrmImportTarget.api.control("faults", "{\"delayMs\": 3000}");
+        String id;
+        try {
+            id = upload("crmsafe.createContact", file("crmsafe.createContact", rows), false);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (stats().getLong("mutations") - requestsBefore < 8 && System.nanoTime() < deadline) {
+                sleep(50); // the first requests ran and timed out, and were sent again with their keys
+            }
+        } finally {
+            CrmImportTarget.api.control("faults", "{}");
+        }
+        JsonPath done = awaitEnd(id, Duration.ofMinutes(1), new HashSet<>());
+        assertEquals("COMPLETED", done.getString("status"), done.prettify());
+        assertEquals(12, done.getInt("successCount"));
+        assertEquals(0, done.getInt("unknownCount"), done.prettify());
+        assertTrue(stats().getLong("replays") > replaysBefore, "the target answered resent keys from its store");
+        List<String> emails = records().getList("contacts.email");
+        for (Map<String, String> row : rows) {
+            assertEquals(1, emails.stream().filter(row.get("input/email")::equals).count(), row.get("input/email"));
+        }
+    }
+
+    @Test
+    @Order(22)
+    void with_a_natural_key_a_row_whose_answer_was_lost_is_found_after_the_settle_time_or_sent_again() {
+        long findsBefore = stats().getLong("finds");
+        // the requests run, and their answers come too late: each record is there to be found
+        CrmImportTarget.api.control("faults", "{\"delayMs\": 3000}");
+        String late;
+        long requestsBefore = stats().getLong("mutations");
+        try {
+            late = upload("crmsafe.createAccount", file("crmsafe.createAccount", accounts("Settled", 6, -1, null)),
+                    false);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (stats().getLong("mutations") - requestsBefore < 4 && System.nanoTime() < deadline) {
+                sleep(50);
+            }
+            sleep(2_500);
+        } finally {
+            CrmImportTarget.api.control("faults", "{}");
+        }
+        JsonPath found = awaitEnd(late, Duration.ofMinutes(1), new HashSet<>());
+        assertEquals("COMPLETED", found.getString("status"), found.prettify());
+        assertEquals(0, found.getInt("unknownCount"), found.prettify());
+        assertTrue(stats().getLong("finds") > findsBefore, "rows in doubt were looked up");
+        String results = given().auth().oauth2(ADMIN).get("/imports/" + late + "/results.csv").then().statusCode(200)
+                .extract().asString();
+        assertTrue(results.contains("found in target crmsafe by input/name after the settle time"), results);
+
+        // the requests hang and never run: nothing is found, and the rows are sent again
+        CrmImportTarget.api.control("faults", "{\"mode\": \"hang\", \"every\": 2, \"retryAfter\": 3}");
+        String hung;
+        try {
+            hung = upload("crmsafe.createAccount", file("crmsafe.createAccount", accounts("Resent", 6, -1, null)),
+                    false);
+            sleep(4_000);
+        } finally {
+            CrmImportTarget.api.control("faults", "{}");
+        }
+        JsonPath resent = awaitEnd(hung, Duration.ofMinutes(1), new HashSet<>());
+        assertEquals("COMPLETED", resent.getString("status"), resent.prettify());
+        assertEquals(6, resent.getInt("successCount"));
+        assertEquals(0, resent.getInt("unknownCount"), resent.prettify());
+        for (int i = 0; i < 6; i++) {
+            assertEquals(1, accountsNamed("Settled " + i), "Settled " + i);
+            assertEquals(1, accountsNamed("Resent " + i), "Resent " + i);
+        }
+    }
+
+    private static JsonPath graphql(String query) {
+        return given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("query", query)).post("/graphql")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    @Order(23)
+    void an_admin_marks_unknown_rows_done_or_sends_them_again_and_the_history_says_who() {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            rows.add(Map.of("input/email", "doubt" + i + "@example.com", "input/firstName", "Doubt" + i));
+        }
+        long replaysBefore = stats().getLong("replays");
+        CrmImportTarget.api.control("faults", "{\"delayMs\": 3000}");
+        String id;
+        try {
+            id = upload(file(rows), false);
+            JsonPath unknown = awaitEnd(id, Duration.ofMinutes(1), new HashSet<>());
+            assertEquals(3, unknown.getInt("unknownCount"), unknown.prettify());
+        } finally {
+            CrmImportTarget.api.control("faults", "{}");
+        }
+
+        JsonPath marked = graphql("mutation { resolveUnknownRows(id: \"" + id + "\", action: MARK_DONE, rows: [5]) {"
+                + " status successCount errorCount unknownCount events { actor status detail } } }");
+        assertEquals(null, marked.getString("errors"), marked.prettify());
+        assertEquals("PARTIAL_SUCCESS", marked.getString("data.resolveUnknownRows.status"));
+        assertEquals(List.of(1, 2, 2), List.of(marked.getInt("data.resolveUnknownRows.successCount"),
+                marked.getInt("data.resolveUnknownRows.errorCount"), marked.getInt("data.resolveUnknownRows.unknownCount")));
+        assertTrue(marked.getString("data.resolveUnknownRows.events").contains("actor:ada")
+                && marked.getString("data.resolveUnknownRows.events").contains(
+                        "Marked 1 row (5) whose outcome was unknown done, checked in the target by ada"),
+                marked.prettify());
+
+        JsonPath again = graphql("mutation { resolveUnknownRows(id: \"" + id + "\", action: SEND_AGAIN) { status } }");
+        assertEquals("PROCESSING", again.getString("data.resolveUnknownRows.status"), again.prettify());
+        JsonPath done = awaitEnd(id, Duration.ofMinutes(1), new HashSet<>());
+        // Sent again, each row carries its idempotency key, as every row does: the CRM honours the key for
+        // createContact, answers what it answered the first time, and writes nothing twice.
+        assertEquals("COMPLETED", done.getString("status"), done.prettify());
+        assertEquals(0, done.getInt("unknownCount"));
+        assertEquals(3, done.getInt("successCount"));
+        assertTrue(stats().getLong("replays") > replaysBefore, "the resent rows were answered from the key store");
+        List<String> emails = records().getList("contacts.email");
+        for (Map<String, String> row : rows) {
+            assertEquals(1, emails.stream().filter(row.get("input/email")::equals).count(), row.get("input/email"));
+        }
+        String history = graphql("{ importBatch(id: \"" + id + "\") { events { actor detail } } }").getString(
+                "data.importBatch.events");
+        assertTrue(history.contains("Sending 2 rows (6, 7) whose outcome was unknown again, as ada asked"), history);
+
+        JsonPath none = graphql("mutation { resolveUnknownRows(id: \"" + id + "\", action: MARK_DONE) { status } }");
+        assertTrue(none.getString("errors[0].message").contains("The batch is COMPLETED; rows whose outcome is unknown"
+                + " can be marked done once it has ended as PARTIAL_SUCCESS, FAILED or CANCELLED"), none.prettify());
+    }
 }
