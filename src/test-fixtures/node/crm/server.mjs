@@ -9,7 +9,8 @@
 // faults before a request is read (429, THROTTLED, 500, 401, a proxy's 404, a hang that never runs the request), a
 // row that always gets a request error
 // (poison), answers that come late after the request ran (delayMs), introspection off, revoked tokens, requests run
-// as one transaction (as Hasura runs them), and a new version of the schema. /control also reports what the API received (headers, records), so that a test checks the
+// as one transaction (as Hasura runs them), a cost budget (as Shopify's), and a new version of the schema. It
+// honours idempotency keys on createContact, and reports the mutations it had in flight over time. /control also reports what the API received (headers, records), so that a test checks the
 // target's side rather than Intake's word.
 import http from 'node:http';
 import { ApolloServer, HeaderMap } from '@apollo/server';
@@ -20,7 +21,7 @@ import Provider from 'oidc-provider';
 const { store, resolvers } = crm();
 const received = [];
 const stats = { requests: 0, lookups: 0, mutations: 0, probes: 0, faults: 0, tokensIssued: 0, tokensRefused: 0,
-  replays: 0, finds: 0 };
+  replays: 0, finds: 0, throttled: 0 };
 const idempotent = new Map();
 const faults = { mode: null, every: 3, retryAfter: 1, count: 0, delayMs: 0, poison: null };
 let introspection = true;
@@ -125,6 +126,18 @@ async function control(req, res, path) {
     atomic.on = Boolean(JSON.parse((await readBody(req)) || '{}').atomic);
     return send(res, 200, { atomic: atomic.on });
   }
+  if (req.method === 'POST' && path === '/control/budget') {
+    const settings = JSON.parse((await readBody(req)) || '{}');
+    budget.on = settings.maximumAvailable ? settings : null;
+    budget.available = budget.on ? budget.on.maximumAvailable : 0;
+    budget.at = Date.now();
+    return send(res, 200, { budget: budget.on });
+  }
+  if (req.method === 'GET' && path === '/control/concurrency') {
+    // the most mutations in flight in each tenth of a second, from the oldest kept; and the time now, in tenths
+    const now = Math.floor((Date.now() - concurrency.started) / 100);
+    return send(res, 200, { now, windows: Object.fromEntries(concurrency.windows) });
+  }
   if (req.method === 'GET' && path === '/control/stats') {
     return send(res, 200, stats);
   }
@@ -184,6 +197,19 @@ const httpServer = http.createServer(async (req, res) => {
     if (query.startsWith('query IntakeLookup')) stats.lookups++;
     else if (query.startsWith('mutation')) stats.mutations++;
     else if (query.startsWith('query IntakeProbe')) stats.probes++;
+    if (query.startsWith('mutation')) {
+      // a cost budget, as Shopify's: a mutation costs points, the bucket refills at a rate, and an empty one throttles
+      const bucket = spend();
+      if (bucket && !bucket.spent) {
+        stats.throttled++;
+        return send(res, 200, { errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED' } }],
+          extensions: { cost: bucket.cost } });
+      }
+      inFlight.now++;
+      concurrency.note(inFlight.now);
+      res.on('close', () => { inFlight.now--; });
+      if (bucket) res.locals = { cost: bucket.cost };
+    }
     const server = url.pathname === '/sealed/graphql' ? sealed : apollo;
     const execute = () => server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method, headers, search: url.search, body },
@@ -209,7 +235,9 @@ const httpServer = http.createServer(async (req, res) => {
     if (faults.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.delayMs));
     for (const [key, value] of answer.headers) res.setHeader(key, value);
     res.statusCode = answer.status ?? 200;
-    if (answer.body.kind === 'complete') {
+    if (answer.body.kind === 'complete' && res.locals?.cost) {
+      res.end(JSON.stringify({ ...JSON.parse(answer.body.string), extensions: { cost: res.locals.cost } }));
+    } else if (answer.body.kind === 'complete') {
       res.end(answer.body.string);
     } else {
       for await (const chunk of answer.body.asyncIterator) res.write(chunk);
@@ -219,6 +247,34 @@ const httpServer = http.createServer(async (req, res) => {
     send(res, 400, { errors: [{ message: String(error.message ?? error) }] });
   }
 });
+
+// Mutations in flight, and the most in flight in each tenth of a second: what the target saw of the client's
+// concurrency.
+const inFlight = { now: 0 };
+const concurrency = {
+  started: Date.now(),
+  windows: new Map(),
+  note(now) {
+    const window = Math.floor((Date.now() - this.started) / 100);
+    this.windows.set(window, Math.max(this.windows.get(window) ?? 0, now));
+    if (this.windows.size > 6000) this.windows.delete(this.windows.keys().next().value);
+  },
+};
+
+// The cost budget, when a test turns it on: { maximumAvailable, restoreRate (points a second), cost (a mutation) }.
+const budget = { on: null, available: 0, at: 0 };
+
+function spend() {
+  if (!budget.on) return null;
+  const now = Date.now();
+  budget.available = Math.min(budget.on.maximumAvailable, budget.available + (now - budget.at) / 1000 * budget.on.restoreRate);
+  budget.at = now;
+  const spent = budget.available >= budget.on.cost;
+  if (spent) budget.available -= budget.on.cost;
+  return { spent, cost: { requestedQueryCost: budget.on.cost, actualQueryCost: spent ? budget.on.cost : null,
+    throttleStatus: { maximumAvailable: budget.on.maximumAvailable, currentlyAvailable: Math.floor(budget.available),
+      restoreRate: budget.on.restoreRate } } };
+}
 
 // Transactions, as Hasura runs a request's mutation fields: all written or none. While on, mutation requests run one
 // at a time, and an answer with any error puts the store back as it was before the request.

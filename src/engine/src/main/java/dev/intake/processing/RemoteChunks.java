@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
@@ -39,6 +38,7 @@ import dev.intake.config.IntakeConfig;
 import dev.intake.remote.DeliveryGuarantee;
 import dev.intake.remote.RemoteAnswer;
 import dev.intake.remote.RemoteSender;
+import dev.intake.remote.TargetSlots;
 import dev.intake.security.Uploader;
 import dev.intake.template.ImportTemplate;
 import dev.intake.template.WriteKind;
@@ -46,11 +46,13 @@ import dev.intake.template.WriteKind;
 /**
  * Runs a claimed chunk's rows on a remote target, where no transaction is shared: each row is marked as sending in
  * PostgreSQL before its request leaves, and its outcome replaces the mark when the answer comes. A row found marked
- * with no outcome was in flight when a worker died: it becomes {@code OUTCOME_UNKNOWN} and is never sent again.
+ * with no outcome was in flight when a worker died.
  * <p>
- * Rows go out in windows of as many requests as the target's permits allow ({@code max-concurrency} per instance),
- * each of one row, or of {@code rows-per-request} rows as aliased mutation fields. A request the target did not run (throttled, credentials refused, unreachable) is sent again later: the
- * batch pauses, says why and until when, and its chunk goes back to the queue.
+ * Rows go out in windows of as many requests as the target's free slots allow ({@code max-concurrency} across every
+ * instance, fewer while the target struggles: {@link TargetSlots}), each of one row, or of {@code rows-per-request}
+ * rows as aliased mutation fields. A request the target did not run (throttled, credentials refused, unreachable) is
+ * sent again later: the batch pauses, says why and until when, and its chunk goes back to the queue. A row whose
+ * answer was lost is settled as its template's {@link DeliveryGuarantee} allows.
  */
 @ApplicationScoped
 class RemoteChunks {
@@ -74,6 +76,9 @@ class RemoteChunks {
 
     @Inject
     Reconciliation reconciliation;
+
+    @Inject
+    TargetSlots slots;
 
     @Inject
     SendingStore sendings;
@@ -270,7 +275,6 @@ class RemoteChunks {
 
     private boolean send(Chunk chunk, String owner, ImportTemplate template, Uploader uploader,
             Deque<PreparedRow> toSend) {
-        Semaphore permits = sender.permits(template.target());
         Instant unreachableSince = null;
         int failedTries = 0;
         java.util.Map<Long, Integer> notRunTries = new java.util.HashMap<>();
@@ -281,7 +285,9 @@ class RemoteChunks {
             List<PreparedRow> doubts = new ArrayList<>();
             int perRequest = sender.rowsPerRequest(template.target());
             int requestsWanted = (toSend.size() + perRequest - 1) / perRequest;
-            int taken = acquire(permits, Math.min(requestsWanted, sender.maxConcurrency(template.target())));
+            TargetSlots.Held held = slots.acquire(template.target(), Math.min(requestsWanted,
+                    sender.maxConcurrency(template.target())));
+            int taken = held.count();
             if (taken == 0) {
                 return false;
             }
@@ -305,7 +311,9 @@ class RemoteChunks {
                 if (!markedAll) {
                     return false;
                 }
+                long sentAt = System.nanoTime();
                 List<RemoteAnswer> answers = sendAll(template, uploader, window, marks, taken);
+                observe(template, answers, Duration.ofNanos(System.nanoTime() - sentAt));
                 List<RowOutcome> done = new ArrayList<>();
                 List<PreparedRow> again = new ArrayList<>();
                 RemoteAnswer notRun = null;
@@ -375,9 +383,9 @@ class RemoteChunks {
                     return pause(chunk, owner, template, notRun, unreachableSince);
                 }
             } finally {
-                permits.release(taken);
+                slots.release(held);
             }
-            // waits happen without the permits, so that the instance's other workers are not held up by this one
+            // waits happen without the slots, so that other workers are not held up by this one
             if (throttleWait != null) {
                 waitOut(chunk, throttleWait);
             }
@@ -553,19 +561,19 @@ class RemoteChunks {
         return chunks.holdLease(chunk, owner, clock.instant().plus(config.worker().lease()));
     }
 
-    /** Takes one permit, waiting for it, then as many more as are free, up to {@code wanted}; 0 when interrupted. */
-    private static int acquire(Semaphore permits, int wanted) {
-        try {
-            permits.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
+    /** Tells the target's slots how its requests fared, so that the number in flight follows what it sustains. */
+    private void observe(ImportTemplate template, List<RemoteAnswer> answers, Duration latency) {
+        int answered = 0;
+        boolean congested = false;
+        for (RemoteAnswer answer : answers) {
+            if (answer instanceof RemoteAnswer.Written || answer instanceof RemoteAnswer.Failed) {
+                answered++;
+            } else if (answer instanceof RemoteAnswer.Throttled || answer instanceof RemoteAnswer.NotSent
+                    || answer instanceof RemoteAnswer.Unknown) {
+                congested = true;
+            }
         }
-        int taken = 1;
-        while (taken < wanted && permits.tryAcquire()) {
-            taken++;
-        }
-        return taken;
+        slots.observe(template.target(), answered, latency, congested);
     }
 
     private static Duration backoff(int tries) {

@@ -25,7 +25,7 @@ import dev.intake.template.ImportTemplate;
  * Finds the IDs that lookup values name in a remote target, with the overlay's query: a chunk's distinct values in as
  * few requests as possible. A query that takes {@code $values} gets up to {@value #VALUES_PER_REQUEST} values in one
  * request; one that takes {@code $value} is repeated under aliases, {@value #ALIASES_PER_REQUEST} to a request. Never
- * one request per row. A lookup request holds one of the target's permits, as a row's does.
+ * one request per row. A lookup request holds one of the target's slots, as a row's does.
  */
 @ApplicationScoped
 public class RemoteLookups {
@@ -37,11 +37,13 @@ public class RemoteLookups {
 
     private final RemoteTargets targets;
     private final RemoteSender sender;
+    private final TargetSlots slots;
 
     @Inject
-    public RemoteLookups(RemoteTargets targets, RemoteSender sender) {
+    public RemoteLookups(RemoteTargets targets, RemoteSender sender, TargetSlots slots) {
         this.targets = targets;
         this.sender = sender;
+        this.slots = slots;
     }
 
     /** What the lookups of a chunk found, or why the target could not answer now. */
@@ -83,7 +85,7 @@ public class RemoteLookups {
 
     /**
      * Creates the record a lookup value names with the overlay's {@code create} mutation, as the uploader, holding one
-     * of the target's permits. The caller has looked the value up first and found nothing.
+     * of the target's slots. The caller has looked the value up first and found nothing.
      */
     public Creation create(ImportTemplate template, String reference, String value, Uploader uploader) {
         String target = template.target();
@@ -92,14 +94,11 @@ public class RemoteLookups {
             return new Creation.NotCreated("the overlay of target " + target + " says no way to create the records of "
                     + reference);
         }
-        java.util.concurrent.Semaphore permits = sender.permits(target);
-        GraphQLHttp.Answer answer;
-        try {
-            permits.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        TargetSlots.Held slot = slots.acquire(target, 1);
+        if (slot.count() == 0) {
             return new Creation.NotNow(new RemoteAnswer.NotSent("interrupted"));
         }
+        GraphQLHttp.Answer answer;
         try {
             answer = targets.http(target).post("mutation IntakeCreate($value: String!) { " + rule.get().create() + " }",
                     Map.of("value", value), sender.headers(target, uploader, null));
@@ -114,7 +113,7 @@ public class RemoteLookups {
             Thread.currentThread().interrupt();
             return new Creation.NotNow(new RemoteAnswer.NotSent("interrupted"));
         } finally {
-            permits.release();
+            slots.release(slot);
         }
         Optional<RemoteAnswer> notRun = sender.notRun(target, answer);
         if (notRun.isPresent()) {
@@ -249,11 +248,8 @@ public class RemoteLookups {
             query = "query " + operation + "(" + definitions + ") {" + fields + " }";
         }
         GraphQLHttp.Answer answer;
-        java.util.concurrent.Semaphore permits = sender.permits(target);
-        try {
-            permits.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        TargetSlots.Held slot = slots.acquire(target, 1);
+        if (slot.count() == 0) {
             return new Found.NotNow(new RemoteAnswer.NotSent("interrupted"));
         }
         try {
@@ -269,7 +265,7 @@ public class RemoteLookups {
             Thread.currentThread().interrupt();
             return new Found.NotNow(new RemoteAnswer.NotSent("interrupted"));
         } finally {
-            permits.release();
+            slots.release(slot);
         }
         Optional<RemoteAnswer> notRun = sender.notRun(target, answer);
         if (notRun.isPresent()) {

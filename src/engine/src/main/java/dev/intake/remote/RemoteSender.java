@@ -10,8 +10,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,8 +24,8 @@ import dev.intake.template.RowOperation;
 
 /**
  * Sends rows to remote targets, one row per request, and reads what each answer means for the row
- * ({@link RemoteAnswer}). At most {@code max-concurrency} requests are in flight to a target from this instance: a
- * caller holds {@link #permits} while its rows are marked as sending.
+ * ({@link RemoteAnswer}). At most {@code max-concurrency} requests are in flight to a target from all instances: a
+ * caller holds {@link TargetSlots} while its rows are marked as sending.
  * <p>
  * Each request carries the target's static headers, the uploader's name and organisation in the target's headers, and
  * the row's idempotency key in {@code Idempotency-Key}.
@@ -46,19 +44,14 @@ public class RemoteSender {
     private static final Duration LONGEST_RETRY_AFTER = Duration.ofMinutes(10);
 
     private final RemoteTargets targets;
+    private final TargetSlots slots;
     private final Clock clock;
     private final com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-    private final Map<String, Semaphore> permits = new ConcurrentHashMap<>();
-
     @Inject
-    public RemoteSender(RemoteTargets targets, Clock clock) {
+    public RemoteSender(RemoteTargets targets, TargetSlots slots, Clock clock) {
         this.targets = targets;
+        this.slots = slots;
         this.clock = clock;
-    }
-
-    /** The permits for requests in flight to the target from this instance. */
-    public Semaphore permits(String target) {
-        return permits.computeIfAbsent(target, name -> new Semaphore(targets.config(name).maxConcurrency(), true));
     }
 
     /** The most requests one worker sends at once: the target's concurrency limit. */
@@ -97,7 +90,7 @@ public class RemoteSender {
         return targets.config(target).unreachablePause();
     }
 
-    /** Sends one row's mutation with its variables, as the uploader; the caller holds a permit. */
+    /** Sends one row's mutation with its variables, as the uploader; the caller holds a slot. */
     public RemoteAnswer send(ImportTemplate template, Uploader uploader, Map<String, Object> variables,
             String idempotencyKey) {
         RemotePayload payload = targets.payload(template).orElse(null);
@@ -135,7 +128,7 @@ public class RemoteSender {
 
     /**
      * Sends several rows' mutations in one request, each an aliased field ({@code r0: createPerson(...)}), when the
-     * target takes {@code rows-per-request} above one; the caller holds one permit. The answers are in the rows' order.
+     * target takes {@code rows-per-request} above one; the caller holds one slot. The answers are in the rows' order.
      * The request's idempotency key is made from its rows' keys, so it is the same when the same rows go again.
      */
     public List<RemoteAnswer> sendRows(ImportTemplate template, Uploader uploader, List<Map<String, Object>> rows,
@@ -189,6 +182,7 @@ public class RemoteSender {
      */
     List<RemoteAnswer> readRows(ImportTemplate template, RemotePayload payload, GraphQLHttp.Answer answer, int rows) {
         String target = template.target();
+        noteBudget(target, answer);
         java.util.Optional<RemoteAnswer> notRun = notRun(target, answer);
         if (notRun.isPresent()) {
             return all(rows, notRun.get());
@@ -299,6 +293,7 @@ public class RemoteSender {
 
     /** What a target's answer means for a row. */
     RemoteAnswer read(ImportTemplate template, RemotePayload payload, GraphQLHttp.Answer answer) {
+        noteBudget(template.target(), answer);
         java.util.Optional<RemoteAnswer> notRun = notRun(template.target(), answer);
         if (notRun.isPresent()) {
             return notRun.get();
@@ -360,8 +355,11 @@ public class RemoteSender {
         if (errors != null && errors.isArray()) {
             for (JsonNode error : errors) {
                 if ("THROTTLED".equals(error.path("extensions").path("code").asText())) {
+                    // Shopify gives the cost in the answer's extensions; some servers in the error's
+                    JsonNode extensions = error.path("extensions").has("cost") ? error.path("extensions")
+                            : body.path("extensions");
                     return java.util.Optional.of(new RemoteAnswer.Throttled(
-                            clock.instant().plus(throttleWait(error.path("extensions"))),
+                            clock.instant().plus(throttleWait(extensions)),
                             "target " + target + " throttled the request (THROTTLED)"));
                 }
             }
@@ -423,6 +421,21 @@ public class RemoteSender {
             return DEFAULT_RETRY_AFTER;
         }
         return wait.compareTo(LONGEST_RETRY_AFTER) > 0 ? LONGEST_RETRY_AFTER : wait;
+    }
+
+    /**
+     * Tells the target's slots what its answer says of its cost budget ({@code extensions.cost.throttleStatus}, as
+     * Shopify answers every request), so that requests wait for the budget instead of being throttled.
+     */
+    private void noteBudget(String target, GraphQLHttp.Answer answer) {
+        JsonNode cost = answer.body() == null ? null : answer.body().path("extensions").path("cost");
+        if (cost == null || !cost.path("throttleStatus").isObject()) {
+            return;
+        }
+        JsonNode status = cost.path("throttleStatus");
+        double requested = cost.path("requestedQueryCost").asDouble(cost.path("actualQueryCost").asDouble(0));
+        slots.budget(target, status.path("currentlyAvailable").asDouble(0), status.path("restoreRate").asDouble(0),
+                requested);
     }
 
     /**

@@ -839,4 +839,68 @@ class RemoteImportTest {
         assertTrue(none.getString("errors[0].message").contains("The batch is COMPLETED; rows whose outcome is unknown"
                 + " can be marked done once it has ended as PARTIAL_SUCCESS, FAILED or CANCELLED"), none.prettify());
     }
+
+    /** The most mutations the CRM had in flight in the last {@code tenths} tenths of a second. */
+    private static int inFlightLately(int tenths) {
+        JsonPath concurrency = new JsonPath(CrmImportTarget.api.read("concurrency"));
+        int now = concurrency.getInt("now");
+        Map<String, Integer> windows = concurrency.getMap("windows");
+        int most = 0;
+        for (Map.Entry<String, Integer> window : windows.entrySet()) {
+            if (Integer.parseInt(window.getKey()) > now - tenths) {
+                most = Math.max(most, window.getValue());
+            }
+        }
+        return most;
+    }
+
+    /** Waits until the CRM has seen what the condition asks of its recent concurrency; false after the limit. */
+    private static boolean seen(Function<Integer, Boolean> condition, int tenths, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.apply(inFlightLately(tenths))) {
+                return true;
+            }
+            sleep(100);
+        }
+        return false;
+    }
+
+    @Test
+    @Order(24)
+    void the_requests_in_flight_fall_when_the_target_slows_down_and_rise_again_when_it_recovers() {
+        CrmImportTarget.api.control("faults", "{\"delayMs\": 100}");
+        String id = upload(file(contacts(3_000)), false);
+        try {
+            assertTrue(seen(most -> most == 4, 5, Duration.ofSeconds(30)), "at first, the target's limit of 4");
+            CrmImportTarget.api.control("faults", "{\"delayMs\": 800}");
+            assertTrue(seen(most -> most > 0 && most <= 2, 20, Duration.ofSeconds(30)),
+                    "answers eight times slower: no more than 2 in flight for two seconds");
+            CrmImportTarget.api.control("faults", "{\"delayMs\": 100}");
+            assertTrue(seen(most -> most == 4, 5, Duration.ofSeconds(30)), "recovered: 4 in flight again");
+        } finally {
+            CrmImportTarget.api.control("faults", "{}");
+            given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("query",
+                    "mutation { cancelImport(id: \"" + id + "\") { status } }")).post("/graphql").then().statusCode(200);
+        }
+    }
+
+    @Test
+    @Order(25)
+    void a_target_that_reports_its_cost_budget_is_paced_instead_of_throttled() {
+        long throttledBefore = stats().getLong("throttled");
+        CrmImportTarget.api.control("budget", "{\"maximumAvailable\": 100, \"restoreRate\": 400, \"cost\": 10}");
+        try {
+            String id = upload(file(contacts(150)), false);
+            JsonPath done = awaitEnd(id, Duration.ofMinutes(1), new HashSet<>());
+            assertEquals("COMPLETED", done.getString("status"), done.prettify());
+            assertEquals(150, done.getInt("successCount"));
+        } finally {
+            CrmImportTarget.api.control("budget", "{}");
+        }
+        // 1,500 points through a bucket of 100 that restores 400 a second: without pacing, most requests would find
+        // it empty
+        long throttled = stats().getLong("throttled") - throttledBefore;
+        assertTrue(throttled <= 4, "the requests waited for the budget instead: " + throttled + " throttled");
+    }
 }
