@@ -207,7 +207,11 @@ const httpServer = http.createServer(async (req, res) => {
       }
       inFlight.now++;
       concurrency.note(inFlight.now);
-      res.on('close', () => { inFlight.now--; });
+      // in flight until the answer is handed to the network (or the connection drops), whichever comes first
+      let done = false;
+      const end = () => { if (!done) { done = true; inFlight.now--; } };
+      res.once('finish', end);
+      res.once('close', end);
       if (bucket) res.locals = { cost: bucket.cost };
     }
     const server = url.pathname === '/sealed/graphql' ? sealed : apollo;

@@ -228,6 +228,48 @@ class FaultToleranceIT {
                 + " sent"), "the successor waited out the settle time");
     }
 
+    @Test
+    void two_instances_share_a_targets_limit_of_four_and_both_send() throws Exception {
+        String organisation = "faults-shared-limit";
+        String token = PackagedServer.token("sal", organisation, "import-admin");
+        try (CrmApi crm = CrmApi.start()) {
+            Map<String, String> target = Map.of("intake.targets.crm.url", crm.url("/graphql"),
+                    "intake.targets.crm.overlay", CrmApi.OVERLAY.toString(), "intake.targets.crm.max-concurrency", "4",
+                    "intake.worker.chunk-size", "25");
+            crm.control("faults", "{\"delayMs\": 100}");
+            PackagedServer first = PackagedServer.start("faults-shared-a", properties(target), environment());
+            PackagedServer second = PackagedServer.start("faults-shared-b", properties(target), environment());
+            try {
+                StringBuilder csv = new StringBuilder(first.get(token, "/imports/templates/crm.createAccount.csv")
+                        .stripTrailing()).append("\r\n");
+                for (int i = 0; i < 400; i++) {
+                    csv.append("Shared account ").append(i).append("\r\n");
+                }
+                String id = first.uploadAccepted(token, "crm.createAccount", Files.writeString(work.resolve(
+                        "shared.csv"), csv));
+                Map<String, String> batch = awaitFinal(second, token, id);
+                assertEquals("400", batch.get("successCount"), batch.toString());
+                assertEquals(2, count("select count(distinct processed_by) from intake.import_chunk where batch_id ="
+                        + " cast(? as uuid)", id), "both instances sent rows");
+            } finally {
+                first.stop();
+                second.stop();
+            }
+            // what the target saw: the most mutations it had in flight in each tenth of a second
+            Matcher windows = Pattern.compile("\"(\\d+)\":(\\d+)").matcher(crm.read("concurrency"));
+            int most = 0;
+            while (windows.find()) {
+                most = Math.max(most, Integer.parseInt(windows.group(2)));
+            }
+            assertEquals(4, most, "the target never had more than 4 requests in flight, and had 4");
+            String records = crm.read("records");
+            for (int i = 0; i < 400; i++) {
+                assertEquals(1, Pattern.compile("\"name\":\"Shared account " + i + "\"").matcher(records).results()
+                        .count(), "Shared account " + i);
+            }
+        }
+    }
+
     private static final int ROWS = 20_000;
 
     /**
