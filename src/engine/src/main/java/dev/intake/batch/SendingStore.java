@@ -28,14 +28,17 @@ public class SendingStore {
      * and which is sent again (with its key, or after its natural key found nothing), is marked anew.
      */
     public void mark(UUID batchId, List<Sending> rows, String worker, Instant now) {
-        for (Sending row : rows) {
-            jdbc.update("""
-                    insert into intake.import_sending (batch_id, row_number, idempotency_key, started_at, sent_by)
-                    values (?, ?, ?, ?, ?)
-                    on conflict (batch_id, row_number) do update
-                    set started_at = excluded.started_at, sent_by = excluded.sent_by
-                    """, batchId, Math.toIntExact(row.rowNumber()), row.idempotencyKey(), now, worker);
+        if (rows.isEmpty()) {
+            return;
         }
+        jdbc.update("""
+                insert into intake.import_sending (batch_id, row_number, idempotency_key, started_at, sent_by)
+                select ?, r.row_number, r.idempotency_key, ?, ?
+                from unnest(?::int[], ?::text[]) as r (row_number, idempotency_key)
+                on conflict (batch_id, row_number) do update
+                set started_at = excluded.started_at, sent_by = excluded.sent_by
+                """, batchId, now, worker, rows.stream().map(row -> Math.toIntExact(row.rowNumber()))
+                        .toArray(Integer[]::new), rows.stream().map(Sending::idempotencyKey).toArray(String[]::new));
     }
 
     /** The marked rows of a range and when each was last sent. */

@@ -281,19 +281,31 @@ class RemoteChunks {
         DeliveryGuarantee guarantee = sender.guarantee(template);
         // rows whose answer was lost, sent again with the same key: never "not written"
         Set<Long> resentWithKey = new HashSet<>();
+        // The slots are held from window to window, renewed with each, and given back before any wait and at the end:
+        // what a window costs in PostgreSQL is then its rows' marks and outcomes only.
+        TargetSlots.Held held = null;
+        try {
         while (!toSend.isEmpty()) {
             List<PreparedRow> doubts = new ArrayList<>();
             int perRequest = sender.rowsPerRequest(template.target());
             int requestsWanted = (toSend.size() + perRequest - 1) / perRequest;
-            TargetSlots.Held held = slots.acquire(template.target(), Math.min(requestsWanted,
-                    sender.maxConcurrency(template.target())));
-            int taken = held.count();
+            int wanted = Math.min(requestsWanted, sender.maxConcurrency(template.target()));
+            if (held != null && !slots.fits(held, wanted)) {
+                slots.release(held);
+                held = null;
+            }
+            if (held == null) {
+                held = slots.acquire(template.target(), wanted);
+            }
+            int taken = Math.min(held.count(), requestsWanted);
             if (taken == 0) {
                 return false;
             }
+            slots.waitForBudget(template.target(), taken);
             RemoteAnswer.Throttled throttleWait = null;
             Duration backoffWait = null;
-            try {
+            TargetSlots.Held holding = held;
+            {
                 int windowSize = Math.min(toSend.size(), taken * perRequest);
                 List<PreparedRow> window = new ArrayList<>(windowSize);
                 for (int i = 0; i < windowSize; i++) {
@@ -306,6 +318,7 @@ class RemoteChunks {
                         return NewTransaction.Ending.rollBack(false);
                     }
                     sendings.mark(chunk.batchId(), marks, owner, clock.instant());
+                    slots.renew(holding);
                     return NewTransaction.Ending.commit(true);
                 });
                 if (!markedAll) {
@@ -382,10 +395,12 @@ class RemoteChunks {
                 } else if (notRun != null) {
                     return pause(chunk, owner, template, notRun, unreachableSince);
                 }
-            } finally {
-                slots.release(held);
             }
             // waits happen without the slots, so that other workers are not held up by this one
+            if (throttleWait != null || backoffWait != null || !doubts.isEmpty()) {
+                slots.release(held);
+                held = null;
+            }
             if (throttleWait != null) {
                 waitOut(chunk, throttleWait);
             }
@@ -407,6 +422,11 @@ class RemoteChunks {
             }
         }
         return true;
+        } finally {
+            if (held != null) {
+                slots.release(held);
+            }
+        }
     }
 
     /**

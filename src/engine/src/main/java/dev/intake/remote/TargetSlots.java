@@ -81,13 +81,35 @@ public class TargetSlots {
                     returning s.slot
                     """, row -> row.getInt(1), target, target, now, Math.max(1, wanted), holder, expires, target));
             if (!slots.isEmpty()) {
-                waitForBudget(target, slots.size());
                 return new Held(target, List.copyOf(slots), holder);
             }
             sleep(wait);
             wait = wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
         }
         return new Held(target, List.of(), holder);
+    }
+
+    /**
+     * Whether held slots still fit the target's limit as this instance last saw it: when the limit fell below them,
+     * or rose above them while the claim wants more, give them back and take again.
+     */
+    public boolean fits(Held held, int wanted) {
+        Health seen = health.get(held.target());
+        if (seen == null) {
+            return true;
+        }
+        int limit = seen.limit();
+        return held.count() <= limit && (held.count() >= wanted || held.count() >= limit);
+    }
+
+    /** Extends held slots for another request timeout, in the caller's transaction; they stay this claim's. */
+    public void renew(Held held) {
+        if (held.slots().isEmpty()) {
+            return;
+        }
+        jdbc.update("update intake.target_slot set expires_at = ? where target = ? and slot = any (?) and holder = ?",
+                clock.instant().plus(config(held.target()).timeout()).plus(Duration.ofSeconds(30)), held.target(),
+                held.slots().toArray(Integer[]::new), held.holder());
     }
 
     /** Gives the slots back. */
@@ -155,8 +177,11 @@ public class TargetSlots {
         }
     }
 
-    /** Waits until the target's reported budget has restored what the requests cost; no wait without a report. */
-    private void waitForBudget(String target, int requests) {
+    /**
+     * Waits until the target's reported budget has restored what the requests about to be sent cost; no wait without
+     * a report.
+     */
+    public void waitForBudget(String target, int requests) {
         Health seen = health.get(target);
         Duration wait = seen == null ? Duration.ZERO : seen.budgetWait(clock.instant(), requests);
         if (!wait.isZero()) {

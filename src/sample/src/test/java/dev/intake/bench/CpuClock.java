@@ -48,4 +48,14 @@ record CpuClock(Duration servers, Duration postgres) {
         return new double[] { servers.minus(start.servers).toNanos() / 1e3 / rows,
                 postgres.minus(start.postgres).toNanos() / 1e3 / rows };
     }
+
+    /** The CPU used so far by two processes, such as a sender and its target. */
+    record Pair(Duration first, Duration second) {
+
+        /** Microseconds of CPU per row of each since {@code start}. */
+        double[] perRow(Pair start, long rows) {
+            return new double[] { first.minus(start.first).toNanos() / 1e3 / rows,
+                    second.minus(start.second).toNanos() / 1e3 / rows };
+        }
+    }
 }

@@ -69,6 +69,10 @@ public final class ImportBenchmark {
             "wal_level", "shared_buffers", "max_wal_size", "checkpoint_timeout", "work_mem", "max_connections");
 
     public static void main(String[] args) throws Exception {
+        if ("remote".equals(System.getProperty("bench.target"))) {
+            new RemoteBenchmark().run();
+            return;
+        }
         new ImportBenchmark().run();
     }
 

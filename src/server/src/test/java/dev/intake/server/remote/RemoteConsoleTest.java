@@ -76,6 +76,40 @@ class RemoteConsoleTest {
         assertEquals(2, CrmImportTarget.api.read("records").split("@example.com").length - 1);
     }
 
+    @Test
+    void an_admin_marks_the_rows_whose_answers_were_lost_done_from_the_batch_page() {
+        CookieFilter browser = ProviderSignIn.as("alice");
+        String template = given().filter(browser).get("/console/templates/crm.createContact.csv").then().statusCode(200)
+                .extract().asString();
+        int columns = template.split("\r?\n")[1].split(",", -1).length;
+        String blanks = ",".repeat(columns - 2);
+        String csv = template + "lost1@example.com,Lost" + blanks + "\r\nlost2@example.com,Lost" + blanks + "\r\n";
+        String csrf = csrf(given().filter(browser).get("/console/targets").then().statusCode(200).extract().asString());
+        CrmImportTarget.api.control("faults", "{\"delayMs\": 3000}");
+        String id;
+        try {
+            String card = given().filter(browser).header("X-CSRF-Token", csrf).header("HX-Request", "true")
+                    .multiPart("file", "lost.csv", csv.getBytes(StandardCharsets.UTF_8), "text/csv")
+                    .multiPart("template", "crm.createContact").post("/console/imports").then().statusCode(202)
+                    .extract().asString();
+            Matcher link = Pattern.compile("/console/imports/([0-9a-f-]{36})").matcher(card);
+            assertTrue(link.find(), card);
+            id = link.group(1);
+            String page = awaitPage(browser, id, "Mark them done");
+            assertTrue(page.contains("2 rows were sent to") && page.contains("Send them again"), page);
+            keep("unknown-rows", page);
+        } finally {
+            CrmImportTarget.api.control("faults", "{}");
+        }
+        String summary = given().filter(browser).header("X-CSRF-Token", csrf).header("HX-Request", "true")
+                .post("/console/imports/" + id + "/unknown-rows/mark-done?part=summary").then().statusCode(200).extract()
+                .asString();
+        assertTrue(summary.contains("Completed") && !summary.contains("Mark them done"), summary);
+        String page = given().filter(browser).get("/console/imports/" + id).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("Marked 2 rows (5, 6) whose outcome was unknown done, checked in the target by alice"),
+                "the history says who: " + page);
+    }
+
     /**
      * Keeps a page as a file under {@code target/console-pages}, with its style sheet inlined, so that a person can
      * look at it in a browser after the run.
