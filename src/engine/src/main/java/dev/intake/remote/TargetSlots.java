@@ -81,6 +81,8 @@ public class TargetSlots {
                     returning s.slot
                     """, row -> row.getInt(1), target, target, now, Math.max(1, wanted), holder, expires, target));
             if (!slots.isEmpty()) {
+                // the limit as all instances left it, so that this one grows it from there
+                health(target).limit(limit(target));
                 return new Held(target, List.copyOf(slots), holder);
             }
             sleep(wait);
@@ -129,7 +131,7 @@ public class TargetSlots {
      * target unreachable.
      */
     public void observe(String target, int answered, Duration latency, boolean congested) {
-        Health seen = health.computeIfAbsent(target, name -> new Health(config(name).maxConcurrency()));
+        Health seen = health(target);
         boolean slow = answered > 0 && seen.slow(latency);
         if (congested || slow) {
             seen.resetGood();
@@ -172,8 +174,7 @@ public class TargetSlots {
      */
     public void budget(String target, double available, double restoreRate, double cost) {
         if (restoreRate > 0 && cost > 0) {
-            health.computeIfAbsent(target, name -> new Health(config(name).maxConcurrency())).budget(available,
-                    restoreRate, cost, clock.instant());
+            health(target).budget(available, restoreRate, cost, clock.instant());
         }
     }
 
@@ -207,6 +208,10 @@ public class TargetSlots {
                     """, target, max, clock.instant(), max);
         });
         prepared.add(target);
+    }
+
+    private Health health(String target) {
+        return health.computeIfAbsent(target, name -> new Health(config(name).maxConcurrency()));
     }
 
     private IntakeConfig.Target config(String target) {

@@ -30,13 +30,20 @@ class BatchStatusTest {
     }
 
     @Test
-    void final_statuses_allow_only_a_rollback_of_committed_rows() {
+    void final_statuses_allow_only_an_admins_action_a_rollback_or_a_decision_on_unknown_rows() {
         assertEquals(EnumSet.of(BatchStatus.ROLLED_BACK), next(BatchStatus.COMPLETED));
-        assertEquals(EnumSet.of(BatchStatus.ROLLED_BACK), next(BatchStatus.PARTIAL_SUCCESS));
-        for (BatchStatus status : EnumSet.of(BatchStatus.FAILED, BatchStatus.VALIDATION_FAILED, BatchStatus.CANCELLED,
+        // rows whose outcome was unknown: sent again (PROCESSING), or marked done (a better outcome)
+        assertEquals(EnumSet.of(BatchStatus.ROLLED_BACK, BatchStatus.PROCESSING, BatchStatus.COMPLETED),
+                next(BatchStatus.PARTIAL_SUCCESS));
+        assertEquals(EnumSet.of(BatchStatus.PROCESSING, BatchStatus.PARTIAL_SUCCESS, BatchStatus.COMPLETED),
+                next(BatchStatus.FAILED));
+        for (BatchStatus status : EnumSet.of(BatchStatus.VALIDATION_FAILED, BatchStatus.CANCELLED,
                 BatchStatus.ROLLED_BACK)) {
             assertTrue(next(status).isEmpty(), status.name());
-            assertTrue(status.isFinished());
+        }
+        for (BatchStatus status : EnumSet.of(BatchStatus.COMPLETED, BatchStatus.PARTIAL_SUCCESS, BatchStatus.FAILED,
+                BatchStatus.VALIDATION_FAILED, BatchStatus.CANCELLED, BatchStatus.ROLLED_BACK)) {
+            assertTrue(status.isFinished(), status.name());
         }
     }
 
