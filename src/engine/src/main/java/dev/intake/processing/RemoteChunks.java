@@ -1,8 +1,5 @@
 package dev.intake.processing;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +7,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -285,27 +281,26 @@ class RemoteChunks {
         // what a window costs in PostgreSQL is then its rows' marks and outcomes only.
         TargetSlots.Held held = null;
         try {
-        while (!toSend.isEmpty()) {
-            List<PreparedRow> doubts = new ArrayList<>();
-            int perRequest = sender.rowsPerRequest(template.target());
-            int requestsWanted = (toSend.size() + perRequest - 1) / perRequest;
-            int wanted = Math.min(requestsWanted, sender.maxConcurrency(template.target()));
-            if (held != null && !slots.fits(held, wanted)) {
-                slots.release(held);
-                held = null;
-            }
-            if (held == null) {
-                held = slots.acquire(template.target(), wanted);
-            }
-            int taken = Math.min(held.count(), requestsWanted);
-            if (taken == 0) {
-                return false;
-            }
-            slots.waitForBudget(template.target(), taken);
-            RemoteAnswer.Throttled throttleWait = null;
-            Duration backoffWait = null;
-            TargetSlots.Held holding = held;
-            {
+            while (!toSend.isEmpty()) {
+                List<PreparedRow> doubts = new ArrayList<>();
+                int perRequest = sender.rowsPerRequest(template.target());
+                int requestsWanted = (toSend.size() + perRequest - 1) / perRequest;
+                int wanted = Math.min(requestsWanted, sender.maxConcurrency(template.target()));
+                if (held != null && !slots.fits(held, wanted)) {
+                    slots.release(held);
+                    held = null;
+                }
+                if (held == null) {
+                    held = slots.acquire(template.target(), wanted);
+                }
+                int taken = Math.min(held.count(), requestsWanted);
+                if (taken == 0) {
+                    return false;
+                }
+                slots.waitForBudget(template.target(), taken);
+                RemoteAnswer.Throttled throttleWait = null;
+                Duration backoffWait = null;
+                TargetSlots.Held holding = held;
                 int windowSize = Math.min(toSend.size(), taken * perRequest);
                 List<PreparedRow> window = new ArrayList<>(windowSize);
                 for (int i = 0; i < windowSize; i++) {
@@ -373,7 +368,8 @@ class RemoteChunks {
                 } else if (notRun instanceof RemoteAnswer.NotSent) {
                     Instant now = clock.instant();
                     unreachableSince = unreachableSince == null ? now : unreachableSince;
-                    if (Duration.between(unreachableSince, now).compareTo(sender.unreachablePause(template.target())) < 0) {
+                    Duration unreachable = Duration.between(unreachableSince, now);
+                    if (unreachable.compareTo(sender.unreachablePause(template.target())) < 0) {
                         backoffWait = backoff(failedTries++);
                     } else if (sender.answersProbe(template.target(), uploader)) {
                         // the target runs other requests, and has not run these rows for all that time: the rows are
@@ -395,33 +391,32 @@ class RemoteChunks {
                 } else if (notRun != null) {
                     return pause(chunk, owner, template, notRun, unreachableSince);
                 }
-            }
-            // waits happen without the slots, so that other workers are not held up by this one
-            if (throttleWait != null || backoffWait != null || !doubts.isEmpty()) {
-                slots.release(held);
-                held = null;
-            }
-            if (throttleWait != null) {
-                waitOut(chunk, throttleWait);
-            }
-            if (backoffWait != null) {
-                sleep(backoffWait);
-            }
-            if (!doubts.isEmpty()) {
-                // the settle time lets a request still in the target's hands commit before its record is looked for
-                if (!sleepHolding(chunk, owner, sender.settleTime(template.target()))) {
-                    return false;
+                // waits happen without the slots, so that other workers are not held up by this one
+                if (throttleWait != null || backoffWait != null || !doubts.isEmpty()) {
+                    slots.release(held);
+                    held = null;
                 }
-                List<PreparedRow> again = reconcile(chunk, owner, template, uploader, doubts);
-                if (again == null) {
-                    return false;
+                if (throttleWait != null) {
+                    waitOut(chunk, throttleWait);
                 }
-                for (int i = again.size() - 1; i >= 0; i--) {
-                    toSend.addFirst(again.get(i));
+                if (backoffWait != null) {
+                    sleep(backoffWait);
+                }
+                if (!doubts.isEmpty()) {
+                    // the settle time lets a request still in the target's hands commit before its record is looked for
+                    if (!sleepHolding(chunk, owner, sender.settleTime(template.target()))) {
+                        return false;
+                    }
+                    List<PreparedRow> again = reconcile(chunk, owner, template, uploader, doubts);
+                    if (again == null) {
+                        return false;
+                    }
+                    for (int i = again.size() - 1; i >= 0; i--) {
+                        toSend.addFirst(again.get(i));
+                    }
                 }
             }
-        }
-        return true;
+            return true;
         } finally {
             if (held != null) {
                 slots.release(held);
@@ -617,12 +612,6 @@ class RemoteChunks {
      * telling nothing of the batch's contents.
      */
     static String idempotencyKey(Chunk chunk, PreparedRow row) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest((chunk.batchId() + ":" + row.rowNumber())
-                    .getBytes(StandardCharsets.UTF_8));
-            return "intake-" + HexFormat.of().formatHex(hash, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return RemoteSender.idempotencyKey(chunk.batchId() + ":" + row.rowNumber());
     }
 }

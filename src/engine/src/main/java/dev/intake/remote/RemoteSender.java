@@ -46,7 +46,6 @@ public class RemoteSender {
     private final RemoteTargets targets;
     private final TargetSlots slots;
     private final Clock clock;
-    private final com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
     @Inject
     public RemoteSender(RemoteTargets targets, TargetSlots slots, Clock clock) {
         this.targets = targets;
@@ -192,12 +191,12 @@ public class RemoteSender {
             return all(rows, read(template, payload, answer));
         }
         RemoteErrors classify = new RemoteErrors(targets.config(target).errorCodes());
-        JsonNode errors = body.path("errors").isArray() ? body.path("errors") : json.createArrayNode();
+        JsonNode errors = body.path("errors").isArray() ? body.path("errors") : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
         List<com.fasterxml.jackson.databind.node.ArrayNode> own = new java.util.ArrayList<>();
         for (int row = 0; row < rows; row++) {
-            own.add(json.createArrayNode());
+            own.add(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode());
         }
-        com.fasterxml.jackson.databind.node.ArrayNode unplaced = json.createArrayNode();
+        com.fasterxml.jackson.databind.node.ArrayNode unplaced = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
         boolean anyPath = false;
         for (JsonNode error : errors) {
             boolean hasPath = error.path("path").isArray() && !error.path("path").isEmpty();
@@ -262,9 +261,17 @@ public class RemoteSender {
 
     /** The key of a request of several rows: the same whenever the same rows go together. */
     static String requestKey(List<String> rowKeys) {
+        return idempotencyKey(String.join(",", rowKeys));
+    }
+
+    /**
+     * An idempotency key made from what identifies a row or a request ({@code <batch>:<row>}): stable for it, and
+     * telling nothing of its contents.
+     */
+    public static String idempotencyKey(String identity) {
         try {
             byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(String.join(",", rowKeys).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    .digest(identity.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return "intake-" + java.util.HexFormat.of().formatHex(hash, 0, 16);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -15,8 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.intake.fixtures.CrmApi;
 import dev.intake.support.PackagedServer;
@@ -31,7 +29,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 final class RemoteBenchmark {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final Pattern FIELD = Pattern.compile("\"(status|successCount|errorCount|unknownCount)\":\"?(\\w+)\"?");
     private static final String DOCUMENT = "mutation Import($input: CreateContactInput!) { createContact(input: $input)"
             + " { contact { id } userErrors { message field } } }";
 
@@ -141,7 +138,7 @@ final class RemoteBenchmark {
     private static void importAll(PackagedServer server, String token, Path file, int count) throws Exception {
         String id = server.uploadAccepted(token, "crm.createContact", file);
         while (true) {
-            Map<String, String> batch = batch(server, token, id);
+            Map<String, String> batch = ImportBenchmark.batch(server, token, id);
             if (List.of("COMPLETED", "PARTIAL_SUCCESS", "FAILED", "CANCELLED").contains(batch.get("status"))) {
                 if (!String.valueOf(count).equals(batch.get("successCount"))) {
                     throw new IllegalStateException("Not every row was imported: " + batch);
@@ -150,20 +147,6 @@ final class RemoteBenchmark {
             }
             Thread.sleep(200);
         }
-    }
-
-    private static Map<String, String> batch(PackagedServer server, String token, String id) throws Exception {
-        String body = "{\"query\":\"query($id: ID!) { importBatch(id: $id) { status successCount errorCount unknownCount }"
-                + " }\",\"variables\":{\"id\":\"" + id + "\"}}";
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/graphql")))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        Map<String, String> fields = new java.util.HashMap<>();
-        Matcher field = FIELD.matcher(response.body());
-        while (field.find()) {
-            fields.put(field.group(1), field.group(2));
-        }
-        return fields;
     }
 
     /**
