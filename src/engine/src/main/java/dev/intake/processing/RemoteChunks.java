@@ -407,12 +407,12 @@ class RemoteChunks {
                     if (!sleepHolding(chunk, owner, sender.settleTime(template.target()))) {
                         return false;
                     }
-                    List<PreparedRow> again = reconcile(chunk, owner, template, uploader, doubts);
-                    if (again == null) {
+                    List<PreparedRow> notFound = reconcile(chunk, owner, template, uploader, doubts);
+                    if (notFound == null) {
                         return false;
                     }
-                    for (int i = again.size() - 1; i >= 0; i--) {
-                        toSend.addFirst(again.get(i));
+                    for (int i = notFound.size() - 1; i >= 0; i--) {
+                        toSend.addFirst(notFound.get(i));
                     }
                 }
             }
