@@ -1,8 +1,16 @@
 // The CRM's domain, shared by the servers that serve it (Apollo Server in server.mjs, Mercurius in mercurius.mjs):
 // its schema, by version, and resolvers over a store in memory for the life of the process.
-import { GraphQLError } from 'graphql';
+//
+// Both mutations honour an idempotency key carried in the document, kept for the life of the process: createContact
+// in a directive on its field, as Shopify's @idempotent(key:), and createAccount in an argument. A field whose key was
+// seen before answers what the first answered (its record, or its error) without running again; each field of a
+// request carries its own key.
+import { GraphQLError, getDirectiveValues } from 'graphql';
 
 export const typeDefs = (version) => `
+  "Runs the mutation field at most once for a key: the same key again answers what the first call answered."
+  directive @idempotent(key: String!) on FIELD
+
   "A company that contacts belong to."
   type Account { id: ID! name: String! }
 
@@ -57,14 +65,42 @@ export const typeDefs = (version) => `
   }
 
   type Mutation {
-    createAccount(input: CreateAccountInput!): CreateAccountPayload!
+    createAccount(
+      input: CreateAccountInput!
+      "Runs the mutation at most once for this key: the same key again answers what the first call answered."
+      idempotencyKey: String
+    ): CreateAccountPayload!
     createContact(input: CreateContactInput!): CreateContactPayload!
   }
 `;
 
 /** A new, empty store and the resolvers over it. */
 export function crm() {
-  const store = { accounts: new Map(), contacts: new Map(), nextId: 1 };
+  const store = { accounts: new Map(), contacts: new Map(), nextId: 1, keys: new Map(), replays: 0 };
+
+  // Runs a mutation field once per key: a key seen before gets the first call's answer, or its error again.
+  function once(key, run) {
+    if (!key) return run();
+    const first = store.keys.get(key);
+    if (first) {
+      store.replays++;
+      if (first.error) throw first.error;
+      return first.value;
+    }
+    try {
+      const value = run();
+      store.keys.set(key, { value });
+      return value;
+    } catch (error) {
+      store.keys.set(key, { error });
+      throw error;
+    }
+  }
+
+  function directiveKey(info) {
+    const directive = info.schema.getDirective('idempotent');
+    return getDirectiveValues(directive, info.fieldNodes[0], info.variableValues)?.key ?? null;
+  }
 
   function matches(filter, value) {
     if (!filter) return true;
@@ -85,7 +121,7 @@ export function crm() {
       account: (contact) => (contact.accountId ? store.accounts.get(contact.accountId) : null),
     },
     Mutation: {
-      createAccount: (_, { input }) => {
+      createAccount: (_, { input, idempotencyKey }) => once(idempotencyKey, () => {
         if ([...store.accounts.values()].some((a) => a.name === input.name)) {
           throw new GraphQLError(`An account named ${input.name} exists already.`, {
             extensions: { code: 'BAD_USER_INPUT', field: 'name' },
@@ -94,8 +130,8 @@ export function crm() {
         const account = { id: `Account:${store.nextId++}`, name: input.name };
         store.accounts.set(account.id, account);
         return { account };
-      },
-      createContact: (_, { input }, context) => {
+      }),
+      createContact: (_, { input }, context, info) => once(directiveKey(info), () => {
         const userErrors = [];
         if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(input.email)) {
           userErrors.push({ field: ['input', 'email'], message: `${input.email} is not an email address.` });
@@ -111,7 +147,7 @@ export function crm() {
         const contact = { ...input, id: `Contact:${store.nextId++}`, createdBy: context.user };
         store.contacts.set(input.email.toLowerCase(), contact);
         return { contact, userErrors: [] };
-      },
+      }),
     },
   };
 

@@ -10,7 +10,7 @@
 // row that always gets a request error
 // (poison), answers that come late after the request ran (delayMs), introspection off, revoked tokens, requests run
 // as one transaction (as Hasura runs them), a cost budget (as Shopify's), and a new version of the schema. It
-// honours idempotency keys on createContact, and reports the mutations it had in flight over time. /control also reports what the API received (headers, records), so that a test checks the
+// honours idempotency keys in a header on createContact (besides crm.mjs's keys in the document), and reports the mutations it had in flight over time. /control also reports what the API received (headers, records), so that a test checks the
 // target's side rather than Intake's word.
 import http from 'node:http';
 import { ApolloServer, HeaderMap } from '@apollo/server';
@@ -139,7 +139,7 @@ async function control(req, res, path) {
     return send(res, 200, { now, windows: Object.fromEntries(concurrency.windows) });
   }
   if (req.method === 'GET' && path === '/control/stats') {
-    return send(res, 200, stats);
+    return send(res, 200, { ...stats, fieldReplays: store.replays });
   }
   if (req.method === 'GET' && path === '/control/received') {
     return send(res, 200, received.slice(-200));
@@ -286,7 +286,8 @@ const atomic = { on: false, queue: Promise.resolve() };
 
 function inTransaction(execute) {
   const run = atomic.queue.then(async () => {
-    const before = { accounts: new Map(store.accounts), contacts: new Map(store.contacts), nextId: store.nextId };
+    const before = { accounts: new Map(store.accounts), contacts: new Map(store.contacts), nextId: store.nextId,
+      keys: new Map(store.keys) };
     const answer = await execute();
     if (answer.body.kind === 'complete' && (JSON.parse(answer.body.string).errors ?? []).length > 0) {
       Object.assign(store, before);

@@ -19,8 +19,11 @@ import dev.intake.batch.RowOutcome;
 import dev.intake.imports.ImportService;
 import dev.intake.imports.Page;
 import dev.intake.processing.UnknownRows;
+import dev.intake.remote.DeliveryGuarantee;
+import dev.intake.remote.RemoteSender;
 import dev.intake.security.Caller;
 import dev.intake.security.Roles;
+import dev.intake.template.ImportTemplate;
 
 /**
  * The import API on {@code /graphql}: templates, batches, their failed rows and history, within the caller's
@@ -36,18 +39,26 @@ public class ImportGraphQLApi {
     @Inject
     Caller caller;
 
+    @Inject
+    RemoteSender sender;
+
     @Query
     @Description("Every import template: one per mutation that takes an input object")
     public @NonNull List<@NonNull TemplateView> importTemplates() {
         caller.require(Roles.IMPORT_VIEWER, Roles.IMPORT_ADMIN);
-        return imports.templates().stream().map(TemplateView::of).toList();
+        return imports.templates().stream().map(this::view).toList();
     }
 
     @Query
     @Description("One import template by name, such as createProduct")
     public TemplateView importTemplate(@NonNull String name) {
         caller.require(Roles.IMPORT_VIEWER, Roles.IMPORT_ADMIN);
-        return imports.template(name).map(TemplateView::of).orElse(null);
+        return imports.template(name).map(this::view).orElse(null);
+    }
+
+    private TemplateView view(ImportTemplate template) {
+        return TemplateView.of(template, template.target() == null ? DeliveryGuarantee.EXACTLY_ONCE
+                : sender.guarantee(template));
     }
 
     @Query

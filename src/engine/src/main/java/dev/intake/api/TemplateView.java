@@ -6,6 +6,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
+import dev.intake.remote.DeliveryGuarantee;
 import dev.intake.template.ImportTemplate;
 import dev.intake.template.TemplateColumn;
 import dev.intake.template.TemplateCsv;
@@ -23,12 +24,16 @@ public record TemplateView(
         @NonNull @Description("Where to download the template") String downloadUrl,
         @Description("The role the uploader needs for the rows to be allowed, if the mutation requires one") String requiredRole,
         @Description("The remote target whose API runs the rows, such as crm; null for this application's own schema")
-        String target) {
+        String target,
+        @NonNull @Description("What becomes of a row whose answer is lost (a timeout, a reset connection, a crash):"
+                + " exactly once, at least once with deduplication by a natural key, or at most once with the row"
+                + " listed as OUTCOME_UNKNOWN") DeliveryGuarantee deliveryGuarantee) {
 
-    static TemplateView of(ImportTemplate template) {
+    static TemplateView of(ImportTemplate template, DeliveryGuarantee guarantee) {
         return new TemplateView(template.name(), template.entity(), template.action(), template.description(),
                 template.columns().stream().map(Column::of).toList(), TemplateCsv.write(template, false),
-                "/imports/templates/" + template.name() + ".csv", template.requiredRole(), template.target());
+                "/imports/templates/" + template.name() + ".csv", template.requiredRole(), template.target(),
+                guarantee);
     }
 
     /** One column of a template. */

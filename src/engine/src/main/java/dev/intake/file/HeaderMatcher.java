@@ -31,6 +31,7 @@ public final class HeaderMatcher {
     private final Predicate<String> ignored;
     private final Map<String, TemplateColumn> byReference = new HashMap<>();
     private final Map<String, TemplateColumn> byAnyName = new HashMap<>();
+    private final Set<String> references = new HashSet<>();
 
     /**
      * @param ignored whether a header cell names a column Intake adds to the files it writes, which the file may
@@ -42,6 +43,7 @@ public final class HeaderMatcher {
         Map<String, Set<TemplateColumn>> names = new LinkedHashMap<>();
         for (TemplateColumn column : template.columns()) {
             byReference.put(HeaderKey.of(column.reference()), column);
+            references.add(column.reference());
             for (String name : List.of(column.reference(), withoutArgument(column.reference()), column.label(),
                     column.fieldName())) {
                 names.computeIfAbsent(HeaderKey.of(name), key -> new HashSet<>()).add(column);
@@ -56,7 +58,7 @@ public final class HeaderMatcher {
 
     /**
      * Whether a row looks like row 2 of a template: every non-blank cell is shaped like a reference
-     * ({@code input/emailAddress}), and at least one is a reference of this template. An older version of the
+     * ({@code input/emailAddress}) or is exactly one of this template's, and at least one is a reference of this template. An older version of the
      * template still qualifies, so that what changed since can be told.
      */
     public boolean isReferenceRow(List<String> row) {
@@ -66,7 +68,8 @@ public final class HeaderMatcher {
             if (key.isEmpty() || ignored.test(cell)) {
                 continue;
             }
-            if (!REFERENCE_SHAPE.matcher(cell.strip()).matches()) {
+            // an argument that is a value itself (idempotencyKey: String) has a reference without a slash
+            if (!REFERENCE_SHAPE.matcher(cell.strip()).matches() && !references.contains(cell.strip())) {
                 return false;
             }
             any |= byReference.containsKey(key);

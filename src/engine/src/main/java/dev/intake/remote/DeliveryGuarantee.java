@@ -1,12 +1,19 @@
 package dev.intake.remote;
 
+import org.eclipse.microprofile.graphql.Enum;
+
 /**
- * What Intake can promise for a remote template's rows when an answer is lost (a timeout after the request was
- * written, a reset connection, a crash), from what the target's overlay declares.
+ * What Intake can promise for a template's rows when an answer is lost (a timeout after the request was written, a
+ * reset connection, a crash). A template of this application's own schema is exactly once: a row runs in the
+ * transaction that records its outcome. A remote template's guarantee comes from what its target's overlay declares.
  */
+@Enum("IntakeDeliveryGuarantee")
 public enum DeliveryGuarantee {
 
-    /** The target honours an idempotency key for the mutation: the row is sent again with the same key. */
+    /**
+     * The row runs in the transaction that records its outcome, or the target honours an idempotency key for the
+     * mutation and the row is sent again with the same key.
+     */
     EXACTLY_ONCE,
 
     /**

@@ -30,14 +30,14 @@ record Overlay(Map<String, MutationRule> mutations, Map<String, LookupRule> look
      * @param importable {@code null} when not said: importable when it takes an input object
      * @param idPath the path to the record's ID inside the mutation's field, such as {@code person.id}
      * @param userErrorsPath the path to the list of input errors inside the mutation's field, such as {@code userErrors}
-     * @param idempotencyHeader the header in which the target honours an idempotency key for this mutation, or
-     *        {@code null}: a row whose answer was lost is then sent again with the same key
+     * @param idempotencyKey where the target honours an idempotency key for this mutation (a header, an argument or
+     *        a directive), or {@code null}: a row whose answer was lost is then sent again with the same key
      * @param find a query that finds the record a row made by its natural key, {@code $value}, and selects its
      *        {@code id}; or {@code null}: a row whose answer was lost is then looked up after the settle time
      * @param findBy the template reference whose value is the natural key, such as {@code input/email}
      */
     record MutationRule(int line, Boolean importable, String entity, String action, String idPath,
-            String userErrorsPath, String idempotencyHeader, String find, String findBy) {
+            String userErrorsPath, IdempotencyKey idempotencyKey, String find, String findBy) {
 
         MutationRule(int line, Boolean importable, String entity, String action, String idPath,
                 String userErrorsPath) {

@@ -52,6 +52,9 @@ final class OverlayCheck {
             problems.add(new OverlayProblem(rule.line(), "mutations: the schema has no mutation " + name));
             return;
         }
+        if (rule.idempotencyKey() != null) {
+            idempotencyKey(name, mutations.getFieldDefinition(name), rule);
+        }
         if (rule.find() != null) {
             query(rule.line(), "mutation " + name + ": find", "query IntakeFind($value: String!) { " + rule.find()
                     + " }");
@@ -60,6 +63,47 @@ final class OverlayCheck {
                         + " is not a field of its input, such as input/email"));
             }
         }
+    }
+
+    /** An idempotency key in an argument or a directive: the schema has it, and it takes a String or an ID. */
+    private void idempotencyKey(String name, graphql.schema.GraphQLFieldDefinition mutation, Overlay.MutationRule rule) {
+        IdempotencyKey key = rule.idempotencyKey();
+        switch (key.place()) {
+            case ARGUMENT -> {
+                graphql.schema.GraphQLArgument argument = mutation.getArgument(key.name());
+                if (argument == null) {
+                    problems.add(new OverlayProblem(rule.line(), "mutation " + name + ": it has no argument "
+                            + key.name() + " to take the idempotency key"));
+                } else if (!takesText(argument.getType())) {
+                    problems.add(new OverlayProblem(rule.line(), "mutation " + name + ": its argument " + key.name()
+                            + " is " + GraphQLTypeUtil.simplePrint(argument.getType())
+                            + "; an idempotency key goes in a String or an ID"));
+                }
+            }
+            case DIRECTIVE -> {
+                graphql.schema.GraphQLDirective directive = schema.getDirective(key.name());
+                if (directive == null) {
+                    problems.add(new OverlayProblem(rule.line(), "mutation " + name + ": the schema has no directive @"
+                            + key.name()));
+                } else if (!directive.validLocations().contains(graphql.introspection.Introspection.DirectiveLocation.FIELD)) {
+                    problems.add(new OverlayProblem(rule.line(), "mutation " + name + ": @" + key.name()
+                            + " is not a directive of fields"));
+                } else if (directive.getArgument(key.argument()) == null
+                        || !takesText(directive.getArgument(key.argument()).getType())) {
+                    problems.add(new OverlayProblem(rule.line(), "mutation " + name + ": @" + key.name()
+                            + " has no argument " + key.argument() + " that takes a String or an ID"));
+                }
+            }
+            case HEADER -> {
+                // any header name will do; the schema does not say
+            }
+        }
+    }
+
+    private static boolean takesText(graphql.schema.GraphQLInputType type) {
+        GraphQLType bare = GraphQLTypeUtil.unwrapNonNull(type);
+        return bare instanceof GraphQLScalarType scalar
+                && (scalar.getName().equals("String") || scalar.getName().equals("ID"));
     }
 
     /** A query or mutation of the overlay that must validate against the schema and select {@code id}. */

@@ -34,6 +34,10 @@ import dev.intake.template.FieldType;
  *     idempotencyHeader: Idempotency-Key
  *     find: "person(email: $value) { id }"
  *     findBy: input/email
+ *   createCompany:
+ *     idempotencyDirective: "@idempotent(key:)"
+ *   createTag:
+ *     idempotencyArgument: idempotencyKey
  *   deletePerson:
  *     importable: false
  * lookups:
@@ -51,6 +55,8 @@ final class OverlayReader {
 
     private static final Set<String> SECTIONS = Set.of("mutations", "lookups", "aliases", "scalars");
     private static final int MAX_CHARACTERS = 1_000_000;
+    /** A GraphQL name. */
+    private static final String NAME = "[_A-Za-z][_0-9A-Za-z]*";
 
     private final List<OverlayProblem> problems = new ArrayList<>();
     /** The line of the entry being read: where its coordinate is written. */
@@ -143,7 +149,7 @@ final class OverlayReader {
 
     private Overlay.MutationRule mutation(String name, Node node) {
         Map<String, Node> fields = fields(node, "mutation " + name, Set.of("importable", "entity", "action", "id",
-                "userErrors", "idempotencyHeader", "find", "findBy"));
+                "userErrors", "idempotencyHeader", "idempotencyArgument", "idempotencyDirective", "find", "findBy"));
         if (fields == null) {
             return null;
         }
@@ -157,12 +163,7 @@ final class OverlayReader {
                 importable = Boolean.valueOf(text);
             }
         }
-        String header = text(fields, "idempotencyHeader");
-        if (header != null && !header.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
-            problems.add(new OverlayProblem(line(fields.get("idempotencyHeader")), "mutation " + name
-                    + ": idempotencyHeader must be a header name, such as Idempotency-Key, not " + header));
-            header = null;
-        }
+        IdempotencyKey key = idempotencyKey(name, fields);
         String find = text(fields, "find");
         String findBy = text(fields, "findBy");
         if ((find == null) != (findBy == null)) {
@@ -178,7 +179,50 @@ final class OverlayReader {
             findBy = null;
         }
         return new Overlay.MutationRule(entryLine, importable, text(fields, "entity"), text(fields, "action"),
-                path(fields, "id"), path(fields, "userErrors"), header, find, findBy);
+                path(fields, "id"), path(fields, "userErrors"), key, find, findBy);
+    }
+
+    /** Where the mutation takes its idempotency key: at most one of a header, an argument and a directive. */
+    private IdempotencyKey idempotencyKey(String mutation, Map<String, Node> fields) {
+        List<String> given = java.util.stream.Stream.of("idempotencyHeader", "idempotencyArgument",
+                "idempotencyDirective").filter(key -> text(fields, key) != null).toList();
+        if (given.size() > 1) {
+            problems.add(new OverlayProblem(line(fields.get(given.get(1))), "mutation " + mutation + ": give one of "
+                    + String.join(" and ", given) + ": a mutation takes its idempotency key in one place"));
+            return null;
+        }
+        if (given.isEmpty()) {
+            return null;
+        }
+        String key = given.get(0);
+        String value = text(fields, key);
+        int at = line(fields.get(key));
+        switch (key) {
+            case "idempotencyHeader" -> {
+                if (value.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+                    return IdempotencyKey.header(value);
+                }
+                problems.add(new OverlayProblem(at, "mutation " + mutation
+                        + ": idempotencyHeader must be a header name, such as Idempotency-Key, not " + value));
+            }
+            case "idempotencyArgument" -> {
+                if (value.matches(NAME)) {
+                    return IdempotencyKey.argument(value);
+                }
+                problems.add(new OverlayProblem(at, "mutation " + mutation
+                        + ": idempotencyArgument must be the name of an argument, such as idempotencyKey, not " + value));
+            }
+            default -> {
+                java.util.regex.Matcher directive = java.util.regex.Pattern
+                        .compile("@?(" + NAME + ")\\(\\s*(" + NAME + ")\\s*:?\\s*\\)").matcher(value.strip());
+                if (directive.matches()) {
+                    return IdempotencyKey.directive(directive.group(1), directive.group(2));
+                }
+                problems.add(new OverlayProblem(at, "mutation " + mutation + ": idempotencyDirective must name a"
+                        + " directive and its argument that takes the key, such as \"@idempotent(key:)\", not " + value));
+            }
+        }
+        return null;
     }
 
     private Overlay.LookupRule lookup(String coordinate, Node node) {

@@ -37,10 +37,10 @@ record RemotePayload(String idPath, String userErrorsPath, List<String> userErro
     }
 
     /**
-     * What the overlay says of a row whose answer was lost: the header in which the target honours an idempotency
-     * key, and the query that finds the row's record by a natural key; each {@code null} when not said.
+     * What the overlay says of a row whose answer was lost: where the target honours an idempotency key, and the
+     * query that finds the row's record by a natural key; each {@code null} when not said.
      */
-    record InDoubt(String idempotencyHeader, String find, String findBy) {
+    record InDoubt(IdempotencyKey idempotencyKey, String find, String findBy) {
 
         static final InDoubt NONE = new InDoubt(null, null, null);
     }
@@ -83,7 +83,7 @@ record RemotePayload(String idPath, String userErrorsPath, List<String> userErro
             errorFields = fields;
         }
         InDoubt inDoubt = rule == null ? InDoubt.NONE
-                : new InDoubt(rule.idempotencyHeader(), rule.find(), rule.findBy());
+                : new InDoubt(rule.idempotencyKey(), rule.find(), rule.findBy());
         return new Result(new RemotePayload(idPath, userErrors, errorFields, inDoubt), null);
     }
 

@@ -63,7 +63,8 @@ public class RemoteSender {
         RemotePayload.InDoubt inDoubt = targets.payload(template).map(RemotePayload::inDoubt)
                 .orElse(RemotePayload.InDoubt.NONE);
         // a key sent in a header belongs to a request; with several rows a request is no row's own
-        if (inDoubt.idempotencyHeader() != null && rowsPerRequest(template.target()) == 1) {
+        IdempotencyKey key = inDoubt.idempotencyKey();
+        if (key != null && (key.perField() || rowsPerRequest(template.target()) == 1)) {
             return DeliveryGuarantee.EXACTLY_ONCE;
         }
         return inDoubt.find() != null ? DeliveryGuarantee.AT_LEAST_ONCE_DEDUPLICATED : DeliveryGuarantee.AT_MOST_ONCE;
@@ -98,12 +99,19 @@ public class RemoteSender {
                     + " no longer offers " + template.name(), true));
         }
         Map<String, String> headers = headers(template.target(), uploader, idempotencyKey);
-        if (payload.inDoubt().idempotencyHeader() != null && idempotencyKey != null) {
-            headers.put(payload.inDoubt().idempotencyHeader(), idempotencyKey);
+        IdempotencyKey key = payload.inDoubt().idempotencyKey();
+        Map<String, Object> sent = variables;
+        if (key != null && idempotencyKey != null) {
+            if (key.place() == IdempotencyKey.Place.HEADER) {
+                headers.put(key.name(), idempotencyKey);
+            } else {
+                sent = new LinkedHashMap<>(variables);
+                sent.put(keyVariable(key), idempotencyKey);
+            }
         }
         GraphQLHttp.Answer answer;
         try {
-            answer = targets.http(template.target()).post(template.document(), variables, headers);
+            answer = targets.http(template.target()).post(template.document(), sent, headers);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return new RemoteAnswer.Failed(new RowFailure(RowErrorType.INTERNAL, null, "the row's variables could not"
                     + " be written as JSON, so nothing was sent: " + e.getOriginalMessage(), true));
@@ -140,10 +148,15 @@ public class RemoteSender {
             return all(rows.size(), new RemoteAnswer.Failed(new RowFailure(RowErrorType.INTERNAL, null, "target "
                     + template.target() + " no longer offers " + template.name(), true)));
         }
+        IdempotencyKey key = payload.inDoubt().idempotencyKey();
         Map<String, Object> variables = new LinkedHashMap<>();
         for (int row = 0; row < rows.size(); row++) {
             for (Map.Entry<String, Object> argument : rows.get(row).entrySet()) {
                 variables.put(RowOperation.variable(row, argument.getKey()), argument.getValue());
+            }
+            // each field carries its own row's key; a header's key is the request's (below)
+            if (key != null && key.perField() && idempotencyKeys.get(row) != null) {
+                variables.put(RowOperation.variable(row, keyVariable(key)), idempotencyKeys.get(row));
             }
         }
         GraphQLHttp.Answer answer;
@@ -170,6 +183,11 @@ public class RemoteSender {
                     + " target " + template.target()));
         }
         return readRows(template, payload, answer, rows.size());
+    }
+
+    /** The variable of a row's idempotency key: the argument's own, or the one the directive reads. */
+    private static String keyVariable(IdempotencyKey key) {
+        return key.place() == IdempotencyKey.Place.ARGUMENT ? key.name() : RowOperation.KEY_VARIABLE;
     }
 
     /**

@@ -72,9 +72,11 @@ final class RemoteTemplates {
             }
             RowOperation operation = read.operation();
             String name = target + "." + read.name();
-            templates.add(new ImportTemplate(name, read.entity(), read.action(), read.description(), read.columns(),
+            IdempotencyKey key = rule == null ? null : rule.idempotencyKey();
+            templates.add(new ImportTemplate(name, read.entity(), read.action(), read.description(),
+                    withoutKey(read.columns(), key),
                     new RowOperation(operation.mutation(), operation.arguments(), payload.payload().selection(),
-                            operation.nullableResult()),
+                            operation.nullableResult(), keyDirective(schema, key)),
                     role, null, target));
             payloads.put(name, payload.payload());
             Map<String, Overlay.LookupRule> rules = new java.util.HashMap<>();
@@ -91,6 +93,24 @@ final class RemoteTemplates {
             return new Result(List.of(), Map.of(), Map.of(), problems, skipped);
         }
         return new Result(templates, payloads, lookups, List.of(), skipped);
+    }
+
+    /** The columns a file fills: not the argument that takes Intake's idempotency key. */
+    private static List<dev.intake.template.TemplateColumn> withoutKey(List<dev.intake.template.TemplateColumn> columns,
+            IdempotencyKey key) {
+        if (key == null || key.place() != IdempotencyKey.Place.ARGUMENT) {
+            return columns;
+        }
+        return columns.stream().filter(column -> !column.reference().equals(key.name())
+                && !column.reference().startsWith(key.name() + "/")).toList();
+    }
+
+    private static RowOperation.KeyDirective keyDirective(GraphQLSchema schema, IdempotencyKey key) {
+        if (key == null || key.place() != IdempotencyKey.Place.DIRECTIVE) {
+            return null;
+        }
+        return new RowOperation.KeyDirective(key.name(), key.argument(), graphql.schema.GraphQLTypeUtil
+                .simplePrint(schema.getDirective(key.name()).getArgument(key.argument()).getType()));
     }
 
     /** The schema coordinate of the input field a column's reference ends at, such as CreatePersonInput.companyId. */

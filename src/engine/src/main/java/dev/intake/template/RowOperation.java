@@ -16,15 +16,35 @@ import java.util.List;
  * @param selection what is selected from the result, such as {@code  { id }}, or empty for a scalar result
  * @param nullableResult whether the mutation's result may be null; only then can rows share an operation, since a
  *        failing row's error nulls its own field and not the whole result with its neighbours' IDs
+ * @param keyDirective the directive that carries a row's idempotency key on its field, such as
+ *        {@code @idempotent(key: $intakeIdempotencyKey)}; {@code null} for none
  */
-public record RowOperation(String mutation, List<Argument> arguments, String selection, boolean nullableResult) {
+public record RowOperation(String mutation, List<Argument> arguments, String selection, boolean nullableResult,
+        KeyDirective keyDirective) {
+
+    /** The variable that carries a row's idempotency key to its field's {@link KeyDirective}. */
+    public static final String KEY_VARIABLE = "intakeIdempotencyKey";
 
     /** An argument of the mutation and its type as written in a variable definition. */
     public record Argument(String name, String type) {
     }
 
+    /**
+     * A directive on the mutation's field that takes the row's idempotency key, in {@link #KEY_VARIABLE}.
+     *
+     * @param name the directive, without its {@code @}
+     * @param argument its argument that takes the key
+     * @param type the argument's type as written in a variable definition, such as {@code String!}
+     */
+    public record KeyDirective(String name, String argument, String type) {
+    }
+
     public RowOperation {
         arguments = List.copyOf(arguments);
+    }
+
+    public RowOperation(String mutation, List<Argument> arguments, String selection, boolean nullableResult) {
+        this(mutation, arguments, selection, nullableResult, null);
     }
 
     /** The operation for one row: each argument is the variable of its own name, and the field has no alias. */
@@ -51,7 +71,15 @@ public record RowOperation(String mutation, List<Argument> arguments, String sel
                 variables.append('$').append(variable).append(": ").append(argument.type());
                 fields.append(i == 0 ? "" : ", ").append(argument.name()).append(": $").append(variable);
             }
-            fields.append(')').append(selection);
+            fields.append(')');
+            if (keyDirective != null) {
+                String variable = aliased ? variable(row, KEY_VARIABLE) : KEY_VARIABLE;
+                variables.append(variables.isEmpty() ? "" : ", ").append('$').append(variable).append(": ")
+                        .append(keyDirective.type());
+                fields.append(" @").append(keyDirective.name()).append('(').append(keyDirective.argument())
+                        .append(": $").append(variable).append(')');
+            }
+            fields.append(selection);
         }
         return "mutation Import(" + variables + ") {" + fields + " }";
     }

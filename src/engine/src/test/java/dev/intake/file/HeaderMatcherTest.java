@@ -58,6 +58,17 @@ class HeaderMatcherTest {
     }
 
     @Test
+    void an_argument_that_is_a_value_itself_is_a_reference_without_a_slash() {
+        HeaderMatcher rename = new HeaderMatcher(dev.intake.support.Templates.aTemplate("renameTag").with(
+                dev.intake.support.Templates.aColumn("Name", "input/name").required(),
+                dev.intake.support.Templates.aColumn("Reason", "reason")).build(), ReportColumns::isReportColumn);
+        assertTrue(rename.isReferenceRow(List.of("input/name", "reason")));
+        assertTrue(rename.isReferenceRow(List.of("reason")), "the template's own reference");
+        assertFalse(rename.isReferenceRow(List.of("Name", "Reason")), "a row of labels is no row of references");
+        assertFalse(rename.isReferenceRow(List.of("input/name", "Reason")));
+    }
+
+    @Test
     void the_layout_maps_template_columns_to_file_columns() {
         FileLayout layout = matcher.match(List.of("status", "age", "email address"), null).layout();
         int[] indexes = layout.fileIndexOfTemplateColumns();

@@ -70,7 +70,7 @@ class OverlayReaderTest {
         assertEquals(List.of(
                 new OverlayProblem(3, "mutation createContact: importable must be true or false, not maybe"),
                 new OverlayProblem(4, "mutation createContact: unknown setting idd; expected one of action, entity, find,"
-                        + " findBy, id, idempotencyHeader, importable, userErrors"),
+                        + " findBy, id, idempotencyArgument, idempotencyDirective, idempotencyHeader, importable, userErrors"),
                 new OverlayProblem(6, "lookup CreateContactInput.accountId: field is required"),
                 new OverlayProblem(8, "lookup CreateContactInput.accountId: the query must use $value (one value) or"
                         + " $values (a list of values)"),
@@ -113,13 +113,31 @@ class OverlayReaderTest {
                     find: "notes { id }"
                   createTag:
                     idempotencyHeader: "Idempotency Key"
+                  createDeal:
+                    idempotencyDirective: "@idempotent(key:)"
+                  createNote2:
+                    idempotencyArgument: idempotencyKey
+                  createNote3:
+                    idempotencyDirective: idempotent
+                  createNote4:
+                    idempotencyArgument: key
+                    idempotencyHeader: Idempotency-Key
                 """);
-        assertEquals("Idempotency-Key", read.overlay().mutations().get("createContact").idempotencyHeader());
+        assertEquals(IdempotencyKey.header("Idempotency-Key"),
+                read.overlay().mutations().get("createContact").idempotencyKey());
+        assertEquals(IdempotencyKey.directive("idempotent", "key"),
+                read.overlay().mutations().get("createDeal").idempotencyKey());
+        assertEquals(IdempotencyKey.argument("idempotencyKey"),
+                read.overlay().mutations().get("createNote2").idempotencyKey());
         assertEquals("input/name", read.overlay().mutations().get("createAccount").findBy());
         assertEquals(List.of(
                 new OverlayProblem(8, "mutation createNote: find and findBy go together: the query that finds a row's"
                         + " record by $value, and the column whose value it is, such as input/email"),
                 new OverlayProblem(10, "mutation createTag: idempotencyHeader must be a header name, such as"
-                        + " Idempotency-Key, not Idempotency Key")), read.problems());
+                        + " Idempotency-Key, not Idempotency Key"),
+                new OverlayProblem(16, "mutation createNote3: idempotencyDirective must name a directive and its"
+                        + " argument that takes the key, such as \"@idempotent(key:)\", not idempotent"),
+                new OverlayProblem(18, "mutation createNote4: give one of idempotencyHeader and idempotencyArgument: a"
+                        + " mutation takes its idempotency key in one place")), read.problems());
     }
 }

@@ -209,4 +209,77 @@ class RemoteTemplatesTest {
                         .formatted("makeAccount(input: {name: $value}) { account { id } }")).overlay(), "crm-importer")
                 .problems().stream().map(OverlayProblem::toString).toList());
     }
+
+    @Test
+    void a_key_in_a_directive_or_an_argument_is_each_fields_own_and_no_column() {
+        String sdl = """
+                directive @idempotent(key: String!) on FIELD
+                type Tag { id: ID! }
+                input TagInput { name: String! }
+                type Query { tag(id: ID!): Tag }
+                type Mutation {
+                  createTag(input: TagInput!): Tag
+                  renameTag(input: TagInput!, idempotencyKey: String): Tag
+                }
+                """;
+        RemoteTemplates.Result read = RemoteTemplates.read("crm", RemoteTemplates.schema(sdl), OverlayReader.read("""
+                mutations:
+                  createTag:
+                    idempotencyDirective: "@idempotent(key:)"
+                  renameTag:
+                    idempotencyArgument: idempotencyKey
+                """).overlay(), "crm-importer");
+        assertEquals(List.of(), read.problems());
+        ImportTemplate create = read.templates().get(0);
+        assertEquals("mutation Import($input: TagInput!, $intakeIdempotencyKey: String!) { createTag(input: $input)"
+                + " @idempotent(key: $intakeIdempotencyKey) { id } }", create.document());
+        assertEquals("mutation Import($r0_input: TagInput!, $r0_intakeIdempotencyKey: String!, $r1_input: TagInput!,"
+                + " $r1_intakeIdempotencyKey: String!) { r0: createTag(input: $r0_input) @idempotent(key:"
+                + " $r0_intakeIdempotencyKey) { id } r1: createTag(input: $r1_input) @idempotent(key:"
+                + " $r1_intakeIdempotencyKey) { id } }", create.operation().document(2));
+        ImportTemplate rename = read.templates().get(1);
+        assertEquals(List.of("input/name"), rename.columns().stream().map(TemplateColumn::reference).toList(),
+                "the key's argument is Intake's to fill, not the file's");
+        assertTrue(rename.document().contains("renameTag(input: $input, idempotencyKey: $idempotencyKey)"),
+                rename.document());
+
+        RemoteTemplates.Result unkeyed = RemoteTemplates.read("crm", RemoteTemplates.schema(sdl),
+                Overlay.EMPTY, "crm-importer");
+        assertEquals(List.of("idempotencyKey", "input/name"), unkeyed.templates().get(1).columns().stream()
+                .map(TemplateColumn::reference).sorted().toList(), "without the overlay's word it is a column");
+    }
+
+    @Test
+    void a_key_the_schema_cannot_take_is_refused_with_its_line() {
+        String sdl = """
+                directive @idempotent(key: Int) on FIELD
+                directive @cached(ttl: Int) on FIELD_DEFINITION
+                type Tag { id: ID! }
+                input TagInput { name: String! }
+                type Query { tag(id: ID!): Tag }
+                type Mutation {
+                  createTag(input: TagInput!, retries: Int): Tag
+                  renameTag(input: TagInput!): Tag
+                  deleteTag(input: TagInput!): Tag
+                  mergeTag(input: TagInput!): Tag
+                }
+                """;
+        RemoteTemplates.Result read = RemoteTemplates.read("crm", RemoteTemplates.schema(sdl), OverlayReader.read("""
+                mutations:
+                  createTag:
+                    idempotencyArgument: retries
+                  renameTag:
+                    idempotencyArgument: key
+                  deleteTag:
+                    idempotencyDirective: "@idempotent(key:)"
+                  mergeTag:
+                    idempotencyDirective: "@cached(ttl:)"
+                """).overlay(), "crm-importer");
+        assertEquals(List.of(
+                "line 2: mutation createTag: its argument retries is Int; an idempotency key goes in a String or an ID",
+                "line 4: mutation renameTag: it has no argument key to take the idempotency key",
+                "line 6: mutation deleteTag: @idempotent has no argument key that takes a String or an ID",
+                "line 8: mutation mergeTag: @cached is not a directive of fields"),
+                read.problems().stream().map(OverlayProblem::toString).toList());
+    }
 }

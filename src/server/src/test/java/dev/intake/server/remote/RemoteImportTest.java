@@ -2,6 +2,7 @@ package dev.intake.server.remote;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -734,6 +735,57 @@ class RemoteImportTest {
         List<String> emails = records().getList("contacts.email");
         for (Map<String, String> row : rows) {
             assertEquals(1, emails.stream().filter(row.get("input/email")::equals).count(), row.get("input/email"));
+        }
+    }
+
+    @Test
+    @Order(26)
+    void with_keys_in_the_document_rows_that_share_a_request_are_each_sent_again_with_their_own_key() {
+        String keyedTemplate = given().auth().oauth2(ADMIN).get("/imports/templates/crmkeyed.createAccount.csv").then()
+                .statusCode(200).extract().asString();
+        String plainTemplate = given().auth().oauth2(ADMIN).get("/imports/templates/crm.createAccount.csv").then()
+                .statusCode(200).extract().asString();
+        assertFalse(keyedTemplate.split("\r?\n")[1].contains("idempotencyKey"), "the key is Intake's to fill");
+        assertTrue(plainTemplate.split("\r?\n")[1].contains("idempotencyKey"), "without the overlay's word, a column");
+        assertTrue(graphql("{ importTemplates { name deliveryGuarantee } }").getList("data.importTemplates",
+                Map.class).contains(Map.of("name", "crmkeyed.createContact", "deliveryGuarantee", "EXACTLY_ONCE")),
+                "five rows a request, and exactly once");
+
+        List<Map<String, String>> contacts = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            contacts.add(Map.of("input/email", "fieldkey" + i + "@example.com", "input/firstName", "Fieldkey" + i));
+        }
+        long replaysBefore = stats().getLong("fieldReplays");
+        long requestsBefore = stats().getLong("mutations");
+        // every request runs, and its answer comes after Intake's timeout: each row's key must bring back its record
+        CrmImportTarget.api.control("faults", "{\"delayMs\": 3000}");
+        String contactsId;
+        String accountsId;
+        try {
+            contactsId = upload("crmkeyed.createContact", file("crmkeyed.createContact", contacts), false);
+            accountsId = upload("crmkeyed.createAccount", file("crmkeyed.createAccount",
+                    accounts("Keyed by argument", 10, -1, null)), false);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (stats().getLong("mutations") - requestsBefore < 8 && System.nanoTime() < deadline) {
+                sleep(50);
+            }
+        } finally {
+            CrmImportTarget.api.control("faults", "{}");
+        }
+        for (String id : List.of(contactsId, accountsId)) {
+            JsonPath done = awaitEnd(id, Duration.ofMinutes(1), new HashSet<>());
+            assertEquals("COMPLETED", done.getString("status"), done.prettify());
+            assertEquals(10, done.getInt("successCount"));
+            assertEquals(0, done.getInt("unknownCount"), done.prettify());
+        }
+        assertTrue(stats().getLong("fieldReplays") - replaysBefore >= 10,
+                "the target answered the resent rows from their keys, in the directive and in the argument");
+        List<String> emails = records().getList("contacts.email");
+        for (Map<String, String> row : contacts) {
+            assertEquals(1, emails.stream().filter(row.get("input/email")::equals).count(), row.get("input/email"));
+        }
+        for (int i = 0; i < 10; i++) {
+            assertEquals(1, accountsNamed("Keyed by argument " + i), "Keyed by argument " + i);
         }
     }
 
