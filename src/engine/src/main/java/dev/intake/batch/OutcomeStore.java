@@ -22,12 +22,32 @@ public class OutcomeStore {
     @Inject
     Jdbc jdbc;
 
+    /** Below this many outcomes, one insert over arrays costs less than setting up a COPY. */
+    private static final int FEW = 32;
+
     /**
-     * Writes outcomes with one binary COPY, in the caller's transaction: a chunk's outcomes are a few hundred rows,
-     * and COPY costs PostgreSQL markedly less per row than a multi-row insert.
+     * Writes outcomes in the caller's transaction: with one binary COPY when they are many (a chunk's outcomes are a
+     * few hundred rows, and COPY costs PostgreSQL markedly less per row than a multi-row insert), else with one insert
+     * over arrays (a remote worker records the one or two rows each answer brings).
      */
     public void insertAll(UUID batchId, List<RowOutcome> outcomes) {
         if (outcomes.isEmpty()) {
+            return;
+        }
+        if (outcomes.size() < FEW) {
+            jdbc.update("""
+                    insert into intake.import_outcome
+                        (batch_id, row_number, success, entity_id, action, error_type, field, message)
+                    select ?, * from unnest(?::int[], ?::boolean[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                    """, batchId,
+                    outcomes.stream().map(o -> Math.toIntExact(o.rowNumber())).toArray(Integer[]::new),
+                    outcomes.stream().map(RowOutcome::success).toArray(Boolean[]::new),
+                    outcomes.stream().map(RowOutcome::entityId).toArray(String[]::new),
+                    outcomes.stream().map(o -> o.action() == null ? null : o.action().name()).toArray(String[]::new),
+                    outcomes.stream().map(o -> o.errorType() == null ? null : o.errorType().name())
+                            .toArray(String[]::new),
+                    outcomes.stream().map(RowOutcome::field).toArray(String[]::new),
+                    outcomes.stream().map(RowOutcome::message).toArray(String[]::new));
             return;
         }
         jdbc.withConnection(connection -> {

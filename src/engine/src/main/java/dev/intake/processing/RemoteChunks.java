@@ -44,9 +44,9 @@ import dev.intake.template.WriteKind;
  * PostgreSQL before its request leaves, and its outcome replaces the mark when the answer comes. A row found marked
  * with no outcome was in flight when a worker died.
  * <p>
- * Rows go out in windows of as many requests as the target's free slots allow ({@code max-concurrency} across every
+ * Rows go out in as many requests at once as the target's slots allow ({@code max-concurrency} across every
  * instance, fewer while the target struggles: {@link TargetSlots}), each of one row, or of {@code rows-per-request}
- * rows as aliased mutation fields. A request the target did not run (throttled, credentials refused, unreachable) is
+ * rows as aliased mutation fields; a slot whose answer came carries the next rows at once. A request the target did not run (throttled, credentials refused, unreachable) is
  * sent again later: the batch pauses, says why and until when, and its chunk goes back to the queue. A row whose
  * answer was lost is settled as its template's {@link DeliveryGuarantee} allows.
  */
@@ -56,6 +56,7 @@ class RemoteChunks {
     private static final Logger LOG = Logger.getLogger(RemoteChunks.class);
 
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
+    private static final Duration RENEW_SLOTS = Duration.ofSeconds(5);
     private static final Duration LONGEST_BACKOFF = Duration.ofSeconds(5);
 
     /**
@@ -269,100 +270,153 @@ class RemoteChunks {
         }
     }
 
+    /**
+     * Sends the rows as a sliding window: as soon as a request's answer comes, its slot carries the next rows, so a
+     * slow answer holds up its own slot and no other. Rows are marked as sending in the transaction that records the
+     * outcomes answered since the last one, so a request costs one transaction, and PostgreSQL's work overlaps the
+     * requests in flight. A row is marked only while its request may be in flight.
+     * <p>
+     * When an answer says the target did not run a request (throttled, unreachable, credentials refused) or a row's
+     * answer was lost and must be looked up, no new request starts: the requests in flight end, their outcomes are
+     * written, and then the worker waits, pauses the batch, or settles the rows in doubt, as the answer requires.
+     */
     private boolean send(Chunk chunk, String owner, ImportTemplate template, Uploader uploader,
             Deque<PreparedRow> toSend) {
+        Flights flights = new Flights(template, uploader);
         Instant unreachableSince = null;
         int failedTries = 0;
         java.util.Map<Long, Integer> notRunTries = new java.util.HashMap<>();
         DeliveryGuarantee guarantee = sender.guarantee(template);
         // rows whose answer was lost, sent again with the same key: never "not written"
         Set<Long> resentWithKey = new HashSet<>();
-        // The slots are held from window to window, renewed with each, and given back before any wait and at the end:
-        // what a window costs in PostgreSQL is then its rows' marks and outcomes only.
+        // outcomes answered and marks to drop, written with the next marks (or before any wait, and at the end)
+        List<RowOutcome> done = new ArrayList<>();
+        List<Long> unmark = new ArrayList<>();
+        List<PreparedRow> doubts = new ArrayList<>();
+        RemoteAnswer notRun = null;
+        // The slots are held while rows go, renewed with each transaction, and given back before any wait and at the
+        // end.
         TargetSlots.Held held = null;
+        Instant slotsRenewed = null;
         try {
-            while (!toSend.isEmpty()) {
-                List<PreparedRow> doubts = new ArrayList<>();
-                int perRequest = sender.rowsPerRequest(template.target());
-                int requestsWanted = (toSend.size() + perRequest - 1) / perRequest;
-                int wanted = Math.min(requestsWanted, sender.maxConcurrency(template.target()));
-                if (held != null && !slots.fits(held, wanted)) {
-                    slots.release(held);
-                    held = null;
-                }
-                if (held == null) {
-                    held = slots.acquire(template.target(), wanted);
-                }
-                int taken = Math.min(held.count(), requestsWanted);
-                if (taken == 0) {
-                    return false;
-                }
-                slots.waitForBudget(template.target(), taken);
-                RemoteAnswer.Throttled throttleWait = null;
-                Duration backoffWait = null;
-                TargetSlots.Held holding = held;
-                int windowSize = Math.min(toSend.size(), taken * perRequest);
-                List<PreparedRow> window = new ArrayList<>(windowSize);
-                for (int i = 0; i < windowSize; i++) {
-                    window.add(toSend.poll());
-                }
-                List<SendingStore.Sending> marks = window.stream()
-                        .map(row -> new SendingStore.Sending(row.rowNumber(), idempotencyKey(chunk, row))).toList();
-                Boolean markedAll = transaction.run(() -> {
-                    if (!holdLease(chunk, owner)) {
-                        return NewTransaction.Ending.rollBack(false);
+            while (!toSend.isEmpty() || flights.count() > 0) {
+                boolean draining = notRun != null || !doubts.isEmpty();
+                List<Flight> starting = new ArrayList<>();
+                if (!draining && !toSend.isEmpty()) {
+                    int perRequest = sender.rowsPerRequest(template.target());
+                    int requestsWanted = (toSend.size() + perRequest - 1) / perRequest;
+                    if (flights.count() == 0) {
+                        int wanted = Math.min(requestsWanted, sender.maxConcurrency(template.target()));
+                        if (held != null && !slots.fits(held, wanted)) {
+                            slots.release(held);
+                            held = null;
+                        }
+                        if (held == null) {
+                            held = slots.acquire(template.target(), wanted);
+                            slotsRenewed = null;
+                        }
+                        if (held.count() == 0) {
+                            // every slot is another worker's: the chunk goes back with what was answered written
+                            commit(chunk, owner, done, unmark);
+                            return false;
+                        }
                     }
-                    sendings.mark(chunk.batchId(), marks, owner, clock.instant());
-                    slots.renew(holding);
-                    return NewTransaction.Ending.commit(true);
-                });
-                if (!markedAll) {
-                    return false;
+                    int free = Math.min(slots.usable(held) - flights.count(), requestsWanted);
+                    if (free > 0) {
+                        slots.waitForBudget(template.target(), free);
+                        for (int request = 0; request < free; request++) {
+                            List<PreparedRow> rows = new ArrayList<>(perRequest);
+                            while (rows.size() < perRequest && !toSend.isEmpty()) {
+                                rows.add(toSend.poll());
+                            }
+                            starting.add(new Flight(rows, rows.stream().map(row -> new SendingStore.Sending(
+                                    row.rowNumber(), idempotencyKey(chunk, row))).toList()));
+                        }
+                    }
                 }
-                long sentAt = System.nanoTime();
-                List<RemoteAnswer> answers = sendAll(template, uploader, window, marks, taken);
-                observe(template, answers, Duration.ofNanos(System.nanoTime() - sentAt));
-                List<RowOutcome> done = new ArrayList<>();
-                List<PreparedRow> again = new ArrayList<>();
-                RemoteAnswer notRun = null;
-                for (int i = 0; i < window.size(); i++) {
-                    PreparedRow row = window.get(i);
-                    RemoteAnswer answer = answers.get(i);
-                    if (answer instanceof RemoteAnswer.Unknown lost && guarantee == DeliveryGuarantee.EXACTLY_ONCE) {
-                        resentWithKey.add(row.rowNumber());
-                        answer = new RemoteAnswer.NotSent(lost.reason() + "; sent again with the same idempotency key");
-                    } else if (answer instanceof RemoteAnswer.Unknown
-                            && guarantee == DeliveryGuarantee.AT_LEAST_ONCE_DEDUPLICATED) {
-                        doubts.add(row);
+                if (!starting.isEmpty()) {
+                    List<SendingStore.Sending> marks = starting.stream().flatMap(f -> f.marks().stream()).toList();
+                    List<RowOutcome> written = List.copyOf(done);
+                    List<Long> dropped = List.copyOf(unmark);
+                    TargetSlots.Held holding = held;
+                    // the slots last a request timeout and 30 s; renewing them every few seconds is plenty
+                    boolean renew = slotsRenewed == null || clock.instant().isAfter(slotsRenewed.plus(RENEW_SLOTS));
+                    Boolean marked = transaction.run(() -> {
+                        if (!holdLease(chunk, owner)) {
+                            return NewTransaction.Ending.rollBack(false);
+                        }
+                        outcomes.insertAll(chunk.batchId(), written);
+                        sendings.unmark(chunk.batchId(), dropped);
+                        sendings.mark(chunk.batchId(), marks, owner, clock.instant());
+                        if (renew) {
+                            slots.renew(holding);
+                        }
+                        return NewTransaction.Ending.commit(true);
+                    });
+                    if (!marked) {
+                        return false;
+                    }
+                    slotsRenewed = renew ? clock.instant() : slotsRenewed;
+                    done.clear();
+                    unmark.clear();
+                    starting.forEach(flights::start);
+                }
+                if (flights.count() == 0) {
+                    // nothing in flight and nothing started: the rows are all sent, or the worker must wait
+                    if (!draining) {
                         continue;
                     }
-                    RowOutcome outcome = outcome(template, row, answer);
-                    if (outcome != null) {
-                        done.add(outcome);
-                    } else {
-                        if (answer instanceof RemoteAnswer.NotSent) {
-                            notRunTries.merge(row.rowNumber(), 1, Integer::sum);
+                } else {
+                    for (Flight.Answered answered : flights.next()) {
+                        observe(template, answered.answers(), answered.latency());
+                        Flight flight = answered.flight();
+                        List<PreparedRow> again = new ArrayList<>();
+                        for (int i = 0; i < flight.rows().size(); i++) {
+                            PreparedRow row = flight.rows().get(i);
+                            RemoteAnswer answer = answered.answers().get(i);
+                            if (answer instanceof RemoteAnswer.Unknown lost
+                                    && guarantee == DeliveryGuarantee.EXACTLY_ONCE) {
+                                resentWithKey.add(row.rowNumber());
+                                answer = new RemoteAnswer.NotSent(lost.reason()
+                                        + "; sent again with the same idempotency key");
+                            } else if (answer instanceof RemoteAnswer.Unknown
+                                    && guarantee == DeliveryGuarantee.AT_LEAST_ONCE_DEDUPLICATED) {
+                                // stays marked until it is looked up, so that a crash meanwhile leaves it in doubt
+                                doubts.add(row);
+                                continue;
+                            }
+                            unmark.add(row.rowNumber());
+                            RowOutcome outcome = outcome(template, row, answer);
+                            if (outcome != null) {
+                                done.add(outcome);
+                                unreachableSince = null;
+                                failedTries = 0;
+                            } else {
+                                if (answer instanceof RemoteAnswer.NotSent) {
+                                    notRunTries.merge(row.rowNumber(), 1, Integer::sum);
+                                }
+                                again.add(row);
+                                if (!(answer instanceof RemoteAnswer.Again)) {
+                                    notRun = stronger(notRun, answer);
+                                }
+                            }
                         }
-                        again.add(row);
-                        if (!(answer instanceof RemoteAnswer.Again)) {
-                            notRun = stronger(notRun, answer);
+                        for (int i = again.size() - 1; i >= 0; i--) {
+                            toSend.addFirst(again.get(i));
                         }
                     }
+                    if (flights.count() > 0 || (notRun == null && doubts.isEmpty())) {
+                        continue;
+                    }
                 }
-                // a row in doubt stays marked until it is looked up, so that a crash meanwhile leaves it in doubt
-                Set<Long> stillInDoubt = new HashSet<>();
-                doubts.forEach(row -> stillInDoubt.add(row.rowNumber()));
-                if (!commit(chunk, owner, done, marks.stream().map(SendingStore.Sending::rowNumber)
-                        .filter(number -> !stillInDoubt.contains(number)).toList())) {
+                // every request has ended, and the target did not run some rows or some answers were lost
+                if (!commit(chunk, owner, done, unmark)) {
                     return false;
                 }
-                for (int i = again.size() - 1; i >= 0; i--) {
-                    toSend.addFirst(again.get(i));
-                }
-                if (!done.isEmpty()) {
-                    unreachableSince = null;
-                    failedTries = 0;
-                }
+                done.clear();
+                unmark.clear();
+                RemoteAnswer.Throttled throttleWait = null;
+                Duration backoffWait = null;
                 if (notRun instanceof RemoteAnswer.Throttled throttled && waitsInPlace(throttled)) {
                     throttleWait = throttled;
                 } else if (notRun instanceof RemoteAnswer.NotSent) {
@@ -375,7 +429,7 @@ class RemoteChunks {
                         // the target runs other requests, and has not run these rows for all that time: the rows are
                         // the cause, so they fail (nothing of theirs was written) instead of pausing the batch again
                         // and again
-                        List<PreparedRow> stuck = again.stream()
+                        List<PreparedRow> stuck = toSend.stream()
                                 .filter(row -> notRunTries.getOrDefault(row.rowNumber(), 0) >= LEAST_NOT_RUN_TRIES)
                                 .toList();
                         if (!commit(chunk, owner, notRunRows(template, stuck, notRunTries, resentWithKey, notRun,
@@ -391,8 +445,9 @@ class RemoteChunks {
                 } else if (notRun != null) {
                     return pause(chunk, owner, template, notRun, unreachableSince);
                 }
+                notRun = null;
                 // waits happen without the slots, so that other workers are not held up by this one
-                if (throttleWait != null || backoffWait != null || !doubts.isEmpty()) {
+                if (held != null && (throttleWait != null || backoffWait != null || !doubts.isEmpty())) {
                     slots.release(held);
                     held = null;
                 }
@@ -414,55 +469,92 @@ class RemoteChunks {
                     for (int i = notFound.size() - 1; i >= 0; i--) {
                         toSend.addFirst(notFound.get(i));
                     }
+                    doubts.clear();
                 }
             }
-            return true;
+            return commit(chunk, owner, done, unmark);
         } finally {
+            // a worker that gives its chunk up lets its requests end before their slots are free again
+            flights.awaitAll();
             if (held != null) {
                 slots.release(held);
             }
         }
     }
 
-    /**
-     * The answers of a window's rows, in the window's order: sent at once, in {@code requestCount} requests of as
-     * many rows each as the target takes.
-     */
-    private List<RemoteAnswer> sendAll(ImportTemplate template, Uploader uploader, List<PreparedRow> window,
-            List<SendingStore.Sending> marks, int requestCount) {
-        int perRequest = (window.size() + requestCount - 1) / requestCount;
-        List<List<Integer>> groups = new ArrayList<>();
-        for (int start = 0; start < window.size(); start += perRequest) {
-            List<Integer> group = new ArrayList<>();
-            for (int i = start; i < Math.min(window.size(), start + perRequest); i++) {
-                group.add(i);
-            }
-            groups.add(group);
+    /** A request's rows and their marks. */
+    private record Flight(List<PreparedRow> rows, List<SendingStore.Sending> marks) {
+
+        /** A request that was answered, with how long it took. */
+        record Answered(Flight flight, List<RemoteAnswer> answers, Duration latency) {
         }
-        java.util.function.Function<List<Integer>, List<RemoteAnswer>> request = group -> sender.sendRows(template,
-                uploader, group.stream().map(i -> window.get(i).variables()).toList(),
-                group.stream().map(i -> marks.get(i).idempotencyKey()).toList());
-        if (groups.size() == 1) {
-            return request.apply(groups.get(0));
+    }
+
+    /** The requests a worker has in flight: started on the request threads, and taken as they are answered. */
+    private final class Flights {
+        private final ImportTemplate template;
+        private final Uploader uploader;
+        private final java.util.concurrent.CompletionService<Flight.Answered> answers =
+                new java.util.concurrent.ExecutorCompletionService<>(requests);
+        private int count;
+
+        Flights(ImportTemplate template, Uploader uploader) {
+            this.template = template;
+            this.uploader = uploader;
         }
-        List<Future<List<RemoteAnswer>>> futures = new ArrayList<>(groups.size());
-        for (List<Integer> group : groups) {
-            futures.add(requests.submit(() -> request.apply(group)));
+
+        int count() {
+            return count;
         }
-        List<RemoteAnswer> answers = new ArrayList<>(window.size());
-        for (int g = 0; g < groups.size(); g++) {
+
+        void start(Flight flight) {
+            count++;
+            answers.submit(() -> {
+                long sentAt = System.nanoTime();
+                List<RemoteAnswer> answered;
+                try {
+                    answered = sender.sendRows(template, uploader,
+                            flight.rows().stream().map(PreparedRow::variables).toList(),
+                            flight.marks().stream().map(SendingStore.Sending::idempotencyKey).toList());
+                } catch (RuntimeException e) {
+                    answered = java.util.Collections.nCopies(flight.rows().size(),
+                            new RemoteAnswer.Unknown("sending the row failed: " + e));
+                }
+                return new Flight.Answered(flight, answered, Duration.ofNanos(System.nanoTime() - sentAt));
+            });
+        }
+
+        /** The next answer, waited for, and every other that came meanwhile. */
+        List<Flight.Answered> next() {
+            List<Flight.Answered> next = new ArrayList<>();
             try {
-                answers.addAll(futures.get(g).get());
+                next.add(answers.take().get());
+                count--;
+                for (Future<Flight.Answered> more = answers.poll(); more != null; more = answers.poll()) {
+                    next.add(more.get());
+                    count--;
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                answers.addAll(java.util.Collections.nCopies(groups.get(g).size(),
-                        new RemoteAnswer.Unknown("the server stopped while the row was being sent")));
+                throw new IllegalStateException("the worker was stopped with requests in flight", e);
             } catch (ExecutionException e) {
-                answers.addAll(java.util.Collections.nCopies(groups.get(g).size(),
-                        new RemoteAnswer.Unknown("sending the row failed: " + e.getCause())));
+                throw new IllegalStateException("a request's thread failed", e.getCause());
+            }
+            return next;
+        }
+
+        /** Waits for the requests still in flight; their rows stay marked for whoever takes the chunk up. */
+        void awaitAll() {
+            while (count > 0) {
+                try {
+                    answers.take();
+                    count--;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
-        return answers;
     }
 
     /** The row's outcome for an answer; {@code null} when the target did not run the request, so it goes again. */

@@ -104,6 +104,15 @@ public class TargetSlots {
         return held.count() <= limit && (held.count() >= wanted || held.count() >= limit);
     }
 
+    /**
+     * How many of the held slots may carry requests now: all of them, unless the target's limit fell below them since
+     * they were taken. The slots are given back and taken again when the worker next has nothing in flight.
+     */
+    public int usable(Held held) {
+        Health seen = health.get(held.target());
+        return seen == null ? held.count() : Math.min(held.count(), seen.limit());
+    }
+
     /** Extends held slots for another request timeout, in the caller's transaction; they stay this claim's. */
     public void renew(Held held) {
         if (held.slots().isEmpty()) {

@@ -63,6 +63,7 @@ final class RemoteBenchmark {
             double intakeRate;
             double[] intakeCpu;
             long peakHeap;
+            double[] inFlight;
             try {
                 String token = PackagedServer.token("ada", "bench-remote", "import-admin");
                 if (warmup > 0) {
@@ -70,9 +71,11 @@ final class RemoteBenchmark {
                 }
                 Path csv = write(server, token, dir, "contacts.csv", rows, "intake");
                 CpuClock.Pair before = cpu(server.pid(), crm.pid());
+                int from = tenthNow(crm);
                 long start = System.nanoTime();
                 importAll(server, token, csv, rows);
                 intakeRate = rows / ((System.nanoTime() - start) / 1e9);
+                inFlight = inFlight(crm, from);
                 intakeCpu = cpu(server.pid(), crm.pid()).perRow(before, rows);
                 peakHeap = HeapSampler.peakMiB(List.of(gcLog));
             } finally {
@@ -91,9 +94,39 @@ final class RemoteBenchmark {
             System.out.printf(Locale.ROOT, "| one request at a time | %,d | %,.0f | |%n", sequentialRows, sequentialRate);
             System.out.printf(Locale.ROOT, "| plain Java client, %d in flight (the target's own limit) | %,d | %,.0f | |%n",
                     concurrency * 2, sequentialRows * 2, wideRate);
+            System.out.printf(Locale.ROOT, "%nWhat the target saw of Intake: at most %.1f mutations in flight in a"
+                    + " tenth of a second on average, %.0f%% of the tenths at %d%n", inFlight[0], inFlight[1] * 100,
+                    concurrency);
             System.out.printf(Locale.ROOT, "%nIntake: %.2f× the plain client (goal 0.8×), %.1f× one request at a time"
                     + " (goal 5×); peak heap %d MiB%n", intakeRate / plainRate, intakeRate / sequentialRate, peakHeap);
         }
+    }
+
+    /** The CRM's clock, in the tenths of a second its concurrency report counts. */
+    private static int tenthNow(CrmApi crm) throws Exception {
+        java.util.regex.Matcher now = java.util.regex.Pattern.compile("\"now\":(\\d+)").matcher(crm.read("concurrency"));
+        return now.find() ? Integer.parseInt(now.group(1)) : 0;
+    }
+
+    /**
+     * From the CRM's side, since a tenth of a second: the mean of the most mutations in flight in each tenth, and the
+     * share of tenths at the full concurrency.
+     */
+    private double[] inFlight(CrmApi crm, int from) throws Exception {
+        java.util.regex.Matcher windows = java.util.regex.Pattern.compile("\"(\\d+)\":(\\d+)")
+                .matcher(crm.read("concurrency"));
+        long sum = 0;
+        int count = 0;
+        int full = 0;
+        while (windows.find()) {
+            if (Integer.parseInt(windows.group(1)) >= from) {
+                int most = Integer.parseInt(windows.group(2));
+                sum += most;
+                count++;
+                full += most >= concurrency ? 1 : 0;
+            }
+        }
+        return count == 0 ? new double[] {0, 0} : new double[] {(double) sum / count, (double) full / count};
     }
 
     private static String nodeVersion() {
