@@ -312,11 +312,14 @@ class RemoteChunks {
                             held = null;
                         }
                         if (held == null) {
-                            held = slots.acquire(template.target(), wanted);
+                            // the chunk's lease is kept while the worker waits for slots
+                            held = slots.acquire(template.target(), wanted, () -> transaction.run(
+                                    () -> NewTransaction.Ending.commit(holdLease(chunk, owner))));
                             slotsRenewed = null;
                         }
                         if (held.count() == 0) {
-                            // every slot is another worker's: the chunk goes back with what was answered written
+                            // the chunk is no longer this worker's, or the worker is stopping: what was answered is
+                            // written if the chunk is still this worker's
                             commit(chunk, owner, done, unmark);
                             return false;
                         }

@@ -35,6 +35,9 @@ public class TargetSlots {
     private static final Logger LOG = Logger.getLogger(TargetSlots.class);
     private static final Duration FIRST_WAIT = Duration.ofMillis(5);
     private static final Duration LONGEST_WAIT = Duration.ofMillis(100);
+    /** A waiter that has not asked for this long has stopped waiting (its instance died). */
+    private static final Duration WAITER_GONE = Duration.ofSeconds(2);
+    private static final Duration KEEP_HELD_EVERY = Duration.ofSeconds(1);
     private static final Duration DECREASE_AT_MOST_EVERY = Duration.ofSeconds(1);
 
     private final Jdbc jdbc;
@@ -60,35 +63,76 @@ public class TargetSlots {
 
     /**
      * Takes at least one of the target's free slots, waiting for one, then as many more as are free, up to
-     * {@code wanted} and the target's current limit; empty when interrupted.
+     * {@code wanted}, the target's current limit, and a fair share of it; empty when interrupted.
+     * <p>
+     * Workers of every instance wait in line ({@code intake.target_waiter}): free slots go to the one that has waited
+     * longest, and it takes at most the limit divided by the number of workers waiting, so that a worker that frees
+     * its slots at the end of a chunk and asks again at once does not keep them from another instance's workers.
      */
     public Held acquire(String target, int wanted) {
+        return acquire(target, wanted, () -> true);
+    }
+
+    /**
+     * {@link #acquire(String, int)} for a caller that holds something while it waits, such as a chunk's lease:
+     * {@code stillHeld} is asked about once a second, keeps it, and says whether it is still the caller's. When it is
+     * not, the wait ends with no slot.
+     */
+    public Held acquire(String target, int wanted, java.util.function.BooleanSupplier stillHeld) {
         prepare(target);
+        Instant kept = clock.instant();
         String holder = UUID.randomUUID().toString();
         Duration wait = FIRST_WAIT;
-        while (!Thread.currentThread().isInterrupted()) {
-            Instant now = clock.instant();
-            Instant expires = now.plus(config(target).timeout()).plus(Duration.ofSeconds(30));
-            List<Integer> slots = QuarkusTransaction.requiringNew().call(() -> jdbc.list("""
-                    with free as (
-                        select s.slot from intake.target_slot s
-                        where s.target = ?
-                          and s.slot < (select l.current_limit from intake.target_limit l where l.target = ?)
-                          and (s.holder is null or s.expires_at < ?)
-                        order by s.slot limit ? for update skip locked)
-                    update intake.target_slot s set holder = ?, expires_at = ?
-                    from free where s.target = ? and s.slot = free.slot
-                    returning s.slot
-                    """, row -> row.getInt(1), target, target, now, Math.max(1, wanted), holder, expires, target));
-            if (!slots.isEmpty()) {
-                // the limit as all instances left it, so that this one grows it from there
-                health(target).limit(limit(target));
-                return new Held(target, List.copyOf(slots), holder);
+        Instant since = clock.instant();
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                Instant now = clock.instant();
+                Instant expires = now.plus(config(target).timeout()).plus(Duration.ofSeconds(30));
+                List<Integer> slots = QuarkusTransaction.requiringNew().call(() -> {
+                    jdbc.update("""
+                            insert into intake.target_waiter (target, holder, since, seen_at) values (?, ?, ?, ?)
+                            on conflict (target, holder) do update set seen_at = excluded.seen_at
+                            """, target, holder, since, now);
+                    List<String> line = jdbc.list("""
+                            select holder from intake.target_waiter where target = ? and seen_at > ?
+                            order by since, holder
+                            """, row -> row.getString(1), target, now.minus(WAITER_GONE));
+                    if (!line.isEmpty() && !line.get(0).equals(holder)) {
+                        return List.<Integer>of();
+                    }
+                    int limit = currentLimit(target);
+                    int share = Math.max(1, limit / Math.max(1, line.size()));
+                    return jdbc.list("""
+                            with free as (
+                                select s.slot from intake.target_slot s
+                                where s.target = ? and s.slot < ? and (s.holder is null or s.expires_at < ?)
+                                order by s.slot limit ? for update skip locked)
+                            update intake.target_slot s set holder = ?, expires_at = ?
+                            from free where s.target = ? and s.slot = free.slot
+                            returning s.slot
+                            """, row -> row.getInt(1), target, limit, now, Math.min(Math.max(1, wanted), share), holder,
+                            expires, target);
+                });
+                if (!slots.isEmpty()) {
+                    // the limit as all instances left it, so that this one grows it from there
+                    health(target).limit(limit(target));
+                    return new Held(target, List.copyOf(slots), holder);
+                }
+                sleep(wait);
+                wait = wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
+                if (clock.instant().isAfter(kept.plus(KEEP_HELD_EVERY))) {
+                    if (!stillHeld.getAsBoolean()) {
+                        break;
+                    }
+                    kept = clock.instant();
+                }
             }
-            sleep(wait);
-            wait = wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
+            return new Held(target, List.of(), holder);
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> jdbc.update("""
+                    delete from intake.target_waiter where target = ? and (holder = ? or seen_at < ?)
+                    """, target, holder, clock.instant().minus(WAITER_GONE.multipliedBy(10))));
         }
-        return new Held(target, List.of(), holder);
     }
 
     /**
@@ -172,9 +216,12 @@ public class TargetSlots {
     /** How many requests may be in flight to the target now, from all instances. */
     public int limit(String target) {
         prepare(target);
-        return QuarkusTransaction.requiringNew().call(() -> jdbc.first(
-                "select current_limit from intake.target_limit where target = ?", row -> row.getInt(1), target))
-                .orElse(config(target).maxConcurrency());
+        return QuarkusTransaction.requiringNew().call(() -> currentLimit(target));
+    }
+
+    private int currentLimit(String target) {
+        return jdbc.first("select current_limit from intake.target_limit where target = ?", row -> row.getInt(1),
+                target).orElse(config(target).maxConcurrency());
     }
 
     /**
