@@ -101,15 +101,24 @@ public final class ImportBenchmark {
         double[] creates = measured.stream().filter(m -> m.action == BenchAction.CREATE)
                 .mapToDouble(Measured::rowsPerSecond).toArray();
         Double createRate = creates.length == 0 ? null : java.util.Arrays.stream(creates).average().orElseThrow();
-        System.out.printf(Locale.ROOT, "%nIn this run, on the embedded test cluster:%n");
+        double[] defaultCreates = measured.stream().filter(m -> m.action == BenchAction.CREATE && m.defaultsRate != null)
+                .mapToDouble(Measured::defaultsRate).toArray();
+        Double defaultCreateRate = defaultCreates.length == 0 ? null
+                : java.util.Arrays.stream(defaultCreates).average().orElseThrow();
+        System.out.printf(Locale.ROOT, "%nIn this run (of the strongest row-wise loader, of the set-based ceiling, of"
+                + " today's batched JDBC, of the create rate):%n");
         for (Measured result : measured) {
-            System.out.printf(Locale.ROOT, "    %-14s %,9.0f rows/s, %.2f of its batched JDBC (%.2f without the foreign "
-                    + "key)%s%s%n", result.action.template(), result.rowsPerSecond, result.ofJdbc,
-                    result.ofJdbcWithoutKey, createRate == null || result.action == BenchAction.CREATE ? ""
-                            : String.format(Locale.ROOT, ", %.2f of the create rate", result.rowsPerSecond / createRate),
+            System.out.printf(Locale.ROOT, "    %-14s test cluster %,9.0f rows/s: %s%s%s%n", result.action.template(),
+                    result.rowsPerSecond, result.baselines.ratios(result.rowsPerSecond), ofCreates(result.action,
+                            result.rowsPerSecond, createRate),
                     result.secondRate == null ? "" : String.format(Locale.ROOT, "; the server's second import: "
                             + "%,.0f rows/s, the first at %.2f of it", result.secondRate,
                             result.rowsPerSecond / result.secondRate));
+            if (result.defaultsRate != null) {
+                System.out.printf(Locale.ROOT, "    %-14s PG defaults  %,9.0f rows/s: %s%s%n", "",
+                        result.defaultsRate, result.defaultsBaselines.ratios(result.defaultsRate),
+                        ofCreates(result.action, result.defaultsRate, defaultCreateRate));
+            }
         }
         if (creates.length > 1) {
             System.out.printf(Locale.ROOT, "    the create rate is the mean of the %d create lines: %,.0f rows/s%n",
@@ -117,9 +126,14 @@ public final class ImportBenchmark {
         }
     }
 
+    private static String ofCreates(BenchAction action, double rate, Double createRate) {
+        return createRate == null || action == BenchAction.CREATE ? ""
+                : String.format(Locale.ROOT, ", %.2f× of creates", rate / createRate);
+    }
+
     /** An action's first line on the test cluster, for the run's summary. */
-    private record Measured(BenchAction action, double rowsPerSecond, double ofJdbc, double ofJdbcWithoutKey,
-            Double secondRate) {
+    private record Measured(BenchAction action, double rowsPerSecond, Baselines.Rates baselines, Double secondRate,
+            Double defaultsRate, Baselines.Rates defaultsBaselines) {
     }
 
     /** Which server runs and with what memory settings, for the header line. */
@@ -174,19 +188,28 @@ public final class ImportBenchmark {
             if (Boolean.getBoolean("bench.statements")) {
                 printStatements(database);
             }
-            BenchFile.insertAccounts(database, "baseline", ACCOUNTS);
-            double copy = Baselines.copy(database, csv);
-            double jdbc = baseline(database, csv, true);
-            double withoutKey = baseline(database, csv, false);
-            report("the embedded test cluster", results, rows / copy, rows / jdbc, rows / withoutKey);
-            first = new Measured(action, results.get(0).rowsPerSecond, results.get(0).rowsPerSecond * jdbc / rows,
-                    results.get(0).rowsPerSecond * withoutKey / rows,
-                    cold ? results.get(1).rowsPerSecond : null);
+            Baselines.Rates baselines = baselines(database, csv);
+            report("the embedded test cluster", results, baselines);
+            first = new Measured(action, results.get(0).rowsPerSecond, baselines, cold ? results.get(1).rowsPerSecond
+                    : null, null, null);
         }
         if (withDefaults) {
-            measureOnPostgresDefaults(csv, bad, dir);
+            Measured onDefaults = measureOnPostgresDefaults(csv, bad, dir);
+            first = new Measured(first.action, first.rowsPerSecond, first.baselines, first.secondRate,
+                    onDefaults.rowsPerSecond, onDefaults.baselines);
         }
         return first;
+    }
+
+    /** Every baseline of the action on one cluster, each into a fresh copy of the contact table. */
+    private Baselines.Rates baselines(DataSource database, Path csv) throws Exception {
+        BenchFile.insertAccounts(database, "baseline", ACCOUNTS);
+        double copy = Baselines.copy(database, csv);
+        double jdbc = baseline(database, csv, true);
+        double withoutKey = baseline(database, csv, false);
+        double rowWise = Baselines.rowWise(database, csv, "baseline", true, action);
+        double setBased = Baselines.setBased(database, csv, "baseline", true, action);
+        return new Baselines.Rates(rows / copy, rows / jdbc, rows / withoutKey, rows / rowWise, rows / setBased);
     }
 
     /**
@@ -194,7 +217,7 @@ public final class ImportBenchmark {
      * server with fsync off (-F), synchronous_commit off and 300 connections; here the later -c options put the
      * defaults back, as a stock installation has them. Its baselines are timed on that cluster too.
      */
-    private void measureOnPostgresDefaults(Path csv, int bad, Path dir) throws Exception {
+    private Measured measureOnPostgresDefaults(Path csv, int bad, Path dir) throws Exception {
         EmbeddedPostgres.Builder stock = EmbeddedPostgres.builder().setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on").setServerConfig("max_connections", "100");
         try (EmbeddedPostgres postgres = stock.start()) {
@@ -203,11 +226,9 @@ public final class ImportBenchmark {
             migrate(url);
             System.out.println("PostgreSQL settings of the cluster with PostgreSQL's defaults: " + settings(database));
             List<Result> results = importWith(1, url, database, csv, bad, dir, ", PostgreSQL defaults");
-            BenchFile.insertAccounts(database, "baseline", ACCOUNTS);
-            double copy = Baselines.copy(database, csv);
-            double jdbc = baseline(database, csv, true);
-            double withoutKey = baseline(database, csv, false);
-            report("PostgreSQL's default settings", results, rows / copy, rows / jdbc, rows / withoutKey);
+            Baselines.Rates baselines = baselines(database, csv);
+            report("PostgreSQL's default settings", results, baselines);
+            return new Measured(action, results.get(0).rowsPerSecond, baselines, null, null, null);
         }
     }
 
@@ -604,13 +625,19 @@ public final class ImportBenchmark {
         }
     }
 
-    /**
-     * @param jdbcRate the batched-JDBC baseline, into a copy of the contact table with its foreign key to account
-     * @param withoutKeyRate the same without that foreign key, as the baseline was timed before 2026-12-03
-     */
-    private void report(String cluster, List<Result> results, double copyRate, double jdbcRate, double withoutKeyRate) {
+    private void report(String cluster, List<Result> results, Baselines.Rates baselines) {
+        double copyRate = baselines.copy();
+        double jdbcRate = baselines.batchedJdbc();
+        double withoutKeyRate = baselines.withoutKey();
         System.out.printf(Locale.ROOT, "%nOn %s:%n", cluster);
         System.out.printf(Locale.ROOT, "%-34s %,12.0f rows/s%n", "COPY into a staging table", copyRate);
+        System.out.printf(Locale.ROOT, "%-34s %,12.0f rows/s%n", switch (action) {
+            case CREATE -> "row-wise: multi-row insert";
+            case UPDATE -> "row-wise: update from unnest";
+            case UPSERT -> "row-wise: multi-row on conflict";
+        }, baselines.rowWise());
+        System.out.printf(Locale.ROOT, "%-34s %,12.0f rows/s%n", "set-based: COPY, then one statement",
+                baselines.setBased());
         System.out.printf(Locale.ROOT, "%-34s %,12.0f rows/s%n", switch (action) {
             case CREATE -> "batched JDBC insert";
             case UPDATE -> "batched JDBC update by ID";
@@ -619,10 +646,11 @@ public final class ImportBenchmark {
         System.out.printf(Locale.ROOT, "%-34s %,12.0f rows/s%n", "  the same, no foreign key", withoutKeyRate);
         Result single = results.get(0);
         for (Result result : results) {
-            System.out.printf(Locale.ROOT, "%-34s %,12.0f rows/s  (%.3f of COPY, %.2f of batched JDBC, %.2f of it without "
-                    + "the foreign key%s)%n", result.label,
-                    result.rowsPerSecond, result.rowsPerSecond / copyRate, result.rowsPerSecond / jdbcRate,
-                    result.rowsPerSecond / withoutKeyRate,
+            System.out.printf(Locale.ROOT, "%-34s %,12.0f rows/s  (%.2f of the row-wise loader, %.2f of the set-based"
+                    + " ceiling, %.3f of COPY, %.2f of batched JDBC, %.2f of it without the foreign key%s)%n",
+                    result.label, result.rowsPerSecond, result.rowsPerSecond / baselines.rowWise(),
+                    result.rowsPerSecond / baselines.setBased(), result.rowsPerSecond / copyRate,
+                    result.rowsPerSecond / jdbcRate, result.rowsPerSecond / withoutKeyRate,
                     result.instances == single.instances ? "" : String.format(Locale.ROOT, ", %.2fx of 1 instance",
                             result.rowsPerSecond / single.rowsPerSecond));
             System.out.printf(Locale.ROOT, "    %s; importBatch median %.1f ms, max %.1f ms; "
