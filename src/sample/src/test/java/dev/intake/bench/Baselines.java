@@ -154,7 +154,30 @@ final class Baselines {
                 write.executeUpdate();
             }
             connection.commit();
-            return seconds(start);
+            double seconds = seconds(start);
+            check(connection, csv, organisation, action, "the set-based ceiling");
+            return seconds;
+        }
+    }
+
+    /**
+     * That a baseline wrote what Intake writes, untimed: a contact for every good row, or every good row's contact
+     * changed (its last name set to {@code Changed…}), so that no baseline is fast by doing less.
+     */
+    private static void check(Connection connection, Path csv, String organisation, BenchAction action, String which)
+            throws SQLException, IOException {
+        int rows = rowsOf(csv);
+        long expected = rows - BenchFile.badRows(rows);
+        try (PreparedStatement count = connection.prepareStatement("select count(*) from bench_contact where"
+                + " organisation = ?" + (action == BenchAction.CREATE ? "" : " and last_name like 'Changed%'"))) {
+            count.setString(1, organisation);
+            try (ResultSet result = count.executeQuery()) {
+                result.next();
+                if (result.getLong(1) != expected) {
+                    throw new IllegalStateException(which + " of " + action.template() + " wrote " + result.getLong(1)
+                            + " contacts, not the " + expected + " good rows");
+                }
+            }
         }
     }
 
@@ -241,7 +264,9 @@ final class Baselines {
                 loader.flush();
                 connection.commit();
             }
-            return seconds(start);
+            double seconds = seconds(start);
+            check(connection, csv, organisation, action, "a baseline");
+            return seconds;
         }
     }
 
