@@ -41,6 +41,55 @@ public class SendingStore {
                         .toArray(Integer[]::new), rows.stream().map(Sending::idempotencyKey).toArray(String[]::new));
     }
 
+    /**
+     * In one statement, in the caller's transaction, and only while the worker holds the chunk's lease (the chunk
+     * running under {@code owner} and {@code attempts}, its batch processing): extends the lease, writes the outcomes
+     * answered, unmarks their rows, and marks the next rows as sent now. One round trip, since a remote worker does
+     * this before each request it sends; false, and nothing written, when the lease is no longer the worker's.
+     */
+    public boolean leaseRecordAndMark(Chunk chunk, String owner, Instant leaseUntil, List<RowOutcome> written,
+            List<Long> unmark, List<Sending> marks, Instant now) {
+        Integer[] marked = marks.stream().map(row -> Math.toIntExact(row.rowNumber())).toArray(Integer[]::new);
+        return jdbc.first("""
+                with batch as (
+                    select id from intake.import_batch where id = ? and status = 'PROCESSING' for key share
+                ), lease as (
+                    update intake.import_chunk c set lease_expires_at = ?
+                    from batch b
+                    where c.id = ? and c.lease_owner = ? and c.attempts = ? and c.status = 'RUNNING' and c.batch_id = b.id
+                    returning c.id
+                ), gone as (
+                    delete from intake.import_sending
+                    where batch_id = ? and row_number = any (?::int[]) and row_number <> all (?::int[])
+                      and exists (select 1 from lease)
+                ), recorded as (
+                    insert into intake.import_outcome
+                        (batch_id, row_number, success, entity_id, action, error_type, field, message)
+                    select ?, o.* from unnest(?::int[], ?::boolean[], ?::text[], ?::text[], ?::text[], ?::text[],
+                        ?::text[]) o
+                    where exists (select 1 from lease)
+                ), sending as (
+                    insert into intake.import_sending (batch_id, row_number, idempotency_key, started_at, sent_by)
+                    select ?, r.row_number, r.idempotency_key, ?, ?
+                    from unnest(?::int[], ?::text[]) as r (row_number, idempotency_key)
+                    where exists (select 1 from lease)
+                    on conflict (batch_id, row_number) do update
+                    set started_at = excluded.started_at, sent_by = excluded.sent_by
+                )
+                select count(*) from lease
+                """, row -> row.getInt(1) == 1, chunk.batchId(), leaseUntil, chunk.id(), owner, chunk.attempts(),
+                chunk.batchId(), unmark.stream().map(Math::toIntExact).toArray(Integer[]::new), marked,
+                chunk.batchId(), written.stream().map(o -> Math.toIntExact(o.rowNumber())).toArray(Integer[]::new),
+                written.stream().map(RowOutcome::success).toArray(Boolean[]::new),
+                written.stream().map(RowOutcome::entityId).toArray(String[]::new),
+                written.stream().map(o -> o.action() == null ? null : o.action().name()).toArray(String[]::new),
+                written.stream().map(o -> o.errorType() == null ? null : o.errorType().name()).toArray(String[]::new),
+                written.stream().map(RowOutcome::field).toArray(String[]::new),
+                written.stream().map(RowOutcome::message).toArray(String[]::new),
+                chunk.batchId(), now, owner, marked, marks.stream().map(Sending::idempotencyKey).toArray(String[]::new))
+                .orElse(false);
+    }
+
     /** The marked rows of a range and when each was last sent. */
     public java.util.Map<Long, Instant> markedAt(UUID batchId, long firstRow, long lastRow) {
         java.util.Map<Long, Instant> marked = new java.util.TreeMap<>();

@@ -345,12 +345,10 @@ class RemoteChunks {
                     // the slots last a request timeout and 30 s; renewing them every few seconds is plenty
                     boolean renew = slotsRenewed == null || clock.instant().isAfter(slotsRenewed.plus(RENEW_SLOTS));
                     Boolean marked = transaction.run(() -> {
-                        if (!holdLease(chunk, owner)) {
+                        if (!sendings.leaseRecordAndMark(chunk, owner, clock.instant().plus(config.worker().lease()),
+                                written, dropped, marks, clock.instant())) {
                             return NewTransaction.Ending.rollBack(false);
                         }
-                        outcomes.insertAll(chunk.batchId(), written);
-                        sendings.unmark(chunk.batchId(), dropped);
-                        sendings.mark(chunk.batchId(), marks, owner, clock.instant());
                         if (renew) {
                             slots.renew(holding);
                         }
