@@ -789,6 +789,58 @@ class RemoteImportTest {
         }
     }
 
+    @jakarta.inject.Inject
+    dev.intake.remote.TargetSlots slots;
+
+    @Test
+    @Order(27)
+    void slots_follow_the_shared_limit_read_when_taken_and_go_to_the_longest_waiting_worker_its_share()
+            throws Exception {
+        slots.release(slots.acquire("crm", 1));
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            execute("update intake.target_limit set current_limit = 1 where target = 'crm'");
+            dev.intake.remote.TargetSlots.Held one = slots.acquire("crm", 4);
+            assertEquals(1, one.count(), "another instance lowered the shared limit to 1");
+            slots.release(one);
+            execute("update intake.target_limit set current_limit = 3 where target = 'crm'");
+            dev.intake.remote.TargetSlots.Held three = slots.acquire("crm", 4);
+            assertEquals(3, three.count(), "and raised it to 3: the limit is read again whenever slots are taken");
+            slots.release(three);
+            execute("update intake.target_limit set current_limit = 4 where target = 'crm'");
+
+            // a worker of another instance has waited longer: this one waits behind it, then takes what is free
+            execute("insert into intake.target_waiter (target, holder, since, seen_at)"
+                    + " values ('crm', 'another-worker', now() - interval '1 second', now())");
+            java.util.concurrent.Future<dev.intake.remote.TargetSlots.Held> behind = other.submit(
+                    () -> slots.acquire("crm", 4));
+            sleep(500);
+            assertFalse(behind.isDone(), "it waits behind the worker that has waited longer");
+            execute("delete from intake.target_waiter where holder = 'another-worker'");
+            dev.intake.remote.TargetSlots.Held after = behind.get(5, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(4, after.count(), "alone in line, it takes all it wants");
+            slots.release(after);
+
+            // with another worker waiting behind it, it takes its share: half the limit
+            execute("insert into intake.target_waiter (target, holder, since, seen_at)"
+                    + " values ('crm', 'later-worker', now() + interval '1 minute', now() + interval '1 minute')");
+            dev.intake.remote.TargetSlots.Held half = slots.acquire("crm", 4);
+            assertEquals(2, half.count(), "two workers waiting: half the limit each");
+            slots.release(half);
+        } finally {
+            other.shutdownNow();
+            execute("delete from intake.target_waiter where target = 'crm'");
+            execute("update intake.target_limit set current_limit = 4 where target = 'crm'");
+        }
+    }
+
+    private void execute(String sql) throws java.sql.SQLException {
+        try (java.sql.Connection connection = dataSource.getConnection();
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
     @Test
     @Order(22)
     void with_a_natural_key_a_row_whose_answer_was_lost_is_found_after_the_settle_time_or_sent_again() {
