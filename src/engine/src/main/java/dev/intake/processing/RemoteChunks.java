@@ -272,9 +272,9 @@ class RemoteChunks {
 
     /**
      * Sends the rows as a sliding window: as soon as a request's answer comes, its slot carries the next rows, so a
-     * slow answer holds up its own slot and no other. Rows are marked as sending in the transaction that records the
-     * outcomes answered since the last one, in one statement (SendingStore#leaseRecordAndMark), and PostgreSQL's work overlaps the
-     * requests in flight. A row is marked only while its request may be in flight.
+     * slow answer holds up its own slot and no other. Rows are marked as sending by the statement that records the
+     * outcomes answered since the last one ({@link SendingStore#leaseRecordAndMark}), so PostgreSQL's work overlaps
+     * the requests in flight. A row is marked only while its request may be in flight.
      * <p>
      * When an answer says the target did not run a request (throttled, unreachable, credentials refused) or a row's
      * answer was lost and must be looked up, no new request starts: the requests in flight end, their outcomes are
