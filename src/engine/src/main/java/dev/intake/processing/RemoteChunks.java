@@ -342,7 +342,7 @@ class RemoteChunks {
                     List<RowOutcome> written = List.copyOf(done);
                     List<Long> dropped = List.copyOf(unmark);
                     TargetSlots.Held holding = held;
-                    // the slots last a request timeout and 30 s; renewing them every few seconds is plenty
+                    // the slots last a request timeout and 15 s; renewing them every few seconds is plenty
                     boolean renew = slotsRenewed == null || clock.instant().isAfter(slotsRenewed.plus(RENEW_SLOTS));
                     Boolean marked = transaction.run(() -> {
                         if (!sendings.leaseRecordAndMark(chunk, owner, clock.instant().plus(config.worker().lease()),

@@ -38,6 +38,11 @@ public class TargetSlots {
     /** A waiter that has not asked for this long has stopped waiting (its instance died). */
     private static final Duration WAITER_GONE = Duration.ofSeconds(2);
     private static final Duration KEEP_HELD_EVERY = Duration.ofSeconds(1);
+    /**
+     * How long a slot outlives a request timeout: past that, its holder is taken for dead and the slot is free. Its
+     * holder renews it every few seconds while it sends, so the margin covers that and the instances' clocks.
+     */
+    private static final Duration SLOT_MARGIN = Duration.ofSeconds(15);
     private static final Duration DECREASE_AT_MOST_EVERY = Duration.ofSeconds(1);
 
     private final Jdbc jdbc;
@@ -87,7 +92,7 @@ public class TargetSlots {
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 Instant now = clock.instant();
-                Instant expires = now.plus(config(target).timeout()).plus(Duration.ofSeconds(30));
+                Instant expires = now.plus(config(target).timeout()).plus(SLOT_MARGIN);
                 List<Integer> slots = QuarkusTransaction.requiringNew().call(() -> {
                     jdbc.update("""
                             insert into intake.target_waiter (target, holder, since, seen_at) values (?, ?, ?, ?)
@@ -163,7 +168,7 @@ public class TargetSlots {
             return;
         }
         jdbc.update("update intake.target_slot set expires_at = ? where target = ? and slot = any (?) and holder = ?",
-                clock.instant().plus(config(held.target()).timeout()).plus(Duration.ofSeconds(30)), held.target(),
+                clock.instant().plus(config(held.target()).timeout()).plus(SLOT_MARGIN), held.target(),
                 held.slots().toArray(Integer[]::new), held.holder());
     }
 

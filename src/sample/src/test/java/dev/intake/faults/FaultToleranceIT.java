@@ -312,8 +312,11 @@ class FaultToleranceIT {
                                 + "{name: \\\"Account " + i + "\\\"}) { account { id } } }\"}")).build(),
                         HttpResponse.BodyHandlers.ofString());
             }
+            // a dead instance's slots free themselves a request timeout and 15 s after they were last renewed: a
+            // short timeout lets the successor send sooner
             Map<String, String> target = new HashMap<>(Map.of("intake.targets.crm.url", crm.url("/graphql"),
-                    "intake.targets.crm.overlay", overlay.toString(), "intake.targets.crm.max-concurrency", "4"));
+                    "intake.targets.crm.overlay", overlay.toString(), "intake.targets.crm.max-concurrency", "4",
+                    "intake.targets.crm.timeout", "5s"));
             target.putAll(extra);
             PackagedServer server = PackagedServer.start(organisation + "-1", properties(target), environment());
             String id;
