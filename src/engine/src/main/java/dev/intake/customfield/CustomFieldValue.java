@@ -14,6 +14,9 @@ public record CustomFieldValue(@NonNull String name, @NonNull String value) {
 
     /** The stored values, by name. */
     public static List<CustomFieldValue> of(Map<String, Object> stored) {
+        if (stored.isEmpty()) {
+            return List.of();
+        }
         return stored.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(entry -> new CustomFieldValue(entry.getKey(), String.valueOf(entry.getValue()))).toList();
     }

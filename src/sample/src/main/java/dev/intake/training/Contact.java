@@ -52,8 +52,16 @@ public class Contact extends PanacheEntityBase {
     @Column(nullable = false)
     public ContactStatus status;
 
+    /**
+     * The account's key, which writes set: a plain column, so a write needs no reference to the account (a lazy proxy
+     * per row, built and dropped with each flush's persistence context).
+     */
+    @Column(name = "account_id", nullable = false)
+    public Long accountId;
+
+    /** The account, for queries that join it; read-only, since {@link #accountId} is the column writes set. */
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "account_id", nullable = false)
+    @JoinColumn(name = "account_id", nullable = false, insertable = false, updatable = false)
     public Account account;
 
     /**

@@ -131,7 +131,7 @@ public class ContactService {
             contact.status = changes.status();
         }
         if (changes.accountId() != null) {
-            contact.account = Account.getEntityManager().getReference(Account.class, changes.accountId());
+            contact.accountId = changes.accountId();
         }
         if (!changes.customFields().isEmpty()) {
             Map<String, Object> merged = new java.util.LinkedHashMap<>(contact.customFields);

@@ -29,14 +29,9 @@ public record ContactView(
 
     static final String TYPE = "Contact";
 
-    /** The account's key, read without loading the account when it is still a lazy reference. */
-    private static long keyOf(Account account) {
-        return (Long) Account.getEntityManager().getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(account);
-    }
-
     static ContactView of(Contact contact) {
         return new ContactView(GlobalId.encode(TYPE, contact.id), contact.firstName, contact.lastName,
-                contact.emailAddress, contact.phone, contact.status, keyOf(contact.account),
+                contact.emailAddress, contact.phone, contact.status, contact.accountId,
                 CustomFieldValue.of(contact.customFields));
     }
 }
