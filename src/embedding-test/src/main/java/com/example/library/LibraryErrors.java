@@ -1,5 +1,6 @@
 package com.example.library;
 
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -13,6 +14,13 @@ public class LibraryErrors {
     @ServerExceptionMapper
     public Response notFound(BookNotFoundException e) {
         return problem(Response.Status.NOT_FOUND, e.getMessage());
+    }
+
+    /** What JAX-RS itself refuses (an unknown address, a method not allowed) keeps its status. */
+    @ServerExceptionMapper
+    public Response refused(WebApplicationException e) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        return problem(Response.Status.fromStatusCode(status.getStatusCode()), status.getReasonPhrase());
     }
 
     @ServerExceptionMapper

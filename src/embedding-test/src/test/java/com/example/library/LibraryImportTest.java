@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -96,6 +97,14 @@ class LibraryImportTest {
         assertEquals(2, library.getInt("data.books.pageInfo.totalCount"));
         assertEquals(List.of(Map.of("isbn", "9780141439518", "cardNumber", "L-001", "dueOn", "2026-12-20")),
                 library.getList("data.loans"));
+    }
+
+    @Test
+    void a_host_without_micrometer_gets_no_metrics_endpoint_and_no_micrometer_from_the_engine() {
+        // the imports of the other tests run in this very application, without Micrometer
+        assertThrows(ClassNotFoundException.class, () -> Class.forName("io.micrometer.core.instrument.Metrics"),
+                "the library has no Micrometer, and the engine brings none");
+        given().get("/q/metrics").then().statusCode(404);
     }
 
     @Test

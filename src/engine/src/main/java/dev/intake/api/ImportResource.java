@@ -15,6 +15,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.intake.batch.ImportBatch;
@@ -30,7 +37,20 @@ import io.vertx.core.http.HttpServerRequest;
  */
 @Path("/imports")
 @RolesAllowed({ Roles.IMPORT_VIEWER, Roles.IMPORT_ADMIN })
+@Tag(name = "Imports", description = "Upload files to import, download templates, and the files of each batch. "
+        + "Statuses, counts and failures are also on GraphQL at /graphql")
+@APIResponse(responseCode = "401", description = "No valid bearer token (error_code unauthorized)",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+@APIResponse(responseCode = "403", description = "The token's roles do not allow this (error_code forbidden)",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
 public class ImportResource {
+
+    // the media types downloads are sent with (see FileFormat), for the OpenAPI document; the endpoints declare none,
+    // so that a refusal still answers its JSON error body whatever the request accepts
+    private static final String CSV = "text/csv";
+    private static final String NDJSON = "application/x-ndjson";
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final String BATCH_ID = "The batch's ID, as the upload answered it";
 
     @Inject
     ImportService imports;
@@ -39,6 +59,18 @@ public class ImportResource {
     @RolesAllowed(Roles.IMPORT_ADMIN)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Upload a file to import", description = "Takes a CSV, NDJSON or Excel file for a template and"
+            + " answers its batch at once; the file is checked and its rows run in the background, as the uploader."
+            + " Requires the import-admin role.")
+    @APIResponse(responseCode = "202", description = "The batch, pending",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchView.class)))
+    @APIResponse(responseCode = "400", description = "The form or the file was refused; error_code says why",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "409", description = "The same file is pending or running for the template"
+            + " (error_code duplicate-import)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "413", description = "The file is too large (error_code file-too-large)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     public Response upload(@BeanParam UploadForm form, @Context HttpServerRequest request) {
         UploadRequest upload = form.toRequest(request);
         return Response.accepted(view(imports.upload(upload))).build();
@@ -46,44 +78,96 @@ public class ImportResource {
 
     @GET
     @Path("templates/{name}.csv")
-    public Response template(@PathParam("name") String name, @QueryParam("sample") @DefaultValue("false") boolean sample) {
+    @Operation(summary = "Download a template", description = "The template's CSV: four header rows (label, reference,"
+            + " description, type and requirement), then data from row 5")
+    @APIResponse(responseCode = "200", description = "The template",
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "No template has that name (error_code unknown-template)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    public Response template(@Parameter(description = "The template's name, such as createContact") @PathParam("name")
+    String name, @Parameter(description = "Whether to add an example data row") @QueryParam("sample")
+    @DefaultValue("false") boolean sample) {
         return Downloads.send(imports.templateFile(name, sample));
     }
 
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    public BatchView batch(@PathParam("id") String id) {
+    @Operation(summary = "A batch", description = "Its status, counts and links, as GraphQL's importBatch gives them")
+    @APIResponse(responseCode = "200", description = "The batch",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchView.class)))
+    @APIResponse(responseCode = "404", description = "No batch of the caller's organisation has that ID"
+            + " (error_code batch-not-found)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    public BatchView batch(@Parameter(description = BATCH_ID) @PathParam("id") String id) {
         return view(imports.get(id));
     }
 
     @GET
     @Path("{id}/original")
-    public Response original(@PathParam("id") String id) {
+    @Operation(summary = "The uploaded file", description = "Byte for byte as it was uploaded")
+    @APIResponse(responseCode = "200", description = "The file", content = @Content(
+            mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "No such batch (error_code batch-not-found)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "410", description = "The batch's files were deleted under the retention rule"
+            + " (error_code batch-purged)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    public Response original(@Parameter(description = BATCH_ID) @PathParam("id") String id) {
         return Downloads.send(imports.original(id));
     }
 
     @GET
     @Path("{id}/exceptions.csv")
-    public Response exceptions(@PathParam("id") String id) {
+    @Operation(summary = "The failed rows, to fix and upload again", description = "The template's columns with the"
+            + " failed rows as they were uploaded, and for each its error type, column and message")
+    @APIResponse(responseCode = "200", description = "The exceptions file",
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "No such batch (error_code batch-not-found)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "410", description = "The batch's rows were deleted (error_code batch-purged)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    public Response exceptions(@Parameter(description = BATCH_ID) @PathParam("id") String id) {
         return Downloads.send(imports.exceptions(id));
     }
 
     @GET
     @Path("{id}/results.csv")
-    public Response results(@PathParam("id") String id) {
+    @Operation(summary = "Every row's outcome", description = "One line per row: its number, whether it succeeded, the"
+            + " record's ID and what the row did to it, or its error")
+    @APIResponse(responseCode = "200", description = "The results file",
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "No such batch (error_code batch-not-found)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "410", description = "The batch's rows were deleted (error_code batch-purged)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    public Response results(@Parameter(description = BATCH_ID) @PathParam("id") String id) {
         return Downloads.send(imports.results(id));
     }
 
     @GET
     @Path("{id}/results.ndjson")
-    public Response resultsNdjson(@PathParam("id") String id) {
+    @Operation(summary = "Every row's outcome, as NDJSON", description = "The results file, one JSON object per line")
+    @APIResponse(responseCode = "200", description = "The results, one JSON object per row",
+            content = @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "No such batch (error_code batch-not-found)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "410", description = "The batch's rows were deleted (error_code batch-purged)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    public Response resultsNdjson(@Parameter(description = BATCH_ID) @PathParam("id") String id) {
         return Downloads.send(imports.resultsNdjson(id));
     }
 
     @GET
     @Path("{id}/exceptions.xlsx")
-    public Response exceptionsXlsx(@PathParam("id") String id) {
+    @Operation(summary = "The failed rows, as a workbook", description = "The exceptions file as an Excel workbook")
+    @APIResponse(responseCode = "200", description = "The exceptions workbook", content = @Content(
+            mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "No such batch (error_code batch-not-found)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "410", description = "The batch's rows were deleted (error_code batch-purged)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    public Response exceptionsXlsx(@Parameter(description = BATCH_ID) @PathParam("id") String id) {
         return Downloads.send(imports.exceptionsXlsx(id));
     }
 

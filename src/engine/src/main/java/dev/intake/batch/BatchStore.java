@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -50,6 +51,12 @@ public class BatchStore {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    Event<BatchStatusChanged> statusChanged;
+
+    @Inject
+    Event<OutcomesWritten> outcomesWritten;
 
     /**
      * Inserts a new batch, recording the upload as its first event; fails when the same content for the same
@@ -327,7 +334,7 @@ public class BatchStore {
     public void stop(UUID id, BatchStatus from, BatchStatus to, String message, Instant now, String actor) {
         // Rows on their way to a remote target when the batch stops: their workers can no longer record what the
         // target answered, so they are OUTCOME_UNKNOWN now, counted, and never sent again.
-        jdbc.update("""
+        int unknown = jdbc.update("""
                 insert into intake.import_outcome (batch_id, row_number, success, error_type, message)
                 select batch_id, row_number, false, 'OUTCOME_UNKNOWN', 'Row ' || row_number || ': it was being sent'
                        || ' to its target when the batch stopped; whether the target wrote it is not known, so it is'
@@ -336,6 +343,9 @@ public class BatchStore {
                 on conflict do nothing
                 """, id);
         jdbc.update("delete from intake.import_sending where batch_id = ?", id);
+        if (unknown > 0) {
+            outcomesWritten.fire(new OutcomesWritten(id, java.util.Map.of(RowErrorType.OUTCOME_UNKNOWN.name(), unknown)));
+        }
         changeStatus(new Change(id, from, to, message, now, actor, true), """
                 , processed_rows = o.processed, success_count = o.succeeded, error_count = o.failed,
                   created_count = o.created, updated_count = o.updated, unknown_count = o.unknown,
@@ -429,6 +439,7 @@ public class BatchStore {
             throw new StatusChangedException(change.id(), change.from());
         }
         record(change.id(), change.at(), change.actor(), change.to(), change.message());
+        statusChanged.fire(new BatchStatusChanged(change.id(), change.from(), change.to(), change.at(), change.ends()));
     }
 
     private void record(UUID id, Instant at, String actor, BatchStatus status, String detail) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import org.postgresql.PGConnection;
@@ -22,6 +23,9 @@ public class OutcomeStore {
     @Inject
     Jdbc jdbc;
 
+    @Inject
+    Event<OutcomesWritten> written;
+
     /** Below this many outcomes, one insert over arrays costs less than setting up a COPY. */
     private static final int FEW = 32;
 
@@ -35,21 +39,17 @@ public class OutcomeStore {
             return;
         }
         if (outcomes.size() < FEW) {
-            jdbc.update("""
-                    insert into intake.import_outcome
-                        (batch_id, row_number, success, entity_id, action, error_type, field, message)
-                    select ?, * from unnest(?::int[], ?::boolean[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                    """, batchId,
-                    outcomes.stream().map(o -> Math.toIntExact(o.rowNumber())).toArray(Integer[]::new),
-                    outcomes.stream().map(RowOutcome::success).toArray(Boolean[]::new),
-                    outcomes.stream().map(RowOutcome::entityId).toArray(String[]::new),
-                    outcomes.stream().map(o -> o.action() == null ? null : o.action().name()).toArray(String[]::new),
-                    outcomes.stream().map(o -> o.errorType() == null ? null : o.errorType().name())
-                            .toArray(String[]::new),
-                    outcomes.stream().map(RowOutcome::field).toArray(String[]::new),
-                    outcomes.stream().map(RowOutcome::message).toArray(String[]::new));
-            return;
+            List<Object> parameters = new java.util.ArrayList<>(List.of(batchId));
+            parameters.addAll(List.of(OutcomeArrays.of(outcomes)));
+            jdbc.update("insert into intake.import_outcome (batch_id, row_number, success, entity_id, action, error_type,"
+                    + " field, message) select ?, * from " + OutcomeArrays.UNNEST, parameters.toArray());
+        } else {
+            copy(batchId, outcomes);
         }
+        written.fire(OutcomesWritten.of(batchId, outcomes));
+    }
+
+    private void copy(UUID batchId, List<RowOutcome> outcomes) {
         jdbc.withConnection(connection -> {
             PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), """
                     copy intake.import_outcome (batch_id, row_number, success, entity_id, action, error_type, field, message)

@@ -1,10 +1,12 @@
 package dev.intake.batch;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import dev.intake.db.Jdbc;
@@ -18,6 +20,9 @@ public class SendingStore {
 
     @Inject
     Jdbc jdbc;
+
+    @Inject
+    Event<OutcomesWritten> outcomesWritten;
 
     /** A row about to be sent, with its idempotency key. */
     public record Sending(long rowNumber, String idempotencyKey) {
@@ -41,6 +46,35 @@ public class SendingStore {
                         .toArray(Integer[]::new), rows.stream().map(Sending::idempotencyKey).toArray(String[]::new));
     }
 
+    /** See {@link #leaseRecordAndMark}. */
+    private static final String LEASE_RECORD_AND_MARK = """
+            with batch as (
+                select id from intake.import_batch where id = ? and status = 'PROCESSING' for key share
+            ), lease as (
+                update intake.import_chunk c set lease_expires_at = ?
+                from batch b
+                where c.id = ? and c.lease_owner = ? and c.attempts = ? and c.status = 'RUNNING' and c.batch_id = b.id
+                returning c.id
+            ), gone as (
+                delete from intake.import_sending
+                where batch_id = ? and row_number = any (?::int[]) and row_number <> all (?::int[])
+                  and exists (select 1 from lease)
+            ), recorded as (
+                insert into intake.import_outcome
+                    (batch_id, row_number, success, entity_id, action, error_type, field, message)
+                select ?, o.* from OUTCOMES o
+                where exists (select 1 from lease)
+            ), sending as (
+                insert into intake.import_sending (batch_id, row_number, idempotency_key, started_at, sent_by)
+                select ?, r.row_number, r.idempotency_key, ?, ?
+                from unnest(?::int[], ?::text[]) as r (row_number, idempotency_key)
+                where exists (select 1 from lease)
+                on conflict (batch_id, row_number) do update
+                set started_at = excluded.started_at, sent_by = excluded.sent_by
+            )
+            select count(*) from lease
+            """.replace("OUTCOMES", OutcomeArrays.UNNEST);
+
     /**
      * In one statement, in the caller's transaction, and only while the worker holds the chunk's lease (the chunk
      * running under {@code owner} and {@code attempts}, its batch processing): extends the lease, writes the outcomes
@@ -50,44 +84,17 @@ public class SendingStore {
     public boolean leaseRecordAndMark(Chunk chunk, String owner, Instant leaseUntil, List<RowOutcome> written,
             List<Long> unmark, List<Sending> marks, Instant now) {
         Integer[] marked = marks.stream().map(row -> Math.toIntExact(row.rowNumber())).toArray(Integer[]::new);
-        return jdbc.first("""
-                with batch as (
-                    select id from intake.import_batch where id = ? and status = 'PROCESSING' for key share
-                ), lease as (
-                    update intake.import_chunk c set lease_expires_at = ?
-                    from batch b
-                    where c.id = ? and c.lease_owner = ? and c.attempts = ? and c.status = 'RUNNING' and c.batch_id = b.id
-                    returning c.id
-                ), gone as (
-                    delete from intake.import_sending
-                    where batch_id = ? and row_number = any (?::int[]) and row_number <> all (?::int[])
-                      and exists (select 1 from lease)
-                ), recorded as (
-                    insert into intake.import_outcome
-                        (batch_id, row_number, success, entity_id, action, error_type, field, message)
-                    select ?, o.* from unnest(?::int[], ?::boolean[], ?::text[], ?::text[], ?::text[], ?::text[],
-                        ?::text[]) o
-                    where exists (select 1 from lease)
-                ), sending as (
-                    insert into intake.import_sending (batch_id, row_number, idempotency_key, started_at, sent_by)
-                    select ?, r.row_number, r.idempotency_key, ?, ?
-                    from unnest(?::int[], ?::text[]) as r (row_number, idempotency_key)
-                    where exists (select 1 from lease)
-                    on conflict (batch_id, row_number) do update
-                    set started_at = excluded.started_at, sent_by = excluded.sent_by
-                )
-                select count(*) from lease
-                """, row -> row.getInt(1) == 1, chunk.batchId(), leaseUntil, chunk.id(), owner, chunk.attempts(),
-                chunk.batchId(), unmark.stream().map(Math::toIntExact).toArray(Integer[]::new), marked,
-                chunk.batchId(), written.stream().map(o -> Math.toIntExact(o.rowNumber())).toArray(Integer[]::new),
-                written.stream().map(RowOutcome::success).toArray(Boolean[]::new),
-                written.stream().map(RowOutcome::entityId).toArray(String[]::new),
-                written.stream().map(o -> o.action() == null ? null : o.action().name()).toArray(String[]::new),
-                written.stream().map(o -> o.errorType() == null ? null : o.errorType().name()).toArray(String[]::new),
-                written.stream().map(RowOutcome::field).toArray(String[]::new),
-                written.stream().map(RowOutcome::message).toArray(String[]::new),
-                chunk.batchId(), now, owner, marked, marks.stream().map(Sending::idempotencyKey).toArray(String[]::new))
-                .orElse(false);
+        List<Object> parameters = new ArrayList<>(List.of(chunk.batchId(), leaseUntil, chunk.id(), owner,
+                chunk.attempts(), chunk.batchId(), unmark.stream().map(Math::toIntExact).toArray(Integer[]::new), marked,
+                chunk.batchId()));
+        parameters.addAll(List.of(OutcomeArrays.of(written)));
+        parameters.addAll(List.of(chunk.batchId(), now, owner, marked,
+                marks.stream().map(Sending::idempotencyKey).toArray(String[]::new)));
+        boolean held = jdbc.first(LEASE_RECORD_AND_MARK, row -> row.getInt(1) == 1, parameters.toArray()).orElse(false);
+        if (held && !written.isEmpty()) {
+            outcomesWritten.fire(OutcomesWritten.of(chunk.batchId(), written));
+        }
+        return held;
     }
 
     /** The marked rows of a range and when each was last sent. */

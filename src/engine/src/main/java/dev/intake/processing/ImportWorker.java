@@ -21,8 +21,11 @@ import dev.intake.batch.WorkQueued;
 import dev.intake.config.IntakeConfig;
 import dev.intake.config.WorkerIdentity;
 import dev.intake.config.WorkersNotScheduled;
+import dev.intake.metrics.ImportMetrics;
+import dev.intake.metrics.Metric;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -65,6 +68,9 @@ public class ImportWorker {
     @Inject
     Clock clock;
 
+    @Inject
+    ImportMetrics metrics;
+
     @Scheduled(every = "${intake.worker.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = WorkersNotScheduled.class)
     synchronized void poll() {
@@ -94,6 +100,11 @@ public class ImportWorker {
      * scheduler ticks only once a second, whatever the poll interval. Other instances find the work at their
      * next poll. Never fails the caller: the work is committed, and the next poll finds it anyway.
      */
+    /** Shows how many of this instance's workers are working, when the application has a metrics registry. */
+    void measure(@Observes StartupEvent event) {
+        metrics.gauge(Metric.WORKERS_BUSY, this::busyWorkers);
+    }
+
     void wake(@Observes WorkQueued event) {
         if (!config.worker().scheduled()) {
             return;

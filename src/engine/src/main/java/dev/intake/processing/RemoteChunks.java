@@ -31,6 +31,7 @@ import dev.intake.batch.RowOutcome;
 import dev.intake.batch.RunSettings;
 import dev.intake.batch.SendingStore;
 import dev.intake.config.IntakeConfig;
+import dev.intake.metrics.ImportMetrics;
 import dev.intake.remote.DeliveryGuarantee;
 import dev.intake.remote.RemoteAnswer;
 import dev.intake.remote.RemoteSender;
@@ -97,6 +98,9 @@ class RemoteChunks {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ImportMetrics metrics;
 
     private final ExecutorService requests = Executors.newCachedThreadPool(new java.util.concurrent.ThreadFactory() {
         private final AtomicInteger number = new AtomicInteger();
@@ -258,7 +262,7 @@ class RemoteChunks {
         /** Waits; false when the batch paused or the lease was lost, so the chunk is no longer this worker's. */
         boolean waitOrPause(RemoteAnswer why) {
             if (why instanceof RemoteAnswer.Throttled throttled && waitsInPlace(throttled)) {
-                waitOut(chunk, throttled);
+                waitOut(chunk, template.target(), throttled);
             } else if (why instanceof RemoteAnswer.NotSent && (unreachableSince == null || Duration.between(
                     unreachableSince, clock.instant()).compareTo(sender.unreachablePause(template.target())) < 0)) {
                 unreachableSince = unreachableSince == null ? clock.instant() : unreachableSince;
@@ -453,7 +457,7 @@ class RemoteChunks {
                     held = null;
                 }
                 if (throttleWait != null) {
-                    waitOut(chunk, throttleWait);
+                    waitOut(chunk, template.target(), throttleWait);
                 }
                 if (backoffWait != null) {
                     sleep(backoffWait);
@@ -624,16 +628,19 @@ class RemoteChunks {
     }
 
     /** Waits out a short throttle holding the chunk, the batch saying why and until when meanwhile. */
-    private void waitOut(Chunk chunk, RemoteAnswer.Throttled throttled) {
+    private void waitOut(Chunk chunk, String target, RemoteAnswer.Throttled throttled) {
         batches.pause(chunk.batchId(), throttled.until(), "Waiting: " + throttled.reason()
                 + "; the rows go on by themselves");
-        sleep(Duration.between(clock.instant(), throttled.until()));
+        Duration wait = Duration.between(clock.instant(), throttled.until());
+        metrics.throttled(target, wait);
+        sleep(wait);
         batches.endTimedPause(chunk.batchId(), throttled.until());
     }
 
     /** Pauses the batch for why its target did not run the rows, and gives the chunk back; always false. */
     private boolean pause(Chunk chunk, String owner, ImportTemplate template, RemoteAnswer why, Instant since) {
         if (why instanceof RemoteAnswer.Throttled throttled) {
+            metrics.throttled(template.target(), Duration.between(clock.instant(), throttled.until()));
             batches.pause(chunk.batchId(), throttled.until(), "Waiting: " + throttled.reason() + "; the rows go on by"
                     + " themselves");
         } else if (why instanceof RemoteAnswer.Refused refused) {

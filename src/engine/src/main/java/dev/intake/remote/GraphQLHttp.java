@@ -33,10 +33,18 @@ final class GraphQLHttp {
     private final HttpClient client;
     private final ObjectMapper json;
     private final BearerTokens tokens;
+    private final Answered answered;
+
+    /** Told of every request: the answer's HTTP status, or a negative number when none came, and how long it took. */
+    @FunctionalInterface
+    interface Answered {
+        void took(int status, Duration took);
+    }
 
     GraphQLHttp(URI url, Map<String, String> headers, BearerTokens tokens, Duration connectTimeout, Duration timeout,
-            ObjectMapper json) {
+            ObjectMapper json, Answered answered) {
         this.url = url;
+        this.answered = answered;
         this.headers = Map.copyOf(headers);
         this.tokens = tokens;
         this.timeout = timeout;
@@ -98,7 +106,15 @@ final class GraphQLHttp {
         if (authorization != null) {
             request.setHeader("Authorization", authorization);
         }
-        HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        long started = System.nanoTime();
+        HttpResponse<InputStream> response;
+        try {
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            answered.took(-1, Duration.ofNanos(System.nanoTime() - started));
+            throw e;
+        }
+        answered.took(response.statusCode(), Duration.ofNanos(System.nanoTime() - started));
         try (InputStream stream = response.body()) {
             byte[] bytes = stream.readNBytes(MAX_ANSWER_BYTES + 1);
             if (bytes.length > MAX_ANSWER_BYTES) {

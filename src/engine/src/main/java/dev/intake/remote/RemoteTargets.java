@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.intake.config.IntakeConfig;
+import dev.intake.metrics.ImportMetrics;
 import dev.intake.template.ImportTemplate;
 import dev.intake.template.TemplateProvider;
 import graphql.schema.GraphQLSchema;
@@ -53,10 +54,12 @@ public class RemoteTargets implements TemplateProvider {
     }
 
     private final OidcClients oidcClients;
+    private final ImportMetrics metrics;
 
     @Inject
     public RemoteTargets(IntakeConfig config, TargetSchemaStore store, ObjectMapper json, Clock clock,
-            OidcClients oidcClients) {
+            OidcClients oidcClients, ImportMetrics metrics) {
+        this.metrics = metrics;
         this.configured = new TreeMap<>(config.targets());
         this.store = store;
         this.json = json;
@@ -231,6 +234,6 @@ public class RemoteTargets implements TemplateProvider {
             tokens = new BearerTokens(name, id, oidcClients.getClient(id), target.timeout());
         }
         return new GraphQLHttp(target.url(), target.headers(), tokens, target.connectTimeout(), target.timeout(),
-                json);
+                json, (status, took) -> metrics.remoteAnswered(name, status, took));
     }
 }

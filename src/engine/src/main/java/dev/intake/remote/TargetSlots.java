@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import dev.intake.config.IntakeConfig;
 import dev.intake.db.Jdbc;
+import dev.intake.metrics.ImportMetrics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -51,11 +52,14 @@ public class TargetSlots {
     private final Set<String> prepared = ConcurrentHashMap.newKeySet();
     private final Map<String, Health> health = new ConcurrentHashMap<>();
 
+    private final ImportMetrics metrics;
+
     @Inject
-    public TargetSlots(Jdbc jdbc, IntakeConfig config, Clock clock) {
+    public TargetSlots(Jdbc jdbc, IntakeConfig config, Clock clock, ImportMetrics metrics) {
         this.jdbc = jdbc;
         this.configured = Map.copyOf(config.targets());
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Slots held by one claim: release them when its requests have answered. */
@@ -121,6 +125,7 @@ public class TargetSlots {
                 if (!slots.isEmpty()) {
                     // the limit as all instances left it, so that this one grows it from there
                     health(target).limit(limit(target));
+                    metrics.slotsHeld(target, slots.size());
                     return new Held(target, List.copyOf(slots), holder);
                 }
                 sleep(wait);
@@ -177,10 +182,14 @@ public class TargetSlots {
         if (held.slots().isEmpty()) {
             return;
         }
-        QuarkusTransaction.requiringNew().run(() -> jdbc.update("""
-                update intake.target_slot set holder = null, expires_at = null
-                where target = ? and slot = any (?) and holder = ?
-                """, held.target(), held.slots().toArray(Integer[]::new), held.holder()));
+        try {
+            QuarkusTransaction.requiringNew().run(() -> jdbc.update("""
+                    update intake.target_slot set holder = null, expires_at = null
+                    where target = ? and slot = any (?) and holder = ?
+                    """, held.target(), held.slots().toArray(Integer[]::new), held.holder()));
+        } finally {
+            metrics.slotsHeld(held.target(), -held.count());
+        }
     }
 
     /**

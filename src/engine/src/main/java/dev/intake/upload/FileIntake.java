@@ -33,6 +33,7 @@ import dev.intake.file.ReadRequest;
 import dev.intake.file.UnreadableFileException;
 import dev.intake.file.csv.CsvDialect;
 import dev.intake.file.xlsx.WorkbookCheck;
+import dev.intake.metrics.ImportMetrics;
 import dev.intake.security.Uploader;
 import dev.intake.template.ImportTemplate;
 import dev.intake.template.TemplateCatalog;
@@ -66,6 +67,9 @@ public class FileIntake {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ImportMetrics metrics;
 
     /** A file to import: where its bytes are on local disk, where it came from, and whom it runs as. */
     public record Submission(String template, String filename, Path file, BatchSource source, String emailRecord,
@@ -113,6 +117,7 @@ public class FileIntake {
             throw new DuplicateActiveBatchException(submission.template(),
                     batches.findActiveWithContent(organisation, submission.template(), sha256).orElse(null));
         }
+        metrics.uploaded(submission.source(), size);
         workQueued.fire(new WorkQueued(batch.id()));
         return batch;
     }

@@ -39,6 +39,14 @@ class PackageRulesTest {
     }
 
     @Test
+    void only_one_class_touches_micrometer_which_the_engine_may_run_without() {
+        noClasses().that().doNotHaveFullyQualifiedName("dev.intake.metrics.MicrometerMeters")
+                .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..")
+                .because("Micrometer is optional: a host without it must never load a class that needs it")
+                .check(CLASSES);
+    }
+
+    @Test
     void no_two_packages_depend_on_each_other() {
         slices().matching("dev.intake.(**)").should().beFreeOfCycles().check(CLASSES);
     }

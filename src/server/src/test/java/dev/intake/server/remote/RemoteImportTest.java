@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import dev.intake.fixtures.MetricsScrape;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -137,6 +138,19 @@ class RemoteImportTest {
         return null;
     }
 
+    private static MetricsScrape metrics() {
+        return MetricsScrape.of(given().get("/q/metrics").then().statusCode(200).extract().asString());
+    }
+
+    /** Waits up to 10 s for a value to be what is expected. */
+    private static void await(java.util.function.Supplier<Double> value, double expected, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!Double.valueOf(expected).equals(value.get()) && System.nanoTime() < deadline) {
+            sleep(100);
+        }
+        assertEquals(expected, value.get(), what);
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
@@ -230,10 +244,22 @@ class RemoteImportTest {
             CrmImportTarget.api.control("faults", "{\"mode\": \"" + mode + "\", \"every\": 3, \"retryAfter\": 1}");
             try {
                 Set<String> pauses = new HashSet<>();
+                MetricsScrape before = metrics();
                 String id = upload(file(contacts(30)), false);
                 JsonPath done = awaitEnd(id, Duration.ofMinutes(2), pauses);
                 assertEquals("COMPLETED", done.getString("status"), mode + ": " + done.prettify());
                 assertEquals(30, done.getInt("successCount"));
+                MetricsScrape after = metrics();
+                assertEquals(30, after.increaseSince(before, "intake_rows_total", Map.of("target", "crm",
+                        "template", "crm.createContact", "outcome", "success", "dry_run", "false")), mode);
+                assertTrue(after.increaseSince(before, "intake_remote_requests_seconds_count",
+                        Map.of("target", "crm", "answer", "2xx")) >= 20, mode + ": answered requests are timed");
+                assertEquals(mode.equals("429"), after.increaseSince(before, "intake_remote_requests_seconds_count",
+                        Map.of("target", "crm", "answer", "429")) > 0, mode + ": throttling answers are counted");
+                assertTrue(after.increaseSince(before, "intake_remote_throttled_seconds_sum",
+                        Map.of("target", "crm")) > 0, mode + ": the time waited for the target is counted");
+                await(() -> metrics().value("intake_remote_slots", Map.of("target", "crm")), 0.0,
+                        "every slot taken for the target is given back");
                 assertTrue(new JsonPath(CrmImportTarget.api.read("stats")).getLong("faults") > 0);
                 assertTrue(pauses.stream().anyMatch(reason -> reason.startsWith("Waiting: target crm")), mode
                         + ": the batch said why it waited: " + pauses);
