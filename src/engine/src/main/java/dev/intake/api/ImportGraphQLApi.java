@@ -19,11 +19,14 @@ import dev.intake.batch.RowOutcome;
 import dev.intake.imports.ImportService;
 import dev.intake.imports.Page;
 import dev.intake.processing.UnknownRows;
+import dev.intake.progress.BatchFeed;
 import dev.intake.remote.DeliveryGuarantee;
 import dev.intake.remote.RemoteSender;
 import dev.intake.security.Caller;
 import dev.intake.security.Roles;
 import dev.intake.template.ImportTemplate;
+import io.smallrye.graphql.api.Subscription;
+import io.smallrye.mutiny.Multi;
 
 /**
  * The import API on {@code /graphql}: templates, batches, their failed rows and history, within the caller's
@@ -41,6 +44,9 @@ public class ImportGraphQLApi {
 
     @Inject
     RemoteSender sender;
+
+    @Inject
+    BatchFeed feed;
 
     @Query
     @Description("Every import template: one per mutation that takes an input object")
@@ -83,6 +89,28 @@ public class ImportGraphQLApi {
     public BatchView importBatch(@NonNull @Id String id) {
         caller.require(Roles.IMPORT_VIEWER, Roles.IMPORT_ADMIN);
         return imports.find(id).map(this::view).orElse(null);
+    }
+
+    @Subscription
+    @Description("The batch's state now, then again at every status change and at most every half second while its "
+            + "rows run, from whichever instance runs them; it completes when only an admin's action can move the "
+            + "batch on (it ended, or a dry run is READY)")
+    public Multi<@NonNull BatchView> importBatchChanged(@NonNull @Id String id) {
+        caller.require(Roles.IMPORT_VIEWER, Roles.IMPORT_ADMIN);
+        ImportBatch batch = imports.get(id);
+        return feed.follow(batch, follower()).map(this::view);
+    }
+
+    @Subscription
+    @Description("Every change of the organisation's batches, of one status when given: new batches, status changes "
+            + "and progress, at most every half second per batch")
+    public Multi<@NonNull BatchView> importBatchesChanged(BatchStatus status) {
+        caller.require(Roles.IMPORT_VIEWER, Roles.IMPORT_ADMIN);
+        return feed.followAll(follower(), status).map(this::view);
+    }
+
+    private BatchFeed.Follower follower() {
+        return new BatchFeed.Follower(caller.user(), caller.organisation());
     }
 
     @Mutation

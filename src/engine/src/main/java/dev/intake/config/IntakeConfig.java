@@ -14,6 +14,8 @@ public interface IntakeConfig {
 
     Security security();
 
+    Subscriptions subscriptions();
+
     Limits limits();
 
     EarlyStop earlyStop();
@@ -282,6 +284,22 @@ public interface IntakeConfig {
          */
         @WithDefault("false")
         boolean graphqlAuthErrors();
+    }
+
+    /** GraphQL subscriptions to batches' changes: bounded, so that followers cannot exhaust the server. */
+    interface Subscriptions {
+
+        /** How often at most a batch's progress is pushed; a status change is pushed at once. */
+        @WithDefault("500ms")
+        Duration progressInterval();
+
+        /** Subscriptions one user may hold on this instance, over all their connections. */
+        @WithDefault("20")
+        int maxPerUser();
+
+        /** Subscriptions this instance holds in all. */
+        @WithDefault("2000")
+        int maxTotal();
     }
 
     /** The background worker that validates files and runs their rows. */

@@ -19,6 +19,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,7 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.intake.bench.BenchFile;
 import dev.intake.fixtures.CrmApi;
+import dev.intake.support.GraphQLWebSocket;
 import dev.intake.support.PackagedServer;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -123,16 +129,81 @@ class FaultToleranceIT {
         }
     }
 
+    /**
+     * Progress travels through PostgreSQL: a subscriber connected to one instance follows, to its end, a batch that
+     * only the other instance's workers run.
+     */
+    @Test
+    void a_subscriber_on_one_instance_follows_a_batch_that_only_the_other_instances_workers_run() throws Exception {
+        String organisation = "faults-follow";
+        BenchFile.insertAccounts(database(), organisation, ACCOUNTS);
+        Vertx vertx = Vertx.vertx();
+        try (PackagedServer watching = PackagedServer.start("faults-follow-a", properties(Map.of(
+                "intake.worker.scheduled", "false")), environment());
+                PackagedServer working = PackagedServer.start("faults-follow-b", properties(Map.of()), environment())) {
+            String token = PackagedServer.token("fio", organisation, "import-viewer", "import-admin", "contacts-writer");
+            String id = watching.uploadAccepted(token, "createContact",
+                    BenchFile.write(work, "followed.csv", 20_000, ACCOUNTS, "followed-"));
+            List<JsonObject> states = follow(vertx, watching, token, id);
+
+            JsonObject last = states.get(states.size() - 1);
+            assertEquals("PARTIAL_SUCCESS", last.getString("status"), states.toString());
+            assertEquals(20_000, last.getInteger("processedRows"));
+            assertTrue(states.stream().map(state -> state.getInteger("processedRows"))
+                    .filter(rows -> rows > 0 && rows < 20_000).count() >= 2, "progress on the way: " + states);
+            assertEquals(1, count("select count(distinct processed_by) from intake.import_chunk where batch_id = "
+                    + "cast(? as uuid)", id), "one instance ran the rows");
+            assertTrue(text("select min(processed_by) from intake.import_chunk where batch_id = cast(? as uuid)", id)
+                    .startsWith("worker " + working.pid() + "@"), "the other instance ran them");
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Follows a batch with importBatchChanged until the subscription completes; the states it was sent. */
+    private static List<JsonObject> follow(Vertx vertx, PackagedServer server, String token, String id)
+            throws Exception {
+        return follow(vertx, server, token, id, new CountDownLatch(1));
+    }
+
+    /** The same, counting {@code firstState} down when the batch's current state has come. */
+    private static List<JsonObject> follow(Vertx vertx, PackagedServer server, String token, String id,
+            CountDownLatch firstState) throws Exception {
+        try (GraphQLWebSocket socket = GraphQLWebSocket.open(vertx, server.port(), token)) {
+            assertEquals("connection_ack", socket.init(null).getString("type"));
+            socket.subscribe("1", "subscription($id: ID!) { importBatchChanged(id: $id) { status processedRows } }",
+                    Map.of("id", id));
+            List<JsonObject> states = new ArrayList<>();
+            for (JsonObject message = socket.next(); !"complete".equals(message.getString("type"));
+                    message = socket.next()) {
+                assertEquals("next", message.getString("type"), message.encode());
+                states.add(message.getJsonObject("payload").getJsonObject("data").getJsonObject("importBatchChanged"));
+                firstState.countDown();
+            }
+            return states;
+        }
+    }
+
     @Test
     void losing_the_database_for_ten_seconds_pauses_the_batch_and_loses_nothing() throws Exception {
         String organisation = "faults-lost-database";
         BenchFile.insertAccounts(database(), organisation, ACCOUNTS);
         PackagedServer server = PackagedServer.start("faults-lost-db", properties(Map.of()), environment());
+        Vertx vertx = Vertx.vertx();
         try {
             String token = PackagedServer.token("lea", organisation, "import-admin", "contacts-writer");
             String id = server.uploadAccepted(token, "createContact",
                     BenchFile.write(work, "lost.csv", 50_000, ACCOUNTS, "lost-"));
             await(server, token, id, batch -> Long.parseLong(batch.getOrDefault("processedRows", "0")) >= 2_000);
+            CountDownLatch following = new CountDownLatch(1);
+            CompletableFuture<List<JsonObject>> followed = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return follow(vertx, server, token, id, following);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertTrue(following.await(30, TimeUnit.SECONDS), "the subscriber got the batch's state before the outage");
 
             postgres.close();
             Thread.sleep(10_000);
@@ -142,8 +213,14 @@ class FaultToleranceIT {
             assertExactlyOnce(awaitFinal(server, token, id), id, 50_000);
             assertTrue(server.log().contains("The database is unavailable"), "the workers met the outage mid-batch");
             assertTrue(server.get("/q/health").contains("\"UP\""), "the server recovered");
+            List<JsonObject> states = followed.get(60, TimeUnit.SECONDS);
+            assertEquals("PARTIAL_SUCCESS", states.get(states.size() - 1).getString("status"), states.toString());
+            assertEquals(50_000, states.get(states.size() - 1).getInteger("processedRows"));
+            assertTrue(server.log().contains("Listening for batch changes again"), "the subscriber's instance listened "
+                    + "again, and sent it the batch's state after the outage");
         } finally {
             server.stop();
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
     }
 

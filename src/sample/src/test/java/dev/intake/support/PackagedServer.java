@@ -111,6 +111,10 @@ public final class PackagedServer implements AutoCloseable {
         return process.pid();
     }
 
+    public int port() {
+        return port;
+    }
+
     public String url(String path) {
         return "http://localhost:" + port + path;
     }

@@ -19,7 +19,12 @@ public final class Tokens {
     }
 
     public static String of(String user, String organisation, String... roles) {
-        var builder = Jwt.issuer(ISSUER).audience(AUDIENCE).upn(user).groups(Set.of(roles)).expiresIn(Duration.ofHours(1));
+        return lasting(Duration.ofHours(1), user, organisation, roles);
+    }
+
+    /** A token that expires after the given time. */
+    public static String lasting(Duration life, String user, String organisation, String... roles) {
+        var builder = Jwt.issuer(ISSUER).audience(AUDIENCE).upn(user).groups(Set.of(roles)).expiresIn(life);
         if (organisation != null) {
             builder.claim("org", organisation);
         }

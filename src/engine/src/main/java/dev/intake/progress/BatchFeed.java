@@ -1,0 +1,206 @@
+package dev.intake.progress;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import dev.intake.batch.BatchStatus;
+import dev.intake.batch.BatchStore;
+import dev.intake.batch.ImportBatch;
+import dev.intake.config.IntakeConfig;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.subscription.MultiEmitter;
+
+/**
+ * Pushes batches to the clients that follow them, from the notifications of every instance ({@link BatchListener}):
+ * a batch's state is read once per notification however many follow it, at once for a status change and at most
+ * every {@code intake.subscriptions.progress-interval} for progress, the last state always sent. A client that does
+ * not keep up is dropped: at most a few states wait for it.
+ */
+@ApplicationScoped
+public class BatchFeed {
+
+    private static final Logger LOG = Logger.getLogger(BatchFeed.class);
+
+    /** States waiting for a slow client before it is dropped. */
+    static final int BUFFERED = 16;
+
+    @Inject
+    BatchStore batches;
+
+    @Inject
+    BatchListener listener;
+
+    @Inject
+    IntakeConfig config;
+
+    private final Set<Watch> watches = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> perUser = new ConcurrentHashMap<>();
+    private final Map<UUID, Pace> paces = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "intake-batch-feed");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /**
+     * Who follows: the limits count per user. (When the token expires, Quarkus closes the connection with 1008
+     * "Authentication expired", so the subscription ends with it.)
+     */
+    public record Follower(String user, String organisation) {
+    }
+
+    /** One subscription: one batch, or every batch of an organisation (of one status, when given). */
+    private record Watch(UUID batchId, String organisation, BatchStatus status, String user,
+            MultiEmitter<? super ImportBatch> emitter) {
+
+        boolean wants(ImportBatch batch) {
+            if (batchId != null) {
+                return batchId.equals(batch.id());
+            }
+            return organisation.equals(batch.organisation()) && (status == null || status == batch.status());
+        }
+    }
+
+    /** When a batch's state was last sent, and whether a send is scheduled. */
+    private static final class Pace {
+        private Instant sent = Instant.EPOCH;
+        private boolean scheduled;
+    }
+
+    /**
+     * The batch's states: the current one first, then one per change, until the batch reaches a status that only an
+     * admin's action moves it from (it has ended, or a dry run is READY).
+     */
+    public Multi<ImportBatch> follow(ImportBatch current, Follower follower) {
+        return watch(current.id(), current.organisation(), null, follower, current);
+    }
+
+    /** Every change of the organisation's batches, of the status when one is given. */
+    public Multi<ImportBatch> followAll(Follower follower, BatchStatus status) {
+        return watch(null, follower.organisation(), status, follower, null);
+    }
+
+    private Multi<ImportBatch> watch(UUID batchId, String organisation, BatchStatus status, Follower follower,
+            ImportBatch current) {
+        return Multi.createFrom().<ImportBatch> emitter(emitter -> {
+            Optional<String> refused = admit(follower);
+            if (refused.isPresent()) {
+                emitter.fail(new SubscriptionRefusedException(refused.get()));
+                return;
+            }
+            Watch watch = new Watch(batchId, organisation, status, follower.user(), emitter);
+            watches.add(watch);
+            emitter.onTermination(() -> {
+                if (watches.remove(watch)) {
+                    perUser.get(follower.user()).decrementAndGet();
+                }
+            });
+            listener.start();
+            if (current != null) {
+                emitter.emit(current);
+                if (endsFollowing(current.status())) {
+                    emitter.complete();
+                }
+            }
+        }).onOverflow().buffer(BUFFERED);
+    }
+
+    private synchronized Optional<String> admit(Follower follower) {
+        IntakeConfig.Subscriptions limits = config.subscriptions();
+        if (watches.size() >= limits.maxTotal()) {
+            return Optional.of("This server follows " + watches.size() + " subscriptions, its limit"
+                    + " (intake.subscriptions.max-total); try again later, or poll importBatch meanwhile");
+        }
+        AtomicInteger count = perUser.computeIfAbsent(follower.user(), user -> new AtomicInteger());
+        if (count.get() >= limits.maxPerUser()) {
+            return Optional.of("You follow " + count.get() + " subscriptions on this server, the limit"
+                    + " (intake.subscriptions.max-per-user); end one first");
+        }
+        count.incrementAndGet();
+        return Optional.empty();
+    }
+
+    /** Whether only an admin's action can move a batch on from this status, so that following it ends. */
+    static boolean endsFollowing(BatchStatus status) {
+        return status.isFinished() || status == BatchStatus.READY;
+    }
+
+    /** A notification of {@link BatchListener}: the batch's ID, and {@code :status} when its status changed. */
+    void notified(String payload) {
+        boolean statusChanged = payload.endsWith(":status");
+        UUID id;
+        try {
+            id = UUID.fromString(statusChanged ? payload.substring(0, payload.length() - ":status".length()) : payload);
+        } catch (IllegalArgumentException e) {
+            LOG.debugf("Ignored a notification that names no batch: %s", payload);
+            return;
+        }
+        if (watches.stream().noneMatch(watch -> watch.batchId() == null || watch.batchId().equals(id))) {
+            return;
+        }
+        Pace pace = paces.computeIfAbsent(id, batch -> new Pace());
+        synchronized (pace) {
+            if (pace.scheduled) {
+                return;
+            }
+            Duration interval = config.subscriptions().progressInterval();
+            Duration wait = statusChanged ? Duration.ZERO : Duration.between(Instant.now(), pace.sent.plus(interval));
+            pace.scheduled = true;
+            sender.schedule(() -> send(id, pace), Math.max(0, wait.toMillis()), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Sends every subscriber its batch's current state, after notifications may have been missed. */
+    void resendAll() {
+        watches.stream().map(Watch::batchId).filter(id -> id != null).distinct()
+                .forEach(id -> notified(id + ":status"));
+    }
+
+    private void send(UUID id, Pace pace) {
+        synchronized (pace) {
+            pace.scheduled = false;
+            pace.sent = Instant.now();
+        }
+        try {
+            Optional<ImportBatch> read = batches.find(id);
+            if (read.isEmpty()) {
+                return;
+            }
+            ImportBatch batch = read.get();
+            for (Watch watch : watches) {
+                if (watch.wants(batch)) {
+                    watch.emitter().emit(batch);
+                    if (watch.batchId() != null && endsFollowing(batch.status())) {
+                        watch.emitter().complete();
+                    }
+                }
+            }
+            if (endsFollowing(batch.status())) {
+                paces.remove(id);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Batch %s could not be read for its subscribers; the next change sends it", id);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        sender.shutdownNow();
+        watches.forEach(watch -> watch.emitter().complete());
+    }
+}
