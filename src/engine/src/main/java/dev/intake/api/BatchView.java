@@ -7,6 +7,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
+import dev.intake.batch.BatchLinks;
 import dev.intake.batch.BatchSource;
 import dev.intake.batch.BatchStatus;
 import dev.intake.batch.ImportBatch;

@@ -16,6 +16,8 @@ public interface IntakeConfig {
 
     Subscriptions subscriptions();
 
+    Webhooks webhooks();
+
     Limits limits();
 
     EarlyStop earlyStop();
@@ -284,6 +286,38 @@ public interface IntakeConfig {
          */
         @WithDefault("false")
         boolean graphqlAuthErrors();
+    }
+
+    /** Webhooks: deliveries of batches' changes to the organisations' URLs, at least once, signed. */
+    interface Webhooks {
+
+        /** Whether the scheduler sends due deliveries; tests turn it off and send them themselves. */
+        @WithDefault("true")
+        boolean scheduled();
+
+        /**
+         * Hosts that webhooks may call although they are on a loopback, private or link-local address; none by
+         * default, so that an admin cannot make the server call into its own network.
+         */
+        java.util.Optional<java.util.Set<String>> allowedPrivateHosts();
+
+        /** Attempts at a delivery before it is FAILED. */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** The wait before the second attempt; each later wait doubles, up to {@link #longestRetry()}. */
+        @WithDefault("10s")
+        Duration firstRetry();
+
+        @WithDefault("1h")
+        Duration longestRetry();
+
+        /** How long an attempt may take, connecting included. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** The server's public address, such as https://intake.example.com, for absolute links in deliveries. */
+        java.util.Optional<String> baseUrl();
     }
 
     /** GraphQL subscriptions to batches' changes: bounded, so that followers cannot exhaust the server. */

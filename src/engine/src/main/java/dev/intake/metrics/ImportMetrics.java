@@ -135,6 +135,11 @@ public class ImportMetrics {
         meters.time(Metric.REMOTE_REQUESTS, took, "target", target, "answer", answerClass(status));
     }
 
+    /** Counts an attempt at a webhook delivery by its result: delivered, retry or failed. */
+    public void webhookDelivery(String result) {
+        meters.count(Metric.WEBHOOK_DELIVERIES, 1, "result", result);
+    }
+
     /** Adds time that imports to a target waited or paused because it throttled them. */
     public void throttled(String target, Duration waited) {
         if (!waited.isNegative() && !waited.isZero()) {

@@ -21,6 +21,8 @@ public enum Metric {
             + " and answer (2xx, 3xx, 4xx, 429, 5xx, or error when no answer came)", "target", "answer"),
     REMOTE_THROTTLED("intake.remote.throttled", null, "Time that imports to a remote target waited or paused because"
             + " the target throttled them, by target", "target"),
+    WEBHOOK_DELIVERIES("intake.webhook.deliveries", null, "Attempts at webhook deliveries, by result: delivered,"
+            + " retry (it is tried again later) or failed (no attempt left)", "result"),
     REMOTE_SLOTS("intake.remote.slots", null, "Requests this instance may have in flight to a remote target"
             + " now (the slots it holds), by target", "target");
 

@@ -138,10 +138,19 @@ class FaultToleranceIT {
         String organisation = "faults-follow";
         BenchFile.insertAccounts(database(), organisation, ACCOUNTS);
         Vertx vertx = Vertx.vertx();
-        try (PackagedServer watching = PackagedServer.start("faults-follow-a", properties(Map.of(
-                "intake.worker.scheduled", "false")), environment());
-                PackagedServer working = PackagedServer.start("faults-follow-b", properties(Map.of()), environment())) {
+        int receiverPort;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            receiverPort = free.getLocalPort();
+        }
+        Map<String, String> webhooks = Map.of("intake.webhooks.allowed-private-hosts", "127.0.0.1",
+                "intake.webhooks.first-retry", "1s", "intake.webhooks.longest-retry", "2s", "intake.webhooks.timeout", "2s");
+        Map<String, String> watchingSettings = new HashMap<>(webhooks);
+        watchingSettings.put("intake.worker.scheduled", "false");
+        try (PackagedServer watching = PackagedServer.start("faults-follow-a", properties(watchingSettings), environment());
+                PackagedServer working = PackagedServer.start("faults-follow-b", properties(webhooks), environment())) {
             String token = PackagedServer.token("fio", organisation, "import-viewer", "import-admin", "contacts-writer");
+            assertTrue(watching.graphql(token, "{\"query\": \"mutation { createWebhook(url: \\\"http://127.0.0.1:"
+                    + receiverPort + "/hook\\\") { secret } }\"}").contains("whsec_"), "a webhook whose receiver is down");
             String id = watching.uploadAccepted(token, "createContact",
                     BenchFile.write(work, "followed.csv", 20_000, ACCOUNTS, "followed-"));
             List<JsonObject> states = follow(vertx, watching, token, id);
@@ -155,8 +164,38 @@ class FaultToleranceIT {
                     + "cast(? as uuid)", id), "one instance ran the rows");
             assertTrue(text("select min(processed_by) from intake.import_chunk where batch_id = cast(? as uuid)", id)
                     .startsWith("worker " + working.pid() + "@"), "the other instance ran them");
+
+            // the batch's webhook delivery fails while its receiver is down; an instance dies; the other delivers it
+            String delivery = "select %s from intake.webhook_delivery where batch_id = cast(? as uuid)";
+            awaitTrue(() -> count(delivery.formatted("coalesce(max(attempts), 0)"), id) >= 1, "a first attempt failed");
+            working.kill();
+            List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+            com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress("127.0.0.1", receiverPort), 0);
+            receiver.createContext("/hook", exchange -> {
+                received.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
+            receiver.start();
+            try {
+                awaitTrue(() -> "DELIVERED".equals(text(delivery.formatted("status"), id)), "delivered after all");
+                assertEquals(1, received.size(), "delivered once: " + received);
+                assertTrue(received.get(0).contains(id) && received.get(0).contains("\"batch.ended\""), received.get(0));
+            } finally {
+                receiver.stop(0);
+            }
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Waits up to a minute for the condition. */
+    private static void awaitTrue(java.util.concurrent.Callable<Boolean> condition, String what) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+        while (!condition.call()) {
+            assertTrue(Instant.now().isBefore(deadline), "within a minute: " + what);
+            Thread.sleep(200);
         }
     }
 

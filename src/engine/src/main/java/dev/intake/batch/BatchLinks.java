@@ -1,4 +1,4 @@
-package dev.intake.api;
+package dev.intake.batch;
 
 import java.util.UUID;
 
@@ -17,7 +17,7 @@ public record BatchLinks(
         @NonNull @Description("Every row with its outcome") String results,
         @NonNull @Description("Every row with its outcome, one JSON object per line") String resultsNdjson) {
 
-    static BatchLinks of(UUID batchId) {
+    public static BatchLinks of(UUID batchId) {
         String self = "/imports/" + batchId;
         return new BatchLinks(self, self + "/original", self + "/exceptions.csv", self + "/exceptions.xlsx",
                 self + "/results.csv",
