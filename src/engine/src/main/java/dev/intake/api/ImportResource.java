@@ -84,7 +84,7 @@ public class ImportResource {
             content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No template has that name (error_code unknown-template)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
-    public Response template(@Parameter(description = "The template's name, such as createContact") @PathParam("name")
+    public Response template(@Parameter(description = "The template's name, such as createProduct") @PathParam("name")
     String name, @Parameter(description = "Whether to add an example data row") @QueryParam("sample")
     @DefaultValue("false") boolean sample) {
         return Downloads.send(imports.templateFile(name, sample));

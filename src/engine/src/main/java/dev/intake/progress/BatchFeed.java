@@ -50,6 +50,7 @@ public class BatchFeed {
 
     private final Set<Watch> watches = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> perUser = new ConcurrentHashMap<>();
+    private final AtomicInteger total = new AtomicInteger();
     private final Map<UUID, Pace> paces = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "intake-batch-feed");
@@ -97,17 +98,17 @@ public class BatchFeed {
 
     private Multi<ImportBatch> watch(UUID batchId, String organisation, BatchStatus status, Follower follower,
             ImportBatch current) {
+        // refused at once, as the subscription is asked for, so that the client's subscribe gets the error
+        admit(follower).ifPresent(refused -> {
+            throw new SubscriptionRefusedException(refused);
+        });
         return Multi.createFrom().<ImportBatch> emitter(emitter -> {
-            Optional<String> refused = admit(follower);
-            if (refused.isPresent()) {
-                emitter.fail(new SubscriptionRefusedException(refused.get()));
-                return;
-            }
             Watch watch = new Watch(batchId, organisation, status, follower.user(), emitter);
             watches.add(watch);
             emitter.onTermination(() -> {
                 if (watches.remove(watch)) {
                     perUser.get(follower.user()).decrementAndGet();
+                    total.decrementAndGet();
                 }
             });
             listener.start();
@@ -115,6 +116,9 @@ public class BatchFeed {
                 emitter.emit(current);
                 if (endsFollowing(current.status())) {
                     emitter.complete();
+                } else {
+                    // a change between reading the current state and watching would be missed: read it once more
+                    notified(batchId + ":status");
                 }
             }
         }).onOverflow().buffer(BUFFERED);
@@ -122,8 +126,8 @@ public class BatchFeed {
 
     private synchronized Optional<String> admit(Follower follower) {
         IntakeConfig.Subscriptions limits = config.subscriptions();
-        if (watches.size() >= limits.maxTotal()) {
-            return Optional.of("This server follows " + watches.size() + " subscriptions, its limit"
+        if (total.get() >= limits.maxTotal()) {
+            return Optional.of("This server follows " + total.get() + " subscriptions, its limit"
                     + " (intake.subscriptions.max-total); try again later, or poll importBatch meanwhile");
         }
         AtomicInteger count = perUser.computeIfAbsent(follower.user(), user -> new AtomicInteger());
@@ -132,6 +136,7 @@ public class BatchFeed {
                     + " (intake.subscriptions.max-per-user); end one first");
         }
         count.incrementAndGet();
+        total.incrementAndGet();
         return Optional.empty();
     }
 

@@ -1,5 +1,5 @@
-// The console's scripts: local times, the CSRF header, refusals shown as a message, the row menus, and the
-// bulk import wizard. Everything else is htmx attributes in the pages.
+// The console's scripts: local times, the CSRF header, refusals shown as a message, the row menus, the bulk import
+// wizard, and live batches. Everything else is htmx attributes in the pages.
 (function () {
   "use strict";
 
@@ -328,8 +328,27 @@
     update();
   }
 
+  // Live batches: the server pushes the ID of each of the organisation's batches that changes, and the row, card or
+  // summary of that batch fetches itself again. While the stream is open the pages do not poll; when it closes
+  // (a proxy that cuts streams, a server restart) they poll every 2 s until the browser reconnects it.
+  function liveBatches() {
+    if (!window.EventSource || !document.querySelector("[data-batch]")) { return; }
+    var stream = new EventSource("/console/events");
+    stream.onopen = function () { window.intakeStreamOpen = true; };
+    stream.onerror = function () { window.intakeStreamOpen = false; };
+    stream.onmessage = function (event) {
+      document.querySelectorAll("[data-batch]").forEach(function (element) {
+        if (element.getAttribute("data-batch") === event.data && window.htmx) {
+          window.htmx.trigger(element, "intake:changed");
+        }
+      });
+    };
+    window.addEventListener("pagehide", function () { stream.close(); });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     localTimes(document);
+    liveBatches();
     var root = document.getElementById("wizard");
     if (root) { wizard(root); }
     var mapping = document.getElementById("mapping");

@@ -95,6 +95,10 @@ class BatchStoreTest {
                 events.stream().map(BatchEvent::status).toList());
         assertEquals("ada", events.get(0).actor());
         assertEquals("worker-1", events.get(2).actor());
+        assertEquals(new BatchStatusChanged(batch.id(), BatchStatus.VALIDATING, BatchStatus.VALIDATION_FAILED,
+                NOW.plusSeconds(1), true), database.statusChanged.fired.stream()
+                        .filter(changed -> changed.batchId().equals(batch.id())).reduce((first, last) -> last)
+                        .orElseThrow(), "the change that ended the batch is fired for its observers");
         assertEquals(List.of(batch.id()), database.batches.findToPurge(NOW.plusSeconds(2), 10));
         assertEquals(List.of(), database.batches.findToPurge(NOW, 10), "not ended before the cut-off");
 

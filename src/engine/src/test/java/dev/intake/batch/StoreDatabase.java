@@ -26,6 +26,9 @@ final class StoreDatabase implements AutoCloseable {
     final ChunkStore chunks = new ChunkStore();
     final OutcomeStore outcomes = new OutcomeStore();
     final FileStore files = new FileStore();
+    /** What the stores fired, as CDI would have delivered it. */
+    final RecordedEvents<BatchStatusChanged> statusChanged = new RecordedEvents<>();
+    final RecordedEvents<OutcomesWritten> outcomesWritten = new RecordedEvents<>();
 
     private static StoreDatabase shared;
 
@@ -56,8 +59,11 @@ final class StoreDatabase implements AutoCloseable {
         Jdbc jdbc = Jdbc.on(dataSource);
         batches.jdbc = jdbc;
         batches.json = new ObjectMapper();
+        batches.statusChanged = statusChanged;
+        batches.outcomesWritten = outcomesWritten;
         chunks.jdbc = jdbc;
         outcomes.jdbc = jdbc;
+        outcomes.written = outcomesWritten;
         files.jdbc = jdbc;
     }
 
@@ -103,6 +109,8 @@ final class StoreDatabase implements AutoCloseable {
         BatchStore batchStore = new BatchStore();
         batchStore.jdbc = jdbc;
         batchStore.json = new ObjectMapper();
+        batchStore.statusChanged = statusChanged;
+        batchStore.outcomesWritten = outcomesWritten;
         ChunkStore chunkStore = new ChunkStore();
         chunkStore.jdbc = jdbc;
         return new Stores(batchStore, chunkStore);

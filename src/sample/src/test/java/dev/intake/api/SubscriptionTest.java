@@ -82,7 +82,7 @@ class SubscriptionTest {
             assertTrue(processed.stream().filter(rows -> rows > 0 && rows < 20_000).count() >= 2,
                     "processedRows rose while the rows ran, not only at the end: " + processed);
             List<String> statuses = states.stream().map(state -> state.getString("status")).distinct().toList();
-            assertTrue(List.of("VALIDATING", "PROCESSING", "COMPLETED").containsAll(statuses)
+            assertTrue(List.of("PENDING", "VALIDATING", "PROCESSING", "COMPLETED").containsAll(statuses)
                     && statuses.contains("PROCESSING"), "status changes in order: " + statuses);
             assertNull(socket.poll(Duration.ofMillis(700)), "nothing after the completion");
         }
@@ -136,6 +136,21 @@ class SubscriptionTest {
                 assertEquals("1008 Authentication expired", socket.closedWith(),
                         "the connection closes when its token expires, token in " + (inUpgrade ? "upgrade" : "init"));
             }
+        }
+    }
+
+    @Test
+    void a_user_holds_at_most_the_configured_number_of_subscriptions() throws Exception {
+        String greedy = Tokens.of("greedy", Tokens.ORGANISATION, "import-viewer");
+        try (GraphQLWebSocket socket = GraphQLWebSocket.open(vertx, base.getPort(), greedy)) {
+            socket.init(null);
+            for (int i = 1; i <= 5; i++) {
+                socket.subscribe("s" + i, "subscription { importBatchesChanged { id } }", Map.of());
+            }
+            JsonObject refused = socket.next();
+            assertEquals("error", refused.getString("type"), refused.encode());
+            assertEquals("s5", refused.getString("id"), "the fifth is refused (test limit 4): " + refused.encode());
+            assertTrue(refused.encode().contains("intake.subscriptions.max-per-user"), refused.encode());
         }
     }
 

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.microsoft.playwright.APIRequestContext;
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -26,6 +28,7 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.RequestOptions;
 
 import dev.intake.processing.ImportWorker;
 import dev.intake.support.Imports;
@@ -256,6 +259,51 @@ class ConsoleBrowserTest {
             assertFalse(Imports.batch(id).getBoolean("dryRun"), "it ran for real");
             assertEquals(1024, page.evaluate("document.documentElement.scrollWidth"), "no sideways scrolling");
             screenshot(page, "imports");
+        }
+    }
+
+    @Test
+    void the_grid_and_the_batch_page_follow_batches_from_the_event_stream_without_polling() throws Exception {
+        String listed = Imports.accepted("createAccount", "pushed-accounts.csv", Imports.csv("name", UniqueNames.of("Pushed")));
+
+        try (BrowserContext context = newContext(); Page page = context.newPage()) {
+            List<String> polls = new java.util.concurrent.CopyOnWriteArrayList<>();
+            page.onRequest(request -> {
+                if (request.url().matches(".*/console/imports/[^/]+/(row|summary|card)$")) {
+                    polls.add(request.url());
+                }
+            });
+            signIn(page, "ada", "acme", List.of("import-admin"));
+            page.waitForFunction("window.intakeStreamOpen === true");
+            polls.clear();
+            Thread.sleep(4_500);
+            assertEquals(List.of(), polls, "no polling while the stream is open");
+
+            Imports.finish(worker, listed);
+            page.waitForSelector("#batch-" + listed + " .badge:has-text('Completed')",
+                    new Page.WaitForSelectorOptions().setTimeout(10_000));
+            assertTrue(polls.stream().allMatch(url -> url.endsWith("/" + listed + "/row")),
+                    "only the changed batch's row fetched itself: " + polls);
+
+            String detailed = Imports.accepted("createAccount", "pushed-detail.csv",
+                    Imports.csv("name", UniqueNames.of("Detail")));
+            page.navigate(url("/console/imports/" + detailed));
+            page.waitForFunction("window.intakeStreamOpen === true");
+            Imports.finish(worker, detailed);
+            page.waitForSelector("#summary:has-text('Completed')", new Page.WaitForSelectorOptions().setTimeout(10_000));
+            screenshot(page, "pushed-batch");
+
+            APIResponse foreign = context.request().get(url("/console/events"), RequestOptions.create()
+                    .setHeader("Origin", "https://elsewhere.example").setMaxRedirects(0));
+            assertEquals(403, foreign.status(), "a foreign Origin is refused");
+        }
+        APIRequestContext anonymous = playwright.request().newContext();
+        try {
+            APIResponse signedOut = anonymous.get(url("/console/events"), RequestOptions.create().setMaxRedirects(0));
+            assertTrue(signedOut.status() == 302 || signedOut.status() == 401, "no session, no events: "
+                    + signedOut.status());
+        } finally {
+            anonymous.dispose();
         }
     }
 
