@@ -1,10 +1,12 @@
 package dev.intake.console;
 
+import java.util.List;
 import java.util.function.Function;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,6 +27,8 @@ import dev.intake.imports.ImportService;
 import dev.intake.processing.UnknownRows;
 import dev.intake.remote.RemoteTargets;
 import dev.intake.security.Caller;
+import dev.intake.webhook.Webhook;
+import dev.intake.webhook.WebhookService;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -50,6 +54,12 @@ public class ConsoleActions {
     RemoteTargets targets;
 
     /** One file from the wizard: the same form, checks and limits as {@code POST /imports}. */
+    @Inject
+    WebhookService webhookService;
+
+    @Inject
+    WebhooksPage webhooksPage;
+
     @POST
     @Path("imports")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -99,6 +109,47 @@ public class ConsoleActions {
         return asAdmin("Refreshing a target", viewer -> {
             imports.refreshTarget(name);
             return Response.ok().header("HX-Redirect", "/console/targets#" + name).build();
+        });
+    }
+
+    /** Registers a webhook; the answer is the page with the new secret shown once. */
+    @POST
+    @Path("webhooks")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response createWebhook(@FormParam("url") String url, @FormParam("events") List<String> events) {
+        return asAdmin("Adding a webhook", viewer -> {
+            Webhook webhook = webhookService.create(url == null ? "" : url, events, null);
+            return Response.ok(webhooksPage.render(viewer, webhook.id(), webhook.secret())).build();
+        });
+    }
+
+    /** Gives a webhook a new secret; the answer is the page with it shown once. */
+    @POST
+    @Path("webhooks/{id}/rotate")
+    @Produces(MediaType.TEXT_HTML)
+    public Response rotateWebhookSecret(@PathParam("id") String id) {
+        return asAdmin("Rotating a webhook's secret", viewer -> {
+            Webhook webhook = webhookService.rotate(id, null);
+            return Response.ok(webhooksPage.render(viewer, webhook.id(), webhook.secret())).build();
+        });
+    }
+
+    @POST
+    @Path("webhooks/{id}/delete")
+    public Response deleteWebhook(@PathParam("id") String id) {
+        return asAdmin("Removing a webhook", viewer -> {
+            webhookService.delete(id);
+            return Response.ok().header("HX-Redirect", "/console/webhooks").build();
+        });
+    }
+
+    @POST
+    @Path("webhooks/deliveries/{id}/send-again")
+    public Response sendWebhookDeliveryAgain(@PathParam("id") String id) {
+        return asAdmin("Sending a delivery again", viewer -> {
+            webhookService.sendAgain(id);
+            return Response.ok().header("HX-Redirect", "/console/webhooks").build();
         });
     }
 

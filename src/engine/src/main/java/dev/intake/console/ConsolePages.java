@@ -53,6 +53,9 @@ public class ConsolePages {
     @Inject
     RemoteTargets targets;
 
+    @Inject
+    WebhooksPage webhooksPage;
+
     @GET
     public Response home() {
         return Response.seeOther(URI.create("/console/imports")).build();
@@ -171,6 +174,13 @@ public class ConsolePages {
     public Response targets() {
         return page(viewer -> Response.ok(Pages.targets(viewer, viewer.admin() ? imports.targets() : List.of()))
                 .build());
+    }
+
+    /** The organisation's webhooks, for admins: each one's events and recent deliveries with their answers. */
+    @GET
+    @Path("webhooks")
+    public Response webhooks() {
+        return page(viewer -> Response.ok(webhooksPage.render(viewer, null, null)).build());
     }
 
     @GET

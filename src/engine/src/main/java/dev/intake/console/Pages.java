@@ -38,6 +38,9 @@ final class Pages {
     /** @param targets the remote targets; empty when the viewer is no admin ({@code viewer.admin}) */
     static native TemplateInstance targets(Viewer viewer, List<TargetStatus> targets);
 
+    /** @param webhooks the organisation's webhooks; empty when the viewer is no admin ({@code viewer.admin}) */
+    static native TemplateInstance webhooks(Viewer viewer, List<WebhookRow> webhooks, List<String> events);
+
     /**
      * Templates of one schema: the application's own ({@code target} null) or a remote target's.
      *

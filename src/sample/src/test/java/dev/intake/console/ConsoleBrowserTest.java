@@ -34,6 +34,7 @@ import dev.intake.processing.ImportWorker;
 import dev.intake.support.Imports;
 import dev.intake.support.Tokens;
 import dev.intake.support.UniqueNames;
+import dev.intake.webhook.WebhookSender;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -54,6 +55,9 @@ class ConsoleBrowserTest {
 
     @Inject
     ImportWorker worker;
+
+    @Inject
+    WebhookSender sender;
 
     @ConfigProperty(name = "quarkus.http.test-port", defaultValue = "8081")
     int port;
@@ -304,6 +308,50 @@ class ConsoleBrowserTest {
                     + signedOut.status());
         } finally {
             anonymous.dispose();
+        }
+    }
+
+    @Test
+    void an_admin_adds_a_webhook_sees_its_secret_once_and_follows_its_deliveries() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger(1);
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(failures.getAndDecrement() > 0 ? 503 : 204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try (BrowserContext context = newContext(); Page page = context.newPage()) {
+            signIn(page, "ada", "acme", List.of("import-admin"));
+            page.click("nav a:has-text('Webhooks')");
+            page.fill("#webhook-url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
+            page.click("button:has-text('Add webhook')");
+            String secret = page.textContent(".message.secret .mono").strip();
+            assertTrue(secret.startsWith("whsec_"), "the secret is shown: " + secret);
+
+            String id = Imports.accepted("createAccount", "hooked-accounts.csv", Imports.csv("name", UniqueNames.of("Hooked")));
+            Imports.finish(worker, id);
+            sender.sendDue();
+            page.reload();
+            assertTrue(page.textContent(".webhook tbody tr").contains("The receiver answered 503"),
+                    page.textContent(".webhook tbody tr"));
+            assertFalse(page.content().contains(secret), "the secret is shown once only");
+            sender.sendDue();
+            page.reload();
+            assertEquals("Delivered", page.textContent(".webhook tbody tr .badge").strip());
+            page.click(".webhook tbody tr button:has-text('Send again')");
+            page.waitForSelector(".webhook tbody tr .badge:has-text('Waiting'), .webhook tbody tr .badge:has-text('Retrying')");
+            sender.sendDue();
+            page.reload();
+            assertEquals("3", page.textContent(".webhook tbody tr td.num").strip(), "three attempts: 503, 204, 204");
+            screenshot(page, "webhooks");
+
+            page.onDialog(dialog -> dialog.accept());
+            page.click(".webhook button:has-text('Remove')");
+            page.waitForSelector("h2:has-text('No webhooks')");
+        } finally {
+            receiver.stop(0);
         }
     }
 

@@ -55,7 +55,7 @@ class ConsoleSignInTest {
         assertTrue(page.contains(own + ".csv"), "the organisation's batch is listed");
         assertFalse(page.contains(other + ".csv"), "another organisation's batch is not");
         assertTrue(page.contains("ada · acme"), "the page says who is signed in");
-        assertTrue(page.contains("hx-get=\"/console/imports/" + id + "/row\" hx-trigger=\"every 2s\""),
+        assertTrue(page.contains("hx-get=\"/console/imports/" + id + "/row\" hx-trigger=\"intake:changed, every 2s [!window.intakeStreamOpen]\""),
                 "a batch that has not ended polls its row");
 
         assertEquals(null, given().filter(browser).get("/console/imports/" + id + "/summary").then().statusCode(200)
@@ -158,7 +158,7 @@ class ConsoleSignInTest {
         String card = consoleUpload(browser, token, "createAccount", name + ".csv", file).then().statusCode(202)
                 .extract().asString();
         assertTrue(card.contains(name + ".csv") && card.contains("Pending"), card);
-        assertTrue(card.contains("hx-trigger=\"every 2s\""), "the new batch's card polls itself: " + card);
+        assertTrue(card.contains("hx-trigger=\"intake:changed, every 2s [!window.intakeStreamOpen]\""), "the new batch's card polls itself: " + card);
     }
 
     @Test

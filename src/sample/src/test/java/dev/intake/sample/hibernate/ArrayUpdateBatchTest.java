@@ -53,7 +53,7 @@ class ArrayUpdateBatchTest {
                 contact.lastName = "Last " + i;
                 contact.phone = i % 3 == 0 ? null : "+44 \"20\" " + i;
                 contact.status = i % 2 == 0 ? ContactStatus.LEAD : ContactStatus.INACTIVE;
-                contact.account = i % 2 == 0 ? other : contact.account;
+                contact.accountId = i % 2 == 0 ? other.id : contact.accountId;
                 contact.customFields = Map.of("Note", "a \"quoted\" {brace}, back\\slash " + i);
             }
         });
@@ -136,7 +136,7 @@ class ArrayUpdateBatchTest {
                 contact.lastName = "Contact " + i;
                 contact.emailAddress = UniqueNames.email("array" + i);
                 contact.status = ContactStatus.ACTIVE;
-                contact.account = home;
+                contact.accountId = home.id;
                 contact.persist();
                 ids.add(contact.id);
             }
