@@ -13,7 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestStreamElementType;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import dev.intake.api.RestErrors;
 import dev.intake.progress.BatchFeed;
 import dev.intake.security.Caller;
 import dev.intake.security.Roles;
@@ -47,6 +49,12 @@ public class ConsoleEvents {
         caller.require(Roles.IMPORT_VIEWER, Roles.IMPORT_ADMIN);
         return feed.followAll(new BatchFeed.Follower(caller.user(), caller.organisation()), null)
                 .map(batch -> batch.id().toString());
+    }
+
+    /** A refusal (another site, no session, a subscription limit) answers Intake's error body with its status. */
+    @ServerExceptionMapper
+    public Response error(Exception failure) {
+        return RestErrors.response(failure);
     }
 
     /** Whether the Origin names the host and port the request was sent to. */
