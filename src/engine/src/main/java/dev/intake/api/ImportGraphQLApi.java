@@ -23,8 +23,11 @@ import dev.intake.progress.BatchFeed;
 import dev.intake.remote.DeliveryGuarantee;
 import dev.intake.remote.RemoteSender;
 import dev.intake.security.Caller;
+import dev.intake.security.CallerScope;
 import dev.intake.security.Roles;
 import dev.intake.template.ImportTemplate;
+import graphql.schema.DataFetchingEnvironment;
+import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
 
@@ -41,6 +44,9 @@ public class ImportGraphQLApi {
 
     @Inject
     Caller caller;
+
+    @Inject
+    Context graphQLContext;
 
     @Inject
     RemoteSender sender;
@@ -98,7 +104,7 @@ public class ImportGraphQLApi {
     public Multi<@NonNull BatchView> importBatchChanged(@NonNull @Id String id) {
         caller.require(Roles.IMPORT_VIEWER, Roles.IMPORT_ADMIN);
         ImportBatch batch = imports.get(id);
-        return feed.follow(batch, follower()).map(this::view);
+        return asSubscriber(feed.follow(batch, follower()).map(this::view));
     }
 
     @Subscription
@@ -106,7 +112,18 @@ public class ImportGraphQLApi {
             + "and progress, at most every half second per batch")
     public Multi<@NonNull BatchView> importBatchesChanged(BatchStatus status) {
         caller.require(Roles.IMPORT_VIEWER, Roles.IMPORT_ADMIN);
-        return feed.followAll(follower(), status).map(this::view);
+        return asSubscriber(feed.followAll(follower(), status).map(this::view));
+    }
+
+    /**
+     * The states resolved as the subscriber: the fields of a state pushed after this request has ended (events,
+     * failures) run on the thread that pushes it, and check the subscriber's roles in a request context that lasts as
+     * long as the subscription.
+     */
+    private <T> Multi<T> asSubscriber(Multi<T> states) {
+        CallerScope scope = CallerScope.besideCurrentRequest();
+        scope.putInto(graphQLContext.unwrap(DataFetchingEnvironment.class).getGraphQlContext());
+        return states.onTermination().invoke(scope::close);
     }
 
     private BatchFeed.Follower follower() {

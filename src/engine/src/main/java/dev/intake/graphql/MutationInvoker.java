@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
 
+import dev.intake.security.CallerScope;
 import dev.intake.security.Uploader;
 import dev.intake.target.RowExecutor;
 import dev.intake.target.RowResult;
@@ -23,10 +24,6 @@ import dev.intake.template.ImportTemplate;
 import dev.intake.template.RowOperation;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.InjectableContext;
-import io.quarkus.arc.ManagedContext;
-import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.graphql.execution.ExecutionService;
@@ -56,7 +53,7 @@ public class MutationInvoker implements RowExecutor {
      */
     @Override
     public RowSession open(Uploader uploader) {
-        RequestScope scope = new RequestScope(Arc.container().requestContext(), identities.of(uploader));
+        CallerScope scope = CallerScope.of(identities.of(uploader));
         return new RowSession() {
             @Override
             public RowResult run(ImportTemplate template, Map<String, Object> variables) {
@@ -77,7 +74,7 @@ public class MutationInvoker implements RowExecutor {
     }
 
     /** Runs one row's mutation: its result value, or the errors it ended with. */
-    private RowResult invoke(ImportTemplate template, Map<String, Object> variables, RequestScope scope) {
+    private RowResult invoke(ImportTemplate template, Map<String, Object> variables, CallerScope scope) {
         ExecutionResult result = execute(template.document(), variables, scope);
         if (!result.getErrors().isEmpty()) {
             return RowResult.failed(result.getErrors());
@@ -93,7 +90,7 @@ public class MutationInvoker implements RowExecutor {
      * @throws IllegalStateException when an error names no row although rows ran, or the result is lost
      */
     private Optional<List<RowResult>> invokeAll(ImportTemplate template, List<Map<String, Object>> rows,
-            RequestScope scope, IntConsumer rowStarts) {
+            CallerScope scope, IntConsumer rowStarts) {
         Map<String, Object> variables = new HashMap<>();
         for (int row = 0; row < rows.size(); row++) {
             for (Map.Entry<String, Object> argument : rows.get(row).entrySet()) {
@@ -131,14 +128,13 @@ public class MutationInvoker implements RowExecutor {
         return Optional.of(results);
     }
 
-    private ExecutionResult execute(String document, Map<String, Object> variables, RequestScope scope) {
+    private ExecutionResult execute(String document, Map<String, Object> variables, CallerScope scope) {
         JsonObject request = JSON.createObjectBuilder()
                 .add("query", document)
                 .add("operationName", "Import")
                 .build();
         Map<String, Object> context = new HashMap<>();
-        context.put("runBlocking", Boolean.TRUE);
-        context.put("state", scope.state);
+        scope.putInto(context);
         context.put(ImportFetching.MARKER, Boolean.TRUE);
         context.put(ImportVariables.KEY, variables);
         ExecutionResponse[] response = new ExecutionResponse[1];
@@ -147,39 +143,5 @@ public class MutationInvoker implements RowExecutor {
     }
 
     private record DocumentKey(RowOperation operation, int rows) {
-    }
-
-    /**
-     * The request context the data fetchers reactivate for each row: SmallRye GraphQL activates it from this
-     * state and deactivates it after every field, so one state serves all rows and is destroyed once.
-     */
-    private static final class RequestScope implements AutoCloseable {
-        private final ManagedContext context;
-        private final InjectableContext.ContextState outer;
-        private final InjectableContext.ContextState state;
-
-        private RequestScope(ManagedContext context, SecurityIdentity identity) {
-            this.context = context;
-            this.outer = context.isActive() ? context.getState() : null;
-            if (outer != null) {
-                context.deactivate();
-            }
-            context.activate();
-            Arc.container().instance(CurrentIdentityAssociation.class).get().setIdentity(identity);
-            this.state = context.getState();
-            context.deactivate();
-        }
-
-        @Override
-        public void close() {
-            if (context.isActive()) {
-                context.deactivate();
-            }
-            context.activate(state);
-            context.terminate();
-            if (outer != null) {
-                context.activate(outer);
-            }
-        }
     }
 }

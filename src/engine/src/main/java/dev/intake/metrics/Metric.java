@@ -53,4 +53,20 @@ public enum Metric {
     public java.util.List<String> labels() {
         return java.util.List.of(labels);
     }
+
+    /**
+     * The tags given, once checked against this metric's labels: a key and a value for each label, in its order. A
+     * measurement with other tags is a mistake in the engine, and fails where it is made.
+     */
+    public String[] tagged(String... tags) {
+        boolean matches = tags.length == labels.length * 2;
+        for (int i = 0; matches && i < labels.length; i++) {
+            matches = labels[i].equals(tags[2 * i]) && tags[2 * i + 1] != null;
+        }
+        if (!matches) {
+            throw new IllegalArgumentException(name + " takes a value for each of the labels " + labels()
+                    + ", in that order, not " + java.util.Arrays.toString(tags));
+        }
+        return tags;
+    }
 }

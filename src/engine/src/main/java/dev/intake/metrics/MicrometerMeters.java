@@ -17,24 +17,24 @@ final class MicrometerMeters implements Meters {
 
     @Override
     public void count(Metric metric, double amount, String... tags) {
-        Counter.builder(metric.metricName()).description(metric.description()).baseUnit(metric.unit()).tags(tags)
+        Counter.builder(metric.metricName()).description(metric.description()).baseUnit(metric.unit()).tags(metric.tagged(tags))
                 .register(registry).increment(amount);
     }
 
     @Override
     public void time(Metric metric, Duration duration, String... tags) {
-        Timer.builder(metric.metricName()).description(metric.description()).tags(tags).register(registry).record(duration);
+        Timer.builder(metric.metricName()).description(metric.description()).tags(metric.tagged(tags)).register(registry).record(duration);
     }
 
     @Override
     public void record(Metric metric, double value, String... tags) {
         DistributionSummary.builder(metric.metricName()).description(metric.description()).baseUnit(metric.unit())
-                .tags(tags).register(registry).record(value);
+                .tags(metric.tagged(tags)).register(registry).record(value);
     }
 
     @Override
     public void gauge(Metric metric, Supplier<Number> value, String... tags) {
-        Gauge.builder(metric.metricName(), value).description(metric.description()).baseUnit(metric.unit()).tags(tags)
+        Gauge.builder(metric.metricName(), value).description(metric.description()).baseUnit(metric.unit()).tags(metric.tagged(tags))
                 .strongReference(true).register(registry);
     }
 

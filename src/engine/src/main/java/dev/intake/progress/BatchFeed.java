@@ -66,7 +66,7 @@ public class BatchFeed {
     }
 
     /** One subscription: one batch, or every batch of an organisation (of one status, when given). */
-    private record Watch(UUID batchId, String organisation, BatchStatus status, String user,
+    private record Watch(UUID batchId, String organisation, BatchStatus status, Follower follower,
             MultiEmitter<? super ImportBatch> emitter) {
 
         boolean wants(ImportBatch batch) {
@@ -103,7 +103,7 @@ public class BatchFeed {
             throw new SubscriptionRefusedException(refused);
         });
         return Multi.createFrom().<ImportBatch> emitter(emitter -> {
-            Watch watch = new Watch(batchId, organisation, status, follower.user(), emitter);
+            Watch watch = new Watch(batchId, organisation, status, follower, emitter);
             watches.add(watch);
             emitter.onTermination(() -> {
                 if (watches.remove(watch)) {
@@ -189,10 +189,7 @@ public class BatchFeed {
             ImportBatch batch = read.get();
             for (Watch watch : watches) {
                 if (watch.wants(batch)) {
-                    watch.emitter().emit(batch);
-                    if (watch.batchId() != null && endsFollowing(batch.status())) {
-                        watch.emitter().complete();
-                    }
+                    push(watch, batch);
                 }
             }
             if (endsFollowing(batch.status())) {
@@ -200,6 +197,23 @@ public class BatchFeed {
             }
         } catch (RuntimeException e) {
             LOG.warnf(e, "Batch %s could not be read for its subscribers; the next change sends it", id);
+        }
+    }
+
+    /**
+     * Sends a subscriber the batch: GraphQL resolves the fields it asked for as the emit runs, in the subscription's
+     * own request context. A state that fails to resolve ends that subscription with an error, never the others.
+     */
+    private void push(Watch watch, ImportBatch batch) {
+        try {
+            watch.emitter().emit(batch);
+            if (watch.batchId() != null && endsFollowing(batch.status())) {
+                watch.emitter().complete();
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Batch %s could not be sent to a subscriber of %s; the subscription ends", batch.id(),
+                    watch.follower().user());
+            watch.emitter().fail(e);
         }
     }
 

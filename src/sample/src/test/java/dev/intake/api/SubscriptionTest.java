@@ -183,6 +183,48 @@ class SubscriptionTest {
         }
     }
 
+    @Test
+    void pushed_states_carry_the_role_checked_fields_of_the_batch_as_polling_shows_them() throws Exception {
+        String account = Catalogue.account(Tokens.ADMIN, UniqueNames.of("Nested"));
+        String prefix = UniqueNames.of("nested").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        String file = Imports.templateHeader("createContact") + account + "," + prefix + "a@example.org,Nia,Nest,ACTIVE,"
+                + "\r\n" + "No account " + prefix + "," + prefix + "b@example.org,Nia,Nest,ACTIVE,\r\n";
+        String id = Imports.upload(Tokens.ADMIN, "createContact", "nested.csv",
+                file.getBytes(java.nio.charset.StandardCharsets.UTF_8)).then().statusCode(202).extract().path("id");
+        String nested = "subscription($id: ID!) { importBatchChanged(id: $id) { status events { status actor } "
+                + "failures(first: 5) { edges { node { rowNumber errorType } } } } }";
+        // a viewer, who may read the batch's history and failures but may not import
+        String viewer = Tokens.of("vic", Tokens.ORGANISATION, "import-viewer");
+
+        try (GraphQLWebSocket socket = GraphQLWebSocket.open(vertx, base.getPort(), viewer)) {
+            socket.init(null);
+            socket.subscribe("nested", nested, Map.of("id", id));
+            JsonObject first = socket.next();
+            assertEquals("next", first.getString("type"), first.encode());
+            assertTrue(batch(first).getJsonArray("events").size() >= 1, "the history from the first state: " + first);
+            Imports.finish(worker, id);
+            JsonObject last = first;
+            for (JsonObject message = socket.next(); !"complete".equals(message.getString("type"));
+                    message = socket.next()) {
+                assertNull(message.getJsonObject("payload").getValue("errors"), "no field refused: " + message.encode());
+                last = message;
+            }
+            JsonObject pushed = batch(last);
+            JsonPath polled = Imports.graphql(viewer, "query($id: ID!) { importBatch(id: $id) { status events { status "
+                    + "actor } failures(first: 5) { edges { node { rowNumber errorType } } } } }", Map.of("id", id))
+                    .setRootPath("data.importBatch");
+            assertEquals("PARTIAL_SUCCESS", pushed.getString("status"), pushed.encode());
+            assertEquals(polled.getList("events.status"), pushed.getJsonArray("events").stream()
+                    .map(event -> ((JsonObject) event).getString("status")).toList(), "the history as polling shows it");
+            JsonObject failure = pushed.getJsonObject("failures").getJsonArray("edges").getJsonObject(0)
+                    .getJsonObject("node");
+            assertEquals(1, pushed.getJsonObject("failures").getJsonArray("edges").size(), pushed.encode());
+            assertEquals("6", String.valueOf(failure.getValue("rowNumber")), failure.encode());
+            assertEquals("LOOKUP", failure.getString("errorType"));
+            assertEquals(polled.getString("failures.edges[0].node.errorType"), failure.getString("errorType"));
+        }
+    }
+
     private static String smallImport(String token) {
         return Imports.upload(token, "createAccount", "accounts.csv", Imports.csv("name", UniqueNames.of("Subscribed"))
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8))
