@@ -131,7 +131,31 @@ public class ImportGraphQLApi {
     }
 
     @Mutation
-    @Description("Stop a pending or running batch; rows already committed stay and are counted")
+    @Description("Roll a finished import back: each row it committed is undone by the mutation its template declares"
+            + " (a created record is deleted), as the caller, in the background. The batch goes ROLLING_BACK, then"
+            + " ROLLED_BACK or PARTIALLY_ROLLED_BACK; rows kept or failed are in the rollback results file")
+    public BatchView rollbackImport(@NonNull @Id String id,
+            @DefaultValue("false") @Description("Undo records changed since the import too") boolean force) {
+        caller.require(Roles.IMPORT_ADMIN);
+        return view(imports.rollback(id, force));
+    }
+
+    @Description("What the batch's rollback did so far; null when it was never rolled back")
+    public RollbackView rollback(@Source BatchView batch) {
+        caller.require(Roles.IMPORT_VIEWER, Roles.IMPORT_ADMIN);
+        return imports.rollback(imports.get(batch.id())).map(RollbackView::of).orElse(null);
+    }
+
+    @Description("Why the batch cannot be rolled back (a dry run, rows purged, a template that declares no undo);"
+            + " null when it can, once it has finished with committed rows")
+    public String rollbackRefusal(@Source BatchView batch) {
+        caller.require(Roles.IMPORT_VIEWER, Roles.IMPORT_ADMIN);
+        return imports.rollbackRefusal(imports.get(batch.id()));
+    }
+
+    @Mutation
+    @Description("Stop a pending or running batch, or a rollback under way; rows already committed (or undone) stay"
+            + " and are counted")
     public BatchView cancelImport(@NonNull @Id String id) {
         caller.require(Roles.IMPORT_ADMIN);
         return view(imports.cancel(id));

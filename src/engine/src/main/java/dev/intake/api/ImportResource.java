@@ -146,6 +146,22 @@ public class ImportResource {
     }
 
     @GET
+    @Path("{id}/rollback.csv")
+    @Operation(summary = "What a rollback did with each row", description = "One line per row the import committed:"
+            + " its number, the record's ID, UNDONE, KEPT or FAILED (NOT_REACHED while the rollback runs, or after it"
+            + " was cancelled), and why")
+    @APIResponse(responseCode = "200", description = "The rollback results file",
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "No such batch (error_code batch-not-found), or one never rolled"
+            + " back (error_code not-found)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "410", description = "The batch's rows were deleted (error_code batch-purged)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    public Response rollbackResults(@Parameter(description = BATCH_ID) @PathParam("id") String id) {
+        return Downloads.send(imports.rollbackResults(id));
+    }
+
+    @GET
     @Path("{id}/results.ndjson")
     @Operation(summary = "Every row's outcome, as NDJSON", description = "The results file, one JSON object per line")
     @APIResponse(responseCode = "200", description = "The results, one JSON object per row",

@@ -27,13 +27,16 @@ public record TemplateView(
         String target,
         @NonNull @Description("What becomes of a row whose answer is lost (a timeout, a reset connection, a crash):"
                 + " exactly once, at least once with deduplication by a natural key, or at most once with the row"
-                + " listed as OUTCOME_UNKNOWN") DeliveryGuarantee deliveryGuarantee) {
+                + " listed as OUTCOME_UNKNOWN") DeliveryGuarantee deliveryGuarantee,
+        @Description("The mutation that undoes a row when an import is rolled back, such as deleteProduct; null when"
+                + " the imports cannot be rolled back") String undo,
+        @Description("Why the imports cannot be rolled back, when they cannot") String undoRefusal) {
 
     static TemplateView of(ImportTemplate template, DeliveryGuarantee guarantee) {
         return new TemplateView(template.name(), template.entity(), template.action(), template.description(),
                 template.columns().stream().map(Column::of).toList(), TemplateCsv.write(template, false),
                 "/imports/templates/" + template.name() + ".csv", template.requiredRole(), template.target(),
-                guarantee);
+                guarantee, template.undo().mutation().orElse(null), template.undo().refusal());
     }
 
     /** One column of a template. */

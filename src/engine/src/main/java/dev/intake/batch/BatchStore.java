@@ -20,6 +20,7 @@ import dev.intake.db.StoreException;
 import dev.intake.file.FileFormat;
 import dev.intake.file.FileLayout;
 import dev.intake.file.ReadOptions;
+import dev.intake.security.Uploader;
 
 /** Import batches in PostgreSQL. */
 @ApplicationScoped
@@ -320,6 +321,22 @@ public class BatchStore {
     public Optional<BatchStatus> lockStatus(UUID id) {
         return jdbc.first("select status from intake.import_batch where id = ? for update",
                 row -> BatchStatus.valueOf(row.getString("status")), id);
+    }
+
+    /**
+     * Starts the rollback of a finished import, to run as the admin who asked for it with the roles they have now; the
+     * caller holds the batch's lock.
+     */
+    public void startRollback(UUID id, BatchStatus from, Uploader admin, boolean force, Instant now) {
+        changeStatus(new Change(id, from, BatchStatus.ROLLING_BACK, "Rollback asked for by " + admin.user()
+                + (force ? ", records changed since included" : ""), now, admin.user(), false),
+                ", rollback_by = ?, rollback_by_roles = ?, rollback_force = ?", admin.user(),
+                admin.roles().toArray(String[]::new), force);
+    }
+
+    /** Ends a rollback whose chunks are all done, or that was cancelled; the caller holds the batch's lock. */
+    public void endRollback(UUID id, BatchStatus to, String message, Instant now, String actor) {
+        changeStatus(new Change(id, BatchStatus.ROLLING_BACK, to, message, now, actor, true), "");
     }
 
     /** Cancels a batch, counting the rows committed so far; the caller holds the batch's lock. */

@@ -73,7 +73,9 @@ public record BatchRow(String id, String template, String filename, String email
             case FAILED -> "Failed";
             case VALIDATION_FAILED -> "File refused";
             case CANCELLED -> "Cancelled";
+            case ROLLING_BACK -> "Rolling back";
             case ROLLED_BACK -> "Rolled back";
+            case PARTIALLY_ROLLED_BACK -> "Partly rolled back";
         };
     }
 
@@ -81,9 +83,9 @@ public record BatchRow(String id, String template, String filename, String email
     static String badge(BatchStatus status) {
         return switch (status) {
             case COMPLETED -> "ok";
-            case PARTIAL_SUCCESS, MAPPING, READY -> "warn";
+            case PARTIAL_SUCCESS, MAPPING, READY, PARTIALLY_ROLLED_BACK -> "warn";
             case FAILED, VALIDATION_FAILED -> "bad";
-            case PENDING, VALIDATING, PROCESSING -> "busy";
+            case PENDING, VALIDATING, PROCESSING, ROLLING_BACK -> "busy";
             case CANCELLED, ROLLED_BACK -> "quiet";
         };
     }

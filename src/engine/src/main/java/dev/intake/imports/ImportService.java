@@ -41,6 +41,10 @@ import dev.intake.template.ImportTemplate;
 import dev.intake.template.TemplateCatalog;
 import dev.intake.template.TemplateCsv;
 import dev.intake.template.UnknownTemplateException;
+import dev.intake.undo.RollbackReport;
+import dev.intake.undo.Rollbacks;
+import dev.intake.undo.UndoCounts;
+import dev.intake.undo.UndoStore;
 import dev.intake.upload.FileIntake;
 
 /**
@@ -74,6 +78,15 @@ public class ImportService {
 
     @Inject
     BatchCancellation cancellation;
+
+    @Inject
+    Rollbacks rollbacks;
+
+    @Inject
+    UndoStore undos;
+
+    @Inject
+    RollbackReport rollbackReport;
 
     @Inject
     BatchStart start;
@@ -185,11 +198,49 @@ public class ImportService {
     public record MappingView(MappingProposal proposal, ColumnMapping chosen) {
     }
 
-    /** Stops a pending or running batch; answers the batch as it is now. */
+    /** Stops a pending or running batch, or a rollback under way; answers the batch as it is now. */
     public ImportBatch cancel(String id) {
         ImportBatch batch = get(id);
-        cancellation.cancel(batch, caller.user());
+        if (batch.status() == BatchStatus.ROLLING_BACK) {
+            rollbacks.cancel(batch, caller.user());
+        } else {
+            cancellation.cancel(batch, caller.user());
+        }
         return batches.find(batch.id()).orElseThrow();
+    }
+
+    /**
+     * Rolls a finished import back as the caller: the rows it committed are undone by the mutation its template
+     * declares, in the background. Answers the batch, now ROLLING_BACK.
+     */
+    public ImportBatch rollback(String id, boolean force) {
+        ImportBatch batch = get(id);
+        rollbacks.request(batch, new Uploader(caller.user(), List.copyOf(caller.roles()), caller.organisation()), force);
+        return batches.find(batch.id()).orElseThrow();
+    }
+
+    /** Why the batch's imports cannot be rolled back (a dry run, purged rows, no undo declared), or null. */
+    public String rollbackRefusal(ImportBatch batch) {
+        return rollbacks.refusal(batch);
+    }
+
+    /** The rollback results file: every committed row, with what the rollback did with it and why. */
+    public Download rollbackResults(String id) {
+        ImportBatch batch = withFiles(get(id));
+        if (undos.requested(batch.id()).isEmpty()) {
+            throw new NotFoundException("id", "Batch " + id + " was never rolled back");
+        }
+        return report(batch, "rollback", out -> rollbackReport.write(batch.id(), out));
+    }
+
+    /** The batch's rollback, who asked for it and how far it got; empty when it was never rolled back. */
+    public Optional<RollbackState> rollback(ImportBatch batch) {
+        return undos.requested(batch.id()).map(requested -> new RollbackState(requested.admin().user(),
+                requested.force(), undos.counts(batch.id())));
+    }
+
+    /** A batch's rollback: who asked for it, whether records changed since are undone too, and its counts. */
+    public record RollbackState(String by, boolean force, UndoCounts counts) {
     }
 
     /**

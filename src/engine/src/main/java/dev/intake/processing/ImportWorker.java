@@ -23,14 +23,18 @@ import dev.intake.config.WorkerIdentity;
 import dev.intake.config.WorkersNotScheduled;
 import dev.intake.metrics.ImportMetrics;
 import dev.intake.metrics.Metric;
+import dev.intake.undo.RollbackFinisher;
+import dev.intake.undo.RowUndoing;
+import dev.intake.undo.UndoChunk;
+import dev.intake.undo.UndoStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * The background workers: each validates pending files, then claims chunks and runs their rows, until no work
- * is left. {@code intake.worker.threads} of them run in this instance; all coordination is in PostgreSQL, so
+ * The background workers: each validates pending files, then claims chunks and runs their rows, then chunks of
+ * rollbacks and undoes their rows, until no work is left. {@code intake.worker.threads} of them run in this instance; all coordination is in PostgreSQL, so
  * any number of workers and instances can run side by side.
  */
 @ApplicationScoped
@@ -70,6 +74,15 @@ public class ImportWorker {
 
     @Inject
     ImportMetrics metrics;
+
+    @Inject
+    UndoStore undos;
+
+    @Inject
+    RowUndoing rowUndoing;
+
+    @Inject
+    RollbackFinisher rollbackFinisher;
 
     @Scheduled(every = "${intake.worker.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = WorkersNotScheduled.class)
@@ -197,6 +210,13 @@ public class ImportWorker {
             }
             return true;
         }
-        return finisher.finishStragglers();
+        Optional<UndoChunk> undoChunk = QuarkusTransaction.requiringNew().call(() -> undos.claimNext(identity.name(),
+                clock.instant(), clock.instant().plus(config.worker().lease())));
+        if (undoChunk.isPresent()) {
+            rowUndoing.process(undoChunk.get(), identity.name());
+            rollbackFinisher.finishIfDone(undoChunk.get().batchId());
+            return true;
+        }
+        return finisher.finishStragglers() | rollbackFinisher.finishStragglers();
     }
 }

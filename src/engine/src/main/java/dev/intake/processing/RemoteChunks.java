@@ -31,6 +31,7 @@ import dev.intake.batch.RowOutcome;
 import dev.intake.batch.RunSettings;
 import dev.intake.batch.SendingStore;
 import dev.intake.config.IntakeConfig;
+import dev.intake.db.NewTransaction;
 import dev.intake.metrics.ImportMetrics;
 import dev.intake.remote.DeliveryGuarantee;
 import dev.intake.remote.RemoteAnswer;

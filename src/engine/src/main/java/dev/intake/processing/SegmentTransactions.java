@@ -13,6 +13,7 @@ import dev.intake.batch.Chunk;
 import dev.intake.batch.ChunkStore;
 import dev.intake.batch.OutcomeStore;
 import dev.intake.config.IntakeConfig;
+import dev.intake.db.NewTransaction;
 import dev.intake.error.ConstraintMessages;
 
 /**

@@ -37,6 +37,12 @@ final class OverlayHints implements SchemaHints {
         return rule(mutation).map(Overlay.MutationRule::action);
     }
 
+    /** A remote target's overlay declares no undo yet: its imports cannot be rolled back. */
+    @Override
+    public Optional<String> undo(GraphQLFieldDefinition mutation) {
+        return Optional.empty();
+    }
+
     /** The target's import role applies to all its templates; the schema names none. */
     @Override
     public Optional<String> requiredRole(GraphQLFieldDefinition mutation) {

@@ -77,7 +77,7 @@ final class RemoteTemplates {
                     withoutKey(read.columns(), key),
                     new RowOperation(operation.mutation(), operation.arguments(), payload.payload().selection(),
                             operation.nullableResult(), keyDirective(schema, key)),
-                    role, null, target));
+                    role, null, target, read.undo()));
             payloads.put(name, payload.payload());
             Map<String, Overlay.LookupRule> rules = new java.util.HashMap<>();
             for (dev.intake.template.TemplateColumn column : read.columns()) {

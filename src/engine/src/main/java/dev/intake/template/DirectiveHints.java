@@ -37,6 +37,11 @@ final class DirectiveHints implements SchemaHints {
         return SchemaDirectives.string(mutation, IMPORT_ACTION, "action");
     }
 
+    @Override
+    public Optional<String> undo(GraphQLFieldDefinition mutation) {
+        return SchemaDirectives.string(mutation, IMPORT_ACTION, "undo");
+    }
+
     /** SmallRye GraphQL marks a mutation guarded by {@code @RolesAllowed} with a {@code @rolesAllowed} directive. */
     @Override
     public Optional<String> requiredRole(GraphQLFieldDefinition mutation) {

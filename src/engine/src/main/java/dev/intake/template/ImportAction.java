@@ -6,14 +6,16 @@ import static java.lang.annotation.RetentionPolicy.RUNTIME;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
+import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 
 import io.smallrye.graphql.api.Directive;
 import io.smallrye.graphql.api.DirectiveLocation;
 
 /**
- * Overrides what a mutation's template is called, or keeps a mutation out of the templates. Without it, the
- * entity and action come from the mutation's name.
+ * Overrides what a mutation's template is called, keeps a mutation out of the templates, or names the mutation that
+ * undoes its rows when an import is rolled back. Without it, the entity and action come from the mutation's name, and
+ * the imports cannot be rolled back.
  */
 @Directive(on = DirectiveLocation.FIELD_DEFINITION)
 @Description("How imports name this mutation's template; importable: false keeps it out of the templates")
@@ -27,6 +29,11 @@ public @interface ImportAction {
     @Description("What each row does, such as addPrices")
     String action() default "";
 
-    @Description("Whether the mutation has a template at all")
+    /** With a default in the schema, so that a directive naming only its undo needs no value for it. */
+    @DefaultValue("true")
+    @Description("Whether the mutation has a template at all; it has when not said")
     boolean importable() default true;
+
+    @Description("The mutation that undoes a row, by the ID of the record the row created, such as deleteProduct")
+    String undo() default "";
 }

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param requiredRole the role the mutation requires (its {@code @rolesAllowed} directive), or {@code null}
  * @param customFieldSlot where the input carries custom fields, or {@code null}
  * @param target the remote target whose API runs the rows, or {@code null} for the application's own schema
+ * @param undo how the committed rows are undone, or why they cannot be
  */
 public record ImportTemplate(
         String name,
@@ -30,16 +31,26 @@ public record ImportTemplate(
         RowOperation operation,
         String requiredRole,
         CustomFieldSlot customFieldSlot,
-        String target) {
+        String target,
+        Undo undo) {
 
     public ImportTemplate {
         columns = List.copyOf(columns);
+        if (undo == null) {
+            undo = Undo.refused("The mutation " + name + " declares no undo, so its imports cannot be rolled back");
+        }
+    }
+
+    /** A template that declares no undo. */
+    public ImportTemplate(String name, String entity, String action, String description, List<TemplateColumn> columns,
+            RowOperation operation, String requiredRole, CustomFieldSlot customFieldSlot, String target) {
+        this(name, entity, action, description, columns, operation, requiredRole, customFieldSlot, target, null);
     }
 
     /** A template of the application's own schema. */
     public ImportTemplate(String name, String entity, String action, String description, List<TemplateColumn> columns,
             RowOperation operation, String requiredRole, CustomFieldSlot customFieldSlot) {
-        this(name, entity, action, description, columns, operation, requiredRole, customFieldSlot, null);
+        this(name, entity, action, description, columns, operation, requiredRole, customFieldSlot, null, null);
     }
 
     /** Whether the rows run on a remote target's API rather than in-process. */
@@ -69,7 +80,7 @@ public record ImportTemplate(
         List<TemplateColumn> all = new ArrayList<>(columns);
         all.addAll(extra);
         return new ImportTemplate(name, entity, action, description, all, operation, requiredRole, customFieldSlot,
-                target);
+                target, undo);
     }
 
     /**

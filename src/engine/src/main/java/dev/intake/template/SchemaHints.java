@@ -20,6 +20,9 @@ public interface SchemaHints {
 
     Optional<String> action(GraphQLFieldDefinition mutation);
 
+    /** The mutation that undoes a row of this one (deletes the record it created), or empty when none is declared. */
+    Optional<String> undo(GraphQLFieldDefinition mutation);
+
     /** The role the mutation requires, or empty. */
     Optional<String> requiredRole(GraphQLFieldDefinition mutation);
 

@@ -31,9 +31,9 @@ class BatchStatusTest {
 
     @Test
     void final_statuses_allow_only_an_admins_action_a_rollback_or_a_decision_on_unknown_rows() {
-        assertEquals(EnumSet.of(BatchStatus.ROLLED_BACK), next(BatchStatus.COMPLETED));
+        assertEquals(EnumSet.of(BatchStatus.ROLLING_BACK), next(BatchStatus.COMPLETED));
         // rows whose outcome was unknown: sent again (PROCESSING), or marked done (a better outcome)
-        assertEquals(EnumSet.of(BatchStatus.ROLLED_BACK, BatchStatus.PROCESSING, BatchStatus.COMPLETED),
+        assertEquals(EnumSet.of(BatchStatus.ROLLING_BACK, BatchStatus.PROCESSING, BatchStatus.COMPLETED),
                 next(BatchStatus.PARTIAL_SUCCESS));
         assertEquals(EnumSet.of(BatchStatus.PROCESSING, BatchStatus.PARTIAL_SUCCESS, BatchStatus.COMPLETED),
                 next(BatchStatus.FAILED));
@@ -42,9 +42,29 @@ class BatchStatusTest {
             assertTrue(next(status).isEmpty(), status.name());
         }
         for (BatchStatus status : EnumSet.of(BatchStatus.COMPLETED, BatchStatus.PARTIAL_SUCCESS, BatchStatus.FAILED,
-                BatchStatus.VALIDATION_FAILED, BatchStatus.CANCELLED, BatchStatus.ROLLED_BACK)) {
+                BatchStatus.VALIDATION_FAILED, BatchStatus.CANCELLED, BatchStatus.ROLLED_BACK,
+                BatchStatus.PARTIALLY_ROLLED_BACK)) {
             assertTrue(status.isFinished(), status.name());
         }
+    }
+
+    @Test
+    void a_rollback_runs_from_a_finished_import_with_committed_rows_and_ends_whole_or_partial() {
+        // a FAILED import committed no row: there is nothing to roll back
+        assertTrue(!BatchStatus.FAILED.canMoveTo(BatchStatus.ROLLING_BACK));
+        assertEquals(EnumSet.of(BatchStatus.ROLLED_BACK, BatchStatus.PARTIALLY_ROLLED_BACK),
+                next(BatchStatus.ROLLING_BACK));
+        assertTrue(!BatchStatus.ROLLING_BACK.isFinished(), "a rollback under way has not ended");
+        // the rows a partial rollback left can be rolled back again; a whole rollback is the end
+        assertEquals(EnumSet.of(BatchStatus.ROLLING_BACK), next(BatchStatus.PARTIALLY_ROLLED_BACK));
+        assertTrue(next(BatchStatus.ROLLED_BACK).isEmpty());
+        for (BatchStatus status : BatchStatus.values()) {
+            assertEquals(status == BatchStatus.COMPLETED || status == BatchStatus.PARTIAL_SUCCESS
+                    || status == BatchStatus.PARTIALLY_ROLLED_BACK, status.canMoveTo(BatchStatus.ROLLING_BACK),
+                    status + " to ROLLING_BACK");
+        }
+        assertEquals(BatchStatus.ROLLED_BACK, BatchStatus.rollbackOutcomeOf(120, 120));
+        assertEquals(BatchStatus.PARTIALLY_ROLLED_BACK, BatchStatus.rollbackOutcomeOf(120, 119));
     }
 
     @Test

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import dev.intake.error.ConflictException;
+import dev.intake.error.NotFoundException;
 import dev.intake.id.GlobalId;
 import dev.intake.lookup.Lookups;
 import dev.intake.lookup.UniquenessChecks;
@@ -46,6 +47,28 @@ public class AccountService {
         account.parent = parentId == null ? null : Account.getEntityManager().getReference(Account.class, parentId);
         account.persist();
         return AccountView.of(account);
+    }
+
+    /**
+     * Deletes an account of the caller's organisation; refused, saying what refers to it, while contacts or other
+     * accounts do.
+     */
+    @Transactional
+    public boolean delete(String globalId) {
+        Account account = GlobalId.decode(AccountView.TYPE, globalId).map(this::own).orElseThrow(
+                () -> new NotFoundException("id", "No account has the ID '" + globalId + "'"));
+        long contacts = Contact.count("accountId", account.id);
+        if (contacts > 0) {
+            throw new ConflictException("id", "Account '" + account.name + "' has " + contacts + " contact"
+                    + (contacts == 1 ? "" : "s") + " that refer to it");
+        }
+        long children = Account.count("parent.id", account.id);
+        if (children > 0) {
+            throw new ConflictException("id", "Account '" + account.name + "' is the parent of " + children
+                    + " account" + (children == 1 ? "" : "s"));
+        }
+        account.delete();
+        return true;
     }
 
     public List<AccountView> all() {

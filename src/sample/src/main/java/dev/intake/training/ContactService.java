@@ -158,6 +158,15 @@ public class ContactService {
                 .map(ContactView::of).toList();
     }
 
+    /** Deletes a contact of the caller's organisation. */
+    @Transactional
+    public boolean delete(String id) {
+        long key = GlobalId.decode(ContactView.TYPE, id).map(this::own).map(contact -> contact.id)
+                .orElseThrow(() -> new NotFoundException("id", "No contact has the ID '" + id + "'"));
+        Contact.deleteById(key);
+        return true;
+    }
+
     public ContactView byId(String id) {
         return GlobalId.decode(ContactView.TYPE, id).map(this::own).map(ContactView::of).orElse(null);
     }

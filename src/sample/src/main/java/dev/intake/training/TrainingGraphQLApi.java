@@ -15,6 +15,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
+import dev.intake.template.ImportAction;
 import io.quarkus.security.Authenticated;
 
 /**
@@ -33,16 +34,32 @@ public class TrainingGraphQLApi {
 
     @Mutation
     @RolesAllowed(TrainingRoles.ACCOUNTS_WRITER)
+    @ImportAction(undo = "deleteAccount")
     @Description("Create an account")
     public AccountView createAccount(@NonNull @Valid AccountInput input) {
         return accounts.create(input);
     }
 
     @Mutation
+    @RolesAllowed(TrainingRoles.ACCOUNTS_WRITER)
+    @Description("Delete an account that no contact and no other account refers to; true when it was deleted")
+    public boolean deleteAccount(@NonNull @Id String id) {
+        return accounts.delete(id);
+    }
+
+    @Mutation
     @RolesAllowed(TrainingRoles.CONTACTS_WRITER)
+    @ImportAction(undo = "deleteContact")
     @Description("Create a contact at an existing account")
     public ContactView createContact(@NonNull @Valid ContactInput input) {
         return contacts.create(input);
+    }
+
+    @Mutation
+    @RolesAllowed(TrainingRoles.CONTACTS_WRITER)
+    @Description("Delete a contact; true when it was deleted")
+    public boolean deleteContact(@NonNull @Id String id) {
+        return contacts.delete(id);
     }
 
     @Mutation

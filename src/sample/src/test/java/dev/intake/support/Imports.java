@@ -100,7 +100,8 @@ public final class Imports {
     /** Whether the worker is done with a batch for now (READY waits for someone to start it). */
     public static boolean isFinal(String status) {
         return switch (status) {
-            case "COMPLETED", "PARTIAL_SUCCESS", "FAILED", "VALIDATION_FAILED", "CANCELLED", "ROLLED_BACK", "READY" -> true;
+            case "COMPLETED", "PARTIAL_SUCCESS", "FAILED", "VALIDATION_FAILED", "CANCELLED", "ROLLED_BACK",
+                    "PARTIALLY_ROLLED_BACK", "READY" -> true;
             default -> false;
         };
     }

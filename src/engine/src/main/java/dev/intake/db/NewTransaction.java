@@ -1,4 +1,4 @@
-package dev.intake.processing;
+package dev.intake.db;
 
 import java.util.function.Supplier;
 
@@ -19,24 +19,24 @@ import io.quarkus.narayana.jta.QuarkusTransactionException;
  * of the work, not an exception it throws. A failure the work throws rolls the transaction back and is thrown on.
  */
 @ApplicationScoped
-class NewTransaction {
+public class NewTransaction {
 
     @Inject
     TransactionManager transactions;
 
     /** What the work came to, and whether its transaction commits. */
-    record Ending<T>(T value, boolean commit) {
+    public record Ending<T>(T value, boolean commit) {
 
-        static <T> Ending<T> commit(T value) {
+        public static <T> Ending<T> commit(T value) {
             return new Ending<>(value, true);
         }
 
-        static <T> Ending<T> rollBack(T value) {
+        public static <T> Ending<T> rollBack(T value) {
             return new Ending<>(value, false);
         }
     }
 
-    <T> T run(Supplier<Ending<T>> work) {
+    public <T> T run(Supplier<Ending<T>> work) {
         Transaction outer = suspend();
         try {
             transactions.begin();

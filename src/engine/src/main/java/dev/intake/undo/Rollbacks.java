@@ -1,0 +1,99 @@
+package dev.intake.undo;
+
+import java.time.Clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+
+import dev.intake.batch.BatchStatus;
+import dev.intake.batch.BatchStore;
+import dev.intake.batch.ImportBatch;
+import dev.intake.batch.WorkQueued;
+import dev.intake.config.IntakeConfig;
+import dev.intake.error.ConflictException;
+import dev.intake.security.Uploader;
+import dev.intake.template.TemplateCatalog;
+import dev.intake.template.Undo;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.ForbiddenException;
+
+/**
+ * Asks for the rollback of a finished import, and cancels one under way. A rollback is refused, saying why, for a dry
+ * run, a batch that committed no row, a batch whose rows were purged, a template that declares no undo, and an admin
+ * without the role its undo mutation requires.
+ */
+@ApplicationScoped
+public class Rollbacks {
+
+    @Inject
+    BatchStore batches;
+
+    @Inject
+    UndoStore undos;
+
+    @Inject
+    TemplateCatalog templates;
+
+    @Inject
+    IntakeConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<WorkQueued> workQueued;
+
+    /** Why the batch cannot be rolled back now, or null when it can (its status aside). */
+    public String refusal(ImportBatch batch) {
+        if (batch.dryRun()) {
+            return "Batch " + batch.id() + " is a dry run: it wrote nothing, so there is nothing to roll back";
+        }
+        if (batch.purgedAt() != null) {
+            return "Batch " + batch.id() + "'s rows were deleted under the retention rule on " + batch.purgedAt()
+                    + ", and what they wrote with them: it can no longer be rolled back";
+        }
+        Undo undo = templates.byName(batch.template()).map(template -> template.undo()).orElse(Undo.refused(
+                "The template " + batch.template() + " is no longer offered, so its rows cannot be undone"));
+        return undo.possible() ? null : undo.refusal();
+    }
+
+    /** Starts the rollback as the admin: workers undo the committed rows in chunks. */
+    public void request(ImportBatch batch, Uploader admin, boolean force) {
+        String refusal = refusal(batch);
+        if (refusal != null) {
+            throw new ConflictException("id", refusal);
+        }
+        Undo undo = templates.byName(batch.template()).orElseThrow().undo();
+        if (undo.requiredRole() != null && !admin.hasRole(undo.requiredRole())) {
+            throw new ForbiddenException("Rolling back batch " + batch.id() + " runs " + undo.mutation().orElseThrow()
+                    + " for each of its rows, which requires the role " + undo.requiredRole() + "; your token lacks it");
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            BatchStatus status = batches.lockStatus(batch.id()).orElseThrow();
+            if (!status.canMoveTo(BatchStatus.ROLLING_BACK)) {
+                throw new ConflictException("id", "Batch " + batch.id() + " is " + status + "; only a finished import"
+                        + " with committed rows (COMPLETED, PARTIAL_SUCCESS or PARTIALLY_ROLLED_BACK) can be rolled back");
+            }
+            if (undos.plan(batch.id(), config.worker().chunkSize()) == 0) {
+                throw new ConflictException("id", "Batch " + batch.id() + " has no committed row left to undo");
+            }
+            batches.startRollback(batch.id(), status, admin, force, clock.instant());
+        });
+        workQueued.fire(new WorkQueued(batch.id()));
+    }
+
+    /** Stops a rollback under way: rows undone stay undone, and the batch ends PARTIALLY_ROLLED_BACK. */
+    public void cancel(ImportBatch batch, String actor) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            BatchStatus status = batches.lockStatus(batch.id()).orElseThrow();
+            if (status != BatchStatus.ROLLING_BACK) {
+                throw new ConflictException("id", "Batch " + batch.id() + " is " + status + ", not rolling back");
+            }
+            undos.awaitRunning(batch.id());
+            UndoCounts counts = undos.counts(batch.id());
+            batches.endRollback(batch.id(), BatchStatus.rollbackOutcomeOf(counts.committed(), counts.undone()),
+                    "Rollback cancelled by " + actor + ". " + RollbackFinisher.summary(counts), clock.instant(), actor);
+        });
+    }
+}

@@ -1,0 +1,164 @@
+package dev.intake.undo;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.intake.db.Jdbc;
+import dev.intake.security.Uploader;
+
+/** Rollbacks in PostgreSQL: their chunks of committed rows, claimed under a lease, and each row's result. */
+@ApplicationScoped
+public class UndoStore {
+
+    @Inject
+    Jdbc jdbc;
+
+    /** A committed row to undo: its row number, the ID of the record it wrote, and whether it created it. */
+    public record CommittedRow(long rowNumber, String entityId, String action) {
+    }
+
+    /**
+     * Writes the chunks of a rollback: the batch's committed rows not undone yet, {@code size} to a chunk. Results of
+     * an earlier partial rollback other than UNDONE are cleared, so that those rows are tried again. Returns how many
+     * chunks.
+     */
+    public int plan(UUID batchId, int size) {
+        jdbc.update("delete from intake.import_undo where batch_id = ? and result <> 'UNDONE'", batchId);
+        jdbc.update("delete from intake.import_undo_chunk where batch_id = ?", batchId);
+        return jdbc.update("""
+                insert into intake.import_undo_chunk (batch_id, seq, first_row, last_row, status)
+                select ?, chunk, min(row_number), max(row_number), 'PENDING'
+                from (select o.row_number, (row_number() over (order by o.row_number) - 1) / ? as chunk
+                      from intake.import_outcome o
+                      where o.batch_id = ? and o.success
+                        and not exists (select 1 from intake.import_undo u
+                                        where u.batch_id = o.batch_id and u.row_number = o.row_number)) rows
+                group by chunk
+                """, batchId, size, batchId);
+    }
+
+    /** Claims the next chunk of a batch that is rolling back: one never claimed, or one whose lease ran out. */
+    public Optional<UndoChunk> claimNext(String owner, Instant now, Instant leaseUntil) {
+        return jdbc.first("""
+                update intake.import_undo_chunk set status = 'RUNNING', lease_owner = ?, lease_expires_at = ?,
+                    attempts = attempts + 1
+                where id = (
+                    select c.id from intake.import_undo_chunk c
+                    join intake.import_batch b on b.id = c.batch_id and b.status = 'ROLLING_BACK'
+                    where c.status = 'PENDING' or (c.status = 'RUNNING' and c.lease_expires_at < ?)
+                    order by c.seq, b.created_at
+                    limit 1
+                    for update of c skip locked)
+                returning id, batch_id, first_row, last_row, attempts
+                """, row -> new UndoChunk(row.getLong("id"), Jdbc.uuid(row, "batch_id"), row.getLong("first_row"),
+                row.getLong("last_row"), row.getInt("attempts")), owner, leaseUntil, now);
+    }
+
+    /**
+     * Keeps the chunk's lease while the rollback runs, locking the chunk until the transaction ends; false when
+     * another worker took it over or the rollback stopped.
+     */
+    public boolean holdLease(UndoChunk chunk, String owner, Instant leaseUntil) {
+        return jdbc.update("""
+                update intake.import_undo_chunk c set lease_expires_at = ?
+                from intake.import_batch b
+                where c.id = ? and c.lease_owner = ? and c.attempts = ? and c.status = 'RUNNING'
+                  and b.id = c.batch_id and b.status = 'ROLLING_BACK'
+                """, leaseUntil, chunk.id(), owner, chunk.attempts()) == 1;
+    }
+
+    public void markDone(UndoChunk chunk, Instant now, String owner) {
+        jdbc.update("""
+                update intake.import_undo_chunk set status = 'DONE', finished_at = ?, processed_by = ?,
+                    lease_owner = null, lease_expires_at = null
+                where id = ? and lease_owner = ? and attempts = ?
+                """, now, owner, chunk.id(), owner, chunk.attempts());
+    }
+
+    /** The chunk's committed rows that have no result yet, in file order. */
+    public List<CommittedRow> rowsToUndo(UndoChunk chunk) {
+        return jdbc.list("""
+                select o.row_number, o.entity_id, o.action from intake.import_outcome o
+                where o.batch_id = ? and o.success and o.row_number between ? and ?
+                  and not exists (select 1 from intake.import_undo u
+                                  where u.batch_id = o.batch_id and u.row_number = o.row_number)
+                order by o.row_number
+                """, row -> new CommittedRow(row.getLong("row_number"), row.getString("entity_id"),
+                row.getString("action")), chunk.batchId(), chunk.firstRow(), chunk.lastRow());
+    }
+
+    /** Records what became of a row; in the transaction of its undo mutation when it was undone. */
+    public void record(UUID batchId, long rowNumber, UndoResult result, String reason, Instant now) {
+        jdbc.update("""
+                insert into intake.import_undo (batch_id, row_number, result, reason, at) values (?, ?, ?, ?, ?)
+                """, batchId, rowNumber, result.name(), reason, now);
+    }
+
+    /** Whether any chunk of the batch's rollback is still to do. */
+    public boolean hasUnfinished(UUID batchId) {
+        return jdbc.first("select 1 from intake.import_undo_chunk where batch_id = ? and status <> 'DONE' limit 1",
+                row -> Boolean.TRUE, batchId).isPresent();
+    }
+
+    /** Batches still ROLLING_BACK whose chunks are all done; normally ended by their last chunk's worker. */
+    public List<UUID> rollingBackWithAllChunksDone() {
+        return jdbc.list("""
+                select b.id from intake.import_batch b
+                where b.status = 'ROLLING_BACK'
+                  and not exists (select 1 from intake.import_undo_chunk c where c.batch_id = b.id and c.status <> 'DONE')
+                """, row -> Jdbc.uuid(row, "id"));
+    }
+
+    /** Waits for the transactions undoing the batch's rows to end, by locking their chunks. */
+    public void awaitRunning(UUID batchId) {
+        jdbc.list("select id from intake.import_undo_chunk where batch_id = ? and status = 'RUNNING' for update",
+                row -> row.getLong("id"), batchId);
+    }
+
+    /** The batch's rollback so far; all zero when it was never rolled back. */
+    public UndoCounts counts(UUID batchId) {
+        return jdbc.first("""
+                select (select count(*) from intake.import_outcome where batch_id = ? and success) as committed,
+                       count(*) filter (where result = 'UNDONE') as undone,
+                       count(*) filter (where result = 'KEPT') as kept,
+                       count(*) filter (where result = 'FAILED') as failed
+                from intake.import_undo where batch_id = ?
+                """, row -> new UndoCounts(row.getLong("committed"), row.getLong("undone"), row.getLong("kept"),
+                row.getLong("failed")), batchId, batchId).orElseThrow();
+    }
+
+    /** Who asked for the batch's rollback, with the roles its undo mutations run with, and whether it is forced. */
+    public record Requested(Uploader admin, boolean force) {
+    }
+
+    public Optional<Requested> requested(UUID batchId) {
+        return jdbc.first("""
+                select rollback_by, rollback_by_roles, rollback_force, organisation from intake.import_batch
+                where id = ? and rollback_by is not null
+                """, row -> new Requested(new Uploader(row.getString("rollback_by"),
+                List.of((String[]) row.getArray("rollback_by_roles").getArray()), row.getString("organisation")),
+                row.getBoolean("rollback_force")), batchId);
+    }
+
+    /**
+     * What became of each row of a batch's rollback, in file order: every row the import committed, with its record,
+     * and its result, or {@code null} while the rollback has not reached it.
+     */
+    public record RowUndo(long rowNumber, String entityId, UndoResult result, String reason) {
+    }
+
+    public List<RowUndo> results(UUID batchId) {
+        return jdbc.list("""
+                select o.row_number, o.entity_id, u.result, u.reason from intake.import_outcome o
+                left join intake.import_undo u on u.batch_id = o.batch_id and u.row_number = o.row_number
+                where o.batch_id = ? and o.success order by o.row_number
+                """, row -> new RowUndo(row.getLong("row_number"), row.getString("entity_id"),
+                row.getString("result") == null ? null : UndoResult.valueOf(row.getString("result")),
+                row.getString("reason")), batchId);
+    }
+}

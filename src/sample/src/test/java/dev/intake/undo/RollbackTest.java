@@ -1,0 +1,146 @@
+package dev.intake.undo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.intake.processing.ImportWorker;
+import dev.intake.support.Catalogue;
+import dev.intake.support.Imports;
+import dev.intake.support.Tokens;
+import dev.intake.support.UniqueNames;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** Rolling back a finished import: creates undone through the schema's own delete mutations, as the admin. */
+@QuarkusTest
+class RollbackTest {
+
+    private static final String ROLLBACK = "mutation($id: ID!) { rollbackImport(id: $id) { status } }";
+
+    private static final String STATE = "query($id: ID!) { importBatch(id: $id) { status message rollbackRefusal"
+            + " rollback { by committedRows undoneRows keptRows failedRows } events { status actor } } }";
+
+    @Inject
+    ImportWorker worker;
+
+    @Test
+    void a_rollback_deletes_the_contacts_an_import_created_and_leaves_the_rest() {
+        String account = Catalogue.account(Tokens.ADMIN, UniqueNames.of("Undone"));
+        String prefix = prefix("undo");
+        String id = upload("createContact", Imports.templateHeader("createContact")
+                + account + "," + prefix + "1@example.org,Una,One,ACTIVE,\r\n"
+                + account + "," + prefix + "2@example.org,Una,Two,ACTIVE,\r\n"
+                + "No account " + prefix + "," + prefix + "3@example.org,Una,Three,ACTIVE,\r\n");
+        assertEquals("PARTIAL_SUCCESS", Imports.finish(worker, id).getString("status"));
+        List<String> created = createdIds(id);
+        assertEquals(2, created.size());
+        assertTrue(created.stream().allMatch(this::contactExists), "the import created them");
+
+        assertEquals("ROLLING_BACK", Imports.graphql(ROLLBACK, Map.of("id", id)).getString("data.rollbackImport.status"));
+        assertEquals("ROLLED_BACK", Imports.finish(worker, id).getString("status"));
+
+        JsonPath state = state(id);
+        assertTrue(created.stream().noneMatch(this::contactExists), "the contacts it created are gone");
+        assertEquals(2, state.getInt("rollback.committedRows"));
+        assertEquals(2, state.getInt("rollback.undoneRows"));
+        assertEquals("alice", state.getString("rollback.by"));
+        assertEquals(List.of("ROLLING_BACK", "ROLLED_BACK"), state.getList("events.status").subList(
+                state.getList("events.status").size() - 2, state.getList("events.status").size()));
+        assertTrue(state.getString("message").startsWith("Rolled back: 2 of 2"), state.getString("message"));
+        assertTrue(Imports.graphql(ROLLBACK, Map.of("id", id)).getString("errors[0].message").contains(
+                "is ROLLED_BACK"), "a whole rollback is the end");
+        assertTrue(accountExists(account), "the account the rows referred to stays");
+    }
+
+    @Test
+    void an_account_that_contacts_refer_to_is_kept_and_a_record_deleted_since_is_kept_each_saying_why() {
+        String prefix = prefix("keep");
+        String id = upload("createAccount", Imports.templateHeader("createAccount") + prefix + " Referred,,\r\n"
+                + prefix + " Deleted,,\r\n" + prefix + " Free,,\r\n");
+        assertEquals("COMPLETED", Imports.finish(worker, id).getString("status"));
+        List<String> created = createdIds(id);
+        // a contact now refers to the first account; someone deleted the second one by hand
+        assertTrue(Imports.graphql("mutation($input: ContactInput!) { createContact(input: $input) { id } }",
+                Map.of("input", Map.of("account", created.get(0), "emailAddress", prefix + "@example.org",
+                        "firstName", "Ref", "lastName", "Erer", "status", "ACTIVE")))
+                .getString("data.createContact.id") != null, "a contact refers to the first account");
+        assertEquals(Boolean.TRUE, Imports.graphql("mutation($id: ID!) { deleteAccount(id: $id) }",
+                Map.of("id", created.get(1))).getBoolean("data.deleteAccount"));
+
+        Imports.graphql(ROLLBACK, Map.of("id", id));
+        JsonPath batch = Imports.finish(worker, id);
+        assertEquals("PARTIALLY_ROLLED_BACK", batch.getString("status"));
+        JsonPath state = state(id);
+        assertEquals(1, state.getInt("rollback.undoneRows"));
+        assertEquals(2, state.getInt("rollback.keptRows"));
+        assertEquals(0, state.getInt("rollback.failedRows"));
+        assertTrue(accountExists(created.get(0)), "the referred account stays");
+        assertTrue(!accountExists(created.get(2)), "the free one is gone");
+        String results = Imports.download("/imports/" + id + "/rollback.csv");
+        assertTrue(results.contains("Row 5,") || results.contains("5,KEPT"), results);
+        assertTrue(results.contains("has 1 contact that refer"), "why it was kept: " + results);
+        assertTrue(results.contains("no longer exists"), "why the deleted one was kept: " + results);
+    }
+
+    @Test
+    void a_rollback_is_refused_saying_why_for_a_template_without_undo_a_dry_run_and_an_admin_without_the_role() {
+        JsonPath templates = Imports.graphql("{ importTemplates { name undo undoRefusal } }");
+        assertEquals("deleteContact", templates.getString("data.importTemplates.find { it.name == 'createContact' }.undo"));
+        assertTrue(templates.getString("data.importTemplates.find { it.name == 'updateContact' }.undoRefusal")
+                .contains("declares no undo"), templates.prettify());
+
+        String account = Catalogue.account(Tokens.ADMIN, UniqueNames.of("Refusals"));
+        String dryRun = Imports.acceptedDryRun(Tokens.ADMIN, "createContact", "dry.csv",
+                Imports.templateHeader("createContact") + account + "," + prefix("dry") + "@example.org,Dry,Run,ACTIVE,\r\n");
+        Imports.finish(worker, dryRun);
+        assertTrue(state(dryRun).getString("rollbackRefusal").contains("dry run"), state(dryRun).prettify());
+        assertTrue(Imports.graphql(ROLLBACK, Map.of("id", dryRun)).getString("errors[0].message").contains("dry run"));
+
+        String id = upload("createContact", Imports.templateHeader("createContact") + account + "," + prefix("role")
+                + "@example.org,No,Role,ACTIVE,\r\n");
+        Imports.finish(worker, id);
+        String noWriter = Tokens.of("ivan", Tokens.ORGANISATION, "import-admin");
+        String refused = Imports.graphql(noWriter, ROLLBACK, Map.of("id", id)).getString("errors[0].message");
+        assertTrue(refused.contains("deleteContact") && refused.contains("contacts-writer"), refused);
+        assertEquals("COMPLETED", Imports.batch(id).getString("status"), "nothing started");
+        assertNull(state(id).get("rollback"), "never rolled back");
+    }
+
+    private String upload(String template, String csv) {
+        return Imports.upload(Tokens.ADMIN, template, "rollback.csv", csv.getBytes(StandardCharsets.UTF_8)).then()
+                .statusCode(202).extract().path("id");
+    }
+
+    private static JsonPath state(String id) {
+        return Imports.graphql(STATE, Map.of("id", id)).setRootPath("data.importBatch");
+    }
+
+    private static List<String> createdIds(String id) {
+        return Imports.as(Tokens.ADMIN).get("/imports/" + id + "/results.ndjson").then().statusCode(200).extract()
+                .asString().lines().map(JsonPath::from).filter(line -> "SUCCESS".equals(line.getString("outcome")))
+                .map(line -> line.getString("entityId")).toList();
+    }
+
+    private boolean contactExists(String id) {
+        return Imports.graphql("query($id: ID!) { contact(id: $id) { id } }", Map.of("id", id))
+                .get("data.contact") != null;
+    }
+
+    private static boolean accountExists(String id) {
+        return Imports.graphql("query($id: ID!) { account(id: $id) { id } }", Map.of("id", id))
+                .get("data.account") != null;
+    }
+
+    private static String prefix(String what) {
+        return UniqueNames.of(what).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+}
