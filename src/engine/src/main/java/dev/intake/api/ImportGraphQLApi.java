@@ -27,9 +27,11 @@ import dev.intake.security.CallerScope;
 import dev.intake.security.Roles;
 import dev.intake.template.ImportTemplate;
 import graphql.schema.DataFetchingEnvironment;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * The import API on {@code /graphql}: templates, batches, their failed rows and history, within the caller's
@@ -47,6 +49,9 @@ public class ImportGraphQLApi {
 
     @Inject
     Context graphQLContext;
+
+    @Inject
+    CurrentVertxRequest currentRequest;
 
     @Inject
     RemoteSender sender;
@@ -127,7 +132,10 @@ public class ImportGraphQLApi {
     }
 
     private BatchFeed.Follower follower() {
-        return new BatchFeed.Follower(caller.user(), caller.organisation());
+        RoutingContext request = currentRequest.getCurrent();
+        // the WebSocket's HTTP connection, on which every subscription of the socket arrives
+        Object connection = request == null ? new Object() : request.request().connection();
+        return new BatchFeed.Follower(caller.user(), caller.organisation(), connection);
     }
 
     @Mutation

@@ -327,9 +327,9 @@ public interface IntakeConfig {
         @WithDefault("500ms")
         Duration progressInterval();
 
-        /** Subscriptions one user may hold on this instance, over all their connections. */
+        /** Subscriptions one WebSocket connection may hold. */
         @WithDefault("20")
-        int maxPerUser();
+        int maxPerConnection();
 
         /** Subscriptions this instance holds in all. */
         @WithDefault("2000")

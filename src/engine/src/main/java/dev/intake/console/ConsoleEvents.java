@@ -47,7 +47,7 @@ public class ConsoleEvents {
                     .type(MediaType.TEXT_PLAIN_TYPE).entity("The console's events are for its own pages").build());
         }
         caller.require(Roles.IMPORT_VIEWER, Roles.IMPORT_ADMIN);
-        return feed.followAll(new BatchFeed.Follower(caller.user(), caller.organisation()), null)
+        return feed.followAll(new BatchFeed.Follower(caller.user(), caller.organisation(), new Object()), null)
                 .map(batch -> batch.id().toString());
     }
 

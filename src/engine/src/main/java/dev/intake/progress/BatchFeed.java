@@ -49,7 +49,7 @@ public class BatchFeed {
     IntakeConfig config;
 
     private final Set<Watch> watches = ConcurrentHashMap.newKeySet();
-    private final Map<String, AtomicInteger> perUser = new ConcurrentHashMap<>();
+    private final Map<Object, AtomicInteger> perConnection = new ConcurrentHashMap<>();
     private final AtomicInteger total = new AtomicInteger();
     private final Map<UUID, Pace> paces = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -59,10 +59,13 @@ public class BatchFeed {
     });
 
     /**
-     * Who follows: the limits count per user. (When the token expires, Quarkus closes the connection with 1008
-     * "Authentication expired", so the subscription ends with it.)
+     * Who follows, and over which connection: the limit counts per connection. (When the token expires, Quarkus closes
+     * the connection with 1008 "Authentication expired", so the subscription ends with it.)
+     *
+     * @param connection what identifies the client's connection, compared by identity: a WebSocket's HTTP connection,
+     *        or the request of a server-sent event stream
      */
-    public record Follower(String user, String organisation) {
+    public record Follower(String user, String organisation, Object connection) {
     }
 
     /** One subscription: one batch, or every batch of an organisation (of one status, when given). */
@@ -107,8 +110,7 @@ public class BatchFeed {
             watches.add(watch);
             emitter.onTermination(() -> {
                 if (watches.remove(watch)) {
-                    perUser.get(follower.user()).decrementAndGet();
-                    total.decrementAndGet();
+                    release(follower);
                 }
             });
             listener.start();
@@ -124,16 +126,24 @@ public class BatchFeed {
         }).onOverflow().buffer(BUFFERED);
     }
 
+    private synchronized void release(Follower follower) {
+        AtomicInteger count = perConnection.get(follower.connection());
+        if (count != null && count.decrementAndGet() <= 0) {
+            perConnection.remove(follower.connection());
+        }
+        total.decrementAndGet();
+    }
+
     private synchronized Optional<String> admit(Follower follower) {
         IntakeConfig.Subscriptions limits = config.subscriptions();
         if (total.get() >= limits.maxTotal()) {
             return Optional.of("This server follows " + total.get() + " subscriptions, its limit"
                     + " (intake.subscriptions.max-total); try again later, or poll importBatch meanwhile");
         }
-        AtomicInteger count = perUser.computeIfAbsent(follower.user(), user -> new AtomicInteger());
-        if (count.get() >= limits.maxPerUser()) {
-            return Optional.of("You follow " + count.get() + " subscriptions on this server, the limit"
-                    + " (intake.subscriptions.max-per-user); end one first");
+        AtomicInteger count = perConnection.computeIfAbsent(follower.connection(), connection -> new AtomicInteger());
+        if (count.get() >= limits.maxPerConnection()) {
+            return Optional.of("This connection follows " + count.get() + " subscriptions, the limit"
+                    + " (intake.subscriptions.max-per-connection); end one first, or open another connection");
         }
         count.incrementAndGet();
         total.incrementAndGet();

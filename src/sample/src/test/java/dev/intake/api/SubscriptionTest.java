@@ -145,9 +145,11 @@ class SubscriptionTest {
     }
 
     @Test
-    void a_user_holds_at_most_the_configured_number_of_subscriptions() throws Exception {
+    void a_connection_holds_at_most_the_configured_number_of_subscriptions_and_another_connection_has_its_own()
+            throws Exception {
         String greedy = Tokens.of("greedy", Tokens.ORGANISATION, "import-viewer");
-        try (GraphQLWebSocket socket = GraphQLWebSocket.open(vertx, base.getPort(), greedy)) {
+        try (GraphQLWebSocket socket = GraphQLWebSocket.open(vertx, base.getPort(), greedy);
+                GraphQLWebSocket another = GraphQLWebSocket.open(vertx, base.getPort(), greedy)) {
             socket.init(null);
             for (int i = 1; i <= 5; i++) {
                 socket.subscribe("s" + i, "subscription { importBatchesChanged { id } }", Map.of());
@@ -155,7 +157,14 @@ class SubscriptionTest {
             JsonObject refused = socket.next();
             assertEquals("error", refused.getString("type"), refused.encode());
             assertEquals("s5", refused.getString("id"), "the fifth is refused (test limit 4): " + refused.encode());
-            assertTrue(refused.encode().contains("intake.subscriptions.max-per-user"), refused.encode());
+            assertTrue(refused.encode().contains("intake.subscriptions.max-per-connection"), refused.encode());
+
+            // the same user on a second connection: its first subscription is its own, and is served
+            another.init(null);
+            another.subscribe("other", "subscription { importBatchesChanged { id } }", Map.of());
+            smallImport(Tokens.ADMIN);
+            JsonObject served = another.next();
+            assertEquals("next", served.getString("type"), "not refused: " + served.encode());
         }
     }
 
