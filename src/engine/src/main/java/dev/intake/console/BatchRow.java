@@ -14,11 +14,17 @@ import dev.intake.batch.ImportBatch;
  * @param startable whether it is a dry run that ended READY and can run for real
  * @param purged whether its files were deleted under the retention rule
  * @param mapping whether it waits in MAPPING for a person to map its columns
+ * @param rollbackable whether it is an import with committed rows that can be rolled back (its template permitting)
+ * @param rolledBack whether it was ever rolled back, so that it has a rollback results file
  */
 public record BatchRow(String id, String template, String filename, String emailRecord, BatchStatus status,
         String statusWord, String badge, Instant startedAt, Instant endedAt, String createdBy, long successCount,
         long errorCount, long processedRows, Integer totalRows, int percent, boolean live, boolean dryRun,
-        boolean cancellable, boolean startable, boolean purged, boolean mapping) {
+        boolean cancellable, boolean startable, boolean purged, boolean mapping, boolean rollbackable,
+        boolean rolledBack) {
+
+    private static final java.util.Set<BatchStatus> ROLLBACK_STATUSES = java.util.EnumSet.of(BatchStatus.ROLLING_BACK,
+            BatchStatus.ROLLED_BACK, BatchStatus.PARTIALLY_ROLLED_BACK);
 
     static BatchRow of(ImportBatch batch) {
         int percent = batch.totalRows() == null || batch.totalRows() == 0 ? 0
@@ -28,9 +34,12 @@ public record BatchRow(String id, String template, String filename, String email
                         : word(batch.status()), paused(batch) ? "warn" : badge(batch.status()), batch.startedAt(),
                 batch.endedAt(),
                 batch.createdBy(), batch.successCount(), batch.errorCount(), batch.processedRows(), batch.totalRows(),
-                percent, batch.status().isActive(), batch.dryRun(), batch.status().canMoveTo(BatchStatus.CANCELLED),
+                percent, batch.status().isActive() || batch.status() == BatchStatus.ROLLING_BACK, batch.dryRun(),
+                batch.status().canMoveTo(BatchStatus.CANCELLED) || batch.status() == BatchStatus.ROLLING_BACK,
                 batch.dryRun() && batch.status() == BatchStatus.READY, batch.purgedAt() != null,
-                batch.status() == BatchStatus.MAPPING);
+                batch.status() == BatchStatus.MAPPING,
+                !batch.dryRun() && batch.purgedAt() == null && batch.status().canMoveTo(BatchStatus.ROLLING_BACK),
+                ROLLBACK_STATUSES.contains(batch.status()));
     }
 
     /** Whether a running batch waits for its remote target. */

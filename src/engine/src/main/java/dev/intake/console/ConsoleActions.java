@@ -32,7 +32,7 @@ import dev.intake.webhook.WebhookService;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * What the console changes: an upload from the wizard, and the cancel and start of a batch. Each goes through
+ * What the console changes: an upload from the wizard, and the cancel, start and rollback of a batch. Each goes through
  * {@link ImportService}, as the API's mutations do; {@link CsrfGuard} has checked the request's token first.
  * A success answers the part of the page that shows the batch now; a refusal answers the API's own error body,
  * whose message the page shows.
@@ -74,6 +74,12 @@ public class ConsoleActions {
     @Path("imports/{id}/cancel")
     public Response cancel(@PathParam("id") String id, @QueryParam("part") String part) {
         return asAdmin("Cancelling an import", viewer -> answer(viewer, imports.cancel(id), part));
+    }
+
+    @POST
+    @Path("imports/{id}/rollback")
+    public Response rollback(@PathParam("id") String id, @QueryParam("part") String part) {
+        return asAdmin("Rolling back an import", viewer -> answer(viewer, imports.rollback(id, false), part));
     }
 
     @POST

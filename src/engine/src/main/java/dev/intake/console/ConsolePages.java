@@ -161,6 +161,12 @@ public class ConsolePages {
         return page(viewer -> Downloads.send(imports.results(id)));
     }
 
+    @GET
+    @Path("imports/{id}/rollback.csv")
+    public Response rollbackResults(@PathParam("id") String id) {
+        return page(viewer -> Downloads.send(imports.rollbackResults(id)));
+    }
+
     /** Every template with its columns, and its downloads. */
     @GET
     @Path("templates")

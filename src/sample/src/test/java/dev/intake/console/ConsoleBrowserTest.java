@@ -267,6 +267,37 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void an_admin_rolls_an_import_back_from_its_row_menu_and_downloads_what_became_of_each_row() throws IOException {
+        String name = UniqueNames.of("Rolled");
+        String id = Imports.accepted("createAccount", "rolled-accounts.csv", Imports.csv("name", name));
+        Imports.finish(worker, id);
+
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1024, 768));
+                Page page = context.newPage()) {
+            signIn(page, "rob", "acme", List.of("import-admin", "accounts-writer"));
+            page.onDialog(dialog -> {
+                assertTrue(dialog.message().startsWith("Roll back rolled-accounts.csv?"), dialog.message());
+                dialog.accept();
+            });
+            String row = "#batch-" + id;
+            page.click(row + " summary");
+            page.click(row + " button:has-text('Roll back')");
+            page.waitForSelector(row + " .badge:has-text('Rolling back')");
+            Imports.finish(worker, id);
+            page.waitForSelector(row + " .badge:has-text('Rolled back')", new Page.WaitForSelectorOptions().setTimeout(15_000));
+            assertEquals("ROLLED_BACK", Imports.batch(id).getString("status"));
+
+            page.navigate(url("/console/imports/" + id));
+            assertTrue(page.textContent(".message").contains("Rolled back: 1 of 1"), page.textContent(".message"));
+            assertEquals(0, page.locator("button:has-text('Roll back')").count(), "a whole rollback is the end");
+            screenshot(page, "rolled-back");
+            Download results = page.waitForDownload(() -> page.click("a:has-text('Rollback results')"));
+            String csv = Files.readString(results.path(), StandardCharsets.UTF_8);
+            assertTrue(csv.startsWith("Row,Record ID,Result,Why") && csv.contains(",UNDONE,"), csv);
+        }
+    }
+
+    @Test
     void the_grid_and_the_batch_page_follow_batches_from_the_event_stream_without_polling() throws Exception {
         String listed = Imports.accepted("createAccount", "pushed-accounts.csv", Imports.csv("name", UniqueNames.of("Pushed")));
 
