@@ -31,6 +31,16 @@ create table import_undo (
     primary key (batch_id, row_number)
 );
 
+-- what a committed row left, as the template's read query answered: the record after the row, and for an update
+-- before it; written with the row's outcome, when the template declares a read
+create table import_row_image (
+    batch_id uuid not null references import_batch (id) on delete cascade,
+    row_number integer not null,
+    before jsonb,
+    after jsonb,
+    primary key (batch_id, row_number)
+);
+
 -- live progress: a rollback's chunk done notifies as an import's does
 create or replace function notify_batch_changed() returns trigger language plpgsql as $$
 begin

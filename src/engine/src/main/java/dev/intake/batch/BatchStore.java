@@ -397,7 +397,7 @@ public class BatchStore {
             return false;
         }
         for (String table : List.of("intake.import_file_part", "intake.import_outcome", "intake.import_row",
-                "intake.import_chunk", "intake.import_sending", "intake.import_undo_chunk", "intake.import_undo")) {
+                "intake.import_chunk", "intake.import_sending", "intake.import_undo_chunk", "intake.import_undo", "intake.import_row_image")) {
             jdbc.update("delete from " + table + " where batch_id = ?", id);
         }
         return true;

@@ -18,6 +18,8 @@ public interface IntakeConfig {
 
     Webhooks webhooks();
 
+    Rollback rollback();
+
     Limits limits();
 
     EarlyStop earlyStop();
@@ -318,6 +320,17 @@ public interface IntakeConfig {
 
         /** The server's public address, such as https://intake.example.com, for absolute links in deliveries. */
         java.util.Optional<String> baseUrl();
+    }
+
+    /** Rolling imports back. */
+    interface Rollback {
+
+        /**
+         * Whether imports keep what a rollback needs beyond the rows' outcomes: the record of each row as it was read
+         * after the row (and before, for an update), where the template's mutation declares a read query.
+         */
+        @WithDefault("true")
+        boolean keepImages();
     }
 
     /** GraphQL subscriptions to batches' changes: bounded, so that followers cannot exhaust the server. */

@@ -67,6 +67,13 @@ public class MutationInvoker implements RowExecutor {
             }
 
             @Override
+            public RowResult query(String document, Map<String, Object> variables) {
+                ExecutionResult result = execute(document, variables, scope);
+                return result.getErrors().isEmpty() ? RowResult.of(result.getData())
+                        : new RowResult(result.getData(), result.getErrors());
+            }
+
+            @Override
             public void close() {
                 scope.close();
             }

@@ -28,6 +28,7 @@ final class SegmentRun {
     private final RowCalls calls;
     private final Supplier<WriteState> writes;
     private final OutcomeRecording recording;
+    private final ImageCapture images;
 
     /**
      * @param preload lets the domain load what the segment's rows will find, before the first runs
@@ -35,7 +36,7 @@ final class SegmentRun {
      */
     SegmentRun(ImportTemplate template, int rowsPerOperation, LookupPrefetch prefetch,
             Consumer<List<PreparedRow>> preload, LookupPolicies policies, RowCalls calls, Supplier<WriteState> writes,
-            OutcomeRecording recording) {
+            OutcomeRecording recording, ImageCapture images) {
         this.template = template;
         this.rowsPerOperation = Math.max(1, rowsPerOperation);
         this.prefetch = prefetch;
@@ -44,11 +45,13 @@ final class SegmentRun {
         this.calls = calls;
         this.writes = writes;
         this.recording = recording;
+        this.images = images;
     }
 
     SegmentResult run(List<PreparedRow> segment) {
         prefetch.prefetch(segment);
         preload.accept(segment);
+        Map<Long, Map<String, Object>> before = images.before(segment);
         List<RowOutcome> written = new ArrayList<>(segment.size());
         int next = 0;
         while (next < segment.size()) {
@@ -75,7 +78,7 @@ final class SegmentRun {
                 return SegmentResult.rollBack(stop);
             }
         }
-        return SegmentResult.done(written);
+        return SegmentResult.done(written, () -> images.after(written, before));
     }
 
     /**

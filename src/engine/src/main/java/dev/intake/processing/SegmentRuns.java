@@ -20,6 +20,7 @@ import dev.intake.template.ImportTemplate;
 import dev.intake.template.RecordCreator;
 import dev.intake.template.TemplateCatalog;
 import dev.intake.template.TemplateColumn;
+import dev.intake.undo.RecordImages;
 
 /** Puts together how a chunk's segments run: its batch's template and mapping, the target's lookups, errors and rows. */
 @ApplicationScoped
@@ -54,7 +55,15 @@ class SegmentRuns {
                 new LookupPrefetch(lookups, columns, batch.organisation()),
                 segment -> preload(template, batch.organisation(), segment), policies,
                 new RowCalls(session, errors, batchId), writes::now,
-                new OutcomeRecording(columns, template == null ? null : template.writeKind(), policies));
+                new OutcomeRecording(columns, template == null ? null : template.writeKind(), policies),
+                keepsImages(batch, template) ? ImageCapture.of(new RecordImages(template.undo(), session,
+                        config.worker().rowsPerOperation())) : ImageCapture.NONE);
+    }
+
+    /** Whether the rows' records are read for a later rollback: a real run of a template that declares a read. */
+    private boolean keepsImages(RunSettings batch, ImportTemplate template) {
+        return template != null && !batch.dryRun() && config.rollback().keepImages()
+                && RecordImages.kept(template.undo());
     }
 
     /** The create mutation of the records a lookup column refers to, when the schema still has one. */

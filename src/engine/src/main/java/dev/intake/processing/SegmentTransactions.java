@@ -15,6 +15,7 @@ import dev.intake.batch.OutcomeStore;
 import dev.intake.config.IntakeConfig;
 import dev.intake.db.NewTransaction;
 import dev.intake.error.ConstraintMessages;
+import dev.intake.undo.ImageStore;
 
 /**
  * Runs each segment of a chunk's rows in a transaction of its own, under the chunk's lease: the rows' data and their
@@ -36,6 +37,9 @@ class SegmentTransactions {
 
     @Inject
     TransactionWrites writes;
+
+    @Inject
+    ImageStore images;
 
     @Inject
     IntakeConfig config;
@@ -64,6 +68,7 @@ class SegmentTransactions {
                     return NewTransaction.Ending.rollBack(ran);
                 }
                 outcomes.insertAll(chunk.batchId(), ran.outcomes());
+                images.insertAll(chunk.batchId(), ran.images().get());
                 return NewTransaction.Ending.commit(ran);
             });
         } catch (RuntimeException e) {

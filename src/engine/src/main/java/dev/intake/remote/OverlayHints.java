@@ -37,9 +37,14 @@ final class OverlayHints implements SchemaHints {
         return rule(mutation).map(Overlay.MutationRule::action);
     }
 
-    /** A remote target's overlay declares no undo yet: its imports cannot be rolled back. */
+    /** A remote target's overlay declares no undo nor read yet: its imports cannot be rolled back. */
     @Override
     public Optional<String> undo(GraphQLFieldDefinition mutation) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> read(GraphQLFieldDefinition mutation) {
         return Optional.empty();
     }
 

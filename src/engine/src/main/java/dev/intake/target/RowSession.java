@@ -22,6 +22,12 @@ public interface RowSession extends AutoCloseable {
      */
     Optional<List<RowResult>> runAll(ImportTemplate template, List<Map<String, Object>> rows, IntConsumer rowStarts);
 
+    /**
+     * Runs a read-only operation (a query named {@code Import}) as the session's user: the records it reads, by their
+     * result keys, or its errors.
+     */
+    RowResult query(String document, Map<String, Object> variables);
+
     @Override
     void close();
 }

@@ -42,6 +42,11 @@ final class DirectiveHints implements SchemaHints {
         return SchemaDirectives.string(mutation, IMPORT_ACTION, "undo");
     }
 
+    @Override
+    public Optional<String> read(GraphQLFieldDefinition mutation) {
+        return SchemaDirectives.string(mutation, IMPORT_ACTION, "read");
+    }
+
     /** SmallRye GraphQL marks a mutation guarded by {@code @RolesAllowed} with a {@code @rolesAllowed} directive. */
     @Override
     public Optional<String> requiredRole(GraphQLFieldDefinition mutation) {

@@ -34,6 +34,11 @@ public @interface ImportAction {
     @Description("Whether the mutation has a template at all; it has when not said")
     boolean importable() default true;
 
-    @Description("The mutation that undoes a row, by the ID of the record the row created, such as deleteProduct")
+    @Description("The mutation that undoes a row: one that deletes the record the row created by its ID, such as"
+            + " deleteProduct, or an update that sets the record the row changed back to its values before")
     String undo() default "";
+
+    @Description("The query that reads a record by its ID, such as product: for its values before and after a row,"
+            + " so that a rollback restores updates and keeps records changed since")
+    String read() default "";
 }

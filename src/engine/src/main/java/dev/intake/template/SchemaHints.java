@@ -23,6 +23,9 @@ public interface SchemaHints {
     /** The mutation that undoes a row of this one (deletes the record it created), or empty when none is declared. */
     Optional<String> undo(GraphQLFieldDefinition mutation);
 
+    /** The query that reads a record of this mutation by its ID, for its images before and after a row; or empty. */
+    Optional<String> read(GraphQLFieldDefinition mutation);
+
     /** The role the mutation requires, or empty. */
     Optional<String> requiredRole(GraphQLFieldDefinition mutation);
 

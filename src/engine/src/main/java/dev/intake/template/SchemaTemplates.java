@@ -51,7 +51,7 @@ public final class SchemaTemplates {
         for (GraphQLFieldDefinition mutation : mutations.getFieldDefinitions()) {
             boolean importable = hints.importable(mutation).orElse(true);
             if (importable && takesInputObject(mutation)) {
-                template(mutation, typeNames, hints, mutations).ifPresent(templates::add);
+                template(mutation, typeNames, hints, mutations, schema.getQueryType()).ifPresent(templates::add);
             }
         }
         templates.sort(Comparator.comparing(ImportTemplate::name));
@@ -65,7 +65,7 @@ public final class SchemaTemplates {
 
     /** Empty when a required part of the input cannot be written as CSV cells (a list, or a recursive type). */
     private static Optional<ImportTemplate> template(GraphQLFieldDefinition mutation, Set<String> typeNames,
-            SchemaHints hints, GraphQLObjectType mutations) {
+            SchemaHints hints, GraphQLObjectType mutations, GraphQLObjectType queries) {
         List<TemplateColumn> columns = new ArrayList<>();
         List<CustomFieldSlot> slots = new ArrayList<>();
         List<GraphQLArgument> arguments = sorted(mutation.getArguments(), GraphQLArgument::getName,
@@ -83,7 +83,7 @@ public final class SchemaTemplates {
         String action = hints.action(mutation).orElse(entityAndAction[1]);
         return Optional.of(new ImportTemplate(mutation.getName(), entity, action, mutation.getDescription(), columns,
                 operation(mutation), hints.requiredRole(mutation).orElse(null), slots.isEmpty() ? null : slots.get(0),
-                null, Undo.declared(mutation, hints.undo(mutation), mutations, hints)));
+                null, Undo.declared(mutation, hints.undo(mutation), hints.read(mutation), mutations, queries, columns, hints)));
     }
 
     /**

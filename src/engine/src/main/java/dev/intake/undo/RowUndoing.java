@@ -60,6 +60,9 @@ public class RowUndoing {
     @Inject
     NewTransaction transaction;
 
+    @Inject
+    ImageStore images;
+
     /** What one row's transaction came to. */
     private enum Step {
         RECORDED, FAILED, LEASE_LOST
@@ -77,7 +80,7 @@ public class RowUndoing {
             for (UndoStore.CommittedRow row : rows) {
                 RowFailure[] failure = new RowFailure[1];
                 Step step = transaction.run(() -> {
-                    Step done = undo(chunk, owner, undo, session, row, failure);
+                    Step done = undo(chunk, owner, undo, requested.force(), session, row, failure);
                     return done == Step.RECORDED ? NewTransaction.Ending.commit(done)
                             : NewTransaction.Ending.rollBack(done);
                 });
@@ -94,8 +97,8 @@ public class RowUndoing {
         QuarkusTransaction.requiringNew().run(() -> undos.markDone(chunk, clock.instant(), owner));
     }
 
-    private Step undo(UndoChunk chunk, String owner, Undo undo, RowSession session, UndoStore.CommittedRow row,
-            RowFailure[] failure) {
+    private Step undo(UndoChunk chunk, String owner, Undo undo, boolean force, RowSession session,
+            UndoStore.CommittedRow row, RowFailure[] failure) {
         if (!undos.holdLease(chunk, owner, clock.instant().plus(config.worker().lease()))) {
             return Step.LEASE_LOST;
         }
@@ -104,9 +107,21 @@ public class RowUndoing {
             undos.record(chunk.batchId(), row.rowNumber(), UndoResult.FAILED, refusal, clock.instant());
             return Step.RECORDED;
         }
-        RowResult result = session.run(template(undo), Map.of(undo.idArgument(), row.entityId()));
+        RowImage image = undo.reading().isPresent() ? images.find(chunk.batchId(), row.rowNumber()).orElse(null) : null;
+        boolean read = image != null && image.after() != null;
+        Map<String, Object> current = read ? new RecordImages(undo, session, 1).read(Map.of(row.rowNumber(),
+                row.entityId())).get(row.rowNumber()) : null;
+        RowPlan plan = RowPlan.of(undo, row, image, current, read, force);
+        if (!plan.runs()) {
+            undos.record(chunk.batchId(), row.rowNumber(), plan.result(), plan.reason(), clock.instant());
+            return Step.RECORDED;
+        }
+        RowResult result = session.run(template(undo), plan.variables());
         if (result.ok()) {
-            undos.record(chunk.batchId(), row.rowNumber(), UndoResult.UNDONE, null, clock.instant());
+            boolean whole = plan.notRestored().isEmpty();
+            undos.record(chunk.batchId(), row.rowNumber(), whole ? UndoResult.UNDONE : UndoResult.KEPT,
+                    whole ? null : "Row " + row.rowNumber() + ", record " + row.entityId() + ": restored, but "
+                            + RowPlan.notRestoredText(plan.notRestored()), clock.instant());
             return Step.RECORDED;
         }
         failure[0] = errors.classify(result.errors());
@@ -118,12 +133,16 @@ public class RowUndoing {
         if (!undo.possible()) {
             return undo.refusal();
         }
-        if (!"CREATED".equals(row.action())) {
-            return "Row " + row.rowNumber() + " updated record " + row.entityId() + "; undoing an update needs the"
-                    + " record's values from before the import, which this import did not keep";
-        }
         if (row.entityId() == null) {
-            return "Row " + row.rowNumber() + " recorded no ID of the record it created, so it cannot be found";
+            return "Row " + row.rowNumber() + " recorded no ID of the record it wrote, so it cannot be found";
+        }
+        if (undo.kind() == Undo.Kind.DELETE && !"CREATED".equals(row.action())) {
+            return "Row " + row.rowNumber() + " updated record " + row.entityId() + "; the template's undo, "
+                    + undo.mutation().orElseThrow() + ", deletes what rows created and cannot restore an update";
+        }
+        if (undo.kind() == Undo.Kind.RESTORE && !"UPDATED".equals(row.action())) {
+            return "Row " + row.rowNumber() + " created record " + row.entityId() + "; the template's undo, "
+                    + undo.mutation().orElseThrow() + ", restores updated records and cannot delete one";
         }
         return null;
     }

@@ -101,7 +101,7 @@ class SegmentRunTest {
                 : new RowFailure(RowErrorType.VALIDATION, "input/name", errors.get(0).getMessage(), true), UUID.randomUUID());
         return new SegmentRun(TEMPLATE, rowsPerOperation, new LookupPrefetch(NO_LOOKUPS, COLUMNS, "acme"), rows -> {
         }, policies, calls, () -> new WriteState(true, queuedWrites),
-                new OutcomeRecording(COLUMNS, WriteKind.CREATE, policies)).run(segment);
+                new OutcomeRecording(COLUMNS, WriteKind.CREATE, policies), ImageCapture.NONE).run(segment);
     }
 
     /** Answers each row by its name: "bad" fails cleanly, "dirty" fails after queueing a write, "refuse" refuses. */
@@ -112,6 +112,11 @@ class SegmentRunTest {
             String name = name(variables);
             operations.add(List.of(name));
             return answer(name);
+        }
+
+        @Override
+        public RowResult query(String document, Map<String, Object> variables) {
+            throw new AssertionError("the test's template keeps no images, so nothing is read: " + document);
         }
 
         @Override

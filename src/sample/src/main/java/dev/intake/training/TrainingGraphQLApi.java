@@ -34,7 +34,7 @@ public class TrainingGraphQLApi {
 
     @Mutation
     @RolesAllowed(TrainingRoles.ACCOUNTS_WRITER)
-    @ImportAction(undo = "deleteAccount")
+    @ImportAction(undo = "deleteAccount", read = "account")
     @Description("Create an account")
     public AccountView createAccount(@NonNull @Valid AccountInput input) {
         return accounts.create(input);
@@ -49,7 +49,7 @@ public class TrainingGraphQLApi {
 
     @Mutation
     @RolesAllowed(TrainingRoles.CONTACTS_WRITER)
-    @ImportAction(undo = "deleteContact")
+    @ImportAction(undo = "deleteContact", read = "contact")
     @Description("Create a contact at an existing account")
     public ContactView createContact(@NonNull @Valid ContactInput input) {
         return contacts.create(input);
@@ -64,6 +64,7 @@ public class TrainingGraphQLApi {
 
     @Mutation
     @RolesAllowed(TrainingRoles.CONTACTS_WRITER)
+    @ImportAction(undo = "updateContact", read = "contact")
     @Description("Change an existing contact; fields left out keep their value")
     public ContactView updateContact(@NonNull @Valid UpdateContactInput input) {
         return contacts.update(input);

@@ -586,7 +586,8 @@ public final class ImportBenchmark {
     private static void reset(DataSource database) throws Exception {
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("truncate contact, intake.import_outcome, intake.import_row, intake.import_chunk, intake.import_file_part, "
-                    + "intake.import_batch_event, intake.import_batch");
+                    + "intake.import_batch_event, intake.import_row_image, intake.import_undo, intake.import_undo_chunk, "
+                    + "intake.import_batch");
             statement.execute("vacuum analyze");
             if (Boolean.getBoolean("bench.statements")) {
                 statement.execute("create extension if not exists pg_stat_statements");

@@ -95,7 +95,9 @@ class RollbackTest {
     void a_rollback_is_refused_saying_why_for_a_template_without_undo_a_dry_run_and_an_admin_without_the_role() {
         JsonPath templates = Imports.graphql("{ importTemplates { name undo undoRefusal } }");
         assertEquals("deleteContact", templates.getString("data.importTemplates.find { it.name == 'createContact' }.undo"));
-        assertTrue(templates.getString("data.importTemplates.find { it.name == 'updateContact' }.undoRefusal")
+        assertEquals("updateContact", templates.getString(
+                "data.importTemplates.find { it.name == 'updateContact' }.undo"), "an update restores itself");
+        assertTrue(templates.getString("data.importTemplates.find { it.name == 'upsertContact' }.undoRefusal")
                 .contains("declares no undo"), templates.prettify());
 
         String account = Catalogue.account(Tokens.ADMIN, UniqueNames.of("Refusals"));
@@ -113,6 +115,70 @@ class RollbackTest {
         assertTrue(refused.contains("deleteContact") && refused.contains("contacts-writer"), refused);
         assertEquals("COMPLETED", Imports.batch(id).getString("status"), "nothing started");
         assertNull(state(id).get("rollback"), "never rolled back");
+    }
+
+    @Test
+    void a_contact_changed_since_the_import_is_kept_saying_what_changed_and_force_undoes_it() {
+        String account = Catalogue.account(Tokens.ADMIN, UniqueNames.of("Changed"));
+        String prefix = prefix("since");
+        String id = upload("createContact", Imports.templateHeader("createContact")
+                + account + "," + prefix + "1@example.org,Cara,One,ACTIVE,\r\n"
+                + account + "," + prefix + "2@example.org,Cara,Two,ACTIVE,\r\n");
+        assertEquals("COMPLETED", Imports.finish(worker, id).getString("status"));
+        List<String> created = createdIds(id);
+        // someone renames the first contact after the import
+        Imports.graphql("mutation($input: UpdateContactInput!) { updateContact(input: $input) { id } }",
+                Map.of("input", Map.of("id", created.get(0), "firstName", "Carla")));
+
+        Imports.graphql(ROLLBACK, Map.of("id", id));
+        assertEquals("PARTIALLY_ROLLED_BACK", Imports.finish(worker, id).getString("status"));
+        assertTrue(contactExists(created.get(0)), "the contact changed since stays");
+        assertTrue(!contactExists(created.get(1)), "the other is gone");
+        String results = Imports.download("/imports/" + id + "/rollback.csv");
+        assertTrue(results.contains("changed after the import: First Name is now 'Carla' (the import left 'Cara')"),
+                results);
+
+        assertEquals("ROLLING_BACK", Imports.graphql("mutation($id: ID!) { rollbackImport(id: $id, force: true) {"
+                + " status } }", Map.of("id", id)).getString("data.rollbackImport.status"), "a partial rollback goes on");
+        assertEquals("ROLLED_BACK", Imports.finish(worker, id).getString("status"));
+        assertTrue(!contactExists(created.get(0)), "with force, the changed contact is undone too");
+        assertEquals(2, state(id).getInt("rollback.undoneRows"));
+    }
+
+    @Test
+    void an_update_is_restored_from_the_values_before_the_import_and_a_field_that_was_empty_is_reported() {
+        String account = Catalogue.account(Tokens.ADMIN, UniqueNames.of("Restored"));
+        String email = prefix("restore") + "@example.org";
+        String contact = Imports.graphql("mutation($input: ContactInput!) { createContact(input: $input) { id } }",
+                Map.of("input", Map.of("account", account, "emailAddress", email, "firstName", "Ann", "lastName",
+                        "Before", "status", "LEAD"))).getString("data.createContact.id");
+        String header = Imports.templateHeader("updateContact");
+        String id = upload("updateContact", header + row(header, Map.of("input/id", contact, "input/firstName", "Anna",
+                "input/status", "ACTIVE", "input/phone", "+44 20 7946 0001")));
+        assertEquals("COMPLETED", Imports.finish(worker, id).getString("status"));
+        assertEquals("Anna", contact(contact).getString("firstName"));
+
+        Imports.graphql(ROLLBACK, Map.of("id", id));
+        assertEquals("PARTIALLY_ROLLED_BACK", Imports.finish(worker, id).getString("status"));
+        JsonPath restored = contact(contact);
+        assertEquals("Ann", restored.getString("firstName"), "restored");
+        assertEquals("LEAD", restored.getString("status"), "restored");
+        assertEquals("Before", restored.getString("lastName"), "never changed");
+        assertEquals("+44 20 7946 0001", restored.getString("phone"), "the update cannot clear it");
+        String results = Imports.download("/imports/" + id + "/rollback.csv");
+        assertTrue(results.contains("restored, but not restored: Phone"), results);
+    }
+
+    private static JsonPath contact(String id) {
+        return Imports.graphql("query($id: ID!) { contact(id: $id) { firstName lastName phone status } }",
+                Map.of("id", id)).setRootPath("data.contact");
+    }
+
+    /** A data row for a template's header rows: each column's cell from its reference, empty when not given. */
+    private static String row(String header, Map<String, String> cells) {
+        List<String> references = List.of(header.split("\r?\n")[1].split(",", -1));
+        return String.join(",", references.stream().map(reference -> cells.getOrDefault(reference, "")).toList())
+                + "\r\n";
     }
 
     private String upload(String template, String csv) {

@@ -1,0 +1,62 @@
+package dev.intake.processing;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.intake.batch.RowOutcome;
+import dev.intake.undo.RecordImages;
+import dev.intake.undo.RowImage;
+
+/**
+ * Takes the images of the records a segment's rows write, for a later rollback: before the rows (an update's records)
+ * and after them (every committed row's record), in the segment's transaction. {@link #NONE} for a template that keeps
+ * none, or a dry run.
+ */
+interface ImageCapture {
+
+    ImageCapture NONE = new ImageCapture() {
+        @Override
+        public Map<Long, Map<String, Object>> before(List<PreparedRow> segment) {
+            return Map.of();
+        }
+
+        @Override
+        public List<RowImage> after(List<RowOutcome> written, Map<Long, Map<String, Object>> before) {
+            return List.of();
+        }
+    };
+
+    /** The records the segment's rows name, as they are before the rows run, by row number. */
+    Map<Long, Map<String, Object>> before(List<PreparedRow> segment);
+
+    /** The images of the rows that succeeded, read now. */
+    List<RowImage> after(List<RowOutcome> written, Map<Long, Map<String, Object>> before);
+
+    /** Images read through the template's read query, in the rows' session. */
+    static ImageCapture of(RecordImages images) {
+        return new ImageCapture() {
+            @Override
+            public Map<Long, Map<String, Object>> before(List<PreparedRow> segment) {
+                Map<Long, Map<String, Object>> variables = new LinkedHashMap<>();
+                for (PreparedRow row : segment) {
+                    if (row.decided() == null) {
+                        variables.put(row.rowNumber(), row.variables());
+                    }
+                }
+                return images.before(variables);
+            }
+
+            @Override
+            public List<RowImage> after(List<RowOutcome> written, Map<Long, Map<String, Object>> before) {
+                Map<Long, String> committed = new LinkedHashMap<>();
+                for (RowOutcome outcome : written) {
+                    if (outcome.success() && outcome.entityId() != null) {
+                        committed.put(outcome.rowNumber(), outcome.entityId());
+                    }
+                }
+                return images.after(committed, before);
+            }
+        };
+    }
+}

@@ -1,0 +1,89 @@
+package dev.intake.template;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
+
+/** How a mutation's undo and read are declared in SDL and checked against the schema, without the sample domain. */
+class UndoTest {
+
+    private static final String SCHEMA = """
+            directive @importAction(entity: String, action: String, importable: Boolean = true, undo: String,
+                read: String) on FIELD_DEFINITION
+            directive @lookup(entity: String!, field: String!) on INPUT_FIELD_DEFINITION
+            directive @rolesAllowed(value: String) on FIELD_DEFINITION
+            type Query { product(id: ID!): Product products: [Product] }
+            type Product { id: ID! name: String! notes: String address: Address supplier: Supplier tags: [String] }
+            type Address { city: String }
+            type Supplier { id: ID! }
+            input AddressInput { city: String }
+            input ProductInput { name: String! notes: String address: AddressInput
+                supplier: String @lookup(entity: "suppliers", field: "name") tags: [String] }
+            input UpdateProductInput { id: ID! name: String notes: String }
+            type Mutation {
+              createProduct(input: ProductInput!): Product @importAction(undo: "deleteProduct", read: "product")
+              deleteProduct(id: ID!): Boolean! @rolesAllowed(value: "products-writer")
+              updateProduct(input: UpdateProductInput!): Product @importAction(undo: "updateProduct", read: "product")
+              restoreWithoutRead(input: UpdateProductInput!): Product @importAction(undo: "updateProduct")
+              undoneByNothing(input: ProductInput!): Product @importAction(undo: "vanish")
+              readByList(input: ProductInput!): Product @importAction(undo: "deleteProduct", read: "products")
+              keep(input: ProductInput!): Product
+            }
+            """;
+
+    private final List<ImportTemplate> templates = SchemaTemplates.read(new SchemaGenerator().makeExecutableSchema(
+            new SchemaParser().parse(SCHEMA), RuntimeWiring.newRuntimeWiring().build()));
+
+    @Test
+    void a_create_is_undone_by_a_mutation_taking_the_records_id_and_read_by_the_fields_its_columns_set() {
+        Undo undo = template("createProduct").undo();
+        assertTrue(undo.possible());
+        assertEquals(Undo.Kind.DELETE, undo.kind());
+        assertEquals("id", undo.idArgument());
+        assertEquals("products-writer", undo.requiredRole());
+        assertEquals("mutation Import($id: ID!) { deleteProduct(id: $id) }", undo.operation().document());
+        RecordRead read = undo.reading().orElseThrow();
+        assertEquals(List.of("input/name", "input/address/city", "input/notes"),
+                read.fields().stream().map(RecordRead.Field::reference).toList(),
+                "the lookup and the list are not read");
+        assertEquals("query Import($r0: ID!, $r1: ID!) { r0: product(id: $r0) { name address { city } notes }"
+                + " r1: product(id: $r1) { name address { city } notes } }", read.document(2));
+    }
+
+    @Test
+    void an_update_is_undone_by_an_update_taking_the_records_id_in_its_input_and_needs_a_read() {
+        Undo undo = template("updateProduct").undo();
+        assertEquals(Undo.Kind.RESTORE, undo.kind());
+        assertEquals("input", undo.inputArgument());
+        assertEquals(List.of("input/name", "input/notes"), undo.reading().orElseThrow().fields().stream()
+                .map(RecordRead.Field::reference).toList(), "the record's id is not one of its fields");
+        Undo unread = template("restoreWithoutRead").undo();
+        assertFalse(unread.possible());
+        assertTrue(unread.refusal().contains("needs the query that reads one by its ID"), unread.refusal());
+    }
+
+    @Test
+    void a_missing_undo_a_read_that_takes_no_id_and_no_declaration_are_refused_saying_why() {
+        assertTrue(template("undoneByNothing").undo().refusal().contains("declares the undo vanish, which the schema"
+                + " does not have"), template("undoneByNothing").undo().refusal());
+        assertTrue(template("readByList").undo().refusal().contains("declares the read products"),
+                template("readByList").undo().refusal());
+        Undo none = template("keep").undo();
+        assertFalse(none.possible());
+        assertNull(none.operation());
+        assertTrue(none.refusal().contains("declares no undo"), none.refusal());
+    }
+
+    private ImportTemplate template(String name) {
+        return templates.stream().filter(template -> template.name().equals(name)).findFirst().orElseThrow();
+    }
+}
