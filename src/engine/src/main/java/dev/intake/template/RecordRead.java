@@ -18,12 +18,17 @@ import graphql.schema.GraphQLTypeUtil;
  * the template's columns set. A column {@code input/address/city} is the record's {@code address { city }}; columns
  * whose field the record does not return as a plain value (a lookup, the ID, custom fields) are not read.
  *
+ * A query that takes a list of IDs and returns a list of records, such as {@code productsById(ids: [ID!]!):
+ * [Product]!}, reads a whole group in one field; the records are matched to their rows by their {@code id}. A query
+ * that takes one ID reads a group as many aliased fields, one per record.
+ *
  * @param query the query field, such as {@code product}
- * @param idArgument its argument that takes the record's ID
- * @param idType that argument's type as written in a variable definition, such as {@code ID!}
+ * @param idArgument its argument that takes the record's ID, or the list of IDs
+ * @param idType that argument's type as written in a variable definition, such as {@code ID!} or {@code [ID!]!}
  * @param fields the fields read, each with the template column that sets it
+ * @param byList whether the query takes a list of IDs and answers a list of records
  */
-public record RecordRead(String query, String idArgument, String idType, List<Field> fields) {
+public record RecordRead(String query, String idArgument, String idType, List<Field> fields, boolean byList) {
 
     /**
      * A field of the record that a template column sets.
@@ -46,8 +51,17 @@ public record RecordRead(String query, String idArgument, String idType, List<Fi
     static Optional<RecordRead> of(String queryName, GraphQLObjectType queries, List<TemplateColumn> columns) {
         GraphQLFieldDefinition query = queries == null ? null : queries.getFieldDefinition(queryName);
         if (query == null || query.getArguments().size() != 1
-                || !GraphQLTypeUtil.unwrapAll(query.getArguments().get(0).getType()).getName().equals("ID")
                 || !(GraphQLTypeUtil.unwrapAll(query.getType()) instanceof GraphQLObjectType record)) {
+            return Optional.empty();
+        }
+        boolean byList = GraphQLTypeUtil.isList(GraphQLTypeUtil.unwrapNonNull(query.getArguments().get(0).getType()));
+        // one ID, or a list of them (as IDs, or as strings where the server cannot type a list's items as IDs)
+        String idScalar = GraphQLTypeUtil.unwrapAll(query.getArguments().get(0).getType()).getName();
+        if (!idScalar.equals("ID") && !(byList && idScalar.equals("String"))) {
+            return Optional.empty();
+        }
+        if (byList != GraphQLTypeUtil.isList(GraphQLTypeUtil.unwrapNonNull(query.getType()))
+                || byList && record.getFieldDefinition("id") == null) {
             return Optional.empty();
         }
         List<Field> fields = new ArrayList<>();
@@ -65,7 +79,7 @@ public record RecordRead(String query, String idArgument, String idType, List<Fi
             return Optional.empty();
         }
         return Optional.of(new RecordRead(query.getName(), query.getArguments().get(0).getName(),
-                GraphQLTypeUtil.simplePrint(query.getArguments().get(0).getType()), fields));
+                GraphQLTypeUtil.simplePrint(query.getArguments().get(0).getType()), fields, byList));
     }
 
     private static boolean isLeaf(GraphQLObjectType record, List<String> path) {
@@ -91,8 +105,15 @@ public record RecordRead(String query, String idArgument, String idType, List<Fi
         return false;
     }
 
-    /** The operation that reads {@code records} records, the k-th aliased {@code r<k>} with its ID in {@code $r<k>}. */
+    /**
+     * The operation that reads {@code records} records: by a list, one field {@code r} whose IDs are in {@code $ids};
+     * otherwise the k-th record aliased {@code r<k>}, with its ID in {@code $r<k>}.
+     */
     public String document(int records) {
+        if (byList) {
+            return "query Import($ids: " + idType + ") { r: " + query + "(" + idArgument + ": $ids)"
+                    + selection().replaceFirst("^ \\{", " { id") + " }";
+        }
         StringBuilder variables = new StringBuilder();
         StringBuilder selections = new StringBuilder();
         String selection = selection();

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jboss.logging.Logger;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +26,8 @@ import dev.intake.template.Undo;
 public final class RecordImages {
 
     static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final Logger LOG = Logger.getLogger(RecordImages.class);
 
     private final Undo undo;
     private final RowSession session;
@@ -78,11 +82,16 @@ public final class RecordImages {
         List<Map.Entry<Long, String>> entries = new ArrayList<>(ids.entrySet());
         for (int from = 0; from < entries.size(); from += perOperation) {
             List<Map.Entry<Long, String>> group = entries.subList(from, Math.min(entries.size(), from + perOperation));
+            if (read.byList()) {
+                readByList(read, group, records);
+                continue;
+            }
             Map<String, Object> variables = new HashMap<>();
             for (int k = 0; k < group.size(); k++) {
                 variables.put(RowOperation.alias(k), group.get(k).getValue());
             }
             RowResult answer = session.query(read.document(group.size()), variables);
+            warnOf(read, answer);
             if (!(answer.value() instanceof Map<?, ?> data)) {
                 continue;
             }
@@ -95,6 +104,39 @@ public final class RecordImages {
             }
         }
         return records;
+    }
+
+    /** Reads a group in one field that takes their IDs, matching each record to the rows that name it by its id. */
+    private void readByList(RecordRead read, List<Map.Entry<Long, String>> group, Map<Long, Map<String, Object>> records) {
+        RowResult answer = session.query(read.document(group.size()), Map.of("ids",
+                group.stream().map(Map.Entry::getValue).distinct().toList()));
+        warnOf(read, answer);
+        if (!(answer.value() instanceof Map<?, ?> data) || !(data.get("r") instanceof List<?> found)) {
+            return;
+        }
+        Map<String, Map<String, Object>> byId = new HashMap<>();
+        for (Object item : found) {
+            if (item instanceof Map<?, ?> record && record.get("id") instanceof String id) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> fields = new LinkedHashMap<>((Map<String, Object>) record);
+                fields.remove("id");
+                byId.put(id, fields);
+            }
+        }
+        for (Map.Entry<Long, String> row : group) {
+            Map<String, Object> record = byId.get(row.getValue());
+            if (record != null) {
+                records.put(row.getKey(), record);
+            }
+        }
+    }
+
+    /** A read that failed leaves its rows without images: a rollback then cannot check or restore them. Said once per read. */
+    private static void warnOf(RecordRead read, RowResult answer) {
+        if (!answer.ok()) {
+            LOG.warnf("Reading records through %s for a later rollback failed, so these rows keep no image: %s",
+                    read.query(), answer.errors().get(0).getMessage());
+        }
     }
 
     static String json(Map<String, Object> record) {

@@ -27,9 +27,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * Undoes a claimed chunk of a rollback, row after row, each in a transaction of its own: the undo mutation runs as the
  * admin who asked for the rollback, and the row's result is written in the same transaction, so a row is undone once
- * whatever dies on the way; a chunk taken over after a crash goes on with the rows that have no result. A row whose
- * undo fails is written in a transaction of its own, as KEPT (the record is gone already, or other records refer to
- * it) or FAILED.
+ * whatever dies on the way; a chunk taken over after a crash goes on with the rows that have no result. Before it
+ * runs, the record is read again where the import kept its images, and {@link RowPlan} decides: a record gone or
+ * changed since is KEPT without running anything. A row whose undo mutation fails is written in a transaction of its
+ * own, as KEPT (the record is gone already, or other records refer to it) or FAILED.
  */
 @ApplicationScoped
 public class RowUndoing {

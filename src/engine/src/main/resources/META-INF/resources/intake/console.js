@@ -8,14 +8,26 @@
     return meta ? meta.getAttribute("content") : "";
   };
 
-  // Each <time datetime="…"> in the browser's time zone, keeping the ISO time on hover.
+  // Each <time datetime="…"> in the browser's time zone, keeping the ISO time on hover. In a grid, the date and the
+  // time go on a line each, so that narrow date columns do not break them anywhere.
   var format = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+  var dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
+  var timeOnly = new Intl.DateTimeFormat(undefined, { timeStyle: "short" });
   function localTimes(root) {
     root.querySelectorAll("time[datetime]").forEach(function (element) {
       var when = new Date(element.getAttribute("datetime"));
-      if (!isNaN(when)) {
+      if (isNaN(when)) {
+        return;
+      }
+      element.title = element.getAttribute("datetime");
+      if (element.closest(".grid")) {
+        element.textContent = dateOnly.format(when);
+        var time = document.createElement("span");
+        time.className = "clock";
+        time.textContent = timeOnly.format(when);
+        element.appendChild(time);
+      } else {
         element.textContent = format.format(when);
-        element.title = element.getAttribute("datetime");
       }
     });
   }

@@ -21,7 +21,7 @@ class UndoTest {
                 read: String) on FIELD_DEFINITION
             directive @lookup(entity: String!, field: String!) on INPUT_FIELD_DEFINITION
             directive @rolesAllowed(value: String) on FIELD_DEFINITION
-            type Query { product(id: ID!): Product products: [Product] }
+            type Query { product(id: ID!): Product products: [Product] productsById(ids: [ID!]!): [Product]! }
             type Product { id: ID! name: String! notes: String address: Address supplier: Supplier tags: [String] }
             type Address { city: String }
             type Supplier { id: ID! }
@@ -35,7 +35,8 @@ class UndoTest {
               updateProduct(input: UpdateProductInput!): Product @importAction(undo: "updateProduct", read: "product")
               restoreWithoutRead(input: UpdateProductInput!): Product @importAction(undo: "updateProduct")
               undoneByNothing(input: ProductInput!): Product @importAction(undo: "vanish")
-              readByList(input: ProductInput!): Product @importAction(undo: "deleteProduct", read: "products")
+              readByNothing(input: ProductInput!): Product @importAction(undo: "deleteProduct", read: "products")
+              readByList(input: ProductInput!): Product @importAction(undo: "deleteProduct", read: "productsById")
               keep(input: ProductInput!): Product
             }
             """;
@@ -60,6 +61,14 @@ class UndoTest {
     }
 
     @Test
+    void a_query_taking_a_list_of_ids_reads_a_whole_group_in_one_field_with_the_records_ids() {
+        RecordRead read = template("readByList").undo().reading().orElseThrow();
+        assertTrue(read.byList());
+        assertEquals("query Import($ids: [ID!]!) { r: productsById(ids: $ids) { id name address { city } notes } }",
+                read.document(50));
+    }
+
+    @Test
     void an_update_is_undone_by_an_update_taking_the_records_id_in_its_input_and_needs_a_read() {
         Undo undo = template("updateProduct").undo();
         assertEquals(Undo.Kind.RESTORE, undo.kind());
@@ -75,8 +84,8 @@ class UndoTest {
     void a_missing_undo_a_read_that_takes_no_id_and_no_declaration_are_refused_saying_why() {
         assertTrue(template("undoneByNothing").undo().refusal().contains("declares the undo vanish, which the schema"
                 + " does not have"), template("undoneByNothing").undo().refusal());
-        assertTrue(template("readByList").undo().refusal().contains("declares the read products"),
-                template("readByList").undo().refusal());
+        assertTrue(template("readByNothing").undo().refusal().contains("declares the read products"),
+                template("readByNothing").undo().refusal());
         Undo none = template("keep").undo();
         assertFalse(none.possible());
         assertNull(none.operation());

@@ -20,7 +20,7 @@ class RowPlanTest {
     private static final RecordRead READ = new RecordRead("product", "id", "ID!", List.of(
             new RecordRead.Field("input/name", List.of("name"), "Name"),
             new RecordRead.Field("input/notes", List.of("notes"), "Notes"),
-            new RecordRead.Field("input/address/city", List.of("address", "city"), "City")));
+            new RecordRead.Field("input/address/city", List.of("address", "city"), "City")), false);
 
     private static final Undo DELETE = new Undo(new RowOperation("deleteProduct", List.of(new RowOperation.Argument("id",
             "ID!")), "", true), Undo.Kind.DELETE, null, READ, null, null);

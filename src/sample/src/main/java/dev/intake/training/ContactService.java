@@ -2,6 +2,7 @@ package dev.intake.training;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -165,6 +166,17 @@ public class ContactService {
                 .orElseThrow(() -> new NotFoundException("id", "No contact has the ID '" + id + "'"));
         Contact.deleteById(key);
         return true;
+    }
+
+    /** The caller's contacts with these IDs, in one query; an ID of no contact of theirs is left out. */
+    public List<ContactView> byIds(List<String> ids) {
+        List<Long> keys = ids.stream().map(id -> GlobalId.decode(ContactView.TYPE, id)).flatMap(Optional::stream)
+                .toList();
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return Contact.<Contact>list("id in ?1 and organisation = ?2", keys, caller.organisation()).stream()
+                .map(ContactView::of).toList();
     }
 
     public ContactView byId(String id) {

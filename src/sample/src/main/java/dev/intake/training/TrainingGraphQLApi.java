@@ -34,7 +34,7 @@ public class TrainingGraphQLApi {
 
     @Mutation
     @RolesAllowed(TrainingRoles.ACCOUNTS_WRITER)
-    @ImportAction(undo = "deleteAccount", read = "account")
+    @ImportAction(undo = "deleteAccount", read = "accountsById")
     @Description("Create an account")
     public AccountView createAccount(@NonNull @Valid AccountInput input) {
         return accounts.create(input);
@@ -49,7 +49,7 @@ public class TrainingGraphQLApi {
 
     @Mutation
     @RolesAllowed(TrainingRoles.CONTACTS_WRITER)
-    @ImportAction(undo = "deleteContact", read = "contact")
+    @ImportAction(undo = "deleteContact", read = "contactsById")
     @Description("Create a contact at an existing account")
     public ContactView createContact(@NonNull @Valid ContactInput input) {
         return contacts.create(input);
@@ -64,7 +64,7 @@ public class TrainingGraphQLApi {
 
     @Mutation
     @RolesAllowed(TrainingRoles.CONTACTS_WRITER)
-    @ImportAction(undo = "updateContact", read = "contact")
+    @ImportAction(undo = "updateContact", read = "contactsById")
     @Description("Change an existing contact; fields left out keep their value")
     public ContactView updateContact(@NonNull @Valid UpdateContactInput input) {
         return contacts.update(input);
@@ -101,6 +101,18 @@ public class TrainingGraphQLApi {
             @DefaultValue("100") @Description("How many contacts, at most 1000") int limit,
             @DefaultValue("0") @Description("How many contacts to skip") int offset) {
         return contacts.page(Math.max(0, offset), Math.min(Math.max(limit, 0), 1000));
+    }
+
+    @Query
+    @Description("The contacts with these IDs, in no particular order; an ID of no contact is left out")
+    public @NonNull List<@NonNull ContactView> contactsById(@NonNull List<@NonNull String> ids) {
+        return contacts.byIds(ids);
+    }
+
+    @Query
+    @Description("The accounts with these IDs, in no particular order; an ID of no account is left out")
+    public @NonNull List<@NonNull AccountView> accountsById(@NonNull List<@NonNull String> ids) {
+        return accounts.byIds(ids);
     }
 
     @Query
