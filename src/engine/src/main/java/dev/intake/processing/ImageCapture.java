@@ -22,7 +22,8 @@ interface ImageCapture {
         }
 
         @Override
-        public List<RowImage> after(List<RowOutcome> written, Map<Long, Map<String, Object>> before) {
+        public List<RowImage> after(List<RowOutcome> written, Map<Long, Map<String, Object>> before,
+                Map<Long, Map<?, ?>> answers) {
             return List.of();
         }
     };
@@ -30,8 +31,12 @@ interface ImageCapture {
     /** The records the segment's rows name, as they are before the rows run, by row number. */
     Map<Long, Map<String, Object>> before(List<PreparedRow> segment);
 
-    /** The images of the rows that succeeded, read now. */
-    List<RowImage> after(List<RowOutcome> written, Map<Long, Map<String, Object>> before);
+    /**
+     * The images of the rows that succeeded: their answers, where the mutation answers the read's fields, or else
+     * read now.
+     */
+    List<RowImage> after(List<RowOutcome> written, Map<Long, Map<String, Object>> before,
+            Map<Long, Map<?, ?>> answers);
 
     /** Images read through the template's read query, in the rows' session. */
     static ImageCapture of(RecordImages images) {
@@ -48,14 +53,15 @@ interface ImageCapture {
             }
 
             @Override
-            public List<RowImage> after(List<RowOutcome> written, Map<Long, Map<String, Object>> before) {
+            public List<RowImage> after(List<RowOutcome> written, Map<Long, Map<String, Object>> before,
+                    Map<Long, Map<?, ?>> answers) {
                 Map<Long, String> committed = new LinkedHashMap<>();
                 for (RowOutcome outcome : written) {
                     if (outcome.success() && outcome.entityId() != null) {
                         committed.put(outcome.rowNumber(), outcome.entityId());
                     }
                 }
-                return images.after(committed, before);
+                return images.after(committed, before, answers);
             }
         };
     }

@@ -9,9 +9,13 @@ import dev.intake.target.RowResult;
 
 /**
  * The outcome of one row's mutation for the engine: the written record's ID and, when the result says, whether it
- * was created; or why it failed.
+ * was created, with the answer itself; or why it failed.
  */
-record Invocation(String entityId, Boolean created, RowFailure failure) {
+record Invocation(String entityId, Boolean created, RowFailure failure, Map<?, ?> answer) {
+
+    Invocation(String entityId, Boolean created, RowFailure failure) {
+        this(entityId, created, failure, null);
+    }
 
     /**
      * Reads a row's result: the ID of the written record, and whether it was created when the result says; its errors,
@@ -26,7 +30,7 @@ record Invocation(String entityId, Boolean created, RowFailure failure) {
             Object id = object.get("id");
             Object created = object.get("created");
             return new Invocation(id == null ? null : String.valueOf(id), created instanceof Boolean flag ? flag : null,
-                    null);
+                    null, object);
         }
         return new Invocation(value == null || value instanceof List<?> ? null : String.valueOf(value), null, null);
     }

@@ -30,6 +30,9 @@ final class SegmentRun {
     private final OutcomeRecording recording;
     private final ImageCapture images;
 
+    /** The answers of the segment's rows that ran, by row number: the records they left, when the mutation says. */
+    private Map<Long, Map<?, ?>> answers = Map.of();
+
     /**
      * @param preload lets the domain load what the segment's rows will find, before the first runs
      * @param writes the state of the transaction now: whether it can commit, and the writes it holds
@@ -52,6 +55,7 @@ final class SegmentRun {
         prefetch.prefetch(segment);
         preload.accept(segment);
         Map<Long, Map<String, Object>> before = images.before(segment);
+        answers = new java.util.HashMap<>();
         List<RowOutcome> written = new ArrayList<>(segment.size());
         int next = 0;
         while (next < segment.size()) {
@@ -78,7 +82,8 @@ final class SegmentRun {
                 return SegmentResult.rollBack(stop);
             }
         }
-        return SegmentResult.done(written, () -> images.after(written, before));
+        Map<Long, Map<?, ?>> answered = answers;
+        return SegmentResult.done(written, () -> images.after(written, before, answered));
     }
 
     /**
@@ -180,6 +185,9 @@ final class SegmentRun {
             return recorded.rollback();
         }
         written.add(recorded.outcome());
+        if (invocation.answer() != null && recorded.outcome().success()) {
+            answers.put(recorded.outcome().rowNumber(), invocation.answer());
+        }
         return null;
     }
 }

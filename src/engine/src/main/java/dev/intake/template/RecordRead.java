@@ -27,8 +27,14 @@ import graphql.schema.GraphQLTypeUtil;
  * @param idType that argument's type as written in a variable definition, such as {@code ID!} or {@code [ID!]!}
  * @param fields the fields read, each with the template column that sets it
  * @param byList whether the query takes a list of IDs and answers a list of records
+ * @param recordType the name of the records' object type, such as {@code Product}
  */
-public record RecordRead(String query, String idArgument, String idType, List<Field> fields, boolean byList) {
+public record RecordRead(String query, String idArgument, String idType, List<Field> fields, boolean byList,
+        String recordType) {
+
+    public RecordRead(String query, String idArgument, String idType, List<Field> fields, boolean byList) {
+        this(query, idArgument, idType, fields, byList, null);
+    }
 
     /**
      * A field of the record that a template column sets.
@@ -79,7 +85,7 @@ public record RecordRead(String query, String idArgument, String idType, List<Fi
             return Optional.empty();
         }
         return Optional.of(new RecordRead(query.getName(), query.getArguments().get(0).getName(),
-                GraphQLTypeUtil.simplePrint(query.getArguments().get(0).getType()), fields, byList));
+                GraphQLTypeUtil.simplePrint(query.getArguments().get(0).getType()), fields, byList, record.getName()));
     }
 
     private static boolean isLeaf(GraphQLObjectType record, List<String> path) {
@@ -124,6 +130,16 @@ public record RecordRead(String query, String idArgument, String idType, List<Fi
                     .append(": $").append(alias).append(')').append(selection);
         }
         return "query Import(" + variables + ") {" + selections + " }";
+    }
+
+    /**
+     * A mutation's selection with the read's fields added, such as {@code  { id firstName address { city } }} from
+     * {@code  { id }}, so that its answer is the record after the row.
+     */
+    String addedTo(String selection) {
+        String fields = selection().substring(" {".length(), selection().length() - " }".length());
+        return selection.isBlank() ? selection() : selection.substring(0, selection.lastIndexOf('}')).stripTrailing()
+                + fields + " }";
     }
 
     /** The fields read, as a selection set such as {@code  { firstName address { city } }}. */

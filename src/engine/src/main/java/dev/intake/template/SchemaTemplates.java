@@ -81,9 +81,19 @@ public final class SchemaTemplates {
         String[] entityAndAction = entityAndAction(mutation.getName(), typeNames);
         String entity = hints.entity(mutation).orElse(entityAndAction[0]);
         String action = hints.action(mutation).orElse(entityAndAction[1]);
+        Undo undo = Undo.declared(mutation, hints.undo(mutation), hints.read(mutation), mutations, queries, columns,
+                hints);
+        RowOperation operation = operation(mutation);
+        String returned = GraphQLTypeUtil.unwrapAll(mutation.getType()).getName();
+        if (undo.possible() && undo.read() != null && returned.equals(undo.read().recordType())) {
+            // the mutation answers the record as the row left it: no read after the row
+            operation = new RowOperation(operation.mutation(), operation.arguments(),
+                    undo.read().addedTo(operation.selection()), operation.nullableResult(), operation.keyDirective());
+            undo = undo.answeredByTheMutation();
+        }
         return Optional.of(new ImportTemplate(mutation.getName(), entity, action, mutation.getDescription(), columns,
-                operation(mutation), hints.requiredRole(mutation).orElse(null), slots.isEmpty() ? null : slots.get(0),
-                null, Undo.declared(mutation, hints.undo(mutation), hints.read(mutation), mutations, queries, columns, hints)));
+                operation, hints.requiredRole(mutation).orElse(null), slots.isEmpty() ? null : slots.get(0), null,
+                undo));
     }
 
     /**

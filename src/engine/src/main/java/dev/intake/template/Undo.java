@@ -29,9 +29,21 @@ import graphql.schema.GraphQLTypeUtil;
  * @param read how records are read for their images, or {@code null} when none is declared
  * @param requiredRole the role the undo mutation requires, or {@code null}
  * @param refusal why the rows cannot be undone, or {@code null} when they can
+ * @param answered whether the template's own mutation answers the read's fields (it returns the read's record type),
+ *        so that a row's record after it is its answer and needs no read
  */
 public record Undo(RowOperation operation, Kind kind, String inputArgument, RecordRead read, String requiredRole,
-        String refusal) {
+        String refusal, boolean answered) {
+
+    public Undo(RowOperation operation, Kind kind, String inputArgument, RecordRead read, String requiredRole,
+            String refusal) {
+        this(operation, kind, inputArgument, read, requiredRole, refusal, false);
+    }
+
+    /** The same undo, the template's mutation answering the read's fields. */
+    Undo answeredByTheMutation() {
+        return new Undo(operation, kind, inputArgument, read, requiredRole, refusal, true);
+    }
 
     /** How a row is undone. */
     public enum Kind {

@@ -61,9 +61,23 @@ public final class RecordImages {
         return read(ids);
     }
 
-    /** The images of the rows that succeeded: their records read now, after the rows, with their images before. */
-    public List<RowImage> after(Map<Long, String> createdOrUpdated, Map<Long, Map<String, Object>> before) {
-        Map<Long, Map<String, Object>> after = read(createdOrUpdated);
+    /**
+     * The images of the rows that succeeded, with their images before: the records as the rows' own answers give them
+     * where the template's mutation answers the read's fields, or else read now.
+     */
+    public List<RowImage> after(Map<Long, String> createdOrUpdated, Map<Long, Map<String, Object>> before,
+            Map<Long, ? extends Map<?, ?>> answers) {
+        Map<Long, Map<String, Object>> after = new HashMap<>();
+        Map<Long, String> unanswered = new LinkedHashMap<>();
+        for (Map.Entry<Long, String> row : createdOrUpdated.entrySet()) {
+            Map<?, ?> answer = undo.answered() ? answers.get(row.getKey()) : null;
+            if (answer == null) {
+                unanswered.put(row.getKey(), row.getValue());
+            } else {
+                after.put(row.getKey(), fieldsOf(answer));
+            }
+        }
+        after.putAll(read(unanswered));
         List<RowImage> images = new ArrayList<>();
         for (Map.Entry<Long, String> row : createdOrUpdated.entrySet()) {
             Map<String, Object> was = before.get(row.getKey());
@@ -129,6 +143,18 @@ public final class RecordImages {
                 records.put(row.getKey(), record);
             }
         }
+    }
+
+    /** The read's fields of a mutation's answer, without what the engine selects for itself (id, created). */
+    private Map<String, Object> fieldsOf(Map<?, ?> answer) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (RecordRead.Field field : undo.reading().orElseThrow().fields()) {
+            String top = field.path().get(0);
+            if (answer.containsKey(top)) {
+                fields.put(top, answer.get(top));
+            }
+        }
+        return fields;
     }
 
     /** A read that failed leaves its rows without images: a rollback then cannot check or restore them. Said once per read. */

@@ -58,6 +58,10 @@ class UndoTest {
                 "the lookup and the list are not read");
         assertEquals("query Import($r0: ID!, $r1: ID!) { r0: product(id: $r0) { name address { city } notes }"
                 + " r1: product(id: $r1) { name address { city } notes } }", read.document(2));
+        // the mutation returns the read's record type, so its answer is the record as the row left it
+        assertTrue(undo.answered());
+        assertEquals("mutation Import($input: ProductInput!) { createProduct(input: $input) { id name address { city }"
+                + " notes } }", template("createProduct").document());
     }
 
     @Test
