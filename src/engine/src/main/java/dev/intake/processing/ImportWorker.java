@@ -34,8 +34,9 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * The background workers: each validates pending files, then claims chunks and runs their rows, then chunks of
- * rollbacks and undoes their rows, until no work is left. {@code intake.worker.threads} of them run in this instance; all coordination is in PostgreSQL, so
- * any number of workers and instances can run side by side.
+ * rollbacks and undoes their rows, until no work is left. {@code intake.worker.threads} of them run in this
+ * instance; all coordination is in PostgreSQL, so any number of workers and instances can run side by side. A
+ * rollback's chunks wait while import chunks are waiting.
  */
 @ApplicationScoped
 public class ImportWorker {

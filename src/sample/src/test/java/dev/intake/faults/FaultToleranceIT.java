@@ -78,7 +78,7 @@ class FaultToleranceIT {
      */
     @Test
     void killed_while_staging_running_and_finishing_a_batch_still_imports_every_row_once() throws Exception {
-        int rows = 200_000;
+        int rows = 120_000;
         String organisation = "faults-kills";
         BenchFile.insertAccounts(database(), organisation, ACCOUNTS);
         String token = PackagedServer.token("kim", organisation, "import-admin", "contacts-writer");
@@ -112,14 +112,14 @@ class FaultToleranceIT {
             String token = PackagedServer.token("tia", organisation, "import-admin", "contacts-writer");
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                Path file = BenchFile.write(work, "three-" + i + ".csv", 30_000, ACCOUNTS, "three" + i + "-");
+                Path file = BenchFile.write(work, "three-" + i + ".csv", 15_000, ACCOUNTS, "three" + i + "-");
                 ids.add((i % 2 == 0 ? first : second).uploadAccepted(token, "createContact", file));
             }
             for (String id : ids) {
                 Map<String, String> batch = awaitFinal(first, token, id);
-                assertExactlyOnce(batch, id, 30_000);
+                assertExactlyOnce(batch, id, 15_000);
             }
-            assertEquals(3 * (30_000 - BenchFile.badRows(30_000)), count("select count(*) from contact where organisation = ?",
+            assertEquals(3 * (15_000 - BenchFile.badRows(15_000)), count("select count(*) from contact where organisation = ?",
                     organisation), "one record per good row of the three files");
             assertEquals(2, count("select count(distinct processed_by) from intake.import_chunk c join intake.import_batch b on "
                     + "b.id = c.batch_id where b.organisation = ?", organisation), "both instances took chunks");
@@ -275,7 +275,7 @@ class FaultToleranceIT {
      */
     @Test
     void a_batch_cancelled_while_it_runs_counts_exactly_what_was_committed() throws Exception {
-        int rows = 30_000;
+        int rows = 12_000;
         String organisation = "faults-cancel";
         BenchFile.insertAccounts(database(), organisation, ACCOUNTS);
         String token = PackagedServer.token("cat", organisation, "import-admin", "contacts-writer");
