@@ -140,8 +140,10 @@ public class ImportGraphQLApi {
 
     @Mutation
     @Description("Roll a finished import back: each row it committed is undone by the mutation its template declares"
-            + " (a created record is deleted), as the caller, in the background. The batch goes ROLLING_BACK, then"
-            + " ROLLED_BACK or PARTIALLY_ROLLED_BACK; rows kept or failed are in the rollback results file")
+            + " (a created record is deleted, an updated one set back to its values before the import), as the"
+            + " caller, in the background; a record changed since the import is kept unless force. The batch goes"
+            + " ROLLING_BACK, then ROLLED_BACK or PARTIALLY_ROLLED_BACK; rows kept or failed are in the rollback"
+            + " results file")
     public BatchView rollbackImport(@NonNull @Id String id,
             @DefaultValue("false") @Description("Undo records changed since the import too") boolean force) {
         caller.require(Roles.IMPORT_ADMIN);
