@@ -55,7 +55,8 @@ final class SegmentRun {
         prefetch.prefetch(segment);
         preload.accept(segment);
         Map<Long, Map<String, Object>> before = images.before(segment);
-        answers = new java.util.HashMap<>();
+        // kept only where the template keeps images: no work per row for the others
+        answers = images == ImageCapture.NONE ? null : new java.util.HashMap<>();
         List<RowOutcome> written = new ArrayList<>(segment.size());
         int next = 0;
         while (next < segment.size()) {
@@ -82,7 +83,7 @@ final class SegmentRun {
                 return SegmentResult.rollBack(stop);
             }
         }
-        Map<Long, Map<?, ?>> answered = answers;
+        Map<Long, Map<?, ?>> answered = answers == null ? Map.of() : answers;
         return SegmentResult.done(written, () -> images.after(written, before, answered));
     }
 
@@ -185,7 +186,7 @@ final class SegmentRun {
             return recorded.rollback();
         }
         written.add(recorded.outcome());
-        if (invocation.answer() != null && recorded.outcome().success()) {
+        if (answers != null && invocation.answer() != null && recorded.outcome().success()) {
             answers.put(recorded.outcome().rowNumber(), invocation.answer());
         }
         return null;
