@@ -3,6 +3,8 @@ package dev.intake.remote;
 import java.util.List;
 import java.util.Map;
 
+import dev.intake.template.UndoDeclaration;
+
 /**
  * What a target's schema cannot say through introspection, read from its overlay file. Schema elements are named by
  * schema coordinates: {@code CreatePersonInput.companyId} for an input field, {@code createPerson} for a mutation.
@@ -35,13 +37,15 @@ record Overlay(Map<String, MutationRule> mutations, Map<String, LookupRule> look
      * @param find a query that finds the record a row made by its natural key, {@code $value}, and selects its
      *        {@code id}; or {@code null}: a row whose answer was lost is then looked up after the settle time
      * @param findBy the template reference whose value is the natural key, such as {@code input/email}
+     * @param undo how its rows are undone ({@code undo}, {@code restore}, {@code read}, {@code clear}), as
+     *        {@code @importAction} declares it in an application's own schema
      */
     record MutationRule(int line, Boolean importable, String entity, String action, String idPath,
-            String userErrorsPath, IdempotencyKey idempotencyKey, String find, String findBy) {
+            String userErrorsPath, IdempotencyKey idempotencyKey, String find, String findBy, UndoDeclaration undo) {
 
         MutationRule(int line, Boolean importable, String entity, String action, String idPath,
                 String userErrorsPath) {
-            this(line, importable, entity, action, idPath, userErrorsPath, null, null, null);
+            this(line, importable, entity, action, idPath, userErrorsPath, null, null, null, UndoDeclaration.NONE);
         }
     }
 

@@ -55,6 +55,18 @@ final class OverlayCheck {
         if (rule.idempotencyKey() != null) {
             idempotencyKey(name, mutations.getFieldDefinition(name), rule);
         }
+        for (String undo : java.util.stream.Stream.of(rule.undo().undo(), rule.undo().restore())
+                .filter(java.util.Objects::nonNull).toList()) {
+            if (mutations.getFieldDefinition(undo) == null) {
+                problems.add(new OverlayProblem(rule.line(), "mutation " + name + ": its undo " + undo
+                        + " is not a mutation of the schema"));
+            }
+        }
+        if (rule.undo().read() != null && (schema.getQueryType() == null
+                || schema.getQueryType().getFieldDefinition(rule.undo().read()) == null)) {
+            problems.add(new OverlayProblem(rule.line(), "mutation " + name + ": its read " + rule.undo().read()
+                    + " is not a query of the schema"));
+        }
         if (rule.find() != null) {
             query(rule.line(), "mutation " + name + ": find", "query IntakeFind($value: String!) { " + rule.find()
                     + " }");

@@ -6,6 +6,7 @@ import java.util.Optional;
 import dev.intake.template.FieldType;
 import dev.intake.template.LookupField;
 import dev.intake.template.SchemaHints;
+import dev.intake.template.UndoDeclaration;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLInputObjectField;
 
@@ -37,15 +38,9 @@ final class OverlayHints implements SchemaHints {
         return rule(mutation).map(Overlay.MutationRule::action);
     }
 
-    /** A remote target's overlay declares no undo nor read yet: its imports cannot be rolled back. */
     @Override
-    public Optional<String> undo(GraphQLFieldDefinition mutation) {
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<String> read(GraphQLFieldDefinition mutation) {
-        return Optional.empty();
+    public UndoDeclaration undo(GraphQLFieldDefinition mutation) {
+        return rule(mutation).map(Overlay.MutationRule::undo).orElse(UndoDeclaration.NONE);
     }
 
     /** The target's import role applies to all its templates; the schema names none. */

@@ -21,6 +21,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import dev.intake.template.FieldType;
+import dev.intake.template.UndoDeclaration;
 
 /**
  * Reads an overlay file, written in YAML, into an {@link Overlay}, and says what is wrong with it, line by line. Only
@@ -34,6 +35,12 @@ import dev.intake.template.FieldType;
  *     idempotencyHeader: Idempotency-Key
  *     find: "person(email: $value) { id }"
  *     findBy: input/email
+ *     undo: deletePerson
+ *     read: peopleById
+ *   updatePerson:
+ *     undo: updatePerson
+ *     read: peopleById
+ *     clear: clear
  *   createCompany:
  *     idempotencyDirective: "@idempotent(key:)"
  *   createTag:
@@ -149,7 +156,7 @@ final class OverlayReader {
 
     private Overlay.MutationRule mutation(String name, Node node) {
         Map<String, Node> fields = fields(node, "mutation " + name, Set.of("importable", "entity", "action", "id",
-                "userErrors", "idempotencyHeader", "idempotencyArgument", "idempotencyDirective", "find", "findBy"));
+                "userErrors", "idempotencyHeader", "idempotencyArgument", "idempotencyDirective", "find", "findBy", "undo", "restore", "read", "clear"));
         if (fields == null) {
             return null;
         }
@@ -179,7 +186,8 @@ final class OverlayReader {
             findBy = null;
         }
         return new Overlay.MutationRule(entryLine, importable, text(fields, "entity"), text(fields, "action"),
-                path(fields, "id"), path(fields, "userErrors"), key, find, findBy);
+                path(fields, "id"), path(fields, "userErrors"), key, find, findBy, new UndoDeclaration(
+                        text(fields, "undo"), text(fields, "restore"), text(fields, "read"), text(fields, "clear")));
     }
 
     /** Where the mutation takes its idempotency key: at most one of a header, an argument and a directive. */

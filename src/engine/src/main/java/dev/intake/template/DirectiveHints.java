@@ -38,13 +38,11 @@ final class DirectiveHints implements SchemaHints {
     }
 
     @Override
-    public Optional<String> undo(GraphQLFieldDefinition mutation) {
-        return SchemaDirectives.string(mutation, IMPORT_ACTION, "undo");
-    }
-
-    @Override
-    public Optional<String> read(GraphQLFieldDefinition mutation) {
-        return SchemaDirectives.string(mutation, IMPORT_ACTION, "read");
+    public UndoDeclaration undo(GraphQLFieldDefinition mutation) {
+        return new UndoDeclaration(SchemaDirectives.string(mutation, IMPORT_ACTION, "undo").orElse(null),
+                SchemaDirectives.string(mutation, IMPORT_ACTION, "restore").orElse(null),
+                SchemaDirectives.string(mutation, IMPORT_ACTION, "read").orElse(null),
+                SchemaDirectives.string(mutation, IMPORT_ACTION, "clear").orElse(null));
     }
 
     /** SmallRye GraphQL marks a mutation guarded by {@code @RolesAllowed} with a {@code @rolesAllowed} directive. */

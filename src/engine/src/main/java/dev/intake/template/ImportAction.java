@@ -14,7 +14,8 @@ import io.smallrye.graphql.api.DirectiveLocation;
 
 /**
  * Overrides what a mutation's template is called, keeps a mutation out of the templates, or names the mutation that
- * undoes its rows when an import is rolled back. Without it, the entity and action come from the mutation's name, and
+ * undoes its rows when an import is rolled back (with the query that reads its records, the update that restores
+ * an upsert's updated records, and the field that clears a field). Without it, the entity and action come from the mutation's name, and
  * the imports cannot be rolled back.
  */
 @Directive(on = DirectiveLocation.FIELD_DEFINITION)
@@ -41,4 +42,12 @@ public @interface ImportAction {
     @Description("The query that reads a record by its ID, such as product: for its values before and after a row,"
             + " so that a rollback restores updates and keeps records changed since")
     String read() default "";
+
+    @Description("For a mutation whose rows create or update (an upsert): the update that sets the records its rows"
+            + " updated back to their values before, while undo deletes the records they created")
+    String restore() default "";
+
+    @Description("The field of the restoring update's input that lists the fields to set empty, such as clear: a field"
+            + " that was empty before the import is set back to empty through it")
+    String clear() default "";
 }

@@ -20,11 +20,8 @@ public interface SchemaHints {
 
     Optional<String> action(GraphQLFieldDefinition mutation);
 
-    /** The mutation that undoes a row of this one (deletes the record it created), or empty when none is declared. */
-    Optional<String> undo(GraphQLFieldDefinition mutation);
-
-    /** The query that reads a record of this mutation by its ID, for its images before and after a row; or empty. */
-    Optional<String> read(GraphQLFieldDefinition mutation);
+    /** How the mutation's rows are undone, as declared; {@link UndoDeclaration#NONE} when nothing is. */
+    UndoDeclaration undo(GraphQLFieldDefinition mutation);
 
     /** The role the mutation requires, or empty. */
     Optional<String> requiredRole(GraphQLFieldDefinition mutation);

@@ -81,8 +81,7 @@ public final class SchemaTemplates {
         String[] entityAndAction = entityAndAction(mutation.getName(), typeNames);
         String entity = hints.entity(mutation).orElse(entityAndAction[0]);
         String action = hints.action(mutation).orElse(entityAndAction[1]);
-        Undo undo = Undo.declared(mutation, hints.undo(mutation), hints.read(mutation), mutations, queries, columns,
-                hints);
+        Undo undo = Undo.declared(mutation, hints.undo(mutation), mutations, queries, columns, hints);
         RowOperation operation = operation(mutation);
         String returned = GraphQLTypeUtil.unwrapAll(mutation.getType()).getName();
         if (undo.possible() && undo.read() != null && returned.equals(undo.read().recordType())) {

@@ -45,16 +45,16 @@ public final class RecordImages {
     }
 
     /**
-     * For an update's rows, the records they name, as they are before the rows run: by row number, from the record's
-     * {@code id} in the row's input.
+     * For rows that may update, the records they name, as they are before the rows run: by row number, from the
+     * record's {@code id} in the row's input (an upsert's row that names its record otherwise keeps no image before).
      */
     public Map<Long, Map<String, Object>> before(Map<Long, Map<String, Object>> variablesByRow) {
-        if (undo.kind() != Undo.Kind.RESTORE) {
+        if (!undo.readsBefore()) {
             return Map.of();
         }
         Map<Long, String> ids = new LinkedHashMap<>();
         variablesByRow.forEach((row, variables) -> {
-            if (variables.get(undo.inputArgument()) instanceof Map<?, ?> input && input.get("id") instanceof String id) {
+            if (variables.get(undo.rowInput()) instanceof Map<?, ?> input && input.get("id") instanceof String id) {
                 ids.put(row, id);
             }
         });

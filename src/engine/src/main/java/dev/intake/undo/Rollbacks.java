@@ -65,9 +65,11 @@ public class Rollbacks {
             throw new ConflictException("id", refusal);
         }
         Undo undo = templates.byName(batch.template()).orElseThrow().undo();
-        if (undo.requiredRole() != null && !admin.hasRole(undo.requiredRole())) {
-            throw new ForbiddenException("Rolling back batch " + batch.id() + " runs " + undo.mutation().orElseThrow()
-                    + " for each of its rows, which requires the role " + undo.requiredRole() + "; your token lacks it");
+        for (String role : undo.requiredRoles()) {
+            if (!admin.hasRole(role)) {
+                throw new ForbiddenException("Rolling back batch " + batch.id() + " runs " + undo.mutation()
+                        .orElseThrow() + " for its rows, which requires the role " + role + "; your token lacks it");
+            }
         }
         QuarkusTransaction.requiringNew().run(() -> {
             BatchStatus status = batches.lockStatus(batch.id()).orElseThrow();

@@ -56,47 +56,60 @@ public record RowPlan(UndoResult result, String reason, Map<String, Object> vari
                         + " (roll back with force to undo it anyway)");
             }
         }
-        if (undo.kind() == Undo.Kind.DELETE) {
-            return new RowPlan(null, null, Map.of(undo.idArgument(), row.entityId()), List.of());
+        Undo.Mutation mutation = undo.forAction(row.action()).orElseThrow();
+        if (mutation == undo.delete()) {
+            return new RowPlan(null, null, Map.of(mutation.argument(), row.entityId()), List.of());
         }
         JsonNode before = image == null ? null : RecordImages.tree(image.before());
         if (before == null) {
             return record(UndoResult.FAILED, where + "its values from before the import were not kept, so it cannot be"
                     + " restored");
         }
-        return restore(undo, row, before, after, where);
+        return restore(undo, mutation, row, before, after, where);
     }
 
-    /** The update that sets back each field the row changed; a field that was empty before cannot be set back. */
-    private static RowPlan restore(Undo undo, UndoStore.CommittedRow row, JsonNode before, JsonNode after,
-            String where) {
+    /**
+     * The update that sets back each field the row changed; a field that was empty before is listed in the input's
+     * clear field where the update declares one, and otherwise cannot be set back.
+     */
+    private static RowPlan restore(Undo undo, Undo.Mutation mutation, UndoStore.CommittedRow row, JsonNode before,
+            JsonNode after, String where) {
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("id", row.entityId());
         List<String> notRestored = new ArrayList<>();
+        List<String> cleared = new ArrayList<>();
         boolean any = false;
         for (RecordRead.Field field : undo.reading().orElseThrow().fields()) {
             JsonNode was = at(before, field.path());
             JsonNode is = after == null ? null : at(after, field.path());
-            if (after != null && Objects.equals(was, is)) {
+            if (after != null && Objects.equals(normal(was), normal(is))) {
                 continue;
             }
             if (was == null || was.isNull()) {
-                notRestored.add(field.label());
+                if (mutation.clear() == null) {
+                    notRestored.add(field.label());
+                } else {
+                    cleared.add(String.join(".", field.path()));
+                    any = true;
+                }
                 continue;
             }
             put(input, field.path(), RecordImages.JSON.convertValue(was, Object.class));
             any = true;
         }
+        if (!cleared.isEmpty()) {
+            input.put(mutation.clear(), cleared);
+        }
         if (!any) {
             return notRestored.isEmpty() ? record(UndoResult.UNDONE, where + "the row changed no field; nothing to"
                     + " restore") : record(UndoResult.KEPT, where + notRestoredText(notRestored));
         }
-        return new RowPlan(null, null, Map.of(undo.inputArgument(), input), List.copyOf(notRestored));
+        return new RowPlan(null, null, Map.of(mutation.argument(), input), List.copyOf(notRestored));
     }
 
     static String notRestoredText(List<String> labels) {
         return "not restored: " + String.join(", ", labels) + " (empty before the import, and the undo mutation"
-                + " cannot set a field back to empty)";
+                + " declares no way to set a field back to empty: @importAction(clear: ...))";
     }
 
     /** The fields whose value now differs from what the row left, as {@code First Name is now 'X' (was 'Y')}. */

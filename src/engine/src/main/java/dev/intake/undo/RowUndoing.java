@@ -117,7 +117,7 @@ public class RowUndoing {
             undos.record(chunk.batchId(), row.rowNumber(), plan.result(), plan.reason(), clock.instant());
             return Step.RECORDED;
         }
-        RowResult result = session.run(template(undo), plan.variables());
+        RowResult result = session.run(template(undo.forAction(row.action()).orElseThrow()), plan.variables());
         if (result.ok()) {
             boolean whole = plan.notRestored().isEmpty();
             undos.record(chunk.batchId(), row.rowNumber(), whole ? UndoResult.UNDONE : UndoResult.KEPT,
@@ -137,13 +137,12 @@ public class RowUndoing {
         if (row.entityId() == null) {
             return "Row " + row.rowNumber() + " recorded no ID of the record it wrote, so it cannot be found";
         }
-        if (undo.kind() == Undo.Kind.DELETE && !"CREATED".equals(row.action())) {
-            return "Row " + row.rowNumber() + " updated record " + row.entityId() + "; the template's undo, "
-                    + undo.mutation().orElseThrow() + ", deletes what rows created and cannot restore an update";
-        }
-        if (undo.kind() == Undo.Kind.RESTORE && !"UPDATED".equals(row.action())) {
-            return "Row " + row.rowNumber() + " created record " + row.entityId() + "; the template's undo, "
-                    + undo.mutation().orElseThrow() + ", restores updated records and cannot delete one";
+        if (undo.forAction(row.action()).isEmpty()) {
+            return "Row " + row.rowNumber() + ("UPDATED".equals(row.action()) ? " updated record " + row.entityId()
+                    + "; the template's undo, " + undo.mutation().orElseThrow() + ", deletes what rows created and"
+                    + " declares no update that restores one (@importAction(restore: ...))" : " created record "
+                    + row.entityId() + "; the template's undo, " + undo.mutation().orElseThrow() + ", restores updated"
+                    + " records and declares no delete");
         }
         return null;
     }
@@ -165,9 +164,8 @@ public class RowUndoing {
         return Step.RECORDED;
     }
 
-    /** The undo mutation as a template of one ID column, which the row executors run as they run an import's rows. */
-    private static ImportTemplate template(Undo undo) {
-        return new ImportTemplate(undo.operation().mutation(), "", "undo", "", List.of(), undo.operation(), null,
-                null);
+    /** The undo mutation as a template of no column, which the row executors run as they run an import's rows. */
+    private static ImportTemplate template(Undo.Mutation mutation) {
+        return new ImportTemplate(mutation.name(), "", "undo", "", List.of(), mutation.operation(), null, null);
     }
 }

@@ -69,8 +69,9 @@ class OverlayReaderTest {
                 """);
         assertEquals(List.of(
                 new OverlayProblem(3, "mutation createContact: importable must be true or false, not maybe"),
-                new OverlayProblem(4, "mutation createContact: unknown setting idd; expected one of action, entity, find,"
-                        + " findBy, id, idempotencyArgument, idempotencyDirective, idempotencyHeader, importable, userErrors"),
+                new OverlayProblem(4, "mutation createContact: unknown setting idd; expected one of action, clear, entity,"
+                        + " find, findBy, id, idempotencyArgument, idempotencyDirective, idempotencyHeader, importable,"
+                        + " read, restore, undo, userErrors"),
                 new OverlayProblem(6, "lookup CreateContactInput.accountId: field is required"),
                 new OverlayProblem(8, "lookup CreateContactInput.accountId: the query must use $value (one value) or"
                         + " $values (a list of values)"),

@@ -18,7 +18,7 @@ class UndoTest {
 
     private static final String SCHEMA = """
             directive @importAction(entity: String, action: String, importable: Boolean = true, undo: String,
-                read: String) on FIELD_DEFINITION
+                read: String, restore: String, clear: String) on FIELD_DEFINITION
             directive @lookup(entity: String!, field: String!) on INPUT_FIELD_DEFINITION
             directive @rolesAllowed(value: String) on FIELD_DEFINITION
             type Query { product(id: ID!): Product products: [Product] productsById(ids: [ID!]!): [Product]! }
@@ -28,7 +28,8 @@ class UndoTest {
             input AddressInput { city: String }
             input ProductInput { name: String! notes: String address: AddressInput
                 supplier: String @lookup(entity: "suppliers", field: "name") tags: [String] }
-            input UpdateProductInput { id: ID! name: String notes: String }
+            input UpdateProductInput { id: ID! name: String notes: String unset: [String!] }
+            input UpsertProductInput { id: ID name: String! notes: String }
             type Mutation {
               createProduct(input: ProductInput!): Product @importAction(undo: "deleteProduct", read: "product")
               deleteProduct(id: ID!): Boolean! @rolesAllowed(value: "products-writer")
@@ -37,6 +38,10 @@ class UndoTest {
               undoneByNothing(input: ProductInput!): Product @importAction(undo: "vanish")
               readByNothing(input: ProductInput!): Product @importAction(undo: "deleteProduct", read: "products")
               readByList(input: ProductInput!): Product @importAction(undo: "deleteProduct", read: "productsById")
+              upsertProduct(input: UpsertProductInput!): Product @importAction(undo: "deleteProduct",
+                restore: "updateProduct", read: "productsById", clear: "unset")
+              clearThroughNothing(input: UpsertProductInput!): Product @importAction(undo: "updateProduct",
+                read: "productsById", clear: "notes")
               keep(input: ProductInput!): Product
             }
             """;
@@ -48,10 +53,11 @@ class UndoTest {
     void a_create_is_undone_by_a_mutation_taking_the_records_id_and_read_by_the_fields_its_columns_set() {
         Undo undo = template("createProduct").undo();
         assertTrue(undo.possible());
-        assertEquals(Undo.Kind.DELETE, undo.kind());
-        assertEquals("id", undo.idArgument());
-        assertEquals("products-writer", undo.requiredRole());
-        assertEquals("mutation Import($id: ID!) { deleteProduct(id: $id) }", undo.operation().document());
+        assertNull(undo.restore());
+        assertEquals("id", undo.delete().argument());
+        assertEquals(List.of("products-writer"), undo.requiredRoles());
+        assertEquals("mutation Import($id: ID!) { deleteProduct(id: $id) }", undo.delete().operation().document());
+        assertFalse(undo.readsBefore(), "a create reads no record before it");
         RecordRead read = undo.reading().orElseThrow();
         assertEquals(List.of("input/name", "input/address/city", "input/notes"),
                 read.fields().stream().map(RecordRead.Field::reference).toList(),
@@ -75,8 +81,9 @@ class UndoTest {
     @Test
     void an_update_is_undone_by_an_update_taking_the_records_id_in_its_input_and_needs_a_read() {
         Undo undo = template("updateProduct").undo();
-        assertEquals(Undo.Kind.RESTORE, undo.kind());
-        assertEquals("input", undo.inputArgument());
+        assertNull(undo.delete());
+        assertEquals("input", undo.restore().argument());
+        assertTrue(undo.readsBefore());
         assertEquals(List.of("input/name", "input/notes"), undo.reading().orElseThrow().fields().stream()
                 .map(RecordRead.Field::reference).toList(), "the record's id is not one of its fields");
         Undo unread = template("restoreWithoutRead").undo();
@@ -92,8 +99,21 @@ class UndoTest {
                 template("readByNothing").undo().refusal());
         Undo none = template("keep").undo();
         assertFalse(none.possible());
-        assertNull(none.operation());
+        assertTrue(none.mutation().isEmpty());
         assertTrue(none.refusal().contains("declares no undo"), none.refusal());
+    }
+
+    @Test
+    void an_upsert_names_the_delete_of_what_it_created_and_the_update_that_restores_what_it_changed() {
+        Undo undo = template("upsertProduct").undo();
+        assertEquals("deleteProduct", undo.forAction("CREATED").orElseThrow().name());
+        assertEquals("updateProduct", undo.forAction("UPDATED").orElseThrow().name());
+        assertEquals("unset", undo.restore().clear());
+        assertEquals("input", undo.rowInput());
+        assertEquals(java.util.Optional.of("deleteProduct, updateProduct"), undo.mutation());
+        Undo notAList = template("clearThroughNothing").undo();
+        assertFalse(notAList.possible());
+        assertTrue(notAList.refusal().contains("must be a list in UpdateProductInput"), notAList.refusal());
     }
 
     private ImportTemplate template(String name) {

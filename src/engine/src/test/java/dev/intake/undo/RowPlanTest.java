@@ -22,11 +22,19 @@ class RowPlanTest {
             new RecordRead.Field("input/notes", List.of("notes"), "Notes"),
             new RecordRead.Field("input/address/city", List.of("address", "city"), "City")), false);
 
-    private static final Undo DELETE = new Undo(new RowOperation("deleteProduct", List.of(new RowOperation.Argument("id",
-            "ID!")), "", true), Undo.Kind.DELETE, null, READ, null, null);
+    private static final Undo.Mutation DELETING = new Undo.Mutation(new RowOperation("deleteProduct", List.of(
+            new RowOperation.Argument("id", "ID!")), "", true), "id", null, null);
 
-    private static final Undo RESTORE = new Undo(new RowOperation("updateProduct", List.of(new RowOperation.Argument(
-            "input", "UpdateProductInput!")), " { __typename }", true), Undo.Kind.RESTORE, "input", READ, null, null);
+    private static final Undo.Mutation RESTORING = new Undo.Mutation(new RowOperation("updateProduct", List.of(
+            new RowOperation.Argument("input", "UpdateProductInput!")), " { __typename }", true), "input", null, null);
+
+    private static final Undo DELETE = new Undo(DELETING, null, READ, null, false, "input");
+
+    private static final Undo RESTORE = new Undo(null, RESTORING, READ, null, false, "input");
+
+    /** An upsert's: deletes what its rows created, restores what they updated, and clears through {@code unset}. */
+    private static final Undo UPSERT = new Undo(DELETING, new Undo.Mutation(RESTORING.operation(), "input", null,
+            "unset"), READ, null, false, "input");
 
     private static final UndoStore.CommittedRow CREATED = new UndoStore.CommittedRow(5, "P1", "CREATED");
 
@@ -78,6 +86,19 @@ class RowPlanTest {
         assertEquals(UndoResult.FAILED, plan.result());
         assertTrue(plan.reason().contains("values from before the import were not kept"), plan.reason());
         assertNull(plan.variables());
+    }
+
+    @Test
+    void an_upserts_rows_are_deleted_or_restored_by_what_each_did_and_a_field_empty_before_is_cleared() {
+        RowPlan deleted = RowPlan.of(UPSERT, CREATED, new RowImage(5, null, "{\"name\":\"Lamp\"}"), record("Lamp",
+                null, null), true, false);
+        assertEquals(Map.of("id", "P1"), deleted.variables());
+        RowImage image = new RowImage(6, "{\"name\":\"Lamp\",\"notes\":null,\"address\":{\"city\":null}}",
+                "{\"name\":\"Desk\",\"notes\":\"new\",\"address\":{\"city\":\"Leeds\"}}");
+        RowPlan restored = RowPlan.of(UPSERT, UPDATED, image, record("Desk", "new", "Leeds"), true, false);
+        assertEquals(Map.of("input", Map.of("id", "P2", "name", "Lamp", "unset", List.of("notes", "address.city"))),
+                restored.variables());
+        assertEquals(List.of(), restored.notRestored(), "each field is set back, the empty ones through unset");
     }
 
     private static Map<String, Object> record(String name, String notes, String city) {

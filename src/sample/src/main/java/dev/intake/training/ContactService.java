@@ -52,7 +52,7 @@ public class ContactService {
         }
         Map<String, Object> custom = customFields.validated(ENTITY, input.customFields(), true);
         Changes changes = new Changes(input.firstName(), input.lastName(), input.emailAddress(), input.phone(),
-                input.status(), account, custom);
+                input.status(), account, custom, false);
         return insert(changes, caller.organisation());
     }
 
@@ -64,7 +64,26 @@ public class ContactService {
         }
         Map<String, Object> custom = customFields.validated(ENTITY, input.customFields(), false);
         return apply(id, new Changes(input.firstName(), input.lastName(), input.emailAddress(), input.phone(),
-                input.status(), account, custom));
+                input.status(), account, custom, clearsPhone(input)));
+    }
+
+    /** Whether the input clears the phone number: the one field clear may name, and then the input does not set it. */
+    private static boolean clearsPhone(UpdateContactInput input) {
+        if (input.clear() == null) {
+            return false;
+        }
+        for (String name : input.clear()) {
+            if (!UpdateContactInput.CLEARABLE.contains(name)) {
+                throw new InvalidValueException("input/clear", "'" + name + "' cannot be cleared; expected one of "
+                        + String.join(", ", new java.util.TreeSet<>(UpdateContactInput.CLEARABLE))
+                        + " (the other fields of a contact are required)");
+            }
+        }
+        if (input.clear().contains("phone") && input.phone() != null) {
+            throw new InvalidValueException("input/clear", "phone is both given a value and named to clear; expected"
+                    + " one or the other");
+        }
+        return input.clear().contains("phone");
     }
 
     /** Changes the contact with the given ID (which must exist), or else the one with the email address, or creates one. */
@@ -76,7 +95,7 @@ public class ContactService {
         }
         Map<String, Object> custom = customFields.validated(ENTITY, input.customFields(), id == null);
         Changes changes = new Changes(input.firstName(), input.lastName(), input.emailAddress(), input.phone(),
-                input.status(), account, custom);
+                input.status(), account, custom, false);
         if (id != null) {
             ContactView changed = apply(id, changes);
             return new ContactUpsertResult(changed.id(), false, changed);
@@ -86,9 +105,9 @@ public class ContactService {
         return new ContactUpsertResult(created.id(), true, created);
     }
 
-    /** The values a write sets; {@code null} leaves a field as it is. */
+    /** The values a write sets; {@code null} leaves a field as it is, unless it is cleared. */
     record Changes(String firstName, String lastName, String emailAddress, String phone, ContactStatus status,
-            Long accountId, Map<String, Object> customFields) {
+            Long accountId, Map<String, Object> customFields, boolean clearPhone) {
     }
 
     /** Writes the contact and reads it back as a view while the transaction is open. */
@@ -125,7 +144,7 @@ public class ContactService {
         if (changes.emailAddress() != null) {
             contact.emailAddress = changes.emailAddress();
         }
-        if (changes.phone() != null) {
+        if (changes.phone() != null || changes.clearPhone()) {
             contact.phone = changes.phone();
         }
         if (changes.status() != null) {

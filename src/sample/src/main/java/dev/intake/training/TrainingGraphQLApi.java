@@ -64,7 +64,7 @@ public class TrainingGraphQLApi {
 
     @Mutation
     @RolesAllowed(TrainingRoles.CONTACTS_WRITER)
-    @ImportAction(undo = "updateContact", read = "contactsById")
+    @ImportAction(undo = "updateContact", read = "contactsById", clear = "clear")
     @Description("Change an existing contact; fields left out keep their value")
     public ContactView updateContact(@NonNull @Valid UpdateContactInput input) {
         return contacts.update(input);
@@ -72,6 +72,7 @@ public class TrainingGraphQLApi {
 
     @Mutation
     @RolesAllowed(TrainingRoles.CONTACTS_WRITER)
+    @ImportAction(undo = "deleteContact", restore = "updateContact", read = "contactsById", clear = "clear")
     @Description("Change the contact with the given ID, or else the one with the email address, or create it")
     public ContactUpsertResult upsertContact(@NonNull @Valid UpsertContactInput input) {
         return contacts.upsert(input);

@@ -15,9 +15,9 @@ import dev.intake.customfield.CustomFieldValueInput;
 import dev.intake.customfield.CustomFields;
 import dev.intake.template.Lookup;
 
-/** What a client sends to change a contact; a field left out keeps its current value. */
+/** What a client sends to change a contact; a field left out keeps its current value, one named in clear is emptied. */
 @Input("UpdateContactInput")
-@Description("Changes to an existing contact; omitted fields keep their value")
+@Description("Changes to an existing contact; omitted fields keep their value, and those named in clear are emptied")
 public record UpdateContactInput(
         @NotBlank @Id @Description("ID of the contact to change") String id,
         @Size(min = 1, max = 100) @Description("Given name") String firstName,
@@ -27,5 +27,9 @@ public record UpdateContactInput(
         @Description("Where the contact stands with us") ContactStatus status,
         @Lookup(entity = "accounts", field = "name") @Description("The contact's account") String account,
         @CustomFields(entity = "Contact") @Description("Values of the organisation's custom fields for contacts")
-        List<@Valid CustomFieldValueInput> customFields) {
+        List<@Valid CustomFieldValueInput> customFields,
+        @Description("Fields to set empty, by name: phone, the one optional field of a contact") List<String> clear) {
+
+    /** The fields that {@code clear} may name. */
+    static final java.util.Set<String> CLEARABLE = java.util.Set.of("phone");
 }

@@ -97,7 +97,9 @@ class RollbackTest {
         assertEquals("deleteContact", templates.getString("data.importTemplates.find { it.name == 'createContact' }.undo"));
         assertEquals("updateContact", templates.getString(
                 "data.importTemplates.find { it.name == 'updateContact' }.undo"), "an update restores itself");
-        assertTrue(templates.getString("data.importTemplates.find { it.name == 'upsertContact' }.undoRefusal")
+        assertEquals("deleteContact, updateContact", templates.getString(
+                "data.importTemplates.find { it.name == 'upsertContact' }.undo"), "an upsert deletes or restores");
+        assertTrue(templates.getString("data.importTemplates.find { it.name == 'createEvent' }.undoRefusal")
                 .contains("declares no undo"), templates.prettify());
 
         String account = Catalogue.account(Tokens.ADMIN, UniqueNames.of("Refusals"));
@@ -146,7 +148,7 @@ class RollbackTest {
     }
 
     @Test
-    void an_update_is_restored_from_the_values_before_the_import_and_a_field_that_was_empty_is_reported() {
+    void an_update_is_restored_from_the_values_before_the_import_and_a_field_that_was_empty_is_cleared() {
         String account = Catalogue.account(Tokens.ADMIN, UniqueNames.of("Restored"));
         String email = prefix("restore") + "@example.org";
         String contact = Imports.graphql("mutation($input: ContactInput!) { createContact(input: $input) { id } }",
@@ -159,14 +161,45 @@ class RollbackTest {
         assertEquals("Anna", contact(contact).getString("firstName"));
 
         Imports.graphql(ROLLBACK, Map.of("id", id));
-        assertEquals("PARTIALLY_ROLLED_BACK", Imports.finish(worker, id).getString("status"));
+        assertEquals("ROLLED_BACK", Imports.finish(worker, id).getString("status"));
         JsonPath restored = contact(contact);
         assertEquals("Ann", restored.getString("firstName"), "restored");
         assertEquals("LEAD", restored.getString("status"), "restored");
         assertEquals("Before", restored.getString("lastName"), "never changed");
-        assertEquals("+44 20 7946 0001", restored.getString("phone"), "the update cannot clear it");
+        assertNull(restored.getString("phone"), "empty before, cleared through updateContact's clear");
+    }
+
+    @Test
+    void an_upsert_is_undone_row_by_row_as_each_did_created_contacts_deleted_and_updated_ones_restored() {
+        String account = Catalogue.account(Tokens.ADMIN, UniqueNames.of("Upserted"));
+        String prefix = prefix("upsert");
+        String byId = Imports.graphql("mutation($input: ContactInput!) { createContact(input: $input) { id } }",
+                Map.of("input", Map.of("account", account, "emailAddress", prefix + "1@example.org", "firstName", "Ida",
+                        "lastName", "Byid", "status", "LEAD", "phone", "+1 555 0100"))).getString("data.createContact.id");
+        String byEmail = Imports.graphql("mutation($input: ContactInput!) { createContact(input: $input) { id } }",
+                Map.of("input", Map.of("account", account, "emailAddress", prefix + "2@example.org", "firstName", "Em",
+                        "lastName", "Byemail", "status", "LEAD"))).getString("data.createContact.id");
+        String header = Imports.templateHeader("upsertContact");
+        String id = upload("upsertContact", header
+                + row(header, Map.of("input/id", byId, "input/emailAddress", prefix + "1@example.org",
+                        "input/firstName", "Idina", "input/phone", "+1 555 0199"))
+                + row(header, Map.of("input/emailAddress", prefix + "2@example.org", "input/lastName", "Changed"))
+                + row(header, Map.of("input/emailAddress", prefix + "3@example.org", "input/firstName", "New",
+                        "input/lastName", "Contact", "input/status", "ACTIVE", "input/account", account)));
+        assertEquals("COMPLETED", Imports.finish(worker, id).getString("status"));
+        String created = createdIds(id).get(2);
+
+        Imports.graphql(ROLLBACK, Map.of("id", id));
+        assertEquals("PARTIALLY_ROLLED_BACK", Imports.finish(worker, id).getString("status"));
+        assertEquals("Ida", contact(byId).getString("firstName"), "named by its ID: restored");
+        assertEquals("+1 555 0100", contact(byId).getString("phone"), "restored");
+        assertTrue(!contactExists(created), "the contact the upsert created is deleted");
+        assertEquals("Changed", contact(byEmail).getString("lastName"), "named by its email address: no image before");
+        JsonPath state = state(id);
+        assertEquals(2, state.getInt("rollback.undoneRows"));
+        assertEquals(1, state.getInt("rollback.failedRows"));
         String results = Imports.download("/imports/" + id + "/rollback.csv");
-        assertTrue(results.contains("restored, but not restored: Phone"), results);
+        assertTrue(results.contains("values from before the import were not kept"), results);
     }
 
     private static JsonPath contact(String id) {
