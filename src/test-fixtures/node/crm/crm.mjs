@@ -59,9 +59,27 @@ export const typeDefs = (version) => `
   }
   type CreateContactPayload { contact: Contact userErrors: [UserError!]! }
 
+  "Changes to a contact; a field left out keeps its value, and those named in clear are emptied."
+  input UpdateContactInput {
+    id: ID!
+    email: String
+    firstName: String
+    lastName: String
+    status: ContactStatus
+    accountId: ID
+    address: AddressInput
+    ${version >= 2 ? 'phone: String' : ''}
+    "Fields to empty, by name: lastName, accountId, address${version >= 2 ? ' or phone' : ''}."
+    clear: [String!]
+  }
+  type UpdateContactPayload { contact: Contact userErrors: [UserError!]! }
+  type DeleteContactPayload { deletedContactId: ID userErrors: [UserError!]! }
+
   type Query {
     accounts(filter: AccountFilter, first: Int): AccountConnection!
     contact(email: String!): Contact
+    "The contacts with these IDs; an ID of no contact is left out."
+    contactsById(ids: [ID!]!): [Contact!]!
   }
 
   type Mutation {
@@ -71,6 +89,8 @@ export const typeDefs = (version) => `
       idempotencyKey: String
     ): CreateAccountPayload!
     createContact(input: CreateContactInput!): CreateContactPayload!
+    updateContact(input: UpdateContactInput!): UpdateContactPayload!
+    deleteContact(id: ID!): DeleteContactPayload!
   }
 `;
 
@@ -102,6 +122,10 @@ export function crm() {
     return getDirectiveValues(directive, info.fieldNodes[0], info.variableValues)?.key ?? null;
   }
 
+  function byId(id) {
+    return [...store.contacts.values()].find((c) => c.id === id);
+  }
+
   function matches(filter, value) {
     if (!filter) return true;
     if (filter.equalTo !== undefined && filter.equalTo !== null && filter.equalTo !== value) return false;
@@ -116,6 +140,7 @@ export function crm() {
         return { nodes: first ? nodes.slice(0, first) : nodes, totalCount: nodes.length };
       },
       contact: (_, { email }) => store.contacts.get(email.toLowerCase()) ?? null,
+      contactsById: (_, { ids }) => [...store.contacts.values()].filter((c) => ids.includes(c.id)),
     },
     Contact: {
       account: (contact) => (contact.accountId ? store.accounts.get(contact.accountId) : null),
@@ -148,6 +173,38 @@ export function crm() {
         store.contacts.set(input.email.toLowerCase(), contact);
         return { contact, userErrors: [] };
       }),
+      updateContact: (_, { input }) => {
+        const contact = byId(input.id);
+        if (!contact) {
+          return { contact: null, userErrors: [{ field: ['input', 'id'], message: `No contact has the ID ${input.id}.` }] };
+        }
+        const clearable = ['lastName', 'accountId', 'address', 'phone'];
+        const unknown = (input.clear ?? []).filter((name) => !clearable.includes(name));
+        if (unknown.length > 0) {
+          return { contact: null, userErrors: [{ field: ['input', 'clear'], message: `${unknown.join(', ')} cannot be cleared.` }] };
+        }
+        const { id, clear, ...changes } = input;
+        if (changes.email && changes.email.toLowerCase() !== contact.email.toLowerCase()) {
+          if (store.contacts.has(changes.email.toLowerCase())) {
+            return { contact: null, userErrors: [{ field: ['input', 'email'], message: `A contact with ${changes.email} exists already.` }] };
+          }
+          store.contacts.delete(contact.email.toLowerCase());
+          store.contacts.set(changes.email.toLowerCase(), contact);
+        }
+        for (const [name, value] of Object.entries(changes)) {
+          if (value !== null && value !== undefined) contact[name] = value;
+        }
+        for (const name of clear ?? []) contact[name] = null;
+        return { contact, userErrors: [] };
+      },
+      deleteContact: (_, { id }) => {
+        const contact = byId(id);
+        if (!contact) {
+          return { deletedContactId: null, userErrors: [{ field: ['id'], message: `No contact has the ID ${id}.` }] };
+        }
+        store.contacts.delete(contact.email.toLowerCase());
+        return { deletedContactId: id, userErrors: [] };
+      },
     },
   };
 

@@ -143,11 +143,22 @@ public class ImportGraphQLApi {
             + " (a created record is deleted, an updated one set back to its values before the import), as the"
             + " caller, in the background; a record changed since the import is kept unless force. The batch goes"
             + " ROLLING_BACK, then ROLLED_BACK or PARTIALLY_ROLLED_BACK; rows kept or failed are in the rollback"
-            + " results file")
+            + " results file. With dryRun, nothing is undone: the batch's status stays, and rollbackPreview says what a"
+            + " rollback would undo, keep and refuse")
     public BatchView rollbackImport(@NonNull @Id String id,
-            @DefaultValue("false") @Description("Undo records changed since the import too") boolean force) {
+            @DefaultValue("false") @Description("Undo records changed since the import too") boolean force,
+            @DefaultValue("false") @Description("Only find what a rollback would do, writing nothing: each row's record"
+                    + " is read and checked, and in the application's own schema its undo runs in a transaction that is"
+                    + " rolled back") boolean dryRun) {
         caller.require(Roles.IMPORT_ADMIN);
-        return view(imports.rollback(id, force));
+        return view(dryRun ? imports.previewRollback(id, force) : imports.rollback(id, force));
+    }
+
+    @Description("The batch's latest rollback dry run: what a rollback would do with its rows; null when none was"
+            + " asked for since its last rollback")
+    public RollbackPreviewView rollbackPreview(@Source BatchView batch) {
+        caller.require(Roles.IMPORT_VIEWER, Roles.IMPORT_ADMIN);
+        return imports.rollbackPreview(imports.get(batch.id())).map(RollbackPreviewView::of).orElse(null);
     }
 
     @Description("What the batch's rollback did so far; null when it was never rolled back")

@@ -162,6 +162,22 @@ public class ImportResource {
     }
 
     @GET
+    @Path("{id}/rollback-preview.csv")
+    @Operation(summary = "What a rollback would do with each row", description = "The latest rollback dry run"
+            + " (rollbackImport with dryRun): one line per row a rollback would undo, with its number, the record's"
+            + " ID, UNDONE, KEPT or FAILED (NOT_REACHED while the dry run runs), and why")
+    @APIResponse(responseCode = "200", description = "The rollback dry run's file",
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "No such batch (error_code batch-not-found), or one without a"
+            + " rollback dry run (error_code not-found)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "410", description = "The batch's rows were deleted (error_code batch-purged)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    public Response rollbackPreview(@Parameter(description = BATCH_ID) @PathParam("id") String id) {
+        return Downloads.send(imports.rollbackPreviewResults(id));
+    }
+
+    @GET
     @Path("{id}/results.ndjson")
     @Operation(summary = "Every row's outcome, as NDJSON", description = "The results file, one JSON object per line")
     @APIResponse(responseCode = "200", description = "The results, one JSON object per row",

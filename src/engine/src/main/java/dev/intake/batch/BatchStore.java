@@ -397,7 +397,8 @@ public class BatchStore {
             return false;
         }
         for (String table : List.of("intake.import_file_part", "intake.import_outcome", "intake.import_row",
-                "intake.import_chunk", "intake.import_sending", "intake.import_undo_chunk", "intake.import_undo", "intake.import_row_image")) {
+                "intake.import_chunk", "intake.import_sending", "intake.import_undo_chunk", "intake.import_undo",
+                "intake.import_row_image", "intake.import_undo_preview", "intake.import_rollback_preview")) {
             jdbc.update("delete from " + table + " where batch_id = ?", id);
         }
         return true;

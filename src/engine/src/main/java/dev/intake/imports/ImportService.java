@@ -219,6 +219,30 @@ public class ImportService {
         return batches.find(batch.id()).orElseThrow();
     }
 
+    /**
+     * Starts a dry run of the batch's rollback as the caller: what a rollback would undo, keep and refuse, found in the
+     * background, writing nothing else. Answers the batch, whose status stays.
+     */
+    public ImportBatch previewRollback(String id, boolean force) {
+        ImportBatch batch = get(id);
+        rollbacks.preview(batch, new Uploader(caller.user(), List.copyOf(caller.roles()), caller.organisation()), force);
+        return batches.find(batch.id()).orElseThrow();
+    }
+
+    /** The batch's latest rollback dry run; empty when none was asked for since its last rollback. */
+    public Optional<UndoStore.Preview> rollbackPreview(ImportBatch batch) {
+        return undos.preview(batch.id());
+    }
+
+    /** The rollback dry run's file: every row a rollback would undo, with what it would do and why. */
+    public Download rollbackPreviewResults(String id) {
+        ImportBatch batch = withFiles(get(id));
+        if (undos.preview(batch.id()).isEmpty()) {
+            throw new NotFoundException("id", "Batch " + id + " has no rollback dry run");
+        }
+        return report(batch, "rollback-preview", out -> rollbackReport.writePreview(batch.id(), out));
+    }
+
     /** Why the batch's imports cannot be rolled back (a dry run, purged rows, no undo declared), or null. */
     public String rollbackRefusal(ImportBatch batch) {
         return rollbacks.refusal(batch);

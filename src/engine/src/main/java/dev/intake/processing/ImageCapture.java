@@ -17,51 +17,54 @@ interface ImageCapture {
 
     ImageCapture NONE = new ImageCapture() {
         @Override
-        public Map<Long, Map<String, Object>> before(List<PreparedRow> segment) {
-            return Map.of();
+        public Taken before(List<PreparedRow> segment) {
+            return Taken.NOTHING;
         }
 
         @Override
-        public List<RowImage> after(List<RowOutcome> written, Map<Long, Map<String, Object>> before,
-                Map<Long, Map<?, ?>> answers) {
+        public List<RowImage> after(List<RowOutcome> written, Taken before, Map<Long, Map<?, ?>> answers) {
             return List.of();
         }
     };
 
-    /** The records the segment's rows name, as they are before the rows run, by row number. */
-    Map<Long, Map<String, Object>> before(List<PreparedRow> segment);
+    /** What was taken before the rows ran, by row number: their records, and the values of their input kept. */
+    record Taken(Map<Long, Map<String, Object>> records, Map<Long, Map<String, Object>> inputs) {
+
+        static final Taken NOTHING = new Taken(Map.of(), Map.of());
+    }
+
+    /** The records the segment's rows name, as they are before the rows run, and the inputs their undo takes. */
+    Taken before(List<PreparedRow> segment);
 
     /**
      * The images of the rows that succeeded: their answers, where the mutation answers the read's fields, or else
      * read now.
      */
-    List<RowImage> after(List<RowOutcome> written, Map<Long, Map<String, Object>> before,
-            Map<Long, Map<?, ?>> answers);
+    List<RowImage> after(List<RowOutcome> written, Taken before, Map<Long, Map<?, ?>> answers);
 
     /** Images read through the template's read query, in the rows' session. */
     static ImageCapture of(RecordImages images) {
         return new ImageCapture() {
             @Override
-            public Map<Long, Map<String, Object>> before(List<PreparedRow> segment) {
+            public Taken before(List<PreparedRow> segment) {
                 Map<Long, Map<String, Object>> variables = new LinkedHashMap<>();
                 for (PreparedRow row : segment) {
                     if (row.decided() == null) {
                         variables.put(row.rowNumber(), row.variables());
                     }
                 }
-                return images.before(variables);
+                return new Taken(images.before(variables), images.inputs(variables));
             }
 
             @Override
-            public List<RowImage> after(List<RowOutcome> written, Map<Long, Map<String, Object>> before,
-                    Map<Long, Map<?, ?>> answers) {
+            public List<RowImage> after(List<RowOutcome> written, Taken before, Map<Long, Map<?, ?>> answers) {
                 Map<Long, String> committed = new LinkedHashMap<>();
                 for (RowOutcome outcome : written) {
                     if (outcome.success() && outcome.entityId() != null) {
                         committed.put(outcome.rowNumber(), outcome.entityId());
                     }
                 }
-                return images.after(committed, before, answers);
+                return images.after(committed, before.records(), answers, before.inputs());
             }
         };
     }

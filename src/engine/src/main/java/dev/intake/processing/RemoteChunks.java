@@ -50,7 +50,8 @@ import dev.intake.template.WriteKind;
  * instance, fewer while the target struggles: {@link TargetSlots}), each of one row, or of {@code rows-per-request}
  * rows as aliased mutation fields; a slot whose answer came carries the next rows at once. A request the target did not run (throttled, credentials refused, unreachable) is
  * sent again later: the batch pauses, says why and until when, and its chunk goes back to the queue. A row whose
- * answer was lost is settled as its template's {@link DeliveryGuarantee} allows.
+ * answer was lost is settled as its template's {@link DeliveryGuarantee} allows. Where the template keeps images for
+ * a rollback, {@link RemoteImages} reads them before the chunk's rows go and after they all have outcomes.
  */
 @ApplicationScoped
 class RemoteChunks {
@@ -78,6 +79,9 @@ class RemoteChunks {
 
     @Inject
     TargetSlots slots;
+
+    @Inject
+    RemoteImages images;
 
     @Inject
     SendingStore sendings;
@@ -154,7 +158,17 @@ class RemoteChunks {
         if (!commit(chunk, owner, decided, List.of())) {
             return false;
         }
-        return send(chunk, owner, template, uploader, toSend);
+        boolean keepsImages = images.kept(batch, template);
+        if (keepsImages && !images.before(chunk, owner, template, uploader, toSend)) {
+            return false;
+        }
+        if (!send(chunk, owner, template, uploader, toSend)) {
+            return false;
+        }
+        if (keepsImages) {
+            images.after(chunk, template, uploader);
+        }
+        return true;
     }
 
     /**

@@ -54,7 +54,7 @@ final class SegmentRun {
     SegmentResult run(List<PreparedRow> segment) {
         prefetch.prefetch(segment);
         preload.accept(segment);
-        Map<Long, Map<String, Object>> before = images.before(segment);
+        ImageCapture.Taken before = images.before(segment);
         // kept only where the template keeps images: no work per row for the others
         answers = images == ImageCapture.NONE ? null : new java.util.HashMap<>();
         List<RowOutcome> written = new ArrayList<>(segment.size());

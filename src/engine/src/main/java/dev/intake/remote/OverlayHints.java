@@ -11,8 +11,8 @@ import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLInputObjectField;
 
 /**
- * A remote target's hints, from its overlay by schema coordinates. The standard scalars have their usual columns;
- * every other scalar is Text unless the overlay names its column type, since only the target knows what its
+ * A remote target's hints, from its overlay by schema coordinates. The standard scalars have their usual columns,
+ * except an {@code ID}, which is Text: the target's IDs need not look like Intake's own. Every other scalar is Text unless the overlay names its column type, since only the target knows what its
  * {@code DateTime} or {@code Money} accepts.
  */
 final class OverlayHints implements SchemaHints {
@@ -77,7 +77,8 @@ final class OverlayHints implements SchemaHints {
             }
         }
         return switch (scalar) {
-            case "ID" -> FieldType.ID;
+            // the target's IDs are its own, in no form Intake knows: the target says whether one names a record
+            case "ID" -> FieldType.TEXT;
             case "Int" -> FieldType.NUMBER;
             case "Float" -> FieldType.DECIMAL;
             case "Boolean" -> FieldType.BOOLEAN;

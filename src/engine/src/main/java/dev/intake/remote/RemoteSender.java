@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.intake.batch.RowErrorType;
 import dev.intake.security.Uploader;
 import dev.intake.target.RowFailure;
+import dev.intake.target.RowSession;
 import dev.intake.template.ImportTemplate;
 import dev.intake.template.RowOperation;
 
@@ -88,6 +89,32 @@ public class RemoteSender {
     /** How long the target may stay unreachable before its batches pause until a probe of it succeeds. */
     public Duration unreachablePause(String target) {
         return targets.config(target).unreachablePause();
+    }
+
+    /**
+     * A session on the target as the user, for reading records and running single mutations outside an import's
+     * sending: a rollback's reads and undo mutations.
+     */
+    public RowSession session(String target, Uploader user) {
+        return new RemoteSession(targets, this, target, user, clock);
+    }
+
+    /** Why an answer that did not write a row came, in words. */
+    static String reasonOf(RemoteAnswer answer) {
+        if (answer instanceof RemoteAnswer.Failed failed) {
+            return failed.failure().detail();
+        } else if (answer instanceof RemoteAnswer.Throttled throttled) {
+            return throttled.reason();
+        } else if (answer instanceof RemoteAnswer.Refused refused) {
+            return refused.reason();
+        } else if (answer instanceof RemoteAnswer.Again again) {
+            return again.reason();
+        } else if (answer instanceof RemoteAnswer.NotSent notSent) {
+            return notSent.reason();
+        } else if (answer instanceof RemoteAnswer.Unknown unknown) {
+            return unknown.reason();
+        }
+        return "written";
     }
 
     /** Sends one row's mutation with its variables, as the uploader; the caller holds a slot. */

@@ -1,6 +1,7 @@
 package dev.intake.template;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -47,8 +48,20 @@ public record Undo(Mutation delete, Mutation restore, RecordRead read, String re
      * @param argument the argument that takes the record's ID (a delete) or the input object (a restore)
      * @param requiredRole the role it requires, or {@code null}
      * @param clear for a restore, the input's field listing fields to set empty, or {@code null}
+     * @param fromInput for a delete, its other arguments, each with the path of the row's variable it takes, such as
+     *        {@code tag} from {@code input.tag}: {@code removeProductTag(product: ID!, tag: String!)} removes what
+     *        {@code addProductTags} added, never the product
      */
-    public record Mutation(RowOperation operation, String argument, String requiredRole, String clear) {
+    public record Mutation(RowOperation operation, String argument, String requiredRole, String clear,
+            Map<String, List<String>> fromInput) {
+
+        public Mutation {
+            fromInput = Map.copyOf(fromInput);
+        }
+
+        public Mutation(RowOperation operation, String argument, String requiredRole, String clear) {
+            this(operation, argument, requiredRole, clear, Map.of());
+        }
 
         public String name() {
             return operation.mutation();
@@ -70,7 +83,7 @@ public record Undo(Mutation delete, Mutation restore, RecordRead read, String re
         return Optional.ofNullable("CREATED".equals(action) ? delete : "UPDATED".equals(action) ? restore : null);
     }
 
-    /** The undo mutations' names, such as {@code deleteContact} or {@code deleteContact, updateContact}. */
+    /** The undo mutations' names, such as {@code deleteProduct} or {@code deleteProduct, updateProduct}. */
     public Optional<String> mutation() {
         String names = mutations().map(Mutation::name).collect(Collectors.joining(", "));
         return names.isEmpty() ? Optional.empty() : Optional.of(names);
@@ -84,6 +97,11 @@ public record Undo(Mutation delete, Mutation restore, RecordRead read, String re
     /** How records are read for their images, when declared. */
     public Optional<RecordRead> reading() {
         return Optional.ofNullable(read);
+    }
+
+    /** Whether the rows' undo takes values of their input besides the record's ID, kept when they run. */
+    public boolean needsInput() {
+        return delete != null && !delete.fromInput().isEmpty();
     }
 
     /** Whether records are read before the rows run: the rows may update, and are restored. */
@@ -129,11 +147,16 @@ public record Undo(Mutation delete, Mutation restore, RecordRead read, String re
             List<GraphQLArgument> required = undo.getArguments().stream()
                     .filter(argument -> GraphQLTypeUtil.isNonNull(argument.getType()) && !argument.hasSetDefaultValue())
                     .toList();
+            String role = hints.requiredRole(undo).orElse(null);
+            Optional<Mutation> removes = removal(mutation, undo, required, role);
+            if (removes.isPresent() && !name.equals(declared.restore()) && delete == null) {
+                delete = removes.get();
+                continue;
+            }
             GraphQLArgument argument = required.size() == 1 ? required.get(0) : null;
             RowOperation operation = argument == null ? null : new RowOperation(name, List.of(
                     new RowOperation.Argument(argument.getName(), GraphQLTypeUtil.simplePrint(argument.getType()))),
                     selection(undo), GraphQLTypeUtil.isNullable(undo.getType()));
-            String role = hints.requiredRole(undo).orElse(null);
             boolean deletes = argument != null && GraphQLTypeUtil.unwrapAll(argument.getType()).getName().equals("ID");
             if (deletes && !name.equals(declared.restore()) && delete == null) {
                 delete = new Mutation(operation, argument.getName(), role, null);
@@ -148,8 +171,9 @@ public record Undo(Mutation delete, Mutation restore, RecordRead read, String re
                 restore = new Mutation(operation, argument.getName(), role, clear);
             } else {
                 return refused("The undo " + name + " of " + mutation.getName() + " must take the record's ID as its"
-                        + " only required argument, such as " + name + "(id: ID!), or (for restore, or an update's undo)"
-                        + " an input object with the record's id; and an upsert names one of each");
+                        + " only required argument, such as " + name + "(id: ID!), or the ID and fields of the row's"
+                        + " input by their names, or (for restore, or an update's undo) an input object with the"
+                        + " record's id; and an upsert names one of each");
             }
         }
         if (restore != null && read == null) {
@@ -157,6 +181,38 @@ public record Undo(Mutation delete, Mutation restore, RecordRead read, String re
                     + " the query that reads one by its ID for its values before the import (@importAction(read: ...))");
         }
         return new Undo(delete, restore, read, null, false, rowInput(mutation));
+    }
+
+    /**
+     * A delete that takes the record's ID and, besides, values of the row's input by the same names: one required ID
+     * argument, and each other required argument a field of the template's input object. Empty when the undo is not
+     * of that shape.
+     */
+    private static Optional<Mutation> removal(GraphQLFieldDefinition mutation, GraphQLFieldDefinition undo,
+            List<GraphQLArgument> required, String role) {
+        List<GraphQLArgument> ids = required.stream()
+                .filter(argument -> GraphQLTypeUtil.unwrapAll(argument.getType()).getName().equals("ID")).toList();
+        if (ids.size() != 1 || required.size() < 2) {
+            return Optional.empty();
+        }
+        Map<String, List<String>> fromInput = new java.util.LinkedHashMap<>();
+        for (GraphQLArgument argument : required) {
+            if (argument == ids.get(0)) {
+                continue;
+            }
+            Optional<List<String>> path = mutation.getArguments().stream()
+                    .filter(row -> GraphQLTypeUtil.unwrapAll(row.getType()) instanceof GraphQLInputObjectType input
+                            && input.getFieldDefinition(argument.getName()) != null)
+                    .map(row -> List.of(row.getName(), argument.getName())).findFirst();
+            if (path.isEmpty()) {
+                return Optional.empty();
+            }
+            fromInput.put(argument.getName(), path.get());
+        }
+        List<RowOperation.Argument> arguments = required.stream().map(argument -> new RowOperation.Argument(
+                argument.getName(), GraphQLTypeUtil.simplePrint(argument.getType()))).toList();
+        return Optional.of(new Mutation(new RowOperation(undo.getName(), arguments, selection(undo),
+                GraphQLTypeUtil.isNullable(undo.getType())), ids.get(0).getName(), role, null, fromInput));
     }
 
     private static String rowInput(GraphQLFieldDefinition mutation) {
@@ -171,7 +227,18 @@ public record Undo(Mutation delete, Mutation restore, RecordRead read, String re
         return id != null && GraphQLTypeUtil.unwrapAll(id.getType()).getName().equals("ID");
     }
 
+    /** An object answer's typename, and its input errors where it has a {@code userErrors} list with messages. */
     private static String selection(GraphQLFieldDefinition undo) {
-        return GraphQLTypeUtil.unwrapAll(undo.getType()) instanceof GraphQLObjectType ? " { __typename }" : "";
+        if (!(GraphQLTypeUtil.unwrapAll(undo.getType()) instanceof GraphQLObjectType answer)) {
+            return "";
+        }
+        GraphQLFieldDefinition errors = answer.getFieldDefinition("userErrors");
+        if (errors != null && GraphQLTypeUtil.unwrapAll(errors.getType()) instanceof GraphQLObjectType error
+                && error.getFieldDefinition("message") != null) {
+            String fields = Stream.of("message", "field", "code").filter(name -> error.getFieldDefinition(name) != null)
+                    .collect(Collectors.joining(" "));
+            return " { __typename userErrors { " + fields + " } }";
+        }
+        return " { __typename }";
     }
 }

@@ -39,9 +39,31 @@ public final class RecordImages {
         this.perOperation = Math.max(1, perOperation);
     }
 
-    /** Whether the template keeps images at all: it declares a read query. */
+    /** Whether the template keeps images at all: it declares a read query, or its undo takes values of the input. */
     public static boolean kept(Undo undo) {
-        return undo.possible() && undo.reading().isPresent();
+        return undo.possible() && (undo.reading().isPresent() || undo.needsInput());
+    }
+
+    /** The values of each row's input that its undo takes besides the record's ID, by row number; or none. */
+    public Map<Long, Map<String, Object>> inputs(Map<Long, Map<String, Object>> variablesByRow) {
+        if (!undo.needsInput()) {
+            return Map.of();
+        }
+        Map<Long, Map<String, Object>> inputs = new LinkedHashMap<>();
+        variablesByRow.forEach((row, variables) -> {
+            Map<String, Object> taken = new LinkedHashMap<>();
+            undo.delete().fromInput().forEach((argument, path) -> taken.put(argument, at(variables, path)));
+            inputs.put(row, taken);
+        });
+        return inputs;
+    }
+
+    private static Object at(Map<String, Object> variables, List<String> path) {
+        Object at = variables;
+        for (String name : path) {
+            at = at instanceof Map<?, ?> map ? map.get(name) : null;
+        }
+        return at;
     }
 
     /**
@@ -66,7 +88,7 @@ public final class RecordImages {
      * where the template's mutation answers the read's fields, or else read now.
      */
     public List<RowImage> after(Map<Long, String> createdOrUpdated, Map<Long, Map<String, Object>> before,
-            Map<Long, ? extends Map<?, ?>> answers) {
+            Map<Long, ? extends Map<?, ?>> answers, Map<Long, Map<String, Object>> inputs) {
         Map<Long, Map<String, Object>> after = new HashMap<>();
         Map<Long, String> unanswered = new LinkedHashMap<>();
         for (Map.Entry<Long, String> row : createdOrUpdated.entrySet()) {
@@ -77,13 +99,16 @@ public final class RecordImages {
                 after.put(row.getKey(), fieldsOf(answer));
             }
         }
-        after.putAll(read(unanswered));
+        if (undo.reading().isPresent()) {
+            after.putAll(read(unanswered));
+        }
         List<RowImage> images = new ArrayList<>();
         for (Map.Entry<Long, String> row : createdOrUpdated.entrySet()) {
             Map<String, Object> was = before.get(row.getKey());
             Map<String, Object> is = after.get(row.getKey());
-            if (was != null || is != null) {
-                images.add(new RowImage(row.getKey(), json(was), json(is)));
+            Map<String, Object> input = inputs.get(row.getKey());
+            if (was != null || is != null || input != null) {
+                images.add(new RowImage(row.getKey(), json(was), json(is), json(input)));
             }
         }
         return images;

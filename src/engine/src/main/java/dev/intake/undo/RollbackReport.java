@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * The rollback results file: every row the import committed, with its record's ID, what the rollback did with it
- * (UNDONE, KEPT or FAILED, or NOT_REACHED while the rollback runs or after it was cancelled) and why.
+ * (UNDONE, KEPT or FAILED, or NOT_REACHED while the rollback runs or after it was cancelled) and why; and a rollback
+ * dry run's, of the same shape, with what a rollback would do.
  */
 @ApplicationScoped
 public class RollbackReport {
@@ -28,10 +30,21 @@ public class RollbackReport {
     @Inject
     UndoStore undos;
 
+    /** A dry run's file: the rows a rollback would undo, and whether each would be UNDONE, KEPT or FAILED. */
+    static final String[] PREVIEW_HEADER = {"Row", "Record ID", "Would be", "Why"};
+
     public void write(UUID batchId, OutputStream out) throws IOException {
+        write(QuarkusTransaction.requiringNew().call(() -> undos.results(batchId)), HEADER, out);
+    }
+
+    public void writePreview(UUID batchId, OutputStream out) throws IOException {
+        write(QuarkusTransaction.requiringNew().call(() -> undos.previewResults(batchId)), PREVIEW_HEADER, out);
+    }
+
+    private static void write(List<UndoStore.RowUndo> rows, String[] header, OutputStream out) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(HEADER).get());
-        for (UndoStore.RowUndo row : QuarkusTransaction.requiringNew().call(() -> undos.results(batchId))) {
+        CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(header).get());
+        for (UndoStore.RowUndo row : rows) {
             printer.printRecord(row.rowNumber(), row.entityId(), row.result() == null ? "NOT_REACHED"
                     : row.result().name(), row.reason() == null ? "" : row.reason());
         }

@@ -1,6 +1,8 @@
 package dev.intake.undo;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -13,6 +15,7 @@ import dev.intake.batch.WorkQueued;
 import dev.intake.config.IntakeConfig;
 import dev.intake.error.ConflictException;
 import dev.intake.security.Uploader;
+import dev.intake.template.ImportTemplate;
 import dev.intake.template.TemplateCatalog;
 import dev.intake.template.Undo;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -60,29 +63,61 @@ public class Rollbacks {
 
     /** Starts the rollback as the admin: workers undo the committed rows in chunks. */
     public void request(ImportBatch batch, Uploader admin, boolean force) {
-        String refusal = refusal(batch);
-        if (refusal != null) {
-            throw new ConflictException("id", refusal);
-        }
-        Undo undo = templates.byName(batch.template()).orElseThrow().undo();
-        for (String role : undo.requiredRoles()) {
-            if (!admin.hasRole(role)) {
-                throw new ForbiddenException("Rolling back batch " + batch.id() + " runs " + undo.mutation()
-                        .orElseThrow() + " for its rows, which requires the role " + role + "; your token lacks it");
-            }
-        }
+        checkAllowed(batch, admin);
         QuarkusTransaction.requiringNew().run(() -> {
-            BatchStatus status = batches.lockStatus(batch.id()).orElseThrow();
-            if (!status.canMoveTo(BatchStatus.ROLLING_BACK)) {
-                throw new ConflictException("id", "Batch " + batch.id() + " is " + status + "; only a finished import"
-                        + " with committed rows (COMPLETED, PARTIAL_SUCCESS or PARTIALLY_ROLLED_BACK) can be rolled back");
-            }
+            BatchStatus status = lockRollbackable(batch);
             if (undos.plan(batch.id(), config.worker().chunkSize()) == 0) {
                 throw new ConflictException("id", "Batch " + batch.id() + " has no committed row left to undo");
             }
             batches.startRollback(batch.id(), status, admin, force, clock.instant());
         });
         workQueued.fire(new WorkQueued(batch.id()));
+    }
+
+    /**
+     * Starts a rollback's dry run as the admin: workers check each committed row as a rollback would (reading the
+     * record, and in-process running its undo in a transaction that is rolled back) and record what it would do,
+     * writing nothing else. The batch's status stays; an earlier dry run is replaced.
+     */
+    public void preview(ImportBatch batch, Uploader admin, boolean force) {
+        checkAllowed(batch, admin);
+        QuarkusTransaction.requiringNew().run(() -> {
+            lockRollbackable(batch);
+            if (undos.planPreview(batch.id(), config.worker().chunkSize(), admin, force, clock.instant()) == 0) {
+                throw new ConflictException("id", "Batch " + batch.id() + " has no committed row left to undo");
+            }
+        });
+        workQueued.fire(new WorkQueued(batch.id()));
+    }
+
+    private void checkAllowed(ImportBatch batch, Uploader admin) {
+        String refusal = refusal(batch);
+        if (refusal != null) {
+            throw new ConflictException("id", refusal);
+        }
+        ImportTemplate template = templates.byName(batch.template()).orElseThrow();
+        Undo undo = template.undo();
+        List<String> roles = new ArrayList<>(undo.requiredRoles());
+        if (template.target() != null && template.requiredRole() != null) {
+            // a remote target's import role guards its undo mutations as it guards its imports
+            roles.add(template.requiredRole());
+        }
+        for (String role : roles) {
+            if (!admin.hasRole(role)) {
+                throw new ForbiddenException("Rolling back batch " + batch.id() + " runs " + undo.mutation()
+                        .orElseThrow() + " for its rows, which requires the role " + role + "; your token lacks it");
+            }
+        }
+    }
+
+    /** Locks the batch's status, which must allow a rollback: a finished import with committed rows. */
+    private BatchStatus lockRollbackable(ImportBatch batch) {
+        BatchStatus status = batches.lockStatus(batch.id()).orElseThrow();
+        if (!status.canMoveTo(BatchStatus.ROLLING_BACK)) {
+            throw new ConflictException("id", "Batch " + batch.id() + " is " + status + "; only a finished import"
+                    + " with committed rows (COMPLETED, PARTIAL_SUCCESS or PARTIALLY_ROLLED_BACK) can be rolled back");
+        }
+        return status;
     }
 
     /** Stops a rollback under way: rows undone stay undone, and the batch ends PARTIALLY_ROLLED_BACK. */

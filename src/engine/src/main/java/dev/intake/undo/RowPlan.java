@@ -58,7 +58,7 @@ public record RowPlan(UndoResult result, String reason, Map<String, Object> vari
         }
         Undo.Mutation mutation = undo.forAction(row.action()).orElseThrow();
         if (mutation == undo.delete()) {
-            return new RowPlan(null, null, Map.of(mutation.argument(), row.entityId()), List.of());
+            return delete(mutation, row, image, where);
         }
         JsonNode before = image == null ? null : RecordImages.tree(image.before());
         if (before == null) {
@@ -66,6 +66,22 @@ public record RowPlan(UndoResult result, String reason, Map<String, Object> vari
                     + " restored");
         }
         return restore(undo, mutation, row, before, after, where);
+    }
+
+    /** The delete by the record's ID, with the values of the row's input it takes besides. */
+    private static RowPlan delete(Undo.Mutation mutation, UndoStore.CommittedRow row, RowImage image, String where) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put(mutation.argument(), row.entityId());
+        if (!mutation.fromInput().isEmpty()) {
+            JsonNode input = image == null ? null : RecordImages.tree(image.input());
+            if (input == null) {
+                return record(UndoResult.FAILED, where + "the values of its input that " + mutation.name() + " takes ("
+                        + String.join(", ", mutation.fromInput().keySet()) + ") were not kept, so it cannot be undone");
+            }
+            mutation.fromInput().keySet().forEach(argument -> variables.put(argument, RecordImages.JSON.convertValue(
+                    input.get(argument), Object.class)));
+        }
+        return new RowPlan(null, null, variables, List.of());
     }
 
     /**

@@ -14,6 +14,7 @@ import dev.intake.batch.RowErrorType;
 import dev.intake.batch.RunSettings;
 import dev.intake.config.IntakeConfig;
 import dev.intake.db.NewTransaction;
+import dev.intake.remote.RemoteSender;
 import dev.intake.target.ErrorClassifier;
 import dev.intake.target.RowExecutor;
 import dev.intake.target.RowFailure;
@@ -30,7 +31,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * whatever dies on the way; a chunk taken over after a crash goes on with the rows that have no result. Before it
  * runs, the record is read again where the import kept its images, and {@link RowPlan} decides: a record gone or
  * changed since is KEPT without running anything. A row whose undo mutation fails is written in a transaction of its
- * own, as KEPT (the record is gone already, or other records refer to it) or FAILED.
+ * own, as KEPT (the record is gone already, or other records refer to it) or FAILED. A remote target's rows are undone
+ * through its API, as the admin, in the same way; there the row's result is written after the target answered, so a
+ * worker that dies in between leaves the row to be undone again (a delete then finds the record gone, and keeps it).
  */
 @ApplicationScoped
 public class RowUndoing {
@@ -64,31 +67,56 @@ public class RowUndoing {
     @Inject
     ImageStore images;
 
-    /** What one row's transaction came to. */
-    private enum Step {
-        RECORDED, FAILED, LEASE_LOST
+    @Inject
+    RemoteSender remote;
+
+    /**
+     * What one row came to: a result to record, or the failure of its undo mutation (recorded once its transaction
+     * rolled back), or the chunk's lease lost.
+     */
+    private record Outcome(UndoResult result, String reason, RowFailure failure, boolean leaseLost) {
+
+        static final Outcome LEASE_LOST = new Outcome(null, null, null, true);
+
+        static Outcome of(UndoResult result, String reason) {
+            return new Outcome(result, reason, null, false);
+        }
+
+        static Outcome failed(RowFailure failure) {
+            return new Outcome(null, null, failure, false);
+        }
     }
 
-    /** Undoes the chunk's rows to the end, unless its lease is lost to another worker or the rollback is cancelled. */
+    /**
+     * Undoes the chunk's rows to the end, unless its lease is lost to another worker or the rollback is cancelled. In
+     * a dry run, each row's undo runs in a transaction that is rolled back (in-process), or is not sent (a remote
+     * target), and what a rollback would do is recorded instead.
+     */
     public void process(UndoChunk chunk, String owner) {
         RunSettings batch = batches.runSettings(chunk.batchId()).orElseThrow();
-        UndoStore.Requested requested = undos.requested(chunk.batchId()).orElseThrow(() -> new IllegalStateException(
-                "Batch " + chunk.batchId() + " is rolling back, but no one asked for it"));
-        Undo undo = templates.byName(batch.template()).map(ImportTemplate::undo).orElse(Undo.refused("The template "
-                + batch.template() + " is no longer offered, so its rows cannot be undone"));
+        UndoStore.Requested requested = (chunk.dryRun() ? undos.previewRequested(chunk.batchId())
+                : undos.requested(chunk.batchId())).orElseThrow(() -> new IllegalStateException("Batch "
+                        + chunk.batchId() + " is rolling back, but no one asked for it"));
+        java.util.Optional<ImportTemplate> template = templates.byName(batch.template());
+        Undo undo = template.map(ImportTemplate::undo).orElse(Undo.refused("The template " + batch.template()
+                + " is no longer offered, so its rows cannot be undone"));
+        String target = template.map(ImportTemplate::target).orElse(null);
         List<UndoStore.CommittedRow> rows = QuarkusTransaction.requiringNew().call(() -> undos.rowsToUndo(chunk));
-        try (RowSession session = executor.open(requested.admin())) {
+        try (RowSession session = target == null ? executor.open(requested.admin())
+                : remote.session(target, requested.admin())) {
             for (UndoStore.CommittedRow row : rows) {
-                RowFailure[] failure = new RowFailure[1];
-                Step step = transaction.run(() -> {
-                    Step done = undo(chunk, owner, undo, requested.force(), session, row, failure);
-                    return done == Step.RECORDED ? NewTransaction.Ending.commit(done)
-                            : NewTransaction.Ending.rollBack(done);
+                Outcome outcome = transaction.run(() -> {
+                    Outcome decided = decide(chunk, owner, undo, requested.force(), session, row, target != null);
+                    if (!chunk.dryRun() && decided.result() != null) {
+                        // the row's result commits with its undo
+                        undos.record(chunk, row.rowNumber(), decided.result(), decided.reason(), clock.instant());
+                        return NewTransaction.Ending.commit(decided);
+                    }
+                    return NewTransaction.Ending.rollBack(decided);
                 });
-                if (step == Step.FAILED) {
-                    step = QuarkusTransaction.requiringNew().call(() -> recordFailure(chunk, owner, row, failure[0]));
-                }
-                if (step == Step.LEASE_LOST) {
+                boolean held = !outcome.leaseLost() && (!chunk.dryRun() && outcome.result() != null
+                        || QuarkusTransaction.requiringNew().call(() -> recordApart(chunk, owner, row, outcome)));
+                if (!held) {
                     LOG.infof("Rollback chunk %d of batch %s was taken over by another worker, or the rollback stopped;"
                             + " leaving it", chunk.id(), chunk.batchId());
                     return;
@@ -98,35 +126,37 @@ public class RowUndoing {
         QuarkusTransaction.requiringNew().run(() -> undos.markDone(chunk, clock.instant(), owner));
     }
 
-    private Step undo(UndoChunk chunk, String owner, Undo undo, boolean force, RowSession session,
-            UndoStore.CommittedRow row, RowFailure[] failure) {
+    private Outcome decide(UndoChunk chunk, String owner, Undo undo, boolean force, RowSession session,
+            UndoStore.CommittedRow row, boolean remoteTarget) {
         if (!undos.holdLease(chunk, owner, clock.instant().plus(config.worker().lease()))) {
-            return Step.LEASE_LOST;
+            return Outcome.LEASE_LOST;
         }
         String refusal = refusal(undo, row);
         if (refusal != null) {
-            undos.record(chunk.batchId(), row.rowNumber(), UndoResult.FAILED, refusal, clock.instant());
-            return Step.RECORDED;
+            return Outcome.of(UndoResult.FAILED, refusal);
         }
-        RowImage image = undo.reading().isPresent() ? images.find(chunk.batchId(), row.rowNumber()).orElse(null) : null;
+        RowImage image = undo.reading().isPresent() || undo.needsInput() ? images.find(chunk.batchId(),
+                row.rowNumber()).orElse(null) : null;
         boolean read = image != null && image.after() != null;
         Map<String, Object> current = read ? new RecordImages(undo, session, 1).read(Map.of(row.rowNumber(),
                 row.entityId())).get(row.rowNumber()) : null;
         RowPlan plan = RowPlan.of(undo, row, image, current, read, force);
         if (!plan.runs()) {
-            undos.record(chunk.batchId(), row.rowNumber(), plan.result(), plan.reason(), clock.instant());
-            return Step.RECORDED;
+            return Outcome.of(plan.result(), plan.reason());
         }
-        RowResult result = session.run(template(undo.forAction(row.action()).orElseThrow()), plan.variables());
+        Undo.Mutation mutation = undo.forAction(row.action()).orElseThrow();
+        if (chunk.dryRun() && remoteTarget) {
+            return Outcome.of(UndoResult.UNDONE, "Row " + row.rowNumber() + ", record " + row.entityId() + ": "
+                    + mutation.name() + " would run; a dry run on a remote target reads the record but sends no undo,"
+                    + " so the target's own refusals show only in a rollback");
+        }
+        RowResult result = session.run(template(mutation), plan.variables());
         if (result.ok()) {
             boolean whole = plan.notRestored().isEmpty();
-            undos.record(chunk.batchId(), row.rowNumber(), whole ? UndoResult.UNDONE : UndoResult.KEPT,
-                    whole ? null : "Row " + row.rowNumber() + ", record " + row.entityId() + ": restored, but "
-                            + RowPlan.notRestoredText(plan.notRestored()), clock.instant());
-            return Step.RECORDED;
+            return Outcome.of(whole ? UndoResult.UNDONE : UndoResult.KEPT, whole ? null : "Row " + row.rowNumber()
+                    + ", record " + row.entityId() + ": restored, but " + RowPlan.notRestoredText(plan.notRestored()));
         }
-        failure[0] = errors.classify(result.errors());
-        return Step.FAILED;
+        return Outcome.failed(result.failure() != null ? result.failure() : errors.classify(result.errors()));
     }
 
     /** Why the row cannot be undone before its undo mutation runs, or null. */
@@ -147,10 +177,19 @@ public class RowUndoing {
         return null;
     }
 
-    private Step recordFailure(UndoChunk chunk, String owner, UndoStore.CommittedRow row, RowFailure failure) {
+    /**
+     * Records, in a transaction of its own, a row whose undo failed (its own transaction rolled back), or a dry run's
+     * row; false when the chunk's lease was lost.
+     */
+    private boolean recordApart(UndoChunk chunk, String owner, UndoStore.CommittedRow row, Outcome outcome) {
         if (!undos.holdLease(chunk, owner, clock.instant().plus(config.worker().lease()))) {
-            return Step.LEASE_LOST;
+            return false;
         }
+        if (outcome.failure() == null) {
+            undos.record(chunk, row.rowNumber(), outcome.result(), outcome.reason(), clock.instant());
+            return true;
+        }
+        RowFailure failure = outcome.failure();
         UndoResult result = failure.type() == RowErrorType.NOT_FOUND || failure.type() == RowErrorType.CONFLICT
                 ? UndoResult.KEPT : UndoResult.FAILED;
         String why = switch (failure.type()) {
@@ -159,9 +198,9 @@ public class RowUndoing {
             case PERMISSION -> "the admin who asked for the rollback may not undo it: " + failure.detail();
             default -> "its undo failed: " + failure.detail();
         };
-        undos.record(chunk.batchId(), row.rowNumber(), result, "Row " + row.rowNumber() + ", record "
-                + row.entityId() + ": " + why, clock.instant());
-        return Step.RECORDED;
+        undos.record(chunk, row.rowNumber(), result, "Row " + row.rowNumber() + ", record " + row.entityId() + ": "
+                + why, clock.instant());
+        return true;
     }
 
     /** The undo mutation as a template of no column, which the row executors run as they run an import's rows. */

@@ -108,10 +108,11 @@ class RemoteTemplatesTest {
     }
 
     @Test
-    void a_custom_scalar_the_overlay_does_not_name_is_text() {
+    void a_custom_scalar_the_overlay_does_not_name_is_text_and_so_is_an_id_in_the_targets_own_form() {
         ImportTemplate contact = read("").templates().get(1);
         assertEquals(FieldType.TEXT, contact.column("input/since").orElseThrow().type());
-        assertEquals(FieldType.ID, contact.column("input/accountId").orElseThrow().type());
+        assertEquals(FieldType.TEXT, contact.column("input/accountId").orElseThrow().type(),
+                "the target's IDs need not look like Intake's");
     }
 
     @Test

@@ -29,6 +29,7 @@ class UndoTest {
             input ProductInput { name: String! notes: String address: AddressInput
                 supplier: String @lookup(entity: "suppliers", field: "name") tags: [String] }
             input UpdateProductInput { id: ID! name: String notes: String unset: [String!] }
+            input TagInput { product: String! @lookup(entity: "products", field: "name") tag: String! }
             input UpsertProductInput { id: ID name: String! notes: String }
             type Mutation {
               createProduct(input: ProductInput!): Product @importAction(undo: "deleteProduct", read: "product")
@@ -42,6 +43,8 @@ class UndoTest {
                 restore: "updateProduct", read: "productsById", clear: "unset")
               clearThroughNothing(input: UpsertProductInput!): Product @importAction(undo: "updateProduct",
                 read: "productsById", clear: "notes")
+              addProductTags(input: TagInput!): Product @importAction(undo: "removeProductTag")
+              removeProductTag(product: ID!, tag: String!): Boolean!
               keep(input: ProductInput!): Product
             }
             """;
@@ -114,6 +117,17 @@ class UndoTest {
         Undo notAList = template("clearThroughNothing").undo();
         assertFalse(notAList.possible());
         assertTrue(notAList.refusal().contains("must be a list in UpdateProductInput"), notAList.refusal());
+    }
+
+    @Test
+    void an_addition_is_undone_by_a_removal_taking_the_records_id_and_values_of_the_rows_input_by_name() {
+        Undo undo = template("addProductTags").undo();
+        assertTrue(undo.possible(), String.valueOf(undo.refusal()));
+        assertEquals("product", undo.delete().argument(), "the record's ID, not the row's product name");
+        assertEquals(java.util.Map.of("tag", List.of("input", "tag")), undo.delete().fromInput());
+        assertTrue(undo.needsInput());
+        assertEquals("mutation Import($product: ID!, $tag: String!) { removeProductTag(product: $product, tag: $tag) }",
+                undo.delete().operation().document());
     }
 
     private ImportTemplate template(String name) {

@@ -101,6 +101,19 @@ class RowPlanTest {
         assertEquals(List.of(), restored.notRestored(), "each field is set back, the empty ones through unset");
     }
 
+    @Test
+    void a_removal_takes_the_records_id_and_the_values_of_the_rows_input_that_were_kept() {
+        Undo removal = new Undo(new Undo.Mutation(new RowOperation("removeProductTag", List.of(new RowOperation.Argument(
+                "product", "ID!"), new RowOperation.Argument("tag", "String!")), "", false), "product", null, null,
+                Map.of("tag", List.of("input", "tag"))), null, null, null, false, null);
+        RowPlan plan = RowPlan.of(removal, CREATED, new RowImage(5, null, null, "{\"tag\":\"fragile\"}"), null, false,
+                false);
+        assertEquals(Map.of("product", "P1", "tag", "fragile"), plan.variables());
+        RowPlan unkept = RowPlan.of(removal, CREATED, null, null, false, false);
+        assertEquals(UndoResult.FAILED, unkept.result());
+        assertTrue(unkept.reason().contains("(tag) were not kept"), unkept.reason());
+    }
+
     private static Map<String, Object> record(String name, String notes, String city) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("name", name);

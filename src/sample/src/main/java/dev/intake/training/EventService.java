@@ -120,6 +120,18 @@ public class EventService {
         return EventView.of(price.event, List.of(price));
     }
 
+    /** Removes an event's price in a currency; the event stays. */
+    @Transactional
+    public boolean removePrice(String eventId, String currency) {
+        Event event = GlobalId.decode(EventView.TYPE, eventId).map(this::own)
+                .orElseThrow(() -> new NotFoundException("event", "No event has the ID '" + eventId + "'"));
+        long removed = EventPrice.delete("event.id = ?1 and currency.code = ?2", event.id, currency);
+        if (removed == 0) {
+            throw new NotFoundException("currency", "Event '" + event.title + "' has no price in " + currency);
+        }
+        return true;
+    }
+
     public List<EventView> page(int offset, int limit) {
         if (limit == 0) {
             return List.of();

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
+import dev.intake.template.ImportAction;
 import io.quarkus.security.Authenticated;
 
 /** The sample business API for what the company runs: locations, course templates, events and their prices. */
@@ -57,9 +58,18 @@ public class EventsGraphQLApi {
 
     @Mutation
     @RolesAllowed(TrainingRoles.EVENTS_WRITER)
+    @ImportAction(undo = "removeEventPrice")
     @Description("Give an event a price in a currency")
     public EventView addEventPrices(@NonNull @Valid EventPriceInput input) {
         return events.addPrice(input);
+    }
+
+    @Mutation
+    @RolesAllowed(TrainingRoles.EVENTS_WRITER)
+    @Description("Remove an event's price in a currency; the event stays. True when it was removed")
+    public boolean removeEventPrice(@NonNull @Id @Description("The event") String event,
+            @NonNull @Description("The currency's ISO code, such as EUR") String currency) {
+        return events.removePrice(event, currency);
     }
 
     @Query

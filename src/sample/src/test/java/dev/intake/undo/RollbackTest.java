@@ -202,6 +202,74 @@ class RollbackTest {
         assertTrue(results.contains("values from before the import were not kept"), results);
     }
 
+    @Test
+    void a_dry_run_writes_nothing_and_finds_what_a_rollback_then_does_row_by_row() {
+        String prefix = prefix("preview");
+        String id = upload("createAccount", Imports.templateHeader("createAccount") + prefix + " Referred,,\r\n"
+                + prefix + " Deleted,,\r\n" + prefix + " Free,,\r\n");
+        assertEquals("COMPLETED", Imports.finish(worker, id).getString("status"));
+        List<String> created = createdIds(id);
+        Imports.graphql("mutation($input: ContactInput!) { createContact(input: $input) { id } }", Map.of("input",
+                Map.of("account", created.get(0), "emailAddress", prefix + "@example.org", "firstName", "Ref",
+                        "lastName", "Erer", "status", "ACTIVE")));
+        Imports.graphql("mutation($id: ID!) { deleteAccount(id: $id) }", Map.of("id", created.get(1)));
+
+        JsonPath asked = Imports.graphql("mutation($id: ID!) { rollbackImport(id: $id, dryRun: true) { status } }",
+                Map.of("id", id));
+        assertEquals("COMPLETED", asked.getString("data.rollbackImport.status"), "a dry run leaves the status");
+        Imports.finish(worker, id);
+        JsonPath preview = Imports.graphql("query($id: ID!) { importBatch(id: $id) { status rollback { by }"
+                + " rollbackPreview { by running rows undoneRows keptRows failedRows } } }", Map.of("id", id))
+                .setRootPath("data.importBatch");
+        assertEquals("COMPLETED", preview.getString("status"));
+        assertNull(preview.get("rollback"), "nothing was rolled back");
+        assertEquals(false, preview.getBoolean("rollbackPreview.running"));
+        assertEquals(3, preview.getInt("rollbackPreview.rows"));
+        assertEquals(1, preview.getInt("rollbackPreview.undoneRows"), "the free account would be deleted");
+        assertEquals(2, preview.getInt("rollbackPreview.keptRows"), "referred to, and deleted since");
+        assertTrue(accountExists(created.get(0)) && accountExists(created.get(2)), "the dry run deleted nothing");
+        String file = Imports.download("/imports/" + id + "/rollback-preview.csv");
+        assertTrue(file.startsWith("Row,Record ID,Would be,Why"), file);
+        assertTrue(file.contains("has 1 contact that refer"), "its own undo, rolled back, said why: " + file);
+        assertTrue(file.contains("no longer exists"), file);
+
+        Imports.graphql(ROLLBACK, Map.of("id", id));
+        assertEquals("PARTIALLY_ROLLED_BACK", Imports.finish(worker, id).getString("status"));
+        JsonPath state = state(id);
+        assertEquals(1, state.getInt("rollback.undoneRows"), "as the dry run said");
+        assertEquals(2, state.getInt("rollback.keptRows"), "as the dry run said");
+        assertNull(Imports.graphql("query($id: ID!) { importBatch(id: $id) { rollbackPreview { by } } }",
+                Map.of("id", id)).get("data.importBatch.rollbackPreview"), "the rollback replaced the dry run");
+    }
+
+    @Test
+    void added_prices_are_removed_and_the_event_and_its_other_prices_stay() {
+        String token = Tokens.of("eve", Tokens.ORGANISATION, "import-admin", "events-writer");
+        String code = UniqueNames.of("UND").replace(' ', '-');
+        Catalogue.courseTemplate(token, code);
+        String location = UniqueNames.of("Undo Hall");
+        Catalogue.location(token, location);
+        String title = UniqueNames.of("Undone Prices");
+        String event = Catalogue.event(token, code, location, title);
+        Imports.graphql(token, "mutation($input: EventPriceInput!) { addEventPrices(input: $input) { id } }",
+                Map.of("input", Map.of("event", title, "currency", "EUR", "amount", 450)));
+        String id = Imports.upload(token, "addEventPrices", "prices.csv", Imports.csv("event,currency,amount",
+                title + ",GBP,390", title + ",USD,420").getBytes(StandardCharsets.UTF_8)).then().statusCode(202)
+                .extract().path("id");
+        assertEquals("COMPLETED", Imports.finish(worker, id).getString("status"));
+        assertEquals(List.of("EUR", "GBP", "USD"), prices(token, event));
+
+        assertEquals("ROLLING_BACK", Imports.graphql(token, ROLLBACK, Map.of("id", id))
+                .getString("data.rollbackImport.status"));
+        assertEquals("ROLLED_BACK", Imports.finish(worker, id).getString("status"));
+        assertEquals(List.of("EUR"), prices(token, event), "the prices it added are removed, the event and EUR stay");
+    }
+
+    private static List<Object> prices(String token, String event) {
+        return Imports.graphql(token, "query($id: ID!) { event(id: $id) { prices { currency } } }", Map.of("id", event))
+                .getList("data.event.prices.currency");
+    }
+
     private static JsonPath contact(String id) {
         return Imports.graphql("query($id: ID!) { contact(id: $id) { firstName lastName phone status } }",
                 Map.of("id", id)).setRootPath("data.contact");

@@ -10,8 +10,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * which takes the CRM's OAuth2 client-credentials tokens; {@code crmforged}, whose client secret the provider
  * refuses; {@code crmbatch}, which takes ten rows per request; {@code crmatomic}, the same with the CRM running a
  * request's rows as one transaction when a test turns that on; {@code crmfastify}, the same CRM on Mercurius, five rows
- * per request; {@code crmsafe}, whose overlay gives createContact's idempotency key and an account's natural key; and
- * {@code crmkeyed}, five rows per request with each row's key in the document (a directive, an argument). The workers run, a paused batch's target is probed every second, and it pauses after three seconds
+ * per request; {@code crmsafe}, whose overlay gives createContact's idempotency key and an account's natural key;
+ * {@code crmundo}, whose overlay declares how createContact and updateContact rows are undone; and {@code crmkeyed},
+ * five rows per request with each row's key in the document (a directive, an argument). The workers run, a paused batch's target is probed every second, and it pauses after three seconds
  * unreachable.
  */
 public class CrmImportTarget implements QuarkusTestResourceLifecycleManager {
@@ -39,6 +40,8 @@ public class CrmImportTarget implements QuarkusTestResourceLifecycleManager {
                 Map.entry("intake.targets.crmsafe.timeout", "2s"),
                 Map.entry("intake.targets.crmsafe.settle-time", "1s"),
                 Map.entry("intake.targets.crmsafe.unreachable-pause", "20s"),
+                Map.entry("intake.targets.crmundo.url", api.url("/graphql")),
+                Map.entry("intake.targets.crmundo.overlay", CrmApi.OVERLAY_UNDO.toString()),
                 Map.entry("intake.targets.crmkeyed.url", api.url("/graphql")),
                 Map.entry("intake.targets.crmkeyed.overlay", CrmApi.OVERLAY_KEYS_IN_DOCUMENT.toString()),
                 Map.entry("intake.targets.crmkeyed.rows-per-request", "5"),

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -1032,5 +1033,62 @@ class RemoteImportTest {
         // it empty
         long throttled = stats().getLong("throttled") - throttledBefore;
         assertTrue(throttled <= 4, "the requests waited for the budget instead: " + throttled + " throttled");
+    }
+
+    @Test
+    @Order(26)
+    void a_rollback_deletes_what_an_import_created_restores_what_it_updated_and_keeps_what_changed_since() {
+        String prefix = "undo" + System.nanoTime();
+        List<Map<String, String>> created = List.of(
+                Map.of("input/email", prefix + "a@example.com", "input/firstName", "Ana", "input/status", "LEAD"),
+                Map.of("input/email", prefix + "b@example.com", "input/firstName", "Ben", "input/status", "LEAD"),
+                Map.of("input/email", prefix + "c@example.com", "input/firstName", "Cy", "input/status", "ACTIVE"));
+        String creates = upload("crmundo.createContact", file("crmundo.createContact", created), false);
+        assertEquals("COMPLETED", awaitEnd(creates, Duration.ofMinutes(1), new HashSet<>()).getString("status"));
+        // someone renames Ben in the CRM after the import
+        String ben = new JsonPath(graphqlOnTarget("{ contact(email: \"" + prefix + "b@example.com\") { id } }"))
+                .getString("data.contact.id");
+        graphqlOnTarget("mutation { updateContact(input: {id: \"" + ben + "\", firstName: \"Benjamin\"}) { contact { id } } }");
+        // a contact that was there before, without a last name, is updated by a second import
+        String dee = new JsonPath(graphqlOnTarget("mutation { createContact(input: {email: \"" + prefix
+                + "d@example.com\", firstName: \"Dee\", status: LEAD}) { contact { id } } }"))
+                .getString("data.createContact.contact.id");
+        String updates = upload("crmundo.updateContact", file("crmundo.updateContact", List.of(Map.of("input/id", dee,
+                "input/lastName", "Smith", "input/status", "ACTIVE"))), false);
+        JsonPath updated = awaitEnd(updates, Duration.ofMinutes(1), new HashSet<>());
+        assertEquals("COMPLETED", updated.getString("status"), () -> given().auth().oauth2(ADMIN).get("/imports/"
+                + updates + "/exceptions.csv").then().extract().asString());
+        assertEquals("Smith", onTarget(prefix + "d").getString("lastName"));
+
+        assertEquals("ROLLING_BACK", rollback(creates));
+        JsonPath rolledBack = await(creates, batch -> batch.getString("status").endsWith("ROLLED_BACK"),
+                Duration.ofMinutes(1));
+        assertEquals("PARTIALLY_ROLLED_BACK", rolledBack.getString("status"), rolledBack.prettify());
+        assertNull(onTarget(prefix + "a").get("firstName"), "created by the import: deleted in the CRM");
+        assertNull(onTarget(prefix + "c").get("firstName"), "created by the import: deleted in the CRM");
+        assertEquals("Benjamin", onTarget(prefix + "b").getString("firstName"), "changed since: kept");
+        String results = given().auth().oauth2(ADMIN).get("/imports/" + creates + "/rollback.csv").then()
+                .statusCode(200).extract().asString();
+        assertTrue(results.contains("First Name is now 'Benjamin' (the import left 'Ben')"), results);
+
+        assertEquals("ROLLING_BACK", rollback(updates));
+        JsonPath restored = await(updates, batch -> batch.getString("status").endsWith("ROLLED_BACK"),
+                Duration.ofMinutes(1));
+        assertEquals("ROLLED_BACK", restored.getString("status"), restored.prettify());
+        JsonPath deeNow = onTarget(prefix + "d");
+        assertEquals("LEAD", deeNow.getString("status"), "set back through updateContact");
+        assertNull(deeNow.getString("lastName"), "empty before the import: emptied again through clear");
+    }
+
+    private static String rollback(String id) {
+        return given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("query",
+                "mutation($id: ID!) { rollbackImport(id: $id) { status } }", "variables", Map.of("id", id)))
+                .post("/graphql").then().statusCode(200).extract().jsonPath().getString("data.rollbackImport.status");
+    }
+
+    /** The contact with the address as the CRM holds it now; its root is null when there is none. */
+    private static JsonPath onTarget(String local) {
+        return new JsonPath(graphqlOnTarget("{ contact(email: \"" + local + "@example.com\") { firstName lastName"
+                + " status } }")).setRootPath("data.contact");
     }
 }

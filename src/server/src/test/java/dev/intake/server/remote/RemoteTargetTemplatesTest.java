@@ -97,7 +97,7 @@ class RemoteTargetTemplatesTest {
         assertEquals("INTROSPECTION", crm.get("schemaSource"));
         assertEquals(true, crm.get("reachable"));
         assertEquals(null, crm.get("problem"));
-        assertEquals(List.of("crm.createAccount", "crm.createContact"), crm.get("templates"));
+        assertEquals(List.of("crm.createAccount", "crm.createContact", "crm.updateContact"), crm.get("templates"));
 
         Map<String, Object> vault = target("vault");
         assertEquals("FILE", vault.get("schemaSource"));
