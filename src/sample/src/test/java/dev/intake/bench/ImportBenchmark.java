@@ -587,7 +587,7 @@ public final class ImportBenchmark {
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("truncate contact, intake.import_outcome, intake.import_row, intake.import_chunk, intake.import_file_part, "
                     + "intake.import_batch_event, intake.import_row_image, intake.import_undo, intake.import_undo_chunk, "
-                    + "intake.import_batch");
+                    + "intake.import_undo_preview, intake.import_rollback_preview, intake.import_batch cascade");
             statement.execute("vacuum analyze");
             if (Boolean.getBoolean("bench.statements")) {
                 statement.execute("create extension if not exists pg_stat_statements");
