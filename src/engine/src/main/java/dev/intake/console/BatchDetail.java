@@ -1,15 +1,42 @@
 package dev.intake.console;
 
 import dev.intake.batch.ImportBatch;
+import dev.intake.undo.UndoCounts;
+import dev.intake.undo.UndoStore;
 
 /**
  * One batch on its detail page: the stored batch, and its row as the history shows it (status word, badge,
  * progress), so both pages say the same thing the same way.
  */
-public record BatchDetail(ImportBatch batch, BatchRow row) {
+public record BatchDetail(ImportBatch batch, BatchRow row, UndoStore.Preview preview) {
 
     static BatchDetail of(ImportBatch batch) {
-        return new BatchDetail(batch, BatchRow.of(batch));
+        return new BatchDetail(batch, BatchRow.of(batch), null);
+    }
+
+    /** The batch with its latest rollback check (a rollback's dry run), or {@code null} when it has none. */
+    static BatchDetail of(ImportBatch batch, UndoStore.Preview preview) {
+        return new BatchDetail(batch, BatchRow.of(batch), preview);
+    }
+
+    /** Whether a rollback check still runs, so that the summary follows it. */
+    public boolean previewRunning() {
+        return preview != null && preview.running();
+    }
+
+    /** What the rollback check found, or how far it got, in a sentence. */
+    public String previewText() {
+        if (preview == null) {
+            return "";
+        }
+        UndoCounts counts = preview.counts();
+        if (preview.running()) {
+            return "Checking what a rollback would do: " + counts.done() + " of " + counts.committed() + " rows checked.";
+        }
+        return "Rollback check by " + preview.by() + ": a rollback would undo " + counts.undone() + " of "
+                + counts.committed() + (counts.committed() == 1 ? " row" : " rows")
+                + (counts.kept() > 0 ? ", keep " + counts.kept() : "")
+                + (counts.failed() > 0 ? ", fail " + counts.failed() : "") + ". Nothing was changed.";
     }
 
     /** How the file was read, such as {@code CSV, semicolon-separated} or {@code Excel workbook}. */

@@ -83,6 +83,12 @@ public class ConsoleActions {
     }
 
     @POST
+    @Path("imports/{id}/rollback-check")
+    public Response rollbackCheck(@PathParam("id") String id, @QueryParam("part") String part) {
+        return asAdmin("Checking a rollback", viewer -> answer(viewer, imports.previewRollback(id, false), part));
+    }
+
+    @POST
     @Path("imports/{id}/start")
     public Response start(@PathParam("id") String id, @QueryParam("part") String part) {
         return asAdmin("Starting an import", viewer -> answer(viewer, imports.start(id), part));
@@ -171,9 +177,10 @@ public class ConsoleActions {
     }
 
     /** The part of the page the action came from, showing the batch as it is now. */
-    private static Response answer(Viewer viewer, ImportBatch batch, String part) {
+    private Response answer(Viewer viewer, ImportBatch batch, String part) {
         return Response.ok(switch (part == null ? "row" : part) {
-            case "summary" -> Pages.batch$summary(viewer, BatchDetail.of(batch));
+            case "summary" -> Pages.batch$summary(viewer, BatchDetail.of(batch, imports.rollbackPreview(batch)
+                    .orElse(null)));
             case "card" -> Pages.card(viewer, BatchDetail.of(batch));
             default -> Pages.imports$row(viewer, BatchRow.of(batch));
         }).build();

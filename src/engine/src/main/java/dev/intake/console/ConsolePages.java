@@ -95,7 +95,8 @@ public class ConsolePages {
     public Response batch(@PathParam("id") String id, @QueryParam("after") String after) {
         return page(viewer -> imports.find(id).map(batch -> {
             Page<RowOutcome> failures = imports.failures(batch, FAILURES_PAGE, after);
-            return Response.ok(Pages.batch(viewer, BatchDetail.of(batch), failures.items(),
+            return Response.ok(Pages.batch(viewer, BatchDetail.of(batch, imports.rollbackPreview(batch).orElse(null)),
+                    failures.items(),
                     failures.hasNextPage() ? failures.endCursor() : null, imports.events(batch),
                     imports.offers(batch.template()))).build();
         }).orElseGet(() -> Response.status(Response.Status.NOT_FOUND).entity(Pages.notFound(viewer, id)).build()));
@@ -116,10 +117,12 @@ public class ConsolePages {
     @Path("imports/{id}/summary")
     public Response summary(@PathParam("id") String id) {
         return page(viewer -> imports.find(id).map(batch -> {
-            Response.ResponseBuilder summary = Response.ok(Pages.batch$summary(viewer, BatchDetail.of(batch)));
-            // Only a running batch's page asks; once it has ended, the whole page reloads to show its failed
-            // rows and history too.
-            return (batch.status().isActive() ? summary : summary.header("HX-Refresh", "true")).build();
+            BatchDetail detail = BatchDetail.of(batch, imports.rollbackPreview(batch).orElse(null));
+            Response.ResponseBuilder summary = Response.ok(Pages.batch$summary(viewer, detail));
+            // Only a running batch's page asks, or one whose rollback check runs; once a batch has ended, the whole
+            // page reloads to show its failed rows and history too.
+            return (batch.status().isActive() || detail.previewRunning() ? summary
+                    : summary.header("HX-Refresh", "true")).build();
         }).orElse(Response.status(Response.Status.NOT_FOUND).build()));
     }
 
@@ -165,6 +168,12 @@ public class ConsolePages {
     @Path("imports/{id}/rollback.csv")
     public Response rollbackResults(@PathParam("id") String id) {
         return page(viewer -> Downloads.send(imports.rollbackResults(id)));
+    }
+
+    @GET
+    @Path("imports/{id}/rollback-check.csv")
+    public Response rollbackCheck(@PathParam("id") String id) {
+        return page(viewer -> Downloads.send(imports.rollbackPreviewResults(id)));
     }
 
     /** Every template with its columns, and its downloads. */

@@ -3,7 +3,6 @@ package dev.intake.undo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,23 +68,26 @@ public class ImageStore {
     /** The rows between these numbers that wrote a record and have no image of it after: their records' IDs. */
     public Map<Long, String> withoutAfter(UUID batchId, long firstRow, long lastRow) {
         Map<Long, String> rows = new LinkedHashMap<>();
-        jdbc.list("""
+        jdbc.<Map.Entry<Long, String>>list("""
                 select o.row_number, o.entity_id from intake.import_outcome o
                 left join intake.import_row_image i on i.batch_id = o.batch_id and i.row_number = o.row_number
                 where o.batch_id = ? and o.row_number between ? and ? and o.success and o.entity_id is not null
                   and i.after is null
                 order by o.row_number
-                """, row -> rows.put(row.getLong("row_number"), row.getString("entity_id")), batchId, firstRow,
-                lastRow);
+                """, row -> Map.entry(row.getLong("row_number"), row.getString("entity_id")), batchId, firstRow,
+                lastRow).forEach(row -> rows.put(row.getKey(), row.getValue()));
         return rows;
     }
 
-    public Optional<RowImage> find(UUID batchId, long rowNumber) {
-        return jdbc.first("""
+    /** The images of the rows between these numbers, by row number. */
+    public Map<Long, RowImage> findAll(UUID batchId, long firstRow, long lastRow) {
+        Map<Long, RowImage> images = new java.util.HashMap<>();
+        jdbc.list("""
                 select row_number, before::text as before, after::text as after, input::text as input
-                from intake.import_row_image where batch_id = ? and row_number = ?
+                from intake.import_row_image where batch_id = ? and row_number between ? and ?
                 """, row -> new RowImage(row.getLong("row_number"), row.getString("before"), row.getString("after"),
-                row.getString("input")),
-                batchId, rowNumber);
+                row.getString("input")), batchId, firstRow, lastRow).forEach(image -> images.put(image.rowNumber(),
+                        image));
+        return images;
     }
 }

@@ -267,7 +267,8 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void an_admin_rolls_an_import_back_from_its_row_menu_and_downloads_what_became_of_each_row() throws IOException {
+    void an_admin_checks_a_rollback_then_rolls_the_import_back_from_its_row_menu_and_downloads_what_became_of_each_row()
+            throws IOException {
         String name = UniqueNames.of("Rolled");
         String id = Imports.accepted("createAccount", "rolled-accounts.csv", Imports.csv("name", name));
         Imports.finish(worker, id);
@@ -279,6 +280,19 @@ class ConsoleBrowserTest {
                 assertTrue(dialog.message().startsWith("Roll back rolled-accounts.csv?"), dialog.message());
                 dialog.accept();
             });
+            // first a check: what a rollback would do, changing nothing
+            page.navigate(url("/console/imports/" + id));
+            page.click("button:has-text('Check rollback')");
+            Imports.finish(worker, id);
+            page.waitForSelector(".rollback-check:has-text('a rollback would undo 1 of 1 row')",
+                    new Page.WaitForSelectorOptions().setTimeout(15_000));
+            assertEquals("COMPLETED", Imports.batch(id).getString("status"), "a check changes nothing");
+            screenshot(page, "rollback-check");
+            Download check = page.waitForDownload(() -> page.click("a:has-text('Why, row by row')"));
+            String checked = Files.readString(check.path(), StandardCharsets.UTF_8);
+            assertTrue(checked.startsWith("Row,Record ID,Would be,Why") && checked.contains(",UNDONE,"), checked);
+
+            page.navigate(url("/console/imports"));
             String row = "#batch-" + id;
             page.click(row + " summary");
             page.click(row + " button:has-text('Roll back')");

@@ -73,12 +73,13 @@ class FaultToleranceIT {
     }
 
     /**
-     * One 200k-row batch survives three crashes: the server is killed while it stages the file, then its successor
-     * while it runs rows, then the next while it finishes the batch; a fourth server completes it.
+     * One 100k-row batch survives three crashes: the server is killed while it stages the file, then its successor
+     * while it runs rows, then the next while it finishes the batch; a fourth server completes it. Then its rollback
+     * survives a fourth crash.
      */
     @Test
     void killed_while_staging_running_and_finishing_a_batch_still_imports_every_row_once() throws Exception {
-        int rows = 120_000;
+        int rows = 100_000;
         String organisation = "faults-kills";
         BenchFile.insertAccounts(database(), organisation, ACCOUNTS);
         String token = PackagedServer.token("kim", organisation, "import-admin", "contacts-writer");
@@ -97,8 +98,44 @@ class FaultToleranceIT {
             assertExactlyOnce(awaitFinal(server, token, id), id, rows);
             assertEquals(rows - BenchFile.badRows(rows), count("select count(*) from contact where organisation = ?",
                     organisation), "one record per good row");
+            server = rollBackKilledOnce(server, token, id, rows - BenchFile.badRows(rows), organisation);
         } finally {
             server.stop();
+        }
+    }
+
+    /**
+     * The same batch, rolled back: the server is killed once a third of its committed rows are undone, and its
+     * successor undoes the rest. Every row has one result, UNDONE, and no contact of the batch is left.
+     */
+    private static PackagedServer rollBackKilledOnce(PackagedServer server, String token, String id, int committed,
+            String organisation) throws Exception {
+        long started = System.nanoTime();
+        String asked = server.graphql(token, "{\"query\": \"mutation { rollbackImport(id: \\\"" + id
+                + "\\\") { status } }\"}");
+        assertTrue(asked.contains("ROLLING_BACK"), asked);
+        String undone = "select count(*) from intake.import_undo where batch_id = cast(? as uuid)";
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
+        while (count(undone, id) < committed / 3 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        server.kill();
+        long atKill = count(undone, id);
+        assertTrue(atKill >= committed / 3 && atKill < committed, "killed with rows left to undo: " + atKill);
+        PackagedServer successor = PackagedServer.start("faults-kill-5", properties(Map.of()), environment());
+        try {
+            Map<String, String> batch = await(successor, token, id, state -> List.of("ROLLED_BACK",
+                    "PARTIALLY_ROLLED_BACK").contains(state.get("status")));
+            assertEquals("ROLLED_BACK", batch.get("status"), batch + "\n" + successor.log());
+            System.out.printf("Rolled back %,d rows in %.1f s, through one kill and a restart%n", committed,
+                    (System.nanoTime() - started) / 1e9);
+            assertEquals(committed, count(undone + " and result = 'UNDONE'", id), "one result per row, each UNDONE");
+            assertEquals(0, count("select count(*) from contact where organisation = ?", organisation),
+                    "every record the batch created is deleted, and none twice (a second would find none and keep)");
+            return successor;
+        } catch (Exception | AssertionError e) {
+            successor.stop();
+            throw e;
         }
     }
 
