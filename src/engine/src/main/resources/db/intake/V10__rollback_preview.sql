@@ -15,6 +15,7 @@ create table import_undo_preview (
     batch_id uuid not null references import_batch (id) on delete cascade,
     row_number integer not null,
     result text not null check (result in ('UNDONE', 'KEPT', 'FAILED')),
+    error_type text,
     reason text,
     at timestamptz not null,
     primary key (batch_id, row_number)
@@ -23,3 +24,7 @@ create table import_undo_preview (
 -- for an undo that takes values of the row's input besides the record's ID (a removal of what the row added to a
 -- record, which the record's ID alone does not name), those values, kept with the row's images
 alter table import_row_image add column input jsonb;
+
+-- what kind of reason a row kept or failed has (CONFLICT for a record changed since or referred to, NOT_FOUND for one
+-- gone, or the undo mutation's error type), as an import's failed rows have
+alter table import_undo add column error_type text;

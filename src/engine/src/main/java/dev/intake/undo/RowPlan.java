@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.intake.batch.RowErrorType;
 import dev.intake.template.RecordRead;
 import dev.intake.template.Undo;
 
@@ -17,11 +18,14 @@ import dev.intake.template.Undo;
  * variables. Plain Java: the caller reads and runs.
  *
  * @param result the result to record without running anything, or {@code null} when the mutation runs
+ * @param errorType for a row kept or failed, what kind of reason it is (CONFLICT for a record changed since,
+ *        NOT_FOUND for one gone, INTERNAL for what was not kept), or {@code null}
  * @param reason why, for the results file
  * @param variables the undo mutation's variables, or {@code null}
  * @param notRestored the labels of fields an update changed that its undo cannot set back (they were empty before)
  */
-public record RowPlan(UndoResult result, String reason, Map<String, Object> variables, List<String> notRestored) {
+public record RowPlan(UndoResult result, RowErrorType errorType, String reason, Map<String, Object> variables,
+        List<String> notRestored) {
 
     /** The longest value a message quotes. */
     private static final int QUOTED = 60;
@@ -30,8 +34,12 @@ public record RowPlan(UndoResult result, String reason, Map<String, Object> vari
         return variables != null;
     }
 
-    static RowPlan record(UndoResult result, String reason) {
-        return new RowPlan(result, reason, null, List.of());
+    static RowPlan record(UndoResult result, RowErrorType errorType, String reason) {
+        return new RowPlan(result, errorType, reason, null, List.of());
+    }
+
+    private static RowPlan running(Map<String, Object> variables, List<String> notRestored) {
+        return new RowPlan(null, null, null, variables, notRestored);
     }
 
     /**
@@ -46,13 +54,13 @@ public record RowPlan(UndoResult result, String reason, Map<String, Object> vari
             boolean read, boolean force) {
         String where = "Row " + row.rowNumber() + ", record " + row.entityId() + ": ";
         if (read && current == null) {
-            return record(UndoResult.KEPT, where + "it no longer exists");
+            return record(UndoResult.KEPT, RowErrorType.NOT_FOUND, where + "it no longer exists");
         }
         JsonNode after = image == null ? null : RecordImages.tree(image.after());
         if (read && !force) {
             List<String> changed = changes(undo.reading().orElseThrow(), after, RecordImages.JSON.valueToTree(current));
             if (!changed.isEmpty()) {
-                return record(UndoResult.KEPT, where + "changed after the import: " + String.join("; ", changed)
+                return record(UndoResult.KEPT, RowErrorType.CONFLICT, where + "changed after the import: " + String.join("; ", changed)
                         + " (roll back with force to undo it anyway)");
             }
         }
@@ -62,7 +70,7 @@ public record RowPlan(UndoResult result, String reason, Map<String, Object> vari
         }
         JsonNode before = image == null ? null : RecordImages.tree(image.before());
         if (before == null) {
-            return record(UndoResult.FAILED, where + "its values from before the import were not kept, so it cannot be"
+            return record(UndoResult.FAILED, RowErrorType.INTERNAL, where + "its values from before the import were not kept, so it cannot be"
                     + " restored");
         }
         return restore(undo, mutation, row, before, after, where);
@@ -75,13 +83,13 @@ public record RowPlan(UndoResult result, String reason, Map<String, Object> vari
         if (!mutation.fromInput().isEmpty()) {
             JsonNode input = image == null ? null : RecordImages.tree(image.input());
             if (input == null) {
-                return record(UndoResult.FAILED, where + "the values of its input that " + mutation.name() + " takes ("
+                return record(UndoResult.FAILED, RowErrorType.INTERNAL, where + "the values of its input that " + mutation.name() + " takes ("
                         + String.join(", ", mutation.fromInput().keySet()) + ") were not kept, so it cannot be undone");
             }
             mutation.fromInput().keySet().forEach(argument -> variables.put(argument, RecordImages.JSON.convertValue(
                     input.get(argument), Object.class)));
         }
-        return new RowPlan(null, null, variables, List.of());
+        return running(variables, List.of());
     }
 
     /**
@@ -117,10 +125,11 @@ public record RowPlan(UndoResult result, String reason, Map<String, Object> vari
             input.put(mutation.clear(), cleared);
         }
         if (!any) {
-            return notRestored.isEmpty() ? record(UndoResult.UNDONE, where + "the row changed no field; nothing to"
-                    + " restore") : record(UndoResult.KEPT, where + notRestoredText(notRestored));
+            return notRestored.isEmpty() ? record(UndoResult.UNDONE, null, where + "the row changed no field; nothing"
+                    + " to restore") : record(UndoResult.KEPT, RowErrorType.VALIDATION, where
+                            + notRestoredText(notRestored));
         }
-        return new RowPlan(null, null, Map.of(mutation.argument(), input), List.copyOf(notRestored));
+        return running(Map.of(mutation.argument(), input), List.copyOf(notRestored));
     }
 
     static String notRestoredText(List<String> labels) {

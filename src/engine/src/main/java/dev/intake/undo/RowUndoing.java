@@ -78,16 +78,17 @@ public class RowUndoing {
      * What one row came to: a result to record, or the failure of its undo mutation (recorded once its transaction
      * rolled back), or the chunk's lease lost.
      */
-    private record Outcome(UndoResult result, String reason, RowFailure failure, boolean leaseLost) {
+    private record Outcome(UndoResult result, RowErrorType errorType, String reason, RowFailure failure,
+            boolean leaseLost) {
 
-        static final Outcome LEASE_LOST = new Outcome(null, null, null, true);
+        static final Outcome LEASE_LOST = new Outcome(null, null, null, null, true);
 
-        static Outcome of(UndoResult result, String reason) {
-            return new Outcome(result, reason, null, false);
+        static Outcome of(UndoResult result, RowErrorType errorType, String reason) {
+            return new Outcome(result, errorType, reason, null, false);
         }
 
         static Outcome failed(RowFailure failure) {
-            return new Outcome(null, null, failure, false);
+            return new Outcome(null, null, null, failure, false);
         }
     }
 
@@ -112,7 +113,7 @@ public class RowUndoing {
                 : Map.of();
         try (RowSession session = target == null ? executor.open(requested.admin())
                 : remote.session(target, requested.admin())) {
-            Records records = new Records(undo, session, rows, kept);
+            CurrentRecords records = new CurrentRecords(undo, session, rows, kept, config.worker().rowsPerOperation());
             // in-process, a real rollback undoes a group of rows in one transaction; a group with a row whose undo
             // fails is rolled back and undone a row at a time. A remote target's rows go one at a time, so that a
             // row's result is written as soon as the target answered.
@@ -139,58 +140,11 @@ public class RowUndoing {
     }
 
     /**
-     * The records of the chunk's rows as they are now, read a group at a time (as many as an operation takes) just
-     * before the group's rows are undone: one query for 50 rows instead of one each. Only rows whose record after the
-     * import was kept are read; they are the ones a rollback compares.
-     */
-    private final class Records {
-        private final RecordImages reader;
-        private final List<UndoStore.CommittedRow> rows;
-        private final Map<Long, RowImage> kept;
-        private final Map<Long, Map<String, Object>> read = new java.util.HashMap<>();
-        private int next;
-
-        Records(Undo undo, RowSession session, List<UndoStore.CommittedRow> rows, Map<Long, RowImage> kept) {
-            this.reader = undo.reading().isPresent() ? new RecordImages(undo, session, config.worker()
-                    .rowsPerOperation()) : null;
-            this.rows = rows;
-            this.kept = kept;
-        }
-
-        /** The row's record now; {@code null} when it is gone, or when it is not compared. */
-        Map<String, Object> now(UndoStore.CommittedRow row) {
-            if (reader == null || !compared(row)) {
-                return null;
-            }
-            if (!read.containsKey(row.rowNumber())) {
-                // the rows are undone in order: this one starts the next group
-                read.clear();
-                next = Math.max(next, rows.indexOf(row));
-                Map<Long, String> group = new java.util.LinkedHashMap<>();
-                while (next < rows.size() && group.size() < config.worker().rowsPerOperation()) {
-                    UndoStore.CommittedRow ahead = rows.get(next++);
-                    if (compared(ahead)) {
-                        group.put(ahead.rowNumber(), ahead.entityId());
-                    }
-                }
-                Map<Long, Map<String, Object>> found = QuarkusTransaction.requiringNew().call(() -> reader.read(group));
-                group.keySet().forEach(number -> read.put(number, found.get(number)));
-            }
-            return read.get(row.rowNumber());
-        }
-
-        private boolean compared(UndoStore.CommittedRow row) {
-            RowImage image = kept.get(row.rowNumber());
-            return image != null && image.after() != null && row.entityId() != null;
-        }
-    }
-
-    /**
      * Undoes the rows one at a time, each in a transaction of its own with its result (or, in a dry run, rolled back
      * and its result written apart); false when the chunk's lease was lost.
      */
     private boolean undoEach(UndoChunk chunk, String owner, Undo undo, boolean force, RowSession session,
-            List<UndoStore.CommittedRow> rows, Map<Long, RowImage> kept, Records records, boolean remoteTarget) {
+            List<UndoStore.CommittedRow> rows, Map<Long, RowImage> kept, CurrentRecords records, boolean remoteTarget) {
         for (UndoStore.CommittedRow row : rows) {
             Map<String, Object> current = records.now(row);
             Outcome outcome = transaction.run(() -> {
@@ -201,7 +155,8 @@ public class RowUndoing {
                         remoteTarget);
                 if (!chunk.dryRun() && decided.result() != null) {
                     // the row's result commits with its undo
-                    undos.record(chunk, row.rowNumber(), decided.result(), decided.reason(), clock.instant());
+                    undos.record(chunk, row.rowNumber(), decided.result(), decided.errorType(), decided.reason(),
+                            clock.instant());
                     return NewTransaction.Ending.commit(decided);
                 }
                 return NewTransaction.Ending.rollBack(decided);
@@ -223,7 +178,7 @@ public class RowUndoing {
             return planned.outcome();
         }
         if (chunk.dryRun() && remoteTarget) {
-            return Outcome.of(UndoResult.UNDONE, "Row " + row.rowNumber() + ", record " + row.entityId() + ": "
+            return Outcome.of(UndoResult.UNDONE, null, "Row " + row.rowNumber() + ", record " + row.entityId() + ": "
                     + planned.mutation().name() + " would run; a dry run on a remote target reads the record but sends"
                     + " no undo, so the target's own refusals show only in a rollback");
         }
@@ -241,7 +196,7 @@ public class RowUndoing {
         }
         List<String> notRestored = planned.plan().notRestored();
         return Outcome.of(notRestored.isEmpty() ? UndoResult.UNDONE : UndoResult.KEPT, notRestored.isEmpty() ? null
-                : "Row " + row.rowNumber() + ", record " + row.entityId() + ": restored, but "
+                : RowErrorType.VALIDATION, notRestored.isEmpty() ? null : "Row " + row.rowNumber() + ", record " + row.entityId() + ": restored, but "
                         + RowPlan.notRestoredText(notRestored));
     }
 
@@ -249,11 +204,11 @@ public class RowUndoing {
             Map<String, Object> current) {
         String refusal = refusal(undo, row);
         if (refusal != null) {
-            return new Planned(Outcome.of(UndoResult.FAILED, refusal), null, null);
+            return new Planned(Outcome.of(UndoResult.FAILED, RowErrorType.INTERNAL, refusal), null, null);
         }
         RowPlan plan = RowPlan.of(undo, row, image, current, image != null && image.after() != null, force);
         if (!plan.runs()) {
-            return new Planned(Outcome.of(plan.result(), plan.reason()), null, null);
+            return new Planned(Outcome.of(plan.result(), plan.errorType(), plan.reason()), null, null);
         }
         return new Planned(null, undo.forAction(row.action()).orElseThrow(), plan);
     }
@@ -264,7 +219,7 @@ public class RowUndoing {
      * back and undoes its rows one at a time.
      */
     private boolean undoTogether(UndoChunk chunk, Undo undo, boolean force, RowSession session,
-            List<UndoStore.CommittedRow> group, Map<Long, RowImage> kept, Records records) {
+            List<UndoStore.CommittedRow> group, Map<Long, RowImage> kept, CurrentRecords records) {
         Map<UndoStore.CommittedRow, Outcome> outcomes = new java.util.LinkedHashMap<>();
         Map<Undo.Mutation, List<UndoStore.CommittedRow>> running = new java.util.LinkedHashMap<>();
         Map<UndoStore.CommittedRow, Planned> plans = new java.util.HashMap<>();
@@ -300,8 +255,8 @@ public class RowUndoing {
                 outcomes.put(row, outcome);
             }
         }
-        outcomes.forEach((row, outcome) -> undos.record(chunk, row.rowNumber(), outcome.result(), outcome.reason(),
-                clock.instant()));
+        outcomes.forEach((row, outcome) -> undos.record(chunk, row.rowNumber(), outcome.result(), outcome.errorType(),
+                outcome.reason(), clock.instant()));
         return true;
     }
 
@@ -332,7 +287,8 @@ public class RowUndoing {
             return false;
         }
         if (outcome.failure() == null) {
-            undos.record(chunk, row.rowNumber(), outcome.result(), outcome.reason(), clock.instant());
+            undos.record(chunk, row.rowNumber(), outcome.result(), outcome.errorType(), outcome.reason(),
+                    clock.instant());
             return true;
         }
         RowFailure failure = outcome.failure();
@@ -344,7 +300,7 @@ public class RowUndoing {
             case PERMISSION -> "the admin who asked for the rollback may not undo it: " + failure.detail();
             default -> "its undo failed: " + failure.detail();
         };
-        undos.record(chunk, row.rowNumber(), result, "Row " + row.rowNumber() + ", record " + row.entityId() + ": "
+        undos.record(chunk, row.rowNumber(), result, failure.type(), "Row " + row.rowNumber() + ", record " + row.entityId() + ": "
                 + why, clock.instant());
         return true;
     }

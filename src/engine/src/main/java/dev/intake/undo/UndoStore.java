@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.intake.batch.RowErrorType;
 import dev.intake.db.Jdbc;
 import dev.intake.security.Uploader;
 
@@ -110,11 +111,11 @@ public class UndoStore {
         return jdbc.list("""
                 select o.row_number, o.entity_id, o.action from intake.import_outcome o
                 where o.batch_id = ? and o.success and o.row_number between ? and ?
-                  and not exists (select 1 from %s r where r.batch_id = o.batch_id and r.row_number = o.row_number)
+                  and not exists (select 1 from {results} r where r.batch_id = o.batch_id and r.row_number = o.row_number)
                   and not exists (select 1 from intake.import_undo u where u.batch_id = o.batch_id
                                   and u.row_number = o.row_number and u.result = 'UNDONE')
                 order by o.row_number
-                """.formatted(chunk.results()), row -> new CommittedRow(row.getLong("row_number"),
+                """.replace("{results}", chunk.results()), row -> new CommittedRow(row.getLong("row_number"),
                 row.getString("entity_id"), row.getString("action")), chunk.batchId(), chunk.firstRow(),
                 chunk.lastRow());
     }
@@ -123,9 +124,11 @@ public class UndoStore {
      * Records what became of a row, or in a dry run what would; in the transaction of its undo mutation when it was
      * undone.
      */
-    public void record(UndoChunk chunk, long rowNumber, UndoResult result, String reason, Instant now) {
-        jdbc.update("insert into " + chunk.results() + " (batch_id, row_number, result, reason, at) values (?, ?, ?,"
-                + " ?, ?)", chunk.batchId(), rowNumber, result.name(), reason, now);
+    public void record(UndoChunk chunk, long rowNumber, UndoResult result, RowErrorType errorType, String reason,
+            Instant now) {
+        jdbc.update("insert into " + chunk.results() + " (batch_id, row_number, result, error_type, reason, at) values"
+                + " (?, ?, ?, ?, ?, ?)", chunk.batchId(), rowNumber, result.name(), errorType == null ? null
+                        : errorType.name(), reason, now);
     }
 
     /** Whether any chunk of the batch's rollback is still to do. */
@@ -216,7 +219,7 @@ public class UndoStore {
      * What became of each row of a batch's rollback, in file order: every row the import committed, with its record,
      * and its result, or {@code null} while the rollback has not reached it.
      */
-    public record RowUndo(long rowNumber, String entityId, UndoResult result, String reason) {
+    public record RowUndo(long rowNumber, String entityId, UndoResult result, String errorType, String reason) {
     }
 
     public List<RowUndo> results(UUID batchId) {
@@ -231,14 +234,14 @@ public class UndoStore {
     private List<RowUndo> results(UUID batchId, String table) {
         boolean preview = table.endsWith("preview");
         return jdbc.list("""
-                select o.row_number, o.entity_id, u.result, u.reason from intake.import_outcome o
-                left join %s u on u.batch_id = o.batch_id and u.row_number = o.row_number
-                where o.batch_id = ? and o.success %s order by o.row_number
-                """.formatted(table, preview ? """
+                select o.row_number, o.entity_id, u.result, u.error_type, u.reason from intake.import_outcome o
+                left join {results} u on u.batch_id = o.batch_id and u.row_number = o.row_number
+                where o.batch_id = ? and o.success {undoneBefore} order by o.row_number
+                """.replace("{results}", table).replace("{undoneBefore}", preview ? """
                         and not exists (select 1 from intake.import_undo d where d.batch_id = o.batch_id
                                         and d.row_number = o.row_number and d.result = 'UNDONE')""" : ""),
                 row -> new RowUndo(row.getLong("row_number"), row.getString("entity_id"),
                 row.getString("result") == null ? null : UndoResult.valueOf(row.getString("result")),
-                row.getString("reason")), batchId);
+                row.getString("error_type"), row.getString("reason")), batchId);
     }
 }

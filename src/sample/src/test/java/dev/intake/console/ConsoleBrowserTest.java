@@ -290,7 +290,7 @@ class ConsoleBrowserTest {
             screenshot(page, "rollback-check");
             Download check = page.waitForDownload(() -> page.click("a:has-text('Why, row by row')"));
             String checked = Files.readString(check.path(), StandardCharsets.UTF_8);
-            assertTrue(checked.startsWith("Row,Record ID,Would be,Why") && checked.contains(",UNDONE,"), checked);
+            assertTrue(checked.startsWith("Row,Record ID,Would be,Error Type,Why") && checked.contains(",UNDONE,"), checked);
 
             page.navigate(url("/console/imports"));
             String row = "#batch-" + id;
@@ -307,7 +307,7 @@ class ConsoleBrowserTest {
             screenshot(page, "rolled-back");
             Download results = page.waitForDownload(() -> page.click("a:has-text('Rollback results')"));
             String csv = Files.readString(results.path(), StandardCharsets.UTF_8);
-            assertTrue(csv.startsWith("Row,Record ID,Result,Why") && csv.contains(",UNDONE,"), csv);
+            assertTrue(csv.startsWith("Row,Record ID,Result,Error Type,Why") && csv.contains(",UNDONE,"), csv);
         }
     }
 

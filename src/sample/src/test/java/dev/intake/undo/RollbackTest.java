@@ -137,8 +137,8 @@ class RollbackTest {
         assertTrue(contactExists(created.get(0)), "the contact changed since stays");
         assertTrue(!contactExists(created.get(1)), "the other is gone");
         String results = Imports.download("/imports/" + id + "/rollback.csv");
-        assertTrue(results.contains("changed after the import: First Name is now 'Carla' (the import left 'Cara')"),
-                results);
+        assertTrue(results.contains(",KEPT,CONFLICT,\"Row 5, record " + created.get(0) + ": changed after the import:"
+                + " First Name is now 'Carla' (the import left 'Cara')"), results);
 
         assertEquals("ROLLING_BACK", Imports.graphql("mutation($id: ID!) { rollbackImport(id: $id, force: true) {"
                 + " status } }", Map.of("id", id)).getString("data.rollbackImport.status"), "a partial rollback goes on");
@@ -229,7 +229,7 @@ class RollbackTest {
         assertEquals(2, preview.getInt("rollbackPreview.keptRows"), "referred to, and deleted since");
         assertTrue(accountExists(created.get(0)) && accountExists(created.get(2)), "the dry run deleted nothing");
         String file = Imports.download("/imports/" + id + "/rollback-preview.csv");
-        assertTrue(file.startsWith("Row,Record ID,Would be,Why"), file);
+        assertTrue(file.startsWith("Row,Record ID,Would be,Error Type,Why"), file);
         assertTrue(file.contains("has 1 contact that refer"), "its own undo, rolled back, said why: " + file);
         assertTrue(file.contains("no longer exists"), file);
 
