@@ -114,15 +114,33 @@ public final class RecordImages {
         return images;
     }
 
+    /** A read that the target or the schema refused, as against a record that is not there. */
+    static final class ReadFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ReadFailed(String message) {
+            super(message);
+        }
+    }
+
+    /** The records of the IDs, as {@link #read}, but a read that fails throws instead of leaving its records out. */
+    Map<Long, Map<String, Object>> readOrFail(Map<Long, String> ids) {
+        return read(ids, true);
+    }
+
     /** The records of the IDs, by the same keys; a record the query does not find is left out. */
     public Map<Long, Map<String, Object>> read(Map<Long, String> ids) {
+        return read(ids, false);
+    }
+
+    private Map<Long, Map<String, Object>> read(Map<Long, String> ids, boolean failing) {
         RecordRead read = undo.reading().orElseThrow();
         Map<Long, Map<String, Object>> records = new HashMap<>();
         List<Map.Entry<Long, String>> entries = new ArrayList<>(ids.entrySet());
         for (int from = 0; from < entries.size(); from += perOperation) {
             List<Map.Entry<Long, String>> group = entries.subList(from, Math.min(entries.size(), from + perOperation));
             if (read.byList()) {
-                readByList(read, group, records);
+                readByList(read, group, records, failing);
                 continue;
             }
             Map<String, Object> variables = new HashMap<>();
@@ -130,7 +148,7 @@ public final class RecordImages {
                 variables.put(RowOperation.alias(k), group.get(k).getValue());
             }
             RowResult answer = session.query(read.document(group.size()), variables);
-            warnOf(read, answer);
+            check(read, answer, failing);
             if (!(answer.value() instanceof Map<?, ?> data)) {
                 continue;
             }
@@ -146,10 +164,11 @@ public final class RecordImages {
     }
 
     /** Reads a group in one field that takes their IDs, matching each record to the rows that name it by its id. */
-    private void readByList(RecordRead read, List<Map.Entry<Long, String>> group, Map<Long, Map<String, Object>> records) {
+    private void readByList(RecordRead read, List<Map.Entry<Long, String>> group, Map<Long, Map<String, Object>> records,
+            boolean failing) {
         RowResult answer = session.query(read.document(group.size()), Map.of("ids",
                 group.stream().map(Map.Entry::getValue).distinct().toList()));
-        warnOf(read, answer);
+        check(read, answer, failing);
         if (!(answer.value() instanceof Map<?, ?> data) || !(data.get("r") instanceof List<?> found)) {
             return;
         }
@@ -182,8 +201,15 @@ public final class RecordImages {
         return fields;
     }
 
-    /** A read that failed leaves its rows without images: a rollback then cannot check or restore them. Said once per read. */
-    private static void warnOf(RecordRead read, RowResult answer) {
+    /**
+     * A read that failed throws when asked to; otherwise it leaves its rows without images (a rollback then cannot
+     * check or restore them), said once per read.
+     */
+    private static void check(RecordRead read, RowResult answer, boolean failing) {
+        if (!answer.ok() && failing) {
+            throw new ReadFailed("reading it through " + read.query() + " failed: " + answer.errors().get(0)
+                    .getMessage());
+        }
         if (!answer.ok()) {
             LOG.warnf("Reading records through %s for a later rollback failed, so these rows keep no image: %s",
                     read.query(), answer.errors().get(0).getMessage());

@@ -65,6 +65,8 @@ public class Rollbacks {
     public void request(ImportBatch batch, Uploader admin, boolean force) {
         checkAllowed(batch, admin);
         QuarkusTransaction.requiringNew().run(() -> {
+            // the chunks before the batch, as the workers lock them, so that neither waits on the other
+            undos.lockChunks(batch.id());
             BatchStatus status = lockRollbackable(batch);
             if (undos.plan(batch.id(), config.worker().chunkSize()) == 0) {
                 throw new ConflictException("id", "Batch " + batch.id() + " has no committed row left to undo");
@@ -82,6 +84,7 @@ public class Rollbacks {
     public void preview(ImportBatch batch, Uploader admin, boolean force) {
         checkAllowed(batch, admin);
         QuarkusTransaction.requiringNew().run(() -> {
+            undos.lockChunks(batch.id());
             lockRollbackable(batch);
             if (undos.planPreview(batch.id(), config.worker().chunkSize(), admin, force, clock.instant()) == 0) {
                 throw new ConflictException("id", "Batch " + batch.id() + " has no committed row left to undo");
@@ -123,11 +126,13 @@ public class Rollbacks {
     /** Stops a rollback under way: rows undone stay undone, and the batch ends PARTIALLY_ROLLED_BACK. */
     public void cancel(ImportBatch batch, String actor) {
         QuarkusTransaction.requiringNew().run(() -> {
+            // waits for the rows being undone, holding their chunks, before locking the batch: a worker writing a
+            // row's result needs the batch unlocked (its foreign key), and its next row needs the chunk
+            undos.awaitRunning(batch.id());
             BatchStatus status = batches.lockStatus(batch.id()).orElseThrow();
             if (status != BatchStatus.ROLLING_BACK) {
                 throw new ConflictException("id", "Batch " + batch.id() + " is " + status + ", not rolling back");
             }
-            undos.awaitRunning(batch.id());
             UndoCounts counts = undos.counts(batch.id());
             batches.endRollback(batch.id(), BatchStatus.rollbackOutcomeOf(counts.committed(), counts.undone()),
                     "Rollback cancelled by " + actor + ". " + RollbackFinisher.summary(counts), clock.instant(), actor);

@@ -58,7 +58,14 @@ public record RowPlan(UndoResult result, RowErrorType errorType, String reason, 
         }
         JsonNode after = image == null ? null : RecordImages.tree(image.after());
         if (read && !force) {
-            List<String> changed = changes(undo.reading().orElseThrow(), after, RecordImages.JSON.valueToTree(current));
+            JsonNode now = RecordImages.JSON.valueToTree(current);
+            List<String> changed = changes(undo.reading().orElseThrow(), after, now);
+            JsonNode before = image.before() == null ? null : RecordImages.tree(image.before());
+            if (!changed.isEmpty() && "UPDATED".equals(row.action()) && before != null
+                    && changes(undo.reading().orElseThrow(), before, now).isEmpty()) {
+                // set back already: by someone, or by this rollback before a crash kept it from writing so
+                return record(UndoResult.UNDONE, null, where + "already as it was before the import");
+            }
             if (!changed.isEmpty()) {
                 return record(UndoResult.KEPT, RowErrorType.CONFLICT, where + "changed after the import: " + String.join("; ", changed)
                         + " (roll back with force to undo it anyway)");

@@ -14,6 +14,7 @@ import dev.intake.batch.RowErrorType;
 import dev.intake.batch.RunSettings;
 import dev.intake.config.IntakeConfig;
 import dev.intake.db.NewTransaction;
+import dev.intake.db.PendingWrites;
 import dev.intake.remote.RemoteSender;
 import dev.intake.target.ErrorClassifier;
 import dev.intake.target.RowExecutor;
@@ -74,6 +75,9 @@ public class RowUndoing {
     @Inject
     RemoteSender remote;
 
+    @Inject
+    PendingWrites pending;
+
     /**
      * What one row came to: a result to record, or the failure of its undo mutation (recorded once its transaction
      * rolled back), or the chunk's lease lost.
@@ -99,9 +103,14 @@ public class RowUndoing {
      */
     public void process(UndoChunk chunk, String owner) {
         RunSettings batch = batches.runSettings(chunk.batchId()).orElseThrow();
-        UndoStore.Requested requested = (chunk.dryRun() ? undos.previewRequested(chunk.batchId())
-                : undos.requested(chunk.batchId())).orElseThrow(() -> new IllegalStateException("Batch "
-                        + chunk.batchId() + " is rolling back, but no one asked for it"));
+        java.util.Optional<UndoStore.Requested> asked = chunk.dryRun() ? undos.previewRequested(chunk.batchId())
+                : undos.requested(chunk.batchId());
+        if (asked.isEmpty()) {
+            // a rollback asked for since replaced the dry run whose chunk this was
+            LOG.infof("Rollback chunk %d of batch %s was replaced; leaving it", chunk.id(), chunk.batchId());
+            return;
+        }
+        UndoStore.Requested requested = asked.get();
         java.util.Optional<ImportTemplate> template = templates.byName(batch.template());
         Undo undo = template.map(ImportTemplate::undo).orElse(Undo.refused("The template " + batch.template()
                 + " is no longer offered, so its rows cannot be undone"));
@@ -141,28 +150,40 @@ public class RowUndoing {
 
     /**
      * Undoes the rows one at a time, each in a transaction of its own with its result (or, in a dry run, rolled back
-     * and its result written apart); false when the chunk's lease was lost.
+     * and its result written apart); false when the chunk's lease was lost. A remote target's undo is sent outside
+     * any transaction, and its result written once it answered.
      */
     private boolean undoEach(UndoChunk chunk, String owner, Undo undo, boolean force, RowSession session,
             List<UndoStore.CommittedRow> rows, Map<Long, RowImage> kept, CurrentRecords records, boolean remoteTarget) {
         for (UndoStore.CommittedRow row : rows) {
             Map<String, Object> current = records.now(row);
-            Outcome outcome = transaction.run(() -> {
-                if (!undos.holdLease(chunk, owner, clock.instant().plus(config.worker().lease()))) {
-                    return NewTransaction.Ending.rollBack(Outcome.LEASE_LOST);
+            String unread = records.failure(row);
+            Outcome outcome;
+            if (remoteTarget) {
+                if (!transaction.run(() -> NewTransaction.Ending.commit(undos.holdLease(chunk, owner, clock.instant()
+                        .plus(config.worker().lease()))))) {
+                    return false;
                 }
-                Outcome decided = decide(chunk, undo, force, session, row, kept.get(row.rowNumber()), current,
-                        remoteTarget);
-                if (!chunk.dryRun() && decided.result() != null) {
-                    // the row's result commits with its undo
-                    undos.record(chunk, row.rowNumber(), decided.result(), decided.errorType(), decided.reason(),
-                            clock.instant());
-                    return NewTransaction.Ending.commit(decided);
-                }
-                return NewTransaction.Ending.rollBack(decided);
-            });
-            boolean held = !outcome.leaseLost() && (!chunk.dryRun() && outcome.result() != null
-                    || QuarkusTransaction.requiringNew().call(() -> recordApart(chunk, owner, row, outcome)));
+                outcome = decide(chunk, undo, force, session, row, kept.get(row.rowNumber()), current, unread, true);
+            } else {
+                outcome = transaction.run(() -> {
+                    if (!undos.holdLease(chunk, owner, clock.instant().plus(config.worker().lease()))) {
+                        return NewTransaction.Ending.rollBack(Outcome.LEASE_LOST);
+                    }
+                    Outcome decided = flushed(decide(chunk, undo, force, session, row, kept.get(row.rowNumber()),
+                            current, unread, false));
+                    if (!chunk.dryRun() && decided.result() != null) {
+                        // the row's result commits with its undo
+                        undos.record(chunk, row.rowNumber(), decided.result(), decided.errorType(), decided.reason(),
+                                clock.instant());
+                        return NewTransaction.Ending.commit(decided);
+                    }
+                    return NewTransaction.Ending.rollBack(decided);
+                });
+            }
+            Outcome done = outcome;
+            boolean held = !done.leaseLost() && (!remoteTarget && !chunk.dryRun() && done.result() != null
+                    || QuarkusTransaction.requiringNew().call(() -> recordApart(chunk, owner, row, done)));
             if (!held) {
                 return false;
             }
@@ -170,9 +191,37 @@ public class RowUndoing {
         return true;
     }
 
+    /**
+     * The outcome once the writes the undo left in Hibernate are sent: a write a constraint refuses (another record
+     * still refers to the one deleted) fails the row here, as the mutation's own refusal would, rather than the
+     * commit.
+     */
+    private Outcome flushed(Outcome outcome) {
+        if (outcome.result() == null || outcome.leaseLost()) {
+            return outcome;
+        }
+        try {
+            pending.flush();
+            return outcome;
+        } catch (RuntimeException e) {
+            String state = PendingWrites.sqlState(e).orElseThrow(() -> e);
+            if (!state.startsWith("23")) {
+                throw e;
+            }
+            return Outcome.failed(new RowFailure(RowErrorType.CONFLICT, null, "the database refused it ("
+                    + (state.equals("23503") ? "other records still refer to it" : "SQLSTATE " + state) + ")", true));
+        }
+    }
+
     /** What to do with one row: a result without running anything, or its undo mutation's outcome. */
     private Outcome decide(UndoChunk chunk, Undo undo, boolean force, RowSession session,
-            UndoStore.CommittedRow row, RowImage image, Map<String, Object> current, boolean remoteTarget) {
+            UndoStore.CommittedRow row, RowImage image, Map<String, Object> current, String unread,
+            boolean remoteTarget) {
+        if (unread != null) {
+            return Outcome.of(UndoResult.FAILED, RowErrorType.INTERNAL, "Row " + row.rowNumber() + ", record "
+                    + row.entityId() + ": its record could not be read to check it, so it was not undone ("
+                    + unread + "); roll back again to try it again");
+        }
         Planned planned = plan(undo, force, row, image, current);
         if (planned.outcome() != null) {
             return planned.outcome();
@@ -215,8 +264,9 @@ public class RowUndoing {
 
     /**
      * Undoes a group of rows in the current transaction, their undo mutations in one operation per mutation (each row
-     * an aliased field), and records their results; false when an undo failed, so that the caller rolls the group
-     * back and undoes its rows one at a time.
+     * an aliased field: an upsert's deletes, then its restores), and records their results; false when an undo failed,
+     * a write was refused or a record could not be read, so that the caller rolls the group back and undoes its rows
+     * one at a time.
      */
     private boolean undoTogether(UndoChunk chunk, Undo undo, boolean force, RowSession session,
             List<UndoStore.CommittedRow> group, Map<Long, RowImage> kept, CurrentRecords records) {
@@ -224,7 +274,12 @@ public class RowUndoing {
         Map<Undo.Mutation, List<UndoStore.CommittedRow>> running = new java.util.LinkedHashMap<>();
         Map<UndoStore.CommittedRow, Planned> plans = new java.util.HashMap<>();
         for (UndoStore.CommittedRow row : group) {
-            Planned planned = plan(undo, force, row, kept.get(row.rowNumber()), records.now(row));
+            Map<String, Object> current = records.now(row);
+            if (records.failure(row) != null) {
+                // one row at a time says so for each
+                return false;
+            }
+            Planned planned = plan(undo, force, row, kept.get(row.rowNumber()), current);
             outcomes.put(row, planned.outcome());
             if (planned.outcome() == null) {
                 plans.put(row, planned);
@@ -254,6 +309,12 @@ public class RowUndoing {
                 Outcome outcome = after(plans.get(row), row, result);
                 outcomes.put(row, outcome);
             }
+        }
+        try {
+            pending.flush();
+        } catch (RuntimeException e) {
+            // a write a constraint refuses: one row at a time finds which
+            return false;
         }
         outcomes.forEach((row, outcome) -> undos.record(chunk, row.rowNumber(), outcome.result(), outcome.errorType(),
                 outcome.reason(), clock.instant()));

@@ -147,6 +147,12 @@ public class UndoStore {
                 """, row -> Jdbc.uuid(row, "id"));
     }
 
+    /** Locks every chunk of the batch's rollback or dry run, waiting for the transactions that hold one. */
+    public void lockChunks(UUID batchId) {
+        jdbc.list("select id from intake.import_undo_chunk where batch_id = ? order by id for update",
+                row -> row.getLong("id"), batchId);
+    }
+
     /** Waits for the transactions undoing the batch's rows to end, by locking their chunks. */
     public void awaitRunning(UUID batchId) {
         jdbc.list("select id from intake.import_undo_chunk where batch_id = ? and status = 'RUNNING' and not dry_run"

@@ -80,6 +80,17 @@ class RowPlanTest {
     }
 
     @Test
+    void an_update_whose_record_is_as_it_was_before_the_import_is_undone_already() {
+        RowImage image = new RowImage(6, "{\"name\":\"Lamp\",\"notes\":\"old\",\"address\":{\"city\":\"York\"}}",
+                "{\"name\":\"Lamp\",\"notes\":\"new\",\"address\":{\"city\":\"York\"}}");
+        RowPlan plan = RowPlan.of(RESTORE, UPDATED, image, record("Lamp", "old", "York"), true, false);
+        assertEquals(UndoResult.UNDONE, plan.result());
+        assertEquals("Row 6, record P2: already as it was before the import", plan.reason());
+        assertEquals(UndoResult.KEPT, RowPlan.of(RESTORE, UPDATED, image, record("Lamp", "other", "York"), true, false)
+                .result(), "changed since to something else: kept");
+    }
+
+    @Test
     void an_update_without_its_before_image_is_not_restored() {
         RowPlan plan = RowPlan.of(RESTORE, UPDATED, new RowImage(6, null, "{\"name\":\"Lamp\"}"), record("Lamp", null,
                 null), true, false);

@@ -283,6 +283,8 @@ class ConsoleBrowserTest {
             // first a check: what a rollback would do, changing nothing
             page.navigate(url("/console/imports/" + id));
             page.click("button:has-text('Check rollback')");
+            // the check is asked for once the page says it runs; then the workers take it
+            page.waitForSelector(".rollback-check:has-text('Checking what a rollback would do')");
             Imports.finish(worker, id);
             page.waitForSelector(".rollback-check:has-text('a rollback would undo 1 of 1 row')",
                     new Page.WaitForSelectorOptions().setTimeout(15_000));
