@@ -316,8 +316,8 @@ public class RowUndoing {
             // a write a constraint refuses: one row at a time finds which
             return false;
         }
-        outcomes.forEach((row, outcome) -> undos.record(chunk, row.rowNumber(), outcome.result(), outcome.errorType(),
-                outcome.reason(), clock.instant()));
+        undos.recordAll(chunk, outcomes.entrySet().stream().map(row -> new UndoStore.Recorded(row.getKey().rowNumber(),
+                row.getValue().result(), row.getValue().errorType(), row.getValue().reason())).toList(), clock.instant());
         return true;
     }
 

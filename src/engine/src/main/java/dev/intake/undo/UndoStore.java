@@ -131,6 +131,25 @@ public class UndoStore {
                         : errorType.name(), reason, now);
     }
 
+    /** A row's result, to record with others. */
+    public record Recorded(long rowNumber, UndoResult result, RowErrorType errorType, String reason) {
+    }
+
+    /** Records the results of a group of rows, in one statement, in the transaction of their undo mutations. */
+    public void recordAll(UndoChunk chunk, List<Recorded> results, Instant now) {
+        if (results.isEmpty()) {
+            return;
+        }
+        jdbc.update("insert into " + chunk.results() + " (batch_id, row_number, result, error_type, reason, at)"
+                + " select ?, r.row_number, r.result, r.error_type, r.reason, ?"
+                + " from unnest(?, ?, ?, ?) as r(row_number, result, error_type, reason)", chunk.batchId(), now,
+                results.stream().map(result -> Math.toIntExact(result.rowNumber())).toArray(Integer[]::new),
+                results.stream().map(result -> result.result().name()).toArray(String[]::new),
+                results.stream().map(result -> result.errorType() == null ? null : result.errorType().name())
+                        .toArray(String[]::new),
+                results.stream().map(Recorded::reason).toArray(String[]::new));
+    }
+
     /** Whether any chunk of the batch's rollback is still to do. */
     public boolean hasUnfinished(UUID batchId) {
         return jdbc.first("select 1 from intake.import_undo_chunk where batch_id = ? and status <> 'DONE' and not dry_run"
