@@ -56,6 +56,7 @@ public record BatchView(
         String target,
         @Description("Why the batch failed, for file-level failures, or a warning given when it started") String message,
         @Description("When the batch's files and rows were deleted under the retention rule") Instant purgedAt,
+        @Id @Description("The ID of the batch whose failed rows this one retries; null for a first import") String parentId,
         @NonNull @Description("The batch and its files on the REST API") BatchLinks links,
         @NonNull @Description("The same as links.original") String originalFileUrl,
         @NonNull @Description("The same as links.exceptions") String exceptionsUrl,
@@ -73,7 +74,8 @@ public record BatchView(
                 Math.toIntExact(batch.errorCount()), Math.toIntExact(batch.createdCount()),
                 Math.toIntExact(batch.updatedCount()), Math.toIntExact(batch.unknownCount()),
                 batch.pause() == null ? null : batch.pause().reason(), batch.pause() == null ? null : batch.pause().until(),
-                batch.target(), batch.message(), batch.purgedAt(), links, links.original(),
+                batch.target(), batch.message(), batch.purgedAt(),
+                batch.parent() == null ? null : batch.parent().toString(), links, links.original(),
                 links.exceptions(), links.results());
     }
 

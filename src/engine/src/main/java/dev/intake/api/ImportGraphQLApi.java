@@ -15,6 +15,7 @@ import org.eclipse.microprofile.graphql.Source;
 
 import dev.intake.batch.BatchStatus;
 import dev.intake.batch.ImportBatch;
+import dev.intake.batch.RowErrorType;
 import dev.intake.batch.RowOutcome;
 import dev.intake.imports.ImportService;
 import dev.intake.imports.Page;
@@ -172,6 +173,41 @@ public class ImportGraphQLApi {
     public String rollbackRefusal(@Source BatchView batch) {
         caller.require(Roles.IMPORT_VIEWER, Roles.IMPORT_ADMIN);
         return imports.rollbackRefusal(imports.get(batch.id()));
+    }
+
+    @Mutation
+    @Description("Retry a finished batch's failed rows once their cause is fixed (the records their lookups name now"
+            + " exist, a permission was granted): a child batch of those rows, as they were staged, runs as the caller"
+            + " with the parent's mapping and row numbers. Nothing is uploaded again. Rows that failed with PARSE (the"
+            + " file's text) or OUTCOME_UNKNOWN (see resolveUnknownRows) are not retried")
+    public @NonNull BatchView retryFailedRows(@NonNull @Id String id,
+            @Description("Only rows that failed with these error types, such as LOOKUP; all that a retry can change"
+                    + " when left out") List<@NonNull RowErrorType> errorTypes,
+            @DefaultValue("false") @Description("Only check the rows, committing nothing") boolean dryRun) {
+        caller.require(Roles.IMPORT_ADMIN);
+        java.util.Set<RowErrorType> types = errorTypes == null || errorTypes.isEmpty()
+                ? java.util.EnumSet.noneOf(RowErrorType.class) : java.util.EnumSet.copyOf(errorTypes);
+        return view(imports.retryFailedRows(id, types, dryRun));
+    }
+
+    @Description("The batch whose failed rows this one retries (a retry, or a corrected exceptions file); null for a"
+            + " first import")
+    public BatchView parent(@Source BatchView batch) {
+        caller.require(Roles.IMPORT_VIEWER, Roles.IMPORT_ADMIN);
+        return imports.parent(imports.get(batch.id())).map(this::view).orElse(null);
+    }
+
+    @NonNull
+    @Description("The batches that retry this one's failed rows, oldest first")
+    public List<@NonNull BatchView> children(@Source BatchView batch) {
+        caller.require(Roles.IMPORT_VIEWER, Roles.IMPORT_ADMIN);
+        return imports.children(imports.get(batch.id())).stream().map(this::view).toList();
+    }
+
+    @Description("How many of this batch's failed rows a child (or its own child) has imported since")
+    public int resolvedCount(@Source BatchView batch) {
+        caller.require(Roles.IMPORT_VIEWER, Roles.IMPORT_ADMIN);
+        return Math.toIntExact(imports.resolvedCount(imports.get(batch.id())));
     }
 
     @Mutation

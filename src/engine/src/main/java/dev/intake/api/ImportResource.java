@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.intake.batch.ImportBatch;
+import dev.intake.batch.RowErrorType;
 import dev.intake.imports.ImportService;
 import dev.intake.imports.UploadRequest;
 import dev.intake.security.Roles;
@@ -74,6 +75,40 @@ public class ImportResource {
     public Response upload(@BeanParam UploadForm form, @Context HttpServerRequest request) {
         UploadRequest upload = form.toRequest(request);
         return Response.accepted(view(imports.upload(upload))).build();
+    }
+
+    @POST
+    @Path("{id}/retry")
+    @RolesAllowed(Roles.IMPORT_ADMIN)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Retry a batch's failed rows", description = "Makes a child batch of the finished batch's"
+            + " failed rows, as they were staged, and runs it as the caller, as GraphQL's retryFailedRows does. Nothing"
+            + " is uploaded again. Requires the import-admin role.")
+    @APIResponse(responseCode = "202", description = "The child batch",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchView.class)))
+    @APIResponse(responseCode = "400", description = "An error type that a retry cannot change (PARSE,"
+            + " OUTCOME_UNKNOWN) or does not exist",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "404", description = "No such batch (error_code batch-not-found)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "409", description = "The batch has not ended, was a dry run or rolled back, has no"
+            + " failed row to retry, or its rows are being imported already",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    public Response retry(@Parameter(description = BATCH_ID) @PathParam("id") String id,
+            @Parameter(description = "Only rows that failed with this error type, such as LOOKUP; repeat it for"
+                    + " several") @QueryParam("errorType") java.util.List<String> errorTypes,
+            @Parameter(description = "Only check the rows, committing nothing") @QueryParam("dryRun")
+            @DefaultValue("false") boolean dryRun) {
+        java.util.Set<RowErrorType> types = java.util.EnumSet.noneOf(RowErrorType.class);
+        for (String type : errorTypes == null ? java.util.List.<String>of() : errorTypes) {
+            try {
+                types.add(RowErrorType.valueOf(type.strip().toUpperCase(java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(Response.Status.BAD_REQUEST, "invalid-error-type", "The error type '" + type
+                        + "' does not exist", "Give one of " + java.util.Arrays.toString(RowErrorType.values()));
+            }
+        }
+        return Response.accepted(view(imports.retryFailedRows(id, types, dryRun))).build();
     }
 
     @GET

@@ -43,6 +43,10 @@ public final class UploadForm {
     @RestForm("delimiter")
     String delimiter;
 
+    /** The batch whose failed rows the file corrects, by ID. */
+    @RestForm("parent")
+    String parent;
+
     /** A workbook's sheet, by name. */
     @RestForm("sheet")
     String sheet;
@@ -55,7 +59,8 @@ public final class UploadForm {
         String client = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
         return new UploadRequest(template, file.fileName(), file.uploadedFile(), BatchSource.UPLOAD, null, client,
                 dryRun(dryRun), review(mapping), new ReadRequest(format(format), delimiter(delimiter),
-                        sheet == null || sheet.isBlank() ? null : sheet));
+                        sheet == null || sheet.isBlank() ? null : sheet),
+                parent == null || parent.isBlank() ? null : parent.strip());
     }
 
     private static FileFormat format(String value) {

@@ -68,12 +68,13 @@ public class BatchStore {
             jdbc.update("""
                     insert into intake.import_batch (id, template, filename, file_size, sha256, format, delimiter,
                         separator_line, sheet, source, email_record, created_by, created_by_roles, organisation,
-                        client_address, dry_run, status, created_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        client_address, dry_run, status, created_at, parent_id)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, batch.id(), batch.template(), batch.filename(), batch.fileSize(), batch.sha256(),
                     batch.format(), String.valueOf(batch.readOptions().delimiter()),
                     batch.readOptions().separatorLine(), batch.readOptions().sheet(), batch.source(), batch.emailRecord(), batch.createdBy(), batch.createdByRoles().toArray(String[]::new),
-                    batch.organisation(), batch.clientAddress(), batch.dryRun(), batch.status(), batch.createdAt());
+                    batch.organisation(), batch.clientAddress(), batch.dryRun(), batch.status(), batch.createdAt(),
+                    batch.parent());
         } catch (StoreException e) {
             if (isActiveContentTaken(e)) {
                 throw new DuplicateActiveBatchException(batch.template(), null);
@@ -82,7 +83,8 @@ public class BatchStore {
         }
         record(batch.id(), batch.createdAt(), batch.createdBy(), batch.status(),
                 batch.source() + (batch.dryRun() ? " (dry run)" : "")
-                        + (batch.clientAddress() == null ? "" : " from " + batch.clientAddress()));
+                        + (batch.clientAddress() == null ? "" : " from " + batch.clientAddress())
+                        + (batch.parent() == null ? "" : ", retrying batch " + batch.parent()));
     }
 
     /**
@@ -150,6 +152,33 @@ public class BatchStore {
                 """, row -> Jdbc.uuid(row, "id"), owner, leaseUntil, now, now);
         claimed.ifPresent(id -> record(id, now, owner, BatchStatus.VALIDATING, null));
         return claimed;
+    }
+
+    /**
+     * Moves a new batch that stages no file (a retry of another batch's rows) from PENDING to VALIDATING, in the
+     * caller's transaction, so that no validator claims it; {@link #startProcessing} follows in the same transaction.
+     */
+    public void beginStaging(UUID id, String detail, Instant now, String actor) {
+        changeStatus(new Change(id, BatchStatus.PENDING, BatchStatus.VALIDATING, detail, now, actor, false),
+                ", started_at = ?", now);
+    }
+
+    /** Gives a batch its parent: the batch whose failed rows its file corrects, found from the file's content. */
+    public void linkParent(UUID id, UUID parent) {
+        jdbc.update("update intake.import_batch set parent_id = ? where id = ?", parent, id);
+    }
+
+    /** The mapping proposal and mapping of one batch given to another, which stages the same file's rows. */
+    public void copyMapping(UUID from, UUID to) {
+        jdbc.update("""
+                update intake.import_batch c set mapping_proposal = p.mapping_proposal, mapping = p.mapping
+                from intake.import_batch p where p.id = ? and c.id = ?
+                """, from, to);
+    }
+
+    /** The batches whose parent is this one, oldest first. */
+    public List<ImportBatch> children(UUID parent) {
+        return jdbc.list(SELECT + " where b.parent_id = ? order by b.created_at, b.id", BatchStore::batch, parent);
     }
 
     /**
@@ -512,6 +541,7 @@ public class BatchStore {
                 row.getLong("live_unknown"),
                 Jdbc.instant(row, "purged_at"),
                 row.getString("pause_reason") == null ? null : new BatchPause(
-                        Jdbc.instant(row, "paused_until_time"), row.getString("pause_reason")));
+                        Jdbc.instant(row, "paused_until_time"), row.getString("pause_reason")),
+                Jdbc.uuid(row, "parent_id"));
     }
 }

@@ -21,6 +21,8 @@ import dev.intake.security.Uploader;
  * @param unknownCount of the failed rows, those sent to a remote target whose outcome is unknown
  * @param purgedAt when its files and rows were deleted under the retention rule, or {@code null}
  * @param pause why and until when the batch waits for its remote target, or {@code null}
+ * @param parent the batch whose failed rows this one retries (a retry, or a corrected exceptions file), or
+ *        {@code null}
  */
 public record ImportBatch(
         UUID id,
@@ -50,7 +52,8 @@ public record ImportBatch(
         long updatedCount,
         long unknownCount,
         Instant purgedAt,
-        BatchPause pause) {
+        BatchPause pause,
+        UUID parent) {
 
     public ImportBatch {
         createdByRoles = List.copyOf(createdByRoles);
@@ -60,6 +63,14 @@ public record ImportBatch(
     public String target() {
         int dot = template.indexOf('.');
         return dot > 0 ? template.substring(0, dot) : null;
+    }
+
+    /** The same new batch, as a child of {@code parentId}. */
+    public ImportBatch withParent(UUID parentId) {
+        return new ImportBatch(id, template, filename, fileSize, sha256, format, readOptions, source, emailRecord,
+                createdBy, createdByRoles, organisation, clientAddress, dryRun, status, message, createdAt, startedAt,
+                endedAt, totalRows, processedRows, successCount, errorCount, createdCount, updatedCount, unknownCount,
+                purgedAt, pause, parentId);
     }
 
     /**
@@ -87,6 +98,6 @@ public record ImportBatch(
         return new ImportBatch(id, file.template(), file.filename(), file.size(), file.sha256(), file.format(),
                 file.readOptions(), source,
                 emailRecord, uploader.user(), uploader.roles(), uploader.organisation(), clientAddress, dryRun,
-                BatchStatus.PENDING, null, createdAt, null, null, null, 0, 0, 0, 0, 0, 0, null, null);
+                BatchStatus.PENDING, null, createdAt, null, null, null, 0, 0, 0, 0, 0, 0, null, null, null);
     }
 }

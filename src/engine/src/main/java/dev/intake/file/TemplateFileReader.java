@@ -30,6 +30,7 @@ public final class TemplateFileReader implements Closeable {
     private SourceRecord pushedBack;
     private FileLayout layout;
     private List<String> headerCells = List.of();
+    private List<String> descriptionCells = List.of();
 
     /**
      * @param ignoredHeader whether a header cell names a column Intake adds to the files it writes (a report
@@ -63,6 +64,7 @@ public final class TemplateFileReader implements Closeable {
         if (second != null && matcher.isReferenceRow(second.cells())) {
             SourceRecord third = nextRecord();
             SourceRecord fourth = nextRecord();
+            descriptionCells = third == null ? List.of() : List.copyOf(third.cells());
             match = matcher.match(first.cells(), second.cells());
             List<String> changes = changesSinceFileVersion(first.cells(), second.cells(), third, fourth);
             if (!changes.isEmpty()) {
@@ -74,6 +76,11 @@ public final class TemplateFileReader implements Closeable {
         }
         layout = match.layout();
         return match;
+    }
+
+    /** The file's third row when it has the template's four header rows (descriptions); empty otherwise. */
+    public List<String> descriptionCells() {
+        return descriptionCells;
     }
 
     /** The file's first row: its labels, or its only header row. */

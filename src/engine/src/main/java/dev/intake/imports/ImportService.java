@@ -11,11 +11,13 @@ import jakarta.inject.Inject;
 import dev.intake.batch.BatchCursor;
 import dev.intake.batch.BatchEvent;
 import dev.intake.batch.BatchNotFoundException;
+import dev.intake.batch.BatchSource;
 import dev.intake.batch.BatchStatus;
 import dev.intake.batch.BatchStore;
 import dev.intake.batch.FileStore;
 import dev.intake.batch.ImportBatch;
 import dev.intake.batch.OutcomeStore;
+import dev.intake.batch.RowErrorType;
 import dev.intake.batch.RowOutcome;
 import dev.intake.batch.WorkQueued;
 import dev.intake.config.IntakeConfig;
@@ -34,6 +36,8 @@ import dev.intake.processing.UnknownRows;
 import dev.intake.remote.RemoteTargets;
 import dev.intake.remote.TargetStatus;
 import dev.intake.report.ReportFiles;
+import dev.intake.retry.FailedRowRetry;
+import dev.intake.retry.RetryStore;
 import dev.intake.security.Caller;
 import dev.intake.security.Roles;
 import dev.intake.security.Uploader;
@@ -112,6 +116,12 @@ public class ImportService {
     @Inject
     MappingStore mappings;
 
+    @Inject
+    FailedRowRetry retries;
+
+    @Inject
+    RetryStore retryRows;
+
     public List<ImportTemplate> templates() {
         return templates.all(caller.organisation());
     }
@@ -169,9 +179,49 @@ public class ImportService {
     /** Turns a received file into a pending batch that runs as the caller. */
     public ImportBatch upload(UploadRequest request) {
         Uploader uploader = new Uploader(caller.user(), List.copyOf(caller.roles()), caller.organisation());
+        UUID parent = request.parent() == null ? null : parentOf(request);
         return intake.submit(new FileIntake.Submission(request.template(), request.filename(), request.file(),
                 request.source(), request.emailRecord(), uploader, request.clientAddress(), request.dryRun(),
-                request.reviewMapping(), request.read()));
+                request.reviewMapping(), request.read(), parent));
+    }
+
+    /** The batch an upload says it corrects: one of the caller's organisation, of the same template. */
+    private UUID parentOf(UploadRequest request) {
+        ImportBatch parent = find(request.parent()).orElseThrow(() -> new InvalidValueException("parent",
+                "No batch " + request.parent() + " exists in your organisation; give the ID of the batch whose failed"
+                        + " rows the file corrects"));
+        if (!parent.template().equals(request.template())) {
+            throw new InvalidValueException("parent", "Batch " + parent.id() + " was imported with the template "
+                    + parent.template() + ", not " + request.template() + "; a corrected file goes to its batch's"
+                    + " template");
+        }
+        return parent.id();
+    }
+
+    /**
+     * Retries the batch's failed rows as the caller, in a child batch made of them as they were staged (of those
+     * error types only, when given); answers the child.
+     */
+    public ImportBatch retryFailedRows(String id, java.util.Set<RowErrorType> types, boolean dryRun) {
+        ImportBatch parent = get(id);
+        return retries.retry(parent, types, dryRun, new Uploader(caller.user(), List.copyOf(caller.roles()),
+                caller.organisation()));
+    }
+
+    /** The batches made to retry this one's failed rows, oldest first. */
+    public List<ImportBatch> children(ImportBatch batch) {
+        return batches.children(batch.id());
+    }
+
+    /** The batch this one retries, when it is a child. */
+    public Optional<ImportBatch> parent(ImportBatch batch) {
+        return batch.parent() == null ? Optional.empty()
+                : batches.findInOrganisation(batch.parent(), caller.organisation());
+    }
+
+    /** How many of the batch's failed rows its children imported since. */
+    public long resolvedCount(ImportBatch batch) {
+        return retryRows.resolvedCount(batch.id());
     }
 
     /** Runs a READY dry run for real; answers the batch as it is now. */
@@ -307,8 +357,13 @@ public class ImportService {
     /** The file as it was uploaded. */
     public Download original(String id) {
         ImportBatch batch = withFiles(get(id));
-        return new Download(batch.filename(), batch.format().mediaType(), batch.fileSize(), out -> {
-            try (var in = files.open(batch.id())) {
+        // a retry stages no file of its own: its file is the one its first ancestor was uploaded with
+        while (batch.source() == BatchSource.RETRY && batch.parent() != null) {
+            batch = withFiles(batches.find(batch.parent()).orElseThrow());
+        }
+        ImportBatch uploaded = batch;
+        return new Download(uploaded.filename(), uploaded.format().mediaType(), uploaded.fileSize(), out -> {
+            try (var in = files.open(uploaded.id())) {
                 in.transferTo(out);
             }
         });

@@ -13,7 +13,8 @@ import dev.intake.file.ReadRequest;
  * @param clientAddress where the request came from, when known
  * @param reviewMapping whether a person reviews the mapping of its columns however sure the proposal
  * @param read how the uploader asked for the file to be read
+ * @param parent the batch whose failed rows the file corrects, as the uploader named it, or {@code null}
  */
 public record UploadRequest(String template, String filename, Path file, BatchSource source, String emailRecord,
-        String clientAddress, boolean dryRun, boolean reviewMapping, ReadRequest read) {
+        String clientAddress, boolean dryRun, boolean reviewMapping, ReadRequest read, String parent) {
 }

@@ -28,6 +28,7 @@ import dev.intake.file.ReadLimits;
 import dev.intake.file.TemplateFileReader;
 import dev.intake.file.UnreadableFileException;
 import dev.intake.report.ReportColumns;
+import dev.intake.retry.ParentLinks;
 import dev.intake.template.ImportTemplate;
 
 /**
@@ -53,6 +54,9 @@ class FileStaging {
 
     @Inject
     LayoutDecision layouts;
+
+    @Inject
+    ParentLinks parents;
 
     @Inject
     IntakeConfig config;
@@ -87,6 +91,7 @@ class FileStaging {
                 reader.header();
                 reader.useLayout(layout.get());
                 stageRows(batch, template, reader, layout.get());
+                parents.link(batch, layout.get(), reader.headerCells(), reader.descriptionCells());
             }
             return true;
         } catch (IOException e) {

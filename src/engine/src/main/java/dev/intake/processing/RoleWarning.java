@@ -6,13 +6,13 @@ import dev.intake.batch.ImportBatch;
 import dev.intake.template.ImportTemplate;
 
 /** What a batch says when it starts and its uploader lacks the role its template's mutation requires. */
-final class RoleWarning {
+public final class RoleWarning {
 
     private RoleWarning() {
     }
 
     /** The warning, when every row will fail with PERMISSION. */
-    static Optional<String> of(ImportBatch batch, ImportTemplate template) {
+    public static Optional<String> of(ImportBatch batch, ImportTemplate template) {
         String role = template.requiredRole();
         if (role == null || batch.createdByRoles().contains(role)) {
             return Optional.empty();

@@ -27,7 +27,27 @@ public final class ReportColumns {
     private static final Set<String> KEYS = java.util.stream.Stream.concat(RESULTS.stream(),
             java.util.stream.Stream.of(TemplateCsv.VERSION_LABEL)).map(HeaderKey::of).collect(Collectors.toSet());
 
+    private static final java.util.regex.Pattern BATCH_MARK = java.util.regex.Pattern.compile(
+            "row of batch ([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})");
+
     private ReportColumns() {
+    }
+
+    /**
+     * Row 3 of an exceptions file's trailing columns: the {@value #ROW_NUMBER} column names the batch, so that the
+     * file, corrected and uploaded again, is linked to it as its child.
+     */
+    public static List<String> exceptionsDescriptions(java.util.UUID batch) {
+        return List.of("The row of batch " + batch + " this row is: leave as it is, and the corrected file uploaded"
+                + " again is linked to that batch", "", "");
+    }
+
+    /** The batch a {@value #ROW_NUMBER} column's description names, when it is an exceptions file's. */
+    public static java.util.Optional<java.util.UUID> batchOf(String description) {
+        java.util.regex.Matcher matcher = BATCH_MARK.matcher(description == null ? "" : description.strip()
+                .toLowerCase(java.util.Locale.ROOT));
+        return matcher.find() ? java.util.Optional.of(java.util.UUID.fromString(matcher.group(1)))
+                : java.util.Optional.empty();
     }
 
     /** Whether a header cell names a report column or the template version column. */

@@ -59,11 +59,11 @@ public class ReportFiles {
     TemplateCatalog templates;
 
     public void writeExceptions(ImportBatch batch, OutputStream out) throws IOException {
-        write(batch, true, ReportColumns.EXCEPTIONS, out);
+        write(batch, true, ReportColumns.EXCEPTIONS, ReportColumns.exceptionsDescriptions(batch.id()), out);
     }
 
     public void writeResults(ImportBatch batch, OutputStream out) throws IOException {
-        write(batch, false, ReportColumns.RESULTS, out);
+        write(batch, false, ReportColumns.RESULTS, ReportColumns.RESULTS.stream().map(label -> "").toList(), out);
     }
 
     /**
@@ -79,7 +79,8 @@ public class ReportFiles {
         List<TemplateColumn> columns = report.columns();
         Workbook workbook = new Workbook(out, "Intake", "1.0");
         Worksheet sheet = workbook.newWorksheet("Exceptions");
-        List<List<String>> header = TemplateCsv.headerRows(columns, ReportColumns.EXCEPTIONS, report.version());
+        List<List<String>> header = TemplateCsv.headerRows(columns, ReportColumns.EXCEPTIONS,
+                ReportColumns.exceptionsDescriptions(batch.id()), report.version());
         for (int r = 0; r < header.size(); r++) {
             List<String> cells = header.get(r);
             for (int c = 0; c < cells.size(); c++) {
@@ -182,8 +183,8 @@ public class ReportFiles {
      * A batch that failed file-level validation has no layout and no staged rows: its report is the current
      * template's header rows alone.
      */
-    private void write(ImportBatch batch, boolean failuresOnly, List<String> trailing, OutputStream out)
-            throws IOException {
+    private void write(ImportBatch batch, boolean failuresOnly, List<String> trailing, List<String> descriptions,
+            OutputStream out) throws IOException {
         FileLayout layout = batches.layout(batch.id()).orElse(null);
         Columns report = columns(batch, layout);
         UUID batchId = batch.id();
@@ -194,7 +195,7 @@ public class ReportFiles {
             writer.write(CsvDialect.separatorLineOf(options.delimiter()));
         }
         CSVPrinter printer = new CSVPrinter(writer, TemplateCsv.FORMAT.builder().setDelimiter(options.delimiter()).get());
-        for (List<String> row : TemplateCsv.headerRows(report.columns(), trailing, report.version())) {
+        for (List<String> row : TemplateCsv.headerRows(report.columns(), trailing, descriptions, report.version())) {
             TemplateCsv.printRecord(printer, row);
         }
         if (layout != null) {

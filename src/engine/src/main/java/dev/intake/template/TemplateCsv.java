@@ -56,6 +56,12 @@ public final class TemplateCsv {
      */
     public static List<List<String>> headerRows(List<TemplateColumn> columns, List<String> trailingLabels,
             String version) {
+        return headerRows(columns, trailingLabels, blanks(trailingLabels), version);
+    }
+
+    /** The same, with a description in row 3 of each trailing column. */
+    public static List<List<String>> headerRows(List<TemplateColumn> columns, List<String> trailingLabels,
+            List<String> trailingDescriptions, String version) {
         List<String> labels = new java.util.ArrayList<>(trailingLabels);
         labels.add(VERSION_LABEL);
         List<String> blanks = blanks(trailingLabels);
@@ -63,7 +69,7 @@ public final class TemplateCsv {
                 row(columns.stream().map(TemplateColumn::label).toList(), labels),
                 row(columns.stream().map(TemplateColumn::reference).toList(), with(blanks, "")),
                 row(columns.stream().map(TemplateColumn::description).toList(),
-                        with(blanks, "Leave as it is: the version of the template this file was made from")),
+                        with(trailingDescriptions, "Leave as it is: the version of the template this file was made from")),
                 row(columns.stream().map(TemplateColumn::typeDescription).toList(), with(blanks, version)));
     }
 

@@ -73,7 +73,8 @@ public class FileIntake {
 
     /** A file to import: where its bytes are on local disk, where it came from, and whom it runs as. */
     public record Submission(String template, String filename, Path file, BatchSource source, String emailRecord,
-            Uploader uploader, String clientAddress, boolean dryRun, boolean reviewMapping, ReadRequest read) {
+            Uploader uploader, String clientAddress, boolean dryRun, boolean reviewMapping, ReadRequest read,
+            UUID parent) {
     }
 
     public ImportBatch submit(Submission submission) {
@@ -100,7 +101,7 @@ public class FileIntake {
                 new ImportBatch.ReceivedFile(submission.template(), submission.filename(), size, sha256, format,
                         options),
                 submission.source(), submission.emailRecord(), submission.uploader(), submission.clientAddress(),
-                submission.dryRun(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+                submission.dryRun(), clock.instant().truncatedTo(ChronoUnit.MICROS)).withParent(submission.parent());
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 batches.insert(batch);
