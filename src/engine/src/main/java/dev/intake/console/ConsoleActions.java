@@ -23,6 +23,7 @@ import dev.intake.api.ApiException;
 import dev.intake.api.RestErrors;
 import dev.intake.api.UploadForm;
 import dev.intake.batch.ImportBatch;
+import dev.intake.batch.RowErrorType;
 import dev.intake.imports.ImportService;
 import dev.intake.processing.UnknownRows;
 import dev.intake.remote.RemoteTargets;
@@ -74,6 +75,16 @@ public class ConsoleActions {
     @Path("imports/{id}/cancel")
     public Response cancel(@PathParam("id") String id, @QueryParam("part") String part) {
         return asAdmin("Cancelling an import", viewer -> answer(viewer, imports.cancel(id), part));
+    }
+
+    /** Retries a batch's failed rows, and opens the retry's page. */
+    @POST
+    @Path("imports/{id}/retry")
+    public Response retry(@PathParam("id") String id) {
+        return asAdmin("Retrying failed rows", viewer -> {
+            ImportBatch child = imports.retryFailedRows(id, java.util.EnumSet.noneOf(RowErrorType.class), false);
+            return Response.noContent().header("HX-Redirect", BatchRow.of(child).base()).build();
+        });
     }
 
     @POST

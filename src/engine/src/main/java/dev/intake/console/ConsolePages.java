@@ -98,7 +98,8 @@ public class ConsolePages {
             return Response.ok(Pages.batch(viewer, BatchDetail.of(batch, imports.rollbackPreview(batch).orElse(null)),
                     failures.items(),
                     failures.hasNextPage() ? failures.endCursor() : null, imports.events(batch),
-                    imports.offers(batch.template()))).build();
+                    imports.offers(batch.template()), BatchFamily.of(batch, imports.parent(batch).orElse(null),
+                            imports.children(batch), imports.resolvedCount(batch)))).build();
         }).orElseGet(() -> Response.status(Response.Status.NOT_FOUND).entity(Pages.notFound(viewer, id)).build()));
     }
 

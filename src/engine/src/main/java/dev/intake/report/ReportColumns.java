@@ -38,7 +38,7 @@ public final class ReportColumns {
      * file, corrected and uploaded again, is linked to it as its child.
      */
     public static List<String> exceptionsDescriptions(java.util.UUID batch) {
-        return List.of("The row of batch " + batch + " this row is: leave as it is, and the corrected file uploaded"
+        return List.of("The row of batch " + batch + " this row is. Leave it as it is: the corrected file uploaded"
                 + " again is linked to that batch", "", "");
     }
 

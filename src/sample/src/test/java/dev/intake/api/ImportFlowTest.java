@@ -77,7 +77,8 @@ class ImportFlowTest {
         assertEquals(5, batch.getInt("errorCount"));
         String[] templateRows = Imports.templateHeader("createContact").split("\r\n");
         String header = Imports.csv(beforeLastCell(templateRows[0], "Row Number,Error Type,Error Message,"),
-                beforeLastCell(templateRows[1], ",,,"), beforeLastCell(templateRows[2], ",,,"),
+                beforeLastCell(templateRows[1], ",,,"), beforeLastCell(templateRows[2], "The row of batch " + id
+                        + " this row is. Leave it as it is: the corrected file uploaded again is linked to that batch,,,"),
                 beforeLastCell(templateRows[3], ",,,"));
         String expectedExceptions = header + Imports.csv(
                 account + ",not-an-email,Bad,Email,ACTIVE,,6,VALIDATION,\"Row 6, column Email Address (input/emailAddress): "

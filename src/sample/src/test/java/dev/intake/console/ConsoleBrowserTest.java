@@ -314,6 +314,37 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void an_admin_retries_the_failed_rows_from_the_batch_page_and_both_pages_show_the_chain() throws IOException {
+        String missing = UniqueNames.of("Retry Ltd");
+        String id = Imports.accepted("createContact", "retry-contacts.csv", Imports.csv(
+                "account,emailAddress,firstName,lastName,status",
+                missing + "," + UniqueNames.email("rc1") + ",Rae,One,ACTIVE",
+                missing + "," + UniqueNames.email("rc2") + ",Rex,Two,ACTIVE"));
+        Imports.finish(worker, id);
+        dev.intake.support.Catalogue.account(dev.intake.support.Tokens.ADMIN, missing);
+
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1024, 768));
+                Page page = context.newPage()) {
+            signIn(page, "rae", "acme", List.of("import-admin", "contacts-writer"));
+            page.onDialog(dialog -> dialog.accept());
+            page.navigate(url("/console/imports/" + id));
+            page.click("button:has-text('Retry failed rows')");
+            page.waitForURL(url -> !url.endsWith("/console/imports/" + id));
+            String child = page.url().substring(page.url().lastIndexOf('/') + 1);
+            assertEquals(id, Imports.batch(child).getString("parentId"));
+            Imports.finish(worker, child);
+            page.reload();
+            page.waitForSelector(".family:has-text('This batch retries failed rows of retry-contacts.csv')");
+            screenshot(page, "retry-batch");
+
+            page.click(".family a:has-text('retry-contacts.csv')");
+            page.waitForSelector(".family:has-text('2 of 2 failed rows imported since by its retry.')");
+            assertEquals(0, page.locator("button:has-text('Retry failed rows')").count(), "nothing is left to retry");
+            screenshot(page, "retried-batch");
+        }
+    }
+
+    @Test
     void the_grid_and_the_batch_page_follow_batches_from_the_event_stream_without_polling() throws Exception {
         String listed = Imports.accepted("createAccount", "pushed-accounts.csv", Imports.csv("name", UniqueNames.of("Pushed")));
 
