@@ -60,4 +60,23 @@ public final class Connections {
     @Description("A page of failed rows, in file order")
     public record FailureConnection(@NonNull List<@NonNull FailureEdge> edges, @NonNull PageInfo pageInfo) {
     }
+
+    @Type("IntakeImportedRecord")
+    @Description("A record a row of the batch created or updated")
+    public record ImportedRecordNode(
+            @Description("The row's record number in the file") long rowNumber,
+            @NonNull @Description("The record's ID, as the mutation answered it") String entityId,
+            @Description("Whether the row created or updated it; null for a mutation that says neither")
+            dev.intake.batch.RowAction outcome) {
+    }
+
+    @Type("IntakeImportedRecordEdge")
+    public record ImportedRecordEdge(@NonNull String cursor, @NonNull ImportedRecordNode node) {
+    }
+
+    @Type("IntakeImportedRecordConnection")
+    @Description("A page of the records a batch wrote, in file order")
+    public record ImportedRecordConnection(@NonNull List<@NonNull ImportedRecordEdge> edges,
+            @NonNull PageInfo pageInfo) {
+    }
 }

@@ -15,6 +15,8 @@ import org.eclipse.microprofile.graphql.Source;
 
 import dev.intake.batch.BatchStatus;
 import dev.intake.batch.ImportBatch;
+import dev.intake.batch.ImportedRecord;
+import dev.intake.batch.RowAction;
 import dev.intake.batch.RowErrorType;
 import dev.intake.batch.RowOutcome;
 import dev.intake.imports.ImportService;
@@ -279,6 +281,25 @@ public class ImportGraphQLApi {
                     failure.rowNumber(), failure.errorType(), failure.field(), failure.message())));
         }
         return new Connections.FailureConnection(edges, new Connections.PageInfo(page.hasNextPage(), page.endCursor()));
+    }
+
+    @NonNull
+    @Description("The records the batch's rows created or updated, with their row numbers, in file order: to build a"
+            + " list of the records of this import. Rows a rollback undid are left out; a dry run wrote none")
+    public Connections.ImportedRecordConnection records(@Source BatchView batch,
+            @Description("Only records the rows created, or only those they updated") RowAction outcome,
+            @DefaultValue("100") @Description("How many records, at most 500") int first,
+            @Description("The endCursor of the previous page") String after) {
+        caller.require(Roles.IMPORT_VIEWER, Roles.IMPORT_ADMIN);
+        Page<ImportedRecord> page = imports.records(imports.get(batch.id()), outcome, first, after);
+        List<Connections.ImportedRecordEdge> edges = new java.util.ArrayList<>();
+        for (int i = 0; i < page.items().size(); i++) {
+            ImportedRecord record = page.items().get(i);
+            edges.add(new Connections.ImportedRecordEdge(page.cursors().get(i), new Connections.ImportedRecordNode(
+                    record.rowNumber(), record.entityId(), record.action())));
+        }
+        return new Connections.ImportedRecordConnection(edges, new Connections.PageInfo(page.hasNextPage(),
+                page.endCursor()));
     }
 
     private BatchView view(ImportBatch batch) {

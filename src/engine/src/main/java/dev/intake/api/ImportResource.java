@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.intake.batch.ImportBatch;
+import dev.intake.batch.RowAction;
 import dev.intake.batch.RowErrorType;
 import dev.intake.imports.ImportService;
 import dev.intake.imports.UploadRequest;
@@ -210,6 +211,31 @@ public class ImportResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     public Response rollbackPreview(@Parameter(description = BATCH_ID) @PathParam("id") String id) {
         return Downloads.send(imports.rollbackPreviewResults(id));
+    }
+
+    @GET
+    @Path("{id}/records.csv")
+    @Operation(summary = "The records a batch wrote", description = "Row Number, Entity ID and Outcome (CREATED or"
+            + " UPDATED) of each row that created or updated a record, in file order, as GraphQL's importBatch.records"
+            + " gives them; rows a rollback undid are left out")
+    @APIResponse(responseCode = "200", description = "The records",
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "An outcome other than CREATED or UPDATED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "404", description = "No such batch (error_code batch-not-found)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    public Response records(@Parameter(description = BATCH_ID) @PathParam("id") String id,
+            @Parameter(description = "Only CREATED or only UPDATED records") @QueryParam("outcome") String outcome) {
+        RowAction action = null;
+        if (outcome != null && !outcome.isBlank()) {
+            try {
+                action = RowAction.valueOf(outcome.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(Response.Status.BAD_REQUEST, "invalid-outcome", "The outcome '" + outcome
+                        + "' does not exist", "Give CREATED or UPDATED, or leave it out for both");
+            }
+        }
+        return Downloads.send(imports.recordsFile(id, action));
     }
 
     @GET

@@ -129,4 +129,21 @@ public class OutcomeStore {
                 RowErrorType.valueOf(row.getString("error_type")), row.getString("field"), row.getString("message")),
                 batchId, afterRow, limit);
     }
+
+    /**
+     * The records a batch's rows created or updated (only those of one action when given), by row, after a row number:
+     * rows a rollback undid are left out.
+     */
+    public List<ImportedRecord> records(UUID batchId, RowAction action, long afterRow, int limit) {
+        return jdbc.list("""
+                select o.row_number, o.entity_id, o.action from intake.import_outcome o
+                where o.batch_id = ? and o.success and o.entity_id is not null and o.row_number > ?
+                  and (cast(? as text) is null or o.action = ?)
+                  and not exists (select 1 from intake.import_undo u where u.batch_id = o.batch_id
+                                  and u.row_number = o.row_number and u.result = 'UNDONE')
+                order by o.row_number limit ?
+                """, row -> new ImportedRecord(row.getLong("row_number"), row.getString("entity_id"),
+                row.getString("action") == null ? null : RowAction.valueOf(row.getString("action"))),
+                batchId, afterRow, action, action, limit);
+    }
 }

@@ -166,6 +166,12 @@ public class ConsolePages {
     }
 
     @GET
+    @Path("imports/{id}/records.csv")
+    public Response records(@PathParam("id") String id) {
+        return page(viewer -> Downloads.send(imports.recordsFile(id, null)));
+    }
+
+    @GET
     @Path("imports/{id}/rollback.csv")
     public Response rollbackResults(@PathParam("id") String id) {
         return page(viewer -> Downloads.send(imports.rollbackResults(id)));

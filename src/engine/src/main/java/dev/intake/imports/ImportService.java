@@ -16,7 +16,9 @@ import dev.intake.batch.BatchStatus;
 import dev.intake.batch.BatchStore;
 import dev.intake.batch.FileStore;
 import dev.intake.batch.ImportBatch;
+import dev.intake.batch.ImportedRecord;
 import dev.intake.batch.OutcomeStore;
+import dev.intake.batch.RowAction;
 import dev.intake.batch.RowErrorType;
 import dev.intake.batch.RowOutcome;
 import dev.intake.batch.WorkQueued;
@@ -61,6 +63,9 @@ public class ImportService {
 
     /** The largest page any list gives. */
     public static final int MAX_PAGE = 500;
+
+    /** How many records the records file reads at a time. */
+    private static final int RECORDS_PAGE = 5_000;
 
     @Inject
     Caller caller;
@@ -169,6 +174,35 @@ public class ImportService {
         long afterRow = after == null ? 0 : rowCursor(after);
         return Page.of(outcomes.failures(batch.id(), afterRow, limit + 1), limit,
                 failure -> Long.toString(failure.rowNumber()));
+    }
+
+    /** The records the batch's rows created or updated (of one action when given), by row; undone rows left out. */
+    public Page<ImportedRecord> records(ImportBatch batch, RowAction action, int first, String after) {
+        int limit = pageSize(first);
+        long afterRow = after == null ? 0 : rowCursor(after);
+        return Page.of(outcomes.records(batch.id(), action, afterRow, limit + 1), limit,
+                record -> Long.toString(record.rowNumber()));
+    }
+
+    /** The same records as a CSV file: row number, entity ID and what the row did, for a host's own list. */
+    public Download recordsFile(String id, RowAction action) {
+        ImportBatch batch = get(id);
+        String kind = action == null ? "records" : action.name().toLowerCase(java.util.Locale.ROOT) + "-records";
+        return report(batch, kind, out -> {
+            org.apache.commons.csv.CSVPrinter printer = new org.apache.commons.csv.CSVPrinter(
+                    new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), TemplateCsv.FORMAT);
+            TemplateCsv.printRecord(printer, List.of("Row Number", "Entity ID", "Outcome"));
+            long after = 0;
+            for (List<ImportedRecord> page = outcomes.records(batch.id(), action, after, RECORDS_PAGE); !page.isEmpty();
+                    page = outcomes.records(batch.id(), action, after, RECORDS_PAGE)) {
+                for (ImportedRecord record : page) {
+                    TemplateCsv.printRecord(printer, List.of(Long.toString(record.rowNumber()), record.entityId(),
+                            record.action() == null ? "" : record.action().name()));
+                    after = record.rowNumber();
+                }
+            }
+            printer.flush();
+        });
     }
 
     /** The batch's status changes, oldest first. */

@@ -104,7 +104,7 @@ class OperationsTest {
         OpenAPI api = parsed.getOpenAPI();
         assertTrue(api.getOpenapi().startsWith("3."), api.getOpenapi());
         assertEquals(List.of("/imports", "/imports/templates/{name}.csv", "/imports/{id}", "/imports/{id}/exceptions.csv",
-                "/imports/{id}/exceptions.xlsx", "/imports/{id}/original", "/imports/{id}/results.csv",
+                "/imports/{id}/exceptions.xlsx", "/imports/{id}/original", "/imports/{id}/records.csv", "/imports/{id}/results.csv",
                 "/imports/{id}/results.ndjson", "/imports/{id}/retry", "/imports/{id}/rollback-preview.csv", "/imports/{id}/rollback.csv"), api.getPaths().keySet().stream().sorted()
                 .toList(),
                 "the REST API's endpoints, and not the console's pages");

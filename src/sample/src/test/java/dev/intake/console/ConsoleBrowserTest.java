@@ -336,6 +336,11 @@ class ConsoleBrowserTest {
             page.reload();
             page.waitForSelector(".family:has-text('This batch retries failed rows of retry-contacts.csv')");
             screenshot(page, "retry-batch");
+            Download ids = page.waitForDownload(() -> page.click("a:has-text('Record IDs')"));
+            List<String> lines = Files.readAllLines(ids.path(), StandardCharsets.UTF_8);
+            assertEquals("Row Number,Entity ID,Outcome", lines.get(0));
+            assertEquals(3, lines.size(), "the two contacts the retry created: " + lines);
+            assertTrue(lines.get(1).startsWith("2,") && lines.get(1).endsWith(",CREATED"), lines.get(1));
 
             page.click(".family a:has-text('retry-contacts.csv')");
             page.waitForSelector(".family:has-text('2 of 2 failed rows imported since by its retry.')");
