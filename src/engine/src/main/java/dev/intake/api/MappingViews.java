@@ -24,16 +24,19 @@ public final class MappingViews {
     public record BatchMapping(
             @NonNull @Description("Each column of the file, in file order") List<@NonNull MappingColumn> columns,
             @NonNull @Description("The references of required fields no column maps to") List<@NonNull String> missingRequired,
-            @Description("Who decided the mapping the batch runs with: proposal (confident enough) or person; null while it waits") String decidedBy) {
+            @Description("What decided the mapping the batch runs with: proposal (the automatic proposal, confident enough), saved (the organisation's saved mapping of the same headers) or person; null while it waits") String decidedBy,
+            @Description("The person who mapped the columns, or who saved the mapping used; null for the proposal") String decidedByUser) {
 
         static BatchMapping of(ImportService.MappingView view) {
             List<MappingColumn> columns = view.proposal().columns().stream().map(column -> {
                 String field = view.chosen() == null ? null : field(view.chosen().fields(), column.index());
                 return MappingColumn.of(column, field, field == null ? null : view.chosen().lookupPolicies().get(field),
-                        view.proposal().valuesOf(column.index()));
+                        view.proposal().valuesOf(column.index()), field == null ? java.util.Map.of()
+                                : view.chosen().valueMaps().getOrDefault(field, java.util.Map.of()));
             }).toList();
             return new BatchMapping(columns, view.proposal().missingRequired(),
-                    view.chosen() == null ? null : view.chosen().source());
+                    view.chosen() == null ? null : view.chosen().source(),
+                    view.chosen() == null ? null : view.chosen().decidedBy());
         }
 
         private static String field(List<String> fields, int index) {
@@ -54,14 +57,24 @@ public final class MappingViews {
             @Description("The field it fills in the mapping the batch runs with; null when not imported or not decided yet") String field,
             @NonNull @Description("For a fixed-value or Boolean field, the file's values it does not accept; for a lookup field, the values that match no record: to map, or for a lookup, to create or leave out") List<@NonNull RefusedValue> refusedValues,
             @Description("Whether there were more distinct refused values than the 100 listed") boolean moreRefusedValues,
-            @Description("For a lookup field, what the batch does when a value matches no record; null until the mapping is decided") LookupPolicy lookupPolicy) {
+            @Description("For a lookup field, what the batch does when a value matches no record; null until the mapping is decided") LookupPolicy lookupPolicy,
+            @NonNull @Description("The column's values mapped to values its field accepts, in the mapping the batch runs with") List<@NonNull MappedValue> valueMaps) {
 
-        static MappingColumn of(ColumnProposal column, String field, LookupPolicy policy, ColumnValues values) {
+        static MappingColumn of(ColumnProposal column, String field, LookupPolicy policy, ColumnValues values,
+                java.util.Map<String, String> valueMaps) {
             return new MappingColumn(column.number(), column.letter(), column.header(), column.samples(),
                     column.reference(), column.confidence(), column.reason(), field,
                     values.unmatched().stream().map(value -> new RefusedValue(value.value(), value.count(),
-                            value.firstRows())).toList(), values.more(), policy);
+                            value.firstRows())).toList(), values.more(), policy,
+                    valueMaps.entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                            .map(entry -> new MappedValue(entry.getKey(), entry.getValue())).toList());
         }
+    }
+
+    @Type("IntakeMappedValue")
+    @Description("A value of the file mapped to a value its field accepts")
+    public record MappedValue(@NonNull @Description("The value as the file has it") String from,
+            @NonNull @Description("The value the row was imported with") String to) {
     }
 
     @Type("IntakeRefusedValue")

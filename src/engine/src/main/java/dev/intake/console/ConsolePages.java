@@ -99,7 +99,9 @@ public class ConsolePages {
                     failures.items(),
                     failures.hasNextPage() ? failures.endCursor() : null, imports.events(batch),
                     imports.offers(batch.template()), BatchFamily.of(batch, imports.parent(batch).orElse(null),
-                            imports.children(batch), imports.resolvedCount(batch)))).build();
+                            imports.children(batch), imports.resolvedCount(batch)),
+                    MappingSheet.of(imports.mapping(batch).orElse(null), imports.template(batch.template())
+                            .orElse(null)))).build();
         }).orElseGet(() -> Response.status(Response.Status.NOT_FOUND).entity(Pages.notFound(viewer, id)).build()));
     }
 

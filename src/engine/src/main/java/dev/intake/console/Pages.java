@@ -29,7 +29,8 @@ final class Pages {
 
     /** @param templateAvailable whether the server still offers the batch's template */
     static native TemplateInstance batch(Viewer viewer, BatchDetail batch, List<RowOutcome> failures,
-            String nextFailures, List<BatchEvent> events, boolean templateAvailable, BatchFamily family);
+            String nextFailures, List<BatchEvent> events, boolean templateAvailable, BatchFamily family,
+            MappingSheet mapping);
 
     static native TemplateInstance batch$summary(Viewer viewer, BatchDetail batch);
 

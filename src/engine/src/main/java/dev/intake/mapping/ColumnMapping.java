@@ -18,10 +18,12 @@ import dev.intake.template.ImportTemplate;
  *        the names of existing records)
  * @param lookupPolicies by field reference of a lookup field, what happens when a value matches no record; a
  *        lookup field not listed fails such rows
- * @param source who decided it: {@code proposal} when the matcher was confident enough, else the person
+ * @param source who decided it: {@code proposal} when the matcher was confident enough, {@code saved} when an
+ *        organisation's saved mapping of the same headers did, {@code person} when a person mapped the columns
+ * @param decidedBy the person who mapped the columns or saved the mapping; {@code null} for the proposal
  */
 public record ColumnMapping(List<String> fields, Map<String, Map<String, String>> valueMaps,
-        Map<String, LookupPolicy> lookupPolicies, String source) {
+        Map<String, LookupPolicy> lookupPolicies, String source, String decidedBy) {
 
     public ColumnMapping {
         fields = java.util.Collections.unmodifiableList(new ArrayList<>(fields));

@@ -76,7 +76,7 @@ public class MapColumns {
             Map<String, LookupPolicy> policies = lookupPolicies(proposal, choices, fields, template,
                     column -> template.remote() ? remoteCreatorProblem(template, column) : creatorProblem(batch, column));
             checkLookupTargets(batch, proposal, choices, fields, template, policies);
-            ColumnMapping mapping = new ColumnMapping(fields, valueMaps, policies, "person");
+            ColumnMapping mapping = new ColumnMapping(fields, valueMaps, policies, "person", actor);
             batches.resumeWithMapping(batch.id(), mappings.write(mapping), clock.instant(), actor);
             List<String> headers = proposal.columns().stream().map(ColumnProposal::header).toList();
             mappings.remember(batch.organisation(), template.name(), headers, mapping, batch.id(), actor,

@@ -40,8 +40,8 @@ public record MappingProposal(List<ColumnProposal> columns, List<String> missing
     }
 
     /** The mapping this proposal makes: each column's proposed field, or none, with a saved mapping's choices. */
-    public ColumnMapping mapping(String source, MappingStore.SavedChoices saved) {
+    public ColumnMapping mapping(MappingStore.SavedChoices saved) {
         return new ColumnMapping(columns.stream().map(ColumnProposal::reference).toList(), saved.valueMaps(),
-                saved.lookupPolicies(), source);
+                saved.lookupPolicies(), saved.savedBy() == null ? "proposal" : "saved", saved.savedBy());
     }
 }

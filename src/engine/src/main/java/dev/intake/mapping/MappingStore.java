@@ -59,18 +59,20 @@ public class MappingStore {
     }
 
     /** What a saved mapping keeps besides its columns: value maps and lookup policies, by field reference. */
-    public record SavedChoices(Map<String, Map<String, String>> valueMaps, Map<String, LookupPolicy> lookupPolicies) {
+    public record SavedChoices(Map<String, Map<String, String>> valueMaps, Map<String, LookupPolicy> lookupPolicies,
+            String savedBy) {
 
-        public static final SavedChoices NONE = new SavedChoices(Map.of(), Map.of());
+        public static final SavedChoices NONE = new SavedChoices(Map.of(), Map.of(), null);
     }
 
     /** The value maps and lookup policies of the organisation's saved mapping of these headers; none without one. */
     public SavedChoices savedChoices(String organisation, String template, List<String> headers) {
         return jdbc.first("""
-                select value_maps::text as value_maps, lookup_policies::text as lookup_policies from intake.saved_mapping
+                select value_maps::text as value_maps, lookup_policies::text as lookup_policies, saved_by
+                from intake.saved_mapping
                 where organisation = ? and template = ? and header_signature = ?
                 """, row -> new SavedChoices(read(row.getString("value_maps"), VALUE_MAPS),
-                read(row.getString("lookup_policies"), POLICIES)), organisation, template, signature(headers))
+                read(row.getString("lookup_policies"), POLICIES), row.getString("saved_by")), organisation, template, signature(headers))
                 .orElse(SavedChoices.NONE);
     }
 

@@ -102,7 +102,7 @@ class LayoutDecision {
         MappingProposal proposal = matcher.propose(headers, MappingWait.samples(firstRows, headers.size()));
         MappingStore.SavedChoices saved = mappings.savedChoices(batch.organisation(), template.name(), headers);
         if (!review && proposal.acceptable(config.mapping().autoAccept())) {
-            ColumnMapping mapping = proposal.mapping("proposal", saved);
+            ColumnMapping mapping = proposal.mapping(saved);
             batches.recordMapping(batch.id(), mappings.write(proposal), mappings.write(mapping));
             return Optional.of(mapping.layout(headers, template, proposal));
         }

@@ -36,6 +36,7 @@ import dev.intake.support.Tokens;
 import dev.intake.support.UniqueNames;
 import dev.intake.webhook.WebhookSender;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 /**
  * The console in a real headless Chromium, Debian's, driven by Playwright: sign in on the dev provider's page,
@@ -238,6 +239,20 @@ class ConsoleBrowserTest {
             assertEquals(2, Imports.batch(id).getInt("successCount"));
             assertTrue(Imports.graphql("{ accounts { name } }", Map.of()).getList("data.accounts.name")
                     .contains(newCompany), "the create policy made the new company's account");
+            // the batch page keeps the mapping it ran with, and who decided it
+            assertEquals("Mapped by ada.", page.textContent(".mapping-sheet .hint").strip());
+            String company = page.textContent(".mapping-sheet tr:has-text('Company')");
+            assertTrue(company.contains("Account (input/account)") && company.contains("No match creates the record"),
+                    company);
+            assertTrue(page.textContent(".mapping-sheet tr:has-text('Lead Status')").contains("Prospect → LEAD"));
+            assertTrue(page.textContent(".mapping-sheet tr:has-text('Shoe Size')").contains("Not imported"));
+            JsonPath mapping = Imports.graphql("""
+                    query($id: ID!) { importBatch(id: $id) { mapping { decidedBy decidedByUser
+                      columns { header field lookupPolicy valueMaps { from to } } } } }
+                    """, Map.of("id", id)).setRootPath("data.importBatch.mapping");
+            assertEquals("person", mapping.getString("decidedBy"));
+            assertEquals("ada", mapping.getString("decidedByUser"));
+            assertEquals("LEAD", mapping.getString("columns.find { it.header == 'Lead Status' }.valueMaps[0].to"));
         }
     }
 

@@ -27,7 +27,7 @@ import io.restassured.path.json.JsonPath;
 class MappingFlowTest {
 
     private static final String MAPPING = """
-            query($id: ID!) { importBatch(id: $id) { status message mapping { decidedBy missingRequired
+            query($id: ID!) { importBatch(id: $id) { status message mapping { decidedBy decidedByUser missingRequired
               columns { number letter header samples proposedField confidence reason field } } } }
             """;
     private static final String MAP = """
@@ -72,6 +72,7 @@ class MappingFlowTest {
         assertEquals("COMPLETED", done.getString("status"), done.prettify());
         JsonPath after = mapping(MIA, id);
         assertEquals("person", after.getString("mapping.decidedBy"));
+        assertEquals("mia", after.getString("mapping.decidedByUser"));
         assertEquals("input/account", after.getString("mapping.columns[0].field"));
         assertNull(after.getString("mapping.columns[5].field"), "the ignored column was not imported");
 
@@ -81,7 +82,8 @@ class MappingFlowTest {
         JsonPath second = Imports.finish(worker, MIA, next);
         assertEquals("COMPLETED", second.getString("status"), "the saved mapping skips MAPPING: " + second.prettify());
         JsonPath remembered = mapping(MIA, next);
-        assertEquals("proposal", remembered.getString("mapping.decidedBy"));
+        assertEquals("saved", remembered.getString("mapping.decidedBy"), "the saved mapping decided it");
+        assertEquals("mia", remembered.getString("mapping.decidedByUser"), "who saved it");
         assertTrue(remembered.getString("mapping.columns[4].reason").startsWith("saved mapping of batch "
                 + id.substring(0, 8)), remembered.getString("mapping.columns[4].reason"));
 
