@@ -176,6 +176,21 @@ public class BatchStore {
                 """, from, to);
     }
 
+    /** How many rows the batch's second pass ran again; empty while it has had none. */
+    public Optional<Integer> secondPassRows(UUID id) {
+        return jdbc.first("select second_pass_rows from intake.import_batch where id = ?",
+                row -> Optional.ofNullable(Jdbc.integer(row, "second_pass_rows")), id).flatMap(rows -> rows);
+    }
+
+    /** Records the batch's second pass and how many rows it runs again, in its history when there are any. */
+    public void markSecondPass(UUID id, int rows, Instant now, String actor) {
+        jdbc.update("update intake.import_batch set second_pass_rows = ? where id = ?", rows, id);
+        if (rows > 0) {
+            record(id, now, actor, BatchStatus.PROCESSING, "Second pass: " + rows + (rows == 1 ? " row" : " rows")
+                    + " that named records of the file's later rows run again");
+        }
+    }
+
     /** The batches whose parent is this one, oldest first. */
     public List<ImportBatch> children(UUID parent) {
         return jdbc.list(SELECT + " where b.parent_id = ? order by b.created_at, b.id", BatchStore::batch, parent);

@@ -78,6 +78,15 @@ public class RemoteLookups {
         }
     }
 
+    /**
+     * The mutation the overlay's {@code create} of a remote template's lookup column runs, such as
+     * {@code createAccount}: the mutation that makes the records the lookup refers to. Empty without one.
+     */
+    public Optional<String> creatingMutation(ImportTemplate template, String reference) {
+        return targets.lookup(template, reference).map(Overlay.LookupRule::create).filter(create -> create != null)
+                .map(create -> create.strip().split("[^A-Za-z0-9_]", 2)[0]).filter(name -> !name.isEmpty());
+    }
+
     /** Whether the overlay says how to create the records of a remote template's lookup column. */
     public boolean creates(ImportTemplate template, String reference) {
         return targets.lookup(template, reference).map(rule -> rule.create() != null).orElse(false);

@@ -64,6 +64,10 @@ public class Contact extends PanacheEntityBase {
     @JoinColumn(name = "account_id", nullable = false, insertable = false, updatable = false)
     public Account account;
 
+    /** The contact's manager, another contact, by key; {@code null} for none. */
+    @Column(name = "manager_id")
+    public Long managerId;
+
     /**
      * Values of the organisation's custom fields, by field name. Treated as immutable: a change assigns a new
      * map (see ContactService), so Hibernate need not serialise a JSON snapshot of every contact to detect one.

@@ -27,6 +27,8 @@ public record ContactInput(
         @NotNull @Description("Where the contact stands with us") ContactStatus status,
         @NotBlank @Lookup(entity = "accounts", field = "name") @ImportAliases(names = { "Company", "Organisation" })
         @Description("The contact's account") String account,
+        @Lookup(entity = "contacts", field = "emailAddress") @ImportAliases(names = { "Reports To" })
+        @Description("The contact's manager, another contact, by email address") String manager,
         @CustomFields(entity = "Contact") @Description("Values of the organisation's custom fields for contacts")
         List<@Valid CustomFieldValueInput> customFields) {
 }

@@ -47,12 +47,14 @@ public class ContactService {
 
     public ContactView create(ContactInput input) {
         long account = lookups.id(TrainingLookups.ACCOUNTS, "input/account", input.account());
+        Long manager = input.manager() == null || input.manager().isBlank() ? null
+                : lookups.id(TrainingLookups.CONTACTS, "input/manager", input.manager());
         if (uniqueness.beforeWriting()) {
             ensureEmailFree(input.emailAddress(), null);
         }
         Map<String, Object> custom = customFields.validated(ENTITY, input.customFields(), true);
         Changes changes = new Changes(input.firstName(), input.lastName(), input.emailAddress(), input.phone(),
-                input.status(), account, custom, false);
+                input.status(), account, custom, false).withManager(manager);
         return insert(changes, caller.organisation());
     }
 
@@ -107,7 +109,18 @@ public class ContactService {
 
     /** The values a write sets; {@code null} leaves a field as it is, unless it is cleared. */
     record Changes(String firstName, String lastName, String emailAddress, String phone, ContactStatus status,
-            Long accountId, Map<String, Object> customFields, boolean clearPhone) {
+            Long accountId, Map<String, Object> customFields, boolean clearPhone, Long managerId) {
+
+        Changes(String firstName, String lastName, String emailAddress, String phone, ContactStatus status,
+                Long accountId, Map<String, Object> customFields, boolean clearPhone) {
+            this(firstName, lastName, emailAddress, phone, status, accountId, customFields, clearPhone, null);
+        }
+
+        /** The same changes, setting the manager too. */
+        Changes withManager(Long manager) {
+            return new Changes(firstName, lastName, emailAddress, phone, status, accountId, customFields, clearPhone,
+                    manager);
+        }
     }
 
     /** Writes the contact and reads it back as a view while the transaction is open. */
@@ -152,6 +165,9 @@ public class ContactService {
         }
         if (changes.accountId() != null) {
             contact.accountId = changes.accountId();
+        }
+        if (changes.managerId() != null) {
+            contact.managerId = changes.managerId();
         }
         if (!changes.customFields().isEmpty()) {
             Map<String, Object> merged = new java.util.LinkedHashMap<>(contact.customFields);
@@ -198,6 +214,12 @@ public class ContactService {
         }
         return Contact.<Contact>list("id in ?1 and organisation = ?2", keys, caller.organisation()).stream()
                 .map(ContactView::of).toList();
+    }
+
+    /** The caller's contact with this key, or {@code null}. */
+    public ContactView byKey(Long key) {
+        return key == null ? null : Contact.<Contact>find("id = ?1 and organisation = ?2", key, caller.organisation())
+                .firstResultOptional().map(ContactView::of).orElse(null);
     }
 
     public ContactView byId(String id) {

@@ -25,13 +25,14 @@ public record ContactView(
         String phone,
         @NonNull ContactStatus status,
         @Ignore long accountKey,
+        @Ignore Long managerKey,
         @NonNull List<@NonNull CustomFieldValue> customFields) {
 
     static final String TYPE = "Contact";
 
     static ContactView of(Contact contact) {
         return new ContactView(GlobalId.encode(TYPE, contact.id), contact.firstName, contact.lastName,
-                contact.emailAddress, contact.phone, contact.status, contact.accountId,
+                contact.emailAddress, contact.phone, contact.status, contact.accountId, contact.managerId,
                 CustomFieldValue.of(contact.customFields));
     }
 }

@@ -84,6 +84,11 @@ public class TrainingGraphQLApi {
         return accounts.byKey(contact.accountKey());
     }
 
+    @Description("The contact's manager, another contact; null for none")
+    public ContactView manager(@Source ContactView contact) {
+        return contacts.byKey(contact.managerKey());
+    }
+
     @Query
     @Description("All accounts, by name")
     public @NonNull List<@NonNull AccountView> accounts() {

@@ -19,11 +19,13 @@ public class TrainingLookups implements LookupCatalogue {
             "course template", "course templates", "code", CourseTemplateView.TYPE, "organisation");
     static final LookupTarget<Event> EVENTS = new LookupTarget<>(Event.class, "event", "events", "title",
             EventView.TYPE, "organisation");
+    static final LookupTarget<Contact> CONTACTS = new LookupTarget<>(Contact.class, "contact", "contacts",
+            "emailAddress", ContactView.TYPE, "organisation");
     static final LookupTarget<Currency> CURRENCIES = new LookupTarget<>(Currency.class, "currency", "currencies", "code",
             CurrencyView.TYPE, null);
 
     @Override
     public List<LookupTarget<?>> targets() {
-        return List.of(ACCOUNTS, LOCATIONS, COURSE_TEMPLATES, EVENTS, CURRENCIES);
+        return List.of(ACCOUNTS, LOCATIONS, COURSE_TEMPLATES, EVENTS, CURRENCIES, CONTACTS);
     }
 }

@@ -36,8 +36,8 @@ class ImportFlowTest {
         String ada = UniqueNames.email("ada");
         String grace = UniqueNames.email("grace");
         String id = Imports.accepted("createContact", "contacts.csv", Imports.templateHeader("createContact")
-                + Imports.csv(account + "," + ada + ",Ada,Lovelace,ACTIVE,+44 20 7946 0000",
-                        account + "," + grace + ",Grace,Hopper,lead,"));
+                + Imports.csv(account + "," + ada + ",Ada,Lovelace,ACTIVE,,+44 20 7946 0000",
+                        account + "," + grace + ",Grace,Hopper,lead,,"));
 
         JsonPath batch = Imports.finish(worker, id);
 
@@ -62,12 +62,12 @@ class ImportFlowTest {
         String taken = UniqueNames.email("taken");
         createContact(account, taken);
         String csv = Imports.templateHeader("createContact") + Imports.csv(
-                account + "," + ok + ",Olive,Ok,ACTIVE,",
-                account + ",not-an-email,Bad,Email,ACTIVE,",
-                "No Such Account," + UniqueNames.email("lost") + ",Lou,Lost,ACTIVE,",
-                account + "," + UniqueNames.email("status") + ",Stan,Status,ACTIV,",
-                account + "," + taken + ",Tom,Taken,INACTIVE,",
-                account + ",," + ",Nora,LEAD,");
+                account + "," + ok + ",Olive,Ok,ACTIVE,,",
+                account + ",not-an-email,Bad,Email,ACTIVE,,",
+                "No Such Account," + UniqueNames.email("lost") + ",Lou,Lost,ACTIVE,,",
+                account + "," + UniqueNames.email("status") + ",Stan,Status,ACTIV,,",
+                account + "," + taken + ",Tom,Taken,INACTIVE,,",
+                account + ",," + ",Nora,LEAD,,");
         String id = Imports.accepted("createContact", "partial.csv", csv);
 
         JsonPath batch = Imports.finish(worker, id);
@@ -81,28 +81,28 @@ class ImportFlowTest {
                         + " this row is. Leave it as it is: the corrected file uploaded again is linked to that batch,,,"),
                 beforeLastCell(templateRows[3], ",,,"));
         String expectedExceptions = header + Imports.csv(
-                account + ",not-an-email,Bad,Email,ACTIVE,,6,VALIDATION,\"Row 6, column Email Address (input/emailAddress): "
+                account + ",not-an-email,Bad,Email,ACTIVE,,,6,VALIDATION,\"Row 6, column Email Address (input/emailAddress): "
                         + "must be a well-formed email address (got 'not-an-email')\",",
-                "No Such Account," + csvLine(csv, 7).split(",")[1] + ",Lou,Lost,ACTIVE,,7,LOOKUP,\"Row 7, column Account "
+                "No Such Account," + csvLine(csv, 7).split(",")[1] + ",Lou,Lost,ACTIVE,,,7,LOOKUP,\"Row 7, column Account "
                         + "(input/account): No account has the name 'No Such Account' or that ID\",",
-                account + "," + csvLine(csv, 8).split(",")[1] + ",Stan,Status,ACTIV,,8,VALIDATION,\"Row 8, column Status "
+                account + "," + csvLine(csv, 8).split(",")[1] + ",Stan,Status,ACTIV,,,8,VALIDATION,\"Row 8, column Status "
                         + "(input/status): 'ACTIV' is not valid; expected one of ACTIVE, INACTIVE, LEAD\",",
-                account + "," + taken + ",Tom,Taken,INACTIVE,,9,CONFLICT,\"Row 9, column Email Address (input/emailAddress): "
+                account + "," + taken + ",Tom,Taken,INACTIVE,,,9,CONFLICT,\"Row 9, column Email Address (input/emailAddress): "
                         + "another contact has this email address\",",
-                account + ",,,Nora,LEAD,,10,VALIDATION,\"Row 10, column Email Address (input/emailAddress): a value is "
+                account + ",,,Nora,LEAD,,,10,VALIDATION,\"Row 10, column Email Address (input/emailAddress): a value is "
                         + "required; Row 10, column First Name (input/firstName): a value is required\",");
         assertEquals(expectedExceptions, Imports.download("/imports/" + id + "/exceptions.csv"));
 
         String results = Imports.download("/imports/" + id + "/results.csv");
         List<String> lines = List.of(results.split("\r\n"));
         assertEquals(10, lines.size());
-        assertEquals("\uFEFFAccount,Email Address,First Name,Last Name,Status,Phone,Row Number,Outcome,Entity ID,"
+        assertEquals("\uFEFFAccount,Email Address,First Name,Last Name,Status,Manager,Phone,Row Number,Outcome,Entity ID,"
                 + "Error Type,Error Message,Note,Template Version", lines.get(0));
-        assertTrue(lines.get(4).matches(java.util.regex.Pattern.quote(account + "," + ok + ",Olive,Ok,ACTIVE,,5,SUCCESS,")
+        assertTrue(lines.get(4).matches(java.util.regex.Pattern.quote(account + "," + ok + ",Olive,Ok,ACTIVE,,,5,SUCCESS,")
                 + "[A-Za-z0-9+/=]+,,,,"), lines.get(4));
-        assertEquals(account + ",not-an-email,Bad,Email,ACTIVE,,6,FAILED,,VALIDATION,\"Row 6, column Email Address "
+        assertEquals(account + ",not-an-email,Bad,Email,ACTIVE,,,6,FAILED,,VALIDATION,\"Row 6, column Email Address "
                 + "(input/emailAddress): must be a well-formed email address (got 'not-an-email')\",,", lines.get(5));
-        String entityId = lines.get(4).split(",")[8];
+        String entityId = lines.get(4).split(",")[9];
         assertEquals("Olive", Imports.graphql("query($id: ID!) { contact(id: $id) { firstName } }", Map.of("id", entityId))
                 .getString("data.contact.firstName"), "the results file's Entity ID is the record's ID");
 
@@ -129,8 +129,8 @@ class ImportFlowTest {
         String account = createAccount("Round Trip");
         String fixedEmail = UniqueNames.email("fixed");
         String id = Imports.accepted("createContact", "round-trip.csv", Imports.templateHeader("createContact")
-                + Imports.csv(account + ",wrong-email,Rita,Round,ACTIVE,", account + "," + UniqueNames.email("fine")
-                        + ",Fred,Fine,ACTIVE,"));
+                + Imports.csv(account + ",wrong-email,Rita,Round,ACTIVE,,", account + "," + UniqueNames.email("fine")
+                        + ",Fred,Fine,ACTIVE,,"));
         assertEquals("PARTIAL_SUCCESS", Imports.finish(worker, id).getString("status"));
 
         String exceptions = Imports.download("/imports/" + id + "/exceptions.csv");
@@ -173,7 +173,7 @@ class ImportFlowTest {
     @Test
     void a_batch_where_every_row_fails_ends_failed() {
         String id = Imports.accepted("createContact", "all-bad.csv", Imports.templateHeader("createContact")
-                + Imports.csv("Nobody Ltd," + UniqueNames.email("x") + ",X,Y,ACTIVE,", "Nobody Ltd,bad,X,Y,LEAD,"));
+                + Imports.csv("Nobody Ltd," + UniqueNames.email("x") + ",X,Y,ACTIVE,,", "Nobody Ltd,bad,X,Y,LEAD,,"));
 
         JsonPath batch = Imports.finish(worker, id);
 

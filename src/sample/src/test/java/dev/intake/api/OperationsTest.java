@@ -40,10 +40,10 @@ class OperationsTest {
         String account = Catalogue.account(Tokens.ADMIN, UniqueNames.of("Metered Ltd"));
         String ok = UniqueNames.email("metered");
         String csv = Imports.templateHeader("createContact") + Imports.csv(
-                account + "," + ok + ",Mia,Metered,ACTIVE,",
-                account + "," + UniqueNames.email("second") + ",Sam,Second,LEAD,",
-                "No Such Account Anywhere," + UniqueNames.email("lost") + ",Lou,Lost,ACTIVE,",
-                account + ",not-an-email,Bad,Email,ACTIVE,");
+                account + "," + ok + ",Mia,Metered,ACTIVE,,",
+                account + "," + UniqueNames.email("second") + ",Sam,Second,LEAD,,",
+                "No Such Account Anywhere," + UniqueNames.email("lost") + ",Lou,Lost,ACTIVE,,",
+                account + ",not-an-email,Bad,Email,ACTIVE,,");
         MetricsScrape before = scrape();
 
         String id = Imports.accepted("createContact", "metered-contacts.csv", csv);
@@ -75,7 +75,7 @@ class OperationsTest {
         MetricsScrape before = scrape();
 
         String id = Imports.acceptedDryRun(Tokens.ADMIN, "createContact", "dry.csv", Imports.templateHeader(
-                "createContact") + Imports.csv(account + "," + UniqueNames.email("dry") + ",Dee,Dry,ACTIVE,"));
+                "createContact") + Imports.csv(account + "," + UniqueNames.email("dry") + ",Dee,Dry,ACTIVE,,"));
         assertEquals("READY", Imports.finish(worker, id).getString("status"));
 
         MetricsScrape after = scrape();

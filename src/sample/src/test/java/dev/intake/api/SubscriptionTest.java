@@ -51,7 +51,7 @@ class SubscriptionTest {
         StringBuilder file = new StringBuilder(Imports.as(admin).get("/imports/templates/createContact.csv").then()
                 .statusCode(200).extract().asString());
         for (int row = 0; row < 20_000; row++) {
-            file.append(account).append(',').append(prefix).append(row).append("@example.org,Fay,Follow,ACTIVE,\r\n");
+            file.append(account).append(',').append(prefix).append(row).append("@example.org,Fay,Follow,ACTIVE,,\r\n");
         }
         String id = Imports.upload(admin, "createContact", "followed.csv",
                 file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).then().statusCode(202).extract()
@@ -196,8 +196,8 @@ class SubscriptionTest {
     void pushed_states_carry_the_role_checked_fields_of_the_batch_as_polling_shows_them() throws Exception {
         String account = Catalogue.account(Tokens.ADMIN, UniqueNames.of("Nested"));
         String prefix = UniqueNames.of("nested").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        String file = Imports.templateHeader("createContact") + account + "," + prefix + "a@example.org,Nia,Nest,ACTIVE,"
-                + "\r\n" + "No account " + prefix + "," + prefix + "b@example.org,Nia,Nest,ACTIVE,\r\n";
+        String file = Imports.templateHeader("createContact") + account + "," + prefix + "a@example.org,Nia,Nest,ACTIVE,,"
+                + "\r\n" + "No account " + prefix + "," + prefix + "b@example.org,Nia,Nest,ACTIVE,,\r\n";
         String id = Imports.upload(Tokens.ADMIN, "createContact", "nested.csv",
                 file.getBytes(java.nio.charset.StandardCharsets.UTF_8)).then().statusCode(202).extract().path("id");
         String nested = "subscription($id: ID!) { importBatchChanged(id: $id) { status events { status actor } "

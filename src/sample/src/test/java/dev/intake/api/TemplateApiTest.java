@@ -21,13 +21,15 @@ import io.restassured.path.json.JsonPath;
 class TemplateApiTest {
 
     private static final String CREATE_CONTACT_COLUMNS = String.join("\r\n",
-            "\uFEFFAccount,Email Address,First Name,Last Name,Status,Phone,Template Version",
-            "input/account,input/emailAddress,input/firstName,input/lastName,input/status,input/phone,",
+            "\uFEFFAccount,Email Address,First Name,Last Name,Status,Manager,Phone,Template Version",
+            "input/account,input/emailAddress,input/firstName,input/lastName,input/status,input/manager,input/phone,",
             "\"The contact's account (also: Company, Organisation)\",Primary email address; unique across contacts,Given name,Family name,"
-                    + "Where the contact stands with us,\"Phone number, in any format\","
+                    + "Where the contact stands with us,\"The contact's manager, another contact, by email address (also:"
+                    + " Reports To)\",\"Phone number, in any format\","
                     + "Leave as it is: the version of the template this file was made from",
             "\"Lookup: lookup(accounts, name) (Required)\",Text (Required),Text (Required),Text (Required),"
-                    + "\"Fixed: ACTIVE, INACTIVE, LEAD (Required)\",Text (Optional),");
+                    + "\"Fixed: ACTIVE, INACTIVE, LEAD (Required)\",\"Lookup: lookup(contacts, emailAddress) (Optional)\","
+                    + "Text (Optional),");
 
     @Test
     void the_createContact_template_has_four_header_rows_with_required_columns_first() {
@@ -43,7 +45,7 @@ class TemplateApiTest {
     @Test
     void a_sample_row_shows_one_valid_value_per_column() {
         String csv = Imports.download("/imports/templates/createContact.csv?sample=true");
-        assertTrue(csv.endsWith("\r\nExample Ltd,jane.doe@example.com,Jane,Doe,ACTIVE,555 0100,\r\n"), csv);
+        assertTrue(csv.endsWith("\r\nExample Ltd,jane.doe@example.com,Jane,Doe,ACTIVE,,555 0100,\r\n"), csv);
     }
 
     @Test
@@ -62,9 +64,10 @@ class TemplateApiTest {
         assertEquals("create", template.getString("action"));
         assertEquals("/imports/templates/createContact.csv", template.getString("downloadUrl"));
         assertEquals(List.of("input/account", "input/emailAddress", "input/firstName", "input/lastName",
-                "input/status", "input/phone"), template.getList("columns.reference"));
-        assertEquals(List.of(true, true, true, true, true, false), template.getList("columns.required"));
-        assertEquals(List.of("Lookup", "Text", "Text", "Text", "Fixed", "Text"), template.getList("columns.type"));
+                "input/status", "input/manager", "input/phone"), template.getList("columns.reference"));
+        assertEquals(List.of(true, true, true, true, true, false, false), template.getList("columns.required"));
+        assertEquals(List.of("Lookup", "Text", "Text", "Text", "Fixed", "Lookup", "Text"),
+                template.getList("columns.type"));
         assertEquals("lookup(accounts, name)", template.getString("columns[0].lookup"));
         Map<String, Object> status = template.getMap("columns[4]");
         assertEquals("Fixed: ACTIVE, INACTIVE, LEAD (Required)", status.get("typeDescription"));

@@ -89,8 +89,8 @@ class ConsoleBrowserTest {
                 Map.of("input", Map.of("name", account)));
         String good = UniqueNames.email("wizard-good");
         byte[] contacts = (Imports.templateHeader("createContact") + Imports.csv(
-                account + "," + good + ",Ada,Lovelace,ACTIVE,+44 20 7946 0000",
-                account + ",grace-at-example.com,Grace,Hopper,LEAD,")).getBytes(StandardCharsets.UTF_8);
+                account + "," + good + ",Ada,Lovelace,ACTIVE,,+44 20 7946 0000",
+                account + ",grace-at-example.com,Grace,Hopper,LEAD,,")).getBytes(StandardCharsets.UTF_8);
         byte[] pdf = "%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\n".getBytes(StandardCharsets.US_ASCII);
 
         try (BrowserContext context = newContext(); Page page = context.newPage()) {

@@ -182,7 +182,7 @@ class MappingFlowTest {
     void a_file_with_the_templates_own_headers_has_no_mapping_step() {
         String account = account(MIA);
         String id = upload(MIA, Imports.templateHeader("createContact") + Imports.csv(account + ","
-                + UniqueNames.email("plain") + ",Plain,Header,ACTIVE,"));
+                + UniqueNames.email("plain") + ",Plain,Header,ACTIVE,,"));
         assertEquals("COMPLETED", Imports.finish(worker, MIA, id).getString("status"));
         assertNull(mapping(MIA, id).get("mapping"));
     }

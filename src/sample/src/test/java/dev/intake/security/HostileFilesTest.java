@@ -39,14 +39,14 @@ class HostileFilesTest {
                 Map.of("input", Map.of("name", account)));
         String formula = "=HYPERLINK(\"http://evil.example\",\"click\")";
         String id = Imports.accepted("createContact", "formulas.csv", Imports.templateHeader("createContact") + Imports.csv(
-                account + "," + UniqueNames.email("plus") + ",\"" + formula.replace("\"", "\"\"") + "\",Minus,ACTIVE,+44 1",
-                account + ",@bad,-Dash,Sum,ACTIVE,"));
+                account + "," + UniqueNames.email("plus") + ",\"" + formula.replace("\"", "\"\"") + "\",Minus,ACTIVE,,+44 1",
+                account + ",@bad,-Dash,Sum,ACTIVE,,"));
         Imports.finish(worker, id);
 
         String results = Imports.download("/imports/" + id + "/results.csv");
-        assertTrue(results.contains(",\"'" + formula.replace("\"", "\"\"") + "\",Minus,ACTIVE,'+44 1,5,SUCCESS,"), results);
+        assertTrue(results.contains(",\"'" + formula.replace("\"", "\"\"") + "\",Minus,ACTIVE,,'+44 1,5,SUCCESS,"), results);
         String exceptions = Imports.download("/imports/" + id + "/exceptions.csv");
-        assertTrue(exceptions.contains(account + ",'@bad,'-Dash,Sum,ACTIVE,,6,VALIDATION,"), exceptions);
+        assertTrue(exceptions.contains(account + ",'@bad,'-Dash,Sum,ACTIVE,,,6,VALIDATION,"), exceptions);
 
         String fixedEmail = UniqueNames.email("fixed");
         String again = Imports.accepted("createContact", "formulas-again.csv", exceptions.replace("'@bad", fixedEmail));

@@ -32,7 +32,7 @@ class OrganisationIsolationTest {
         String globexAccount = UniqueNames.of("Globex Only");
         createAccount(GLOBEX, globexAccount);
         String id = Imports.upload(ACME, "createContact", "cross.csv", (Imports.templateHeader("createContact")
-                + Imports.csv(globexAccount + "," + UniqueNames.email("x") + ",Xe,Cross,ACTIVE,")).getBytes())
+                + Imports.csv(globexAccount + "," + UniqueNames.email("x") + ",Xe,Cross,ACTIVE,,")).getBytes())
                 .then().statusCode(202).extract().path("id");
 
         assertEquals("FAILED", Imports.finish(worker, ACME, id).getString("status"));
@@ -49,8 +49,8 @@ class OrganisationIsolationTest {
         String ownId = createAccount(ACME, UniqueNames.of("Acme By Id"));
         String foreignId = createAccount(GLOBEX, UniqueNames.of("Globex By Id"));
         String id = Imports.upload(ACME, "createContact", "by-id.csv", (Imports.templateHeader("createContact")
-                + Imports.csv(ownId + "," + UniqueNames.email("own") + ",Own,Id,ACTIVE,",
-                        foreignId + "," + UniqueNames.email("foreign") + ",Foreign,Id,ACTIVE,")).getBytes())
+                + Imports.csv(ownId + "," + UniqueNames.email("own") + ",Own,Id,ACTIVE,,",
+                        foreignId + "," + UniqueNames.email("foreign") + ",Foreign,Id,ACTIVE,,")).getBytes())
                 .then().statusCode(202).extract().path("id");
 
         assertEquals("PARTIAL_SUCCESS", Imports.finish(worker, ACME, id).getString("status"));

@@ -49,9 +49,9 @@ class CustomFieldsTest {
         Catalogue.account(TOKEN, account);
         String good = UniqueNames.email("good");
         String csv = after + Imports.csv(
-                account + "," + good + ",Gina,Good,ACTIVE,,gold,2024-02-29,7.5,",
-                account + "," + UniqueNames.email("bad") + ",Bo,Bad,ACTIVE,,GOLD,29/02/2024,lots,",
-                account + "," + UniqueNames.email("none") + ",No,Member,ACTIVE,,,,,");
+                account + "," + good + ",Gina,Good,ACTIVE,,,gold,2024-02-29,7.5,",
+                account + "," + UniqueNames.email("bad") + ",Bo,Bad,ACTIVE,,,GOLD,29/02/2024,lots,",
+                account + "," + UniqueNames.email("none") + ",No,Member,ACTIVE,,,,,,");
         String id = Imports.upload(TOKEN, "createContact", "custom.csv", csv.getBytes()).then().statusCode(202)
                 .extract().path("id");
         JsonPath batch = Imports.finish(worker, TOKEN, id);

@@ -1,6 +1,7 @@
 package dev.intake.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -75,13 +76,27 @@ class LookupsTest {
     }
 
     @Test
-    void a_lookup_before_the_row_that_creates_its_record_fails() {
+    void a_lookup_before_the_row_that_creates_its_record_succeeds_on_the_second_pass() {
         String parent = UniqueNames.of("Later Parent");
         String child = UniqueNames.of("Early Child");
         String id = importFile("createAccount", Imports.csv("name,parent", child + "," + parent, parent + ","));
 
-        assertEquals("PARTIAL_SUCCESS", Imports.batch(TOKEN, id).getString("status"));
-        assertEquals("LOOKUP", failures(id).getString("data.importBatch.failures.edges[0].node.errorType"));
+        assertEquals("COMPLETED", Imports.batch(TOKEN, id).getString("status"));
+        List<Map<String, String>> accounts = Imports.graphql(TOKEN, "{ accounts { name parent } }", Map.of())
+                .getList("data.accounts");
+        assertEquals(parent, accounts.stream().filter(a -> child.equals(a.get("name"))).findFirst().orElseThrow()
+                .get("parent"));
+    }
+
+    @Test
+    void a_lookup_of_another_entity_gets_no_second_pass() {
+        String account = UniqueNames.of("Created Too Late");
+        String id = importContacts(Imports.csv("account,emailAddress,firstName,lastName,status",
+                account + "," + UniqueNames.email("late") + ",La,Te,ACTIVE"));
+        assertEquals("FAILED", Imports.batch(CONTACTS, id).getString("status"));
+        assertTrue(Imports.graphql(CONTACTS, "query($id: ID!) { importBatch(id: $id) { events { detail } } }",
+                Map.of("id", id)).getList("data.importBatch.events.detail").stream()
+                .noneMatch(detail -> String.valueOf(detail).startsWith("Second pass")));
     }
 
     /**

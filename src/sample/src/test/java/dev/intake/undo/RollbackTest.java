@@ -37,9 +37,9 @@ class RollbackTest {
         String account = Catalogue.account(Tokens.ADMIN, UniqueNames.of("Undone"));
         String prefix = prefix("undo");
         String id = upload("createContact", Imports.templateHeader("createContact")
-                + account + "," + prefix + "1@example.org,Una,One,ACTIVE,\r\n"
-                + account + "," + prefix + "2@example.org,Una,Two,ACTIVE,\r\n"
-                + "No account " + prefix + "," + prefix + "3@example.org,Una,Three,ACTIVE,\r\n");
+                + account + "," + prefix + "1@example.org,Una,One,ACTIVE,,\r\n"
+                + account + "," + prefix + "2@example.org,Una,Two,ACTIVE,,\r\n"
+                + "No account " + prefix + "," + prefix + "3@example.org,Una,Three,ACTIVE,,\r\n");
         assertEquals("PARTIAL_SUCCESS", Imports.finish(worker, id).getString("status"));
         List<String> created = createdIds(id);
         assertEquals(2, created.size());
@@ -104,13 +104,13 @@ class RollbackTest {
 
         String account = Catalogue.account(Tokens.ADMIN, UniqueNames.of("Refusals"));
         String dryRun = Imports.acceptedDryRun(Tokens.ADMIN, "createContact", "dry.csv",
-                Imports.templateHeader("createContact") + account + "," + prefix("dry") + "@example.org,Dry,Run,ACTIVE,\r\n");
+                Imports.templateHeader("createContact") + account + "," + prefix("dry") + "@example.org,Dry,Run,ACTIVE,,\r\n");
         Imports.finish(worker, dryRun);
         assertTrue(state(dryRun).getString("rollbackRefusal").contains("dry run"), state(dryRun).prettify());
         assertTrue(Imports.graphql(ROLLBACK, Map.of("id", dryRun)).getString("errors[0].message").contains("dry run"));
 
         String id = upload("createContact", Imports.templateHeader("createContact") + account + "," + prefix("role")
-                + "@example.org,No,Role,ACTIVE,\r\n");
+                + "@example.org,No,Role,ACTIVE,,\r\n");
         Imports.finish(worker, id);
         String noWriter = Tokens.of("ivan", Tokens.ORGANISATION, "import-admin");
         String refused = Imports.graphql(noWriter, ROLLBACK, Map.of("id", id)).getString("errors[0].message");
@@ -124,8 +124,8 @@ class RollbackTest {
         String account = Catalogue.account(Tokens.ADMIN, UniqueNames.of("Changed"));
         String prefix = prefix("since");
         String id = upload("createContact", Imports.templateHeader("createContact")
-                + account + "," + prefix + "1@example.org,Cara,One,ACTIVE,\r\n"
-                + account + "," + prefix + "2@example.org,Cara,Two,ACTIVE,\r\n");
+                + account + "," + prefix + "1@example.org,Cara,One,ACTIVE,,\r\n"
+                + account + "," + prefix + "2@example.org,Cara,Two,ACTIVE,,\r\n");
         assertEquals("COMPLETED", Imports.finish(worker, id).getString("status"));
         List<String> created = createdIds(id);
         // someone renames the first contact after the import
