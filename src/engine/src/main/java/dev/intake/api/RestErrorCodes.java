@@ -32,6 +32,13 @@ public final class RestErrorCodes {
         codes.put("invalid-dry-run", "400: the form field 'dryRun' is not true or false");
         codes.put("invalid-mapping", "400: the form field 'mapping' is not auto or review");
         codes.put("invalid-value", "400: a value of the request is not what was expected");
+        codes.put("invalid-error-type", "400: a retry names an error type that does not exist");
+        codes.put("invalid-outcome", "400: the records file's outcome is not CREATED or UPDATED");
+        codes.put("set-order", "400: two files of a set create the same records, or files of a set wait for each other");
+        codes.put("template-count", "400: a set's form has not one template per file");
+        codes.put("template-not-found", "400: a file of a set uploaded with auto matches no template, or several");
+        codes.put("no-template-sheet", "400: no sheet of a workbook uploaded as a set names a template");
+        codes.put("invalid-sheet-template", "400: a set's form field 'sheetTemplate' is not Sheet=template");
         codes.put("lookup-failed", "400: a referenced record could not be found");
         codes.put("unknown-role", "400: a role named in the request does not exist");
         codes.put("unauthorized", "401: no valid bearer token");

@@ -142,8 +142,11 @@ public class BatchStore {
                 update intake.import_batch set status = 'VALIDATING', lease_owner = ?, lease_expires_at = ?,
                     started_at = coalesce(started_at, ?)
                 where id = (
-                    select id from intake.import_batch
-                    where status = 'PENDING'
+                    select id from intake.import_batch b
+                    where (status = 'PENDING'
+                           -- a batch of a set waits until the batches whose records it refers to have ended
+                           and not exists (select 1 from intake.import_batch d where d.id = any (b.waits_for)
+                                           and d.status in ('PENDING', 'VALIDATING', 'MAPPING', 'PROCESSING')))
                        or (status = 'VALIDATING' and (lease_expires_at is null or lease_expires_at < ?))
                     order by created_at
                     limit 1

@@ -98,6 +98,8 @@ public class Jdbc {
             statement.setTimestamp(index, Timestamp.from(instant));
         } else if (parameter instanceof String[] texts) {
             statement.setArray(index, connection.createArrayOf("text", texts));
+        } else if (parameter instanceof java.util.UUID[] ids) {
+            statement.setArray(index, connection.createArrayOf("uuid", ids));
         } else if (parameter instanceof Integer[] numbers) {
             statement.setArray(index, connection.createArrayOf("integer", numbers));
         } else if (parameter instanceof Enum<?> constant) {

@@ -18,7 +18,7 @@ public record Page<T>(List<T> items, List<String> cursors, boolean hasNextPage) 
     }
 
     /** A page of at most {@code limit} items from what a store answered for {@code limit + 1}. */
-    static <T> Page<T> of(List<T> fetched, int limit, Function<T, String> cursor) {
+    public static <T> Page<T> of(List<T> fetched, int limit, Function<T, String> cursor) {
         List<T> items = fetched.subList(0, Math.min(limit, fetched.size()));
         return new Page<>(items, items.stream().map(cursor).toList(), fetched.size() > limit);
     }

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import dev.intake.batch.BatchStatus;
 import dev.intake.batch.BatchStore;
 import dev.intake.batch.ImportBatch;
 import dev.intake.batch.StatusChangedException;
@@ -18,6 +19,7 @@ import dev.intake.batch.WorkQueued;
 import dev.intake.config.IntakeConfig;
 import dev.intake.config.WorkerIdentity;
 import dev.intake.file.UnreadableFileException;
+import dev.intake.sets.SetStore;
 import dev.intake.template.ImportTemplate;
 import dev.intake.template.TemplateCatalog;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -32,6 +34,11 @@ public class FileValidation {
 
     private static final Duration STAGING_TIMEOUT = Duration.ofHours(1);
     private static final Logger LOG = Logger.getLogger(FileValidation.class);
+
+    /** How a batch of a set ends when the batches that wait for it are not run. */
+    private static final java.util.Set<BatchStatus> NOT_RUN_AFTER = java.util.EnumSet.of(BatchStatus.FAILED,
+            BatchStatus.VALIDATION_FAILED, BatchStatus.CANCELLED, BatchStatus.ROLLING_BACK, BatchStatus.ROLLED_BACK,
+            BatchStatus.PARTIALLY_ROLLED_BACK);
 
     @Inject
     BatchStore batches;
@@ -54,6 +61,9 @@ public class FileValidation {
     @Inject
     Event<WorkQueued> workQueued;
 
+    @Inject
+    SetStore sets;
+
     /** Claims and validates the next pending batch; false when there is none. */
     public boolean validateNext(String owner) {
         Optional<UUID> claimed = QuarkusTransaction.requiringNew().call(() -> batches.claimForValidation(owner,
@@ -64,6 +74,16 @@ public class FileValidation {
 
     private void validate(UUID id) {
         ImportBatch batch = batches.find(id).orElseThrow();
+        Optional<String> blocked = blocker(batch);
+        if (blocked.isPresent()) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> batches.stop(id, BatchStatus.VALIDATING,
+                        BatchStatus.CANCELLED, blocked.get(), clock.instant(), worker.name()));
+            } catch (StatusChangedException e) {
+                LOG.infof("Batch %s changed status before it could be cancelled", id);
+            }
+            return;
+        }
         Optional<ImportTemplate> template = templates.byName(batch.template(), batch.organisation());
         if (template.isEmpty()) {
             fail(id, "The template " + batch.template() + " is no longer in the schema; nothing was imported");
@@ -82,6 +102,25 @@ public class FileValidation {
         } catch (StatusChangedException e) {
             LOG.infof("Batch %s changed status while its file was validated (cancelled); nothing was staged", id);
         }
+    }
+
+    /**
+     * Why a batch of a set does not run: a batch whose records it refers to ended without importing any (failed, its
+     * file refused, cancelled or rolled back). A dry run of a set checks every file whatever the others found.
+     */
+    private Optional<String> blocker(ImportBatch batch) {
+        if (batch.dryRun()) {
+            return Optional.empty();
+        }
+        for (java.util.UUID waited : sets.membership(batch.id()).getValue()) {
+            ImportBatch before = batches.find(waited).orElseThrow();
+            if (NOT_RUN_AFTER.contains(before.status())) {
+                return Optional.of("Not run: it refers to records of " + before.filename() + " (batch " + before.id()
+                        + "), which ended " + before.status() + ". Fix that file and upload the set again, or upload"
+                        + " this file on its own.");
+            }
+        }
+        return Optional.empty();
     }
 
     /** Ends a message with a full stop unless it already ends a sentence. */

@@ -15,14 +15,14 @@ import dev.intake.file.xlsx.XlsxRowSource;
 import dev.intake.template.ImportTemplate;
 
 /** Opens the {@link RowSource} that reads a local copy of a file of a given format. */
-final class RowSources {
+public final class RowSources {
 
     private static final int BUFFER = 64 * 1024;
 
     private RowSources() {
     }
 
-    static RowSource open(FileFormat format, Path file, ReadLimits limits, ReadOptions options,
+    public static RowSource open(FileFormat format, Path file, ReadLimits limits, ReadOptions options,
             ImportTemplate template) throws IOException {
         return switch (format) {
             case CSV -> new CsvRowSource(new BufferedInputStream(Files.newInputStream(file), BUFFER), limits, options);

@@ -76,7 +76,11 @@ public class UndoStore {
                 where id = (
                     select c.id from intake.import_undo_chunk c
                     join intake.import_batch b on b.id = c.batch_id and (b.status = 'ROLLING_BACK' or c.dry_run)
-                    where c.status = 'PENDING' or (c.status = 'RUNNING' and c.lease_expires_at < ?)
+                    -- a batch of a set is rolled back after the batches that refer to its records
+                    where (c.dry_run or b.set_id is null or not exists (
+                            select 1 from intake.import_batch d where d.set_id = b.set_id and b.id = any (d.waits_for)
+                            and d.status = 'ROLLING_BACK'))
+                      and (c.status = 'PENDING' or (c.status = 'RUNNING' and c.lease_expires_at < ?))
                     order by c.seq, b.created_at
                     limit 1
                     for update of c skip locked)

@@ -77,7 +77,23 @@ public class FileIntake {
             UUID parent) {
     }
 
+    /** A file checked and hashed, and its batch, ready to be stored. */
+    public record Prepared(ImportBatch batch, Path file, boolean reviewMapping) {
+    }
+
     public ImportBatch submit(Submission submission) {
+        Prepared prepared = prepare(submission);
+        storeAll(List.of(prepared), () -> {
+        }, () -> {
+        });
+        return prepared.batch();
+    }
+
+    /**
+     * Checks the template and the file's first bytes and hashes it: the batch it becomes, not stored yet. Refuses a
+     * file that is too large, empty, of no format Intake reads, or already pending or running.
+     */
+    public Prepared prepare(Submission submission) {
         checkTemplate(submission.template());
         long size = size(submission.file());
         long limit = config.limits().maxFileSize().asLongValue();
@@ -102,25 +118,40 @@ public class FileIntake {
                         options),
                 submission.source(), submission.emailRecord(), submission.uploader(), submission.clientAddress(),
                 submission.dryRun(), clock.instant().truncatedTo(ChronoUnit.MICROS)).withParent(submission.parent());
+        return new Prepared(batch, submission.file(), submission.reviewMapping());
+    }
+
+    /**
+     * Stores prepared files and their batches in one transaction, between what the caller writes before them and
+     * after them (a set and its order), so that the worker never sees half of them; then wakes the workers.
+     */
+    public void storeAll(List<Prepared> prepared, Runnable before, Runnable after) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                batches.insert(batch);
-                if (submission.reviewMapping()) {
-                    batches.requestMappingReview(batch.id());
+                before.run();
+                for (Prepared file : prepared) {
+                    batches.insert(file.batch());
+                    if (file.reviewMapping()) {
+                        batches.requestMappingReview(file.batch().id());
+                    }
+                    try (InputStream in = Files.newInputStream(file.file())) {
+                        files.write(file.batch().id(), in);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
                 }
-                try (InputStream in = Files.newInputStream(submission.file())) {
-                    files.write(batch.id(), in);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                after.run();
             });
         } catch (DuplicateActiveBatchException e) {
-            throw new DuplicateActiveBatchException(submission.template(),
-                    batches.findActiveWithContent(organisation, submission.template(), sha256).orElse(null));
+            ImportBatch batch = prepared.get(0).batch();
+            throw new DuplicateActiveBatchException(batch.template(), prepared.stream().map(file -> batches
+                    .findActiveWithContent(file.batch().organisation(), file.batch().template(), file.batch().sha256()))
+                    .flatMap(java.util.Optional::stream).findFirst().orElse(null));
         }
-        metrics.uploaded(submission.source(), size);
-        workQueued.fire(new WorkQueued(batch.id()));
-        return batch;
+        for (Prepared file : prepared) {
+            metrics.uploaded(file.batch().source(), file.batch().fileSize());
+            workQueued.fire(new WorkQueued(file.batch().id()));
+        }
     }
 
     private void checkTemplate(String template) {

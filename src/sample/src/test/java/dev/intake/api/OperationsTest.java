@@ -103,7 +103,7 @@ class OperationsTest {
         assertEquals(List.of(), parsed.getMessages(), "the document is valid OpenAPI 3");
         OpenAPI api = parsed.getOpenAPI();
         assertTrue(api.getOpenapi().startsWith("3."), api.getOpenapi());
-        assertEquals(List.of("/imports", "/imports/templates/{name}.csv", "/imports/{id}", "/imports/{id}/exceptions.csv",
+        assertEquals(List.of("/imports", "/imports/sets", "/imports/sets/{id}", "/imports/templates/{name}.csv", "/imports/{id}", "/imports/{id}/exceptions.csv",
                 "/imports/{id}/exceptions.xlsx", "/imports/{id}/original", "/imports/{id}/records.csv", "/imports/{id}/results.csv",
                 "/imports/{id}/results.ndjson", "/imports/{id}/retry", "/imports/{id}/rollback-preview.csv", "/imports/{id}/rollback.csv"), api.getPaths().keySet().stream().sorted()
                 .toList(),
