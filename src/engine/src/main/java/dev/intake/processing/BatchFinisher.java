@@ -38,6 +38,9 @@ public class BatchFinisher {
     SecondPass secondPasses;
 
     @Inject
+    SetDryRunLookups setDryRuns;
+
+    @Inject
     Event<WorkQueued> workQueued;
 
     @Inject
@@ -62,6 +65,7 @@ public class BatchFinisher {
                 secondPass[0] = true;
                 return false;
             }
+            setDryRuns.deferToTheSet(batch);
             RunCounts counts = chunks.counts(batchId);
             boolean dryRun = batch.dryRun();
             BatchStatus status = dryRun ? BatchStatus.dryRunOutcomeOf(counts.failed())

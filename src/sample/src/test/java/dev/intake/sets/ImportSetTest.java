@@ -101,6 +101,37 @@ class ImportSetTest {
     }
 
     @Test
+    void a_sets_dry_run_says_which_rows_name_records_an_earlier_file_would_create() {
+        Names names = new Names();
+        String stranger = UniqueNames.of("Nowhere Ltd");
+        String contacts = names.contacts() + stranger + "," + UniqueNames.email("set3") + ",Nob,Ody,ACTIVE\r\n";
+        String setId = Imports.as(TOKEN)
+                .multiPart("file", "contacts.csv", contacts.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .multiPart("template", "createContact")
+                .multiPart("file", "accounts.csv", names.accounts().getBytes(StandardCharsets.UTF_8), "text/csv")
+                .multiPart("template", "createAccount")
+                .multiPart("dryRun", "true")
+                .post("/imports/sets").then().statusCode(202).extract().path("id");
+        JsonPath done = finishSet(setId);
+
+        assertEquals(List.of("READY", "VALIDATION_FAILED"), done.getList("batches.batch.status"), done.prettify());
+        assertEquals(List.of(2, 2), done.getList("batches.batch.successCount"),
+                "the two contacts of the accounts file pass, to be checked when the set runs");
+        String contactsBatch = done.getString("batches[1].batch.id");
+        JsonPath failures = Imports.graphql(TOKEN, """
+                query($id: ID!) { importBatch(id: $id) { failures { edges { node { rowNumber errorType message } } } } }
+                """, Map.of("id", contactsBatch));
+        assertEquals(List.of(4), failures.getList("data.importBatch.failures.edges.node.rowNumber"),
+                "a row naming an account no file creates still fails");
+        String results = Imports.as(TOKEN).get("/imports/" + contactsBatch + "/results.csv").then().statusCode(200)
+                .extract().asString();
+        assertTrue(results.contains("Names a record that accounts.csv creates: checked only when the set runs"),
+                results);
+        assertFalse(Imports.graphql(TOKEN, "{ accounts { name } }", Map.of()).getList("data.accounts.name")
+                .contains(names.firstAccount), "a dry run creates nothing");
+    }
+
+    @Test
     void two_files_creating_the_same_records_are_refused_with_400() {
         Names names = new Names();
         Imports.as(TOKEN)
