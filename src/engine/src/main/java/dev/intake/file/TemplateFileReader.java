@@ -31,6 +31,7 @@ public final class TemplateFileReader implements Closeable {
     private FileLayout layout;
     private List<String> headerCells = List.of();
     private List<String> descriptionCells = List.of();
+    private String fileVersion;
 
     /**
      * @param ignoredHeader whether a header cell names a column Intake adds to the files it writes (a report
@@ -65,6 +66,7 @@ public final class TemplateFileReader implements Closeable {
             SourceRecord third = nextRecord();
             SourceRecord fourth = nextRecord();
             descriptionCells = third == null ? List.of() : List.copyOf(third.cells());
+            fileVersion = versionIn(first.cells(), fourth);
             match = matcher.match(first.cells(), second.cells());
             List<String> changes = changesSinceFileVersion(first.cells(), second.cells(), third, fourth);
             if (!changes.isEmpty()) {
@@ -81,6 +83,26 @@ public final class TemplateFileReader implements Closeable {
     /** The file's third row when it has the template's four header rows (descriptions); empty otherwise. */
     public List<String> descriptionCells() {
         return descriptionCells;
+    }
+
+    /**
+     * The template and version a file made from a template names in row 4 of its Template Version column, such as
+     * {@code createContact@1a2b3c4d}; {@code null} when it names none.
+     */
+    public String fileVersion() {
+        return fileVersion;
+    }
+
+    private static String versionIn(List<String> labels, SourceRecord types) {
+        if (types == null) {
+            return null;
+        }
+        for (int i = 0; i < labels.size() && i < types.cells().size(); i++) {
+            if (TemplateCsv.isVersionColumn(labels.get(i)) && !types.cells().get(i).isBlank()) {
+                return types.cells().get(i).strip();
+            }
+        }
+        return null;
     }
 
     /** The file's first row: its labels, or its only header row. */

@@ -31,6 +31,11 @@ final class TemplateGuess {
             try (TemplateFileReader reader = new TemplateFileReader(RowSources.open(format, file, limits, options,
                     template), template, limits, ReportColumns::isReportColumn)) {
                 HeaderMatch match = reader.header();
+                String version = reader.fileVersion();
+                if (version != null && version.startsWith(template.name() + "@")) {
+                    // the file was made from this template: its own name decides among templates with the same fields
+                    return List.of(template);
+                }
                 if (match.matches() && match.layout() != null) {
                     matching.add(template);
                 }

@@ -1091,4 +1091,34 @@ class RemoteImportTest {
         return new JsonPath(graphqlOnTarget("{ contact(email: \"" + local + "@example.com\") { firstName lastName"
                 + " status } }")).setRootPath("data.contact");
     }
+
+    @Test
+    @Order(27)
+    void a_set_of_contacts_and_the_accounts_they_refer_to_runs_the_accounts_first() {
+        String first = "Set Remote " + System.nanoTime();
+        String second = first + " Two";
+        String accounts = file("crm.createAccount", List.of(Map.of("input/name", first), Map.of("input/name", second)));
+        String contacts = file(List.of(contact(first), contact(second)));
+        String setId = given().auth().oauth2(ADMIN)
+                .multiPart("file", "contacts.csv", contacts.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .multiPart("template", "auto")
+                .multiPart("file", "accounts.csv", accounts.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .multiPart("template", "crm.createAccount")
+                .post("/imports/sets").then().statusCode(202).extract().path("id");
+        JsonPath set = given().auth().oauth2(ADMIN).get("/imports/sets/" + setId).then().statusCode(200).extract()
+                .jsonPath();
+        assertEquals(List.of("crm.createAccount", "crm.createContact"), set.getList("batches.batch.template"),
+                "the overlay's create of the contacts' account lookup is createAccount: the accounts go first");
+        String accountsBatch = set.getString("batches[0].batch.id");
+        assertEquals(List.of(accountsBatch), set.getList("batches[1].waitsFor"));
+
+        JsonPath contactsDone = awaitEnd(set.getString("batches[1].batch.id"), Duration.ofMinutes(1), new HashSet<>());
+        assertEquals("COMPLETED", contactsDone.getString("status"), contactsDone.prettify());
+        assertEquals(2, contactsDone.getInt("successCount"), "their accounts existed by then");
+        assertFalse(java.time.Instant.parse(contactsDone.getString("startedAt"))
+                .isBefore(java.time.Instant.parse(batch(accountsBatch).getString("endedAt"))));
+        assertEquals("COMPLETED", given().auth().oauth2(ADMIN).get("/imports/sets/" + setId).then().statusCode(200)
+                .extract().path("status"));
+    }
+
 }
