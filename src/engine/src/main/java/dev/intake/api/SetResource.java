@@ -85,6 +85,11 @@ public class SetResource {
             + " records, or files wait for each other (error_code set-order)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     public Response upload(@jakarta.ws.rs.BeanParam SetForm form, @Context HttpServerRequest request) {
+        return Response.accepted(view(sets.get(create(form, request)))).build();
+    }
+
+    /** Creates the set the form describes, as the caller; answers its ID. Shared with the console's wizard. */
+    public String create(SetForm form, HttpServerRequest request) {
         List<FileUpload> files = form.files == null ? List.of() : form.files;
         List<String> templates = form.templates == null ? List.of() : form.templates;
         if (!templates.isEmpty() && templates.size() != files.size()) {
@@ -108,9 +113,7 @@ public class SetResource {
             sheets.put(mapping.substring(0, equals), mapping.substring(equals + 1));
         }
         String client = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-        ImportSets.SetState state = sets.get(sets.upload(setFiles, sheets, "true".equalsIgnoreCase(form.dryRun),
-                client).id().toString());
-        return Response.accepted(view(state)).build();
+        return sets.upload(setFiles, sheets, "true".equalsIgnoreCase(form.dryRun), client).id().toString();
     }
 
     @GET

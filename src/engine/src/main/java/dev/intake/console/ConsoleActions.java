@@ -61,6 +61,9 @@ public class ConsoleActions {
     @Inject
     WebhooksPage webhooksPage;
 
+    @Inject
+    dev.intake.api.SetResource setResource;
+
     @POST
     @Path("imports")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -68,6 +71,17 @@ public class ConsoleActions {
         return asAdmin("Uploading", viewer -> {
             ImportBatch batch = imports.upload(form.toRequest(request));
             return Response.accepted(Pages.card(viewer, BatchDetail.of(batch))).build();
+        });
+    }
+
+    /** Uploads several files as one set, each with its template or auto; answers where the set shows. */
+    @POST
+    @Path("imports/sets")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response uploadSet(@BeanParam dev.intake.api.SetResource.SetForm form, @Context HttpServerRequest request) {
+        return asAdmin("Uploading a set", viewer -> {
+            String id = setResource.create(form, request);
+            return Response.accepted("/console/imports#set-" + id).type(MediaType.TEXT_PLAIN).build();
         });
     }
 

@@ -38,11 +38,17 @@ import io.quarkus.qute.TemplateInstance;
 @Produces(MediaType.TEXT_HTML)
 public class ConsolePages {
 
+    /** How many of the latest import sets the Imports page shows above the batches. */
+    private static final int RECENT_SETS = 10;
+
     private static final int PAGE_SIZE = 25;
     private static final int FAILURES_PAGE = 50;
 
     @Inject
     ImportService imports;
+
+    @Inject
+    dev.intake.sets.ImportSets sets;
 
     @Inject
     Caller caller;
@@ -76,8 +82,11 @@ public class ConsolePages {
                     Arrays.stream(BatchStatus.values()).map(option -> new Pages.Option(option.name(),
                             BatchRow.word(option), option == statusFilter)).toList(),
                     names.stream().map(name -> new Pages.Option(name, name, name.equals(templateFilter))).toList());
+            List<SetRow> recentSets = after == null && !filters.any()
+                    ? sets.page(RECENT_SETS, null).items().stream().map(SetRow::of).toList()
+                    : List.of();
             return Response.ok(Pages.imports(viewer, page.items().stream().map(BatchRow::of).toList(), filters,
-                    page.hasNextPage() ? page.endCursor() : null)).build();
+                    page.hasNextPage() ? page.endCursor() : null, recentSets)).build();
         });
     }
 

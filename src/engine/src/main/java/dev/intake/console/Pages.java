@@ -19,7 +19,8 @@ final class Pages {
     private Pages() {
     }
 
-    static native TemplateInstance imports(Viewer viewer, List<BatchRow> rows, Filters filters, String nextCursor);
+    static native TemplateInstance imports(Viewer viewer, List<BatchRow> rows, Filters filters, String nextCursor,
+            List<SetRow> sets);
 
     static native TemplateInstance imports$row(Viewer viewer, BatchRow row);
 

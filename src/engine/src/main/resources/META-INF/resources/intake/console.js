@@ -153,7 +153,10 @@
     var dryRun = document.getElementById("dry-run");
     var uploads = document.getElementById("uploads");
     var admin = root.getAttribute("data-admin") === "true";
+    var asSet = document.getElementById("as-set");
+    var templateNames = choices.map(function (choice) { return choice.querySelector("input").value; });
     var files = [];
+    var fileTemplates = [];
 
     function template() {
       var checked = root.querySelector('input[name="template"]:checked');
@@ -181,15 +184,40 @@
         remove.className = "button quiet";
         remove.textContent = "Remove";
         remove.setAttribute("aria-label", "Remove " + file.name);
-        remove.addEventListener("click", function () { files.splice(index, 1); refresh(); });
+        remove.addEventListener("click", function () {
+          files.splice(index, 1);
+          fileTemplates.splice(index, 1);
+          refresh();
+        });
+        if (asSet && asSet.checked) {
+          var select = document.createElement("select");
+          select.className = "file-template";
+          select.setAttribute("aria-label", "Template of " + file.name);
+          var workbookAlone = files.length === 1 && /\.xls[xm]$/i.test(file.name);
+          [workbookAlone ? "" : "auto"].concat(templateNames).forEach(function (value) {
+            var option = document.createElement("option");
+            option.value = value;
+            option.textContent = value === "" ? "its sheets' templates" : value === "auto" ? "auto, from its headers"
+              : value;
+            select.appendChild(option);
+          });
+          select.value = fileTemplates[index] || (workbookAlone ? "" : name || "auto");
+          fileTemplates[index] = select.value;
+          select.addEventListener("change", function () { fileTemplates[index] = select.value; });
+          item.appendChild(select);
+        }
         item.appendChild(remove);
         chosenList.appendChild(item);
       });
+      var set = asSet && asSet.checked;
       if (upload) {
-        upload.disabled = !name || files.length === 0;
-        upload.textContent = files.length > 1 ? "Upload " + files.length + " files" : "Upload";
+        upload.disabled = (!name && !set) || files.length === 0;
+        upload.textContent = set ? "Upload as one set" : files.length > 1 ? "Upload " + files.length + " files"
+          : "Upload";
       }
-      hint.textContent = !admin ? "" : !name ? "Choose a template first." : files.length === 0
+      hint.textContent = !admin ? "" : set ? (files.length === 0 ? "Choose or drop the set's files."
+        : "One set of " + files.length + (files.length === 1 ? " file." : " files."))
+        : !name ? "Choose a template first." : files.length === 0
         ? "Choose or drop at least one file." : "Each file becomes one batch of " + name + ".";
     }
 
@@ -278,11 +306,50 @@
       placeholder.replaceWith(card);
     }
 
+    // A set goes in one request; the Imports page then shows it as one row that opens into its batches.
+    function sendSet(check) {
+      var form = new FormData();
+      var chosen = files.splice(0);
+      var templates = fileTemplates.splice(0);
+      chosen.forEach(function (file, index) {
+        form.append("file", file, file.name);
+        if (templates[index]) { form.append("template", templates[index]); }
+      });
+      form.append("dryRun", check ? "true" : "false");
+      var placeholder = document.getElementById("upload-placeholder").content.firstElementChild.cloneNode(true);
+      var label = chosen.map(function (file) { return file.name; }).join(", ");
+      placeholder.querySelector(".upload-name").textContent = label;
+      var none = document.getElementById("no-uploads");
+      if (none) { none.remove(); }
+      uploads.insertBefore(placeholder, uploads.firstChild);
+      var xhr = new XMLHttpRequest();
+      xhr.open("POST", "/console/imports/sets");
+      xhr.setRequestHeader("X-CSRF-Token", csrf());
+      xhr.setRequestHeader("HX-Request", "true");
+      xhr.addEventListener("load", function () {
+        if (xhr.status === 202) {
+          window.location.href = xhr.responseText;
+        } else if (!sessionEnded(xhr)) {
+          refused(placeholder, label, refusalOf(xhr));
+        }
+      });
+      xhr.addEventListener("error", function () { refused(placeholder, label, refusalOf(xhr)); });
+      xhr.send(form);
+    }
+
+    if (asSet) {
+      asSet.addEventListener("change", refresh);
+    }
     if (upload) {
       upload.addEventListener("click", function () {
         var name = template();
         var check = dryRun.checked;
-        files.splice(0).forEach(function (file) { send(file, name, check); });
+        if (asSet && asSet.checked) {
+          sendSet(check);
+        } else {
+          files.splice(0).forEach(function (file) { send(file, name, check); });
+          fileTemplates.splice(0);
+        }
         refresh();
       });
     }
@@ -365,5 +432,10 @@
     if (root) { wizard(root); }
     var mapping = document.getElementById("mapping");
     if (mapping && document.getElementById("mapping-summary")) { mappingStep(mapping); }
+    // a set just uploaded opens into its batches
+    if (window.location.hash.indexOf("#set-") === 0) {
+      var set = document.getElementById(window.location.hash.substring(1));
+      if (set) { set.open = true; }
+    }
   });
 })();

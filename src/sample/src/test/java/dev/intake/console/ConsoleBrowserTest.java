@@ -365,6 +365,42 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void an_admin_uploads_accounts_and_contacts_as_one_set_and_the_imports_page_shows_it_as_one_row()
+            throws IOException {
+        String account = UniqueNames.of("Wizard Set Ltd");
+        byte[] contacts = Imports.csv("account,emailAddress,firstName,lastName,status",
+                account + "," + UniqueNames.email("ws") + ",Wes,Set,ACTIVE").getBytes(StandardCharsets.UTF_8);
+        byte[] accounts = Imports.csv("name", account).getBytes(StandardCharsets.UTF_8);
+        try (BrowserContext context = newContext(); Page page = context.newPage()) {
+            signIn(page, "wes", "acme", List.of("import-admin", "accounts-writer", "contacts-writer"));
+            page.navigate(url("/console/imports/new"));
+            page.check("#as-set");
+            page.setInputFiles("#files", new FilePayload[] {
+                    new FilePayload("wizard-contacts.csv", "text/csv", contacts),
+                    new FilePayload("wizard-accounts.csv", "text/csv", accounts) });
+            page.selectOption("select[aria-label='Template of wizard-contacts.csv']", "createContact");
+            page.selectOption("select[aria-label='Template of wizard-accounts.csv']", "auto");
+            screenshot(page, "wizard-set");
+            page.click("button:has-text('Upload as one set')");
+            page.waitForURL("**/console/imports#set-*");
+            String setId = page.url().substring(page.url().indexOf("#set-") + 5);
+            JsonPath set = Imports.as(Tokens.of("wes", "acme", "import-admin")).get("/imports/sets/" + setId).then()
+                    .statusCode(200).extract().jsonPath();
+            assertEquals(List.of("createAccount", "createContact"), set.getList("batches.batch.template"));
+            for (String id : set.getList("batches.batch.id", String.class)) {
+                Imports.finish(worker, id);
+            }
+            page.reload();
+            String row = "#set-" + setId;
+            page.waitForSelector(row + "[open]");
+            assertTrue(page.textContent(row + " summary").contains("Completed"), page.textContent(row + " summary"));
+            assertTrue(page.textContent(row + " tr:has-text('wizard-contacts.csv')").contains("wizard-accounts.csv"),
+                    "the contacts ran after the accounts");
+            screenshot(page, "imports-set");
+        }
+    }
+
+    @Test
     void the_grid_and_the_batch_page_follow_batches_from_the_event_stream_without_polling() throws Exception {
         String listed = Imports.accepted("createAccount", "pushed-accounts.csv", Imports.csv("name", UniqueNames.of("Pushed")));
 
