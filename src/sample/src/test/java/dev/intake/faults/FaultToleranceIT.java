@@ -105,6 +105,92 @@ class FaultToleranceIT {
     }
 
     /**
+     * A set of an accounts file and a contacts file naming those accounts: the server is killed while the accounts
+     * batch finishes, before the contacts batch may start. Its successor ends the accounts batch, then runs the
+     * contacts: every account and every contact is imported once.
+     */
+    @Test
+    void killed_between_the_two_files_of_a_set_the_set_goes_on_exactly_once() throws Exception {
+        int accounts = 20;
+        int rows = 5_000;
+        String organisation = "faults-set";
+        String token = PackagedServer.token("sol", organisation, "import-admin", "contacts-writer",
+                "accounts-writer");
+        StringBuilder accountFile = new StringBuilder("name\r\n");
+        for (int n = 1; n <= accounts; n++) {
+            accountFile.append(BenchFile.accountName(n)).append("\r\n");
+        }
+        Path accountsCsv = Files.writeString(work.resolve("set-accounts.csv"), accountFile);
+        Path contactsCsv = BenchFile.write(work, "set-contacts.csv", rows, accounts, "set-");
+        Map<String, String> slowToFinish = Map.of("intake.worker.finish-delay", "10s");
+        PackagedServer server = PackagedServer.start("faults-set-1", properties(slowToFinish), environment());
+        String setId;
+        try {
+            setId = uploadSet(server, token, List.of(contactsCsv, accountsCsv), List.of("createContact",
+                    "createAccount"));
+        } catch (Exception | AssertionError e) {
+            server.stop();
+            throw e;
+        }
+        List<String> batches = setBatchIds(server.get(token, "/imports/sets/" + setId));
+        String accountsBatch = batches.get(0);
+        String contactsBatch = batches.get(1);
+        await(server, token, accountsBatch, batch -> batch.get("status").equals("PROCESSING")
+                && batch.get("processedRows").equals(batch.get("totalRows")));
+        assertEquals("PENDING", batch(server, token, contactsBatch).get("status"), "the contacts wait");
+        server.kill();
+        PackagedServer successor = PackagedServer.start("faults-set-2", properties(Map.of()), environment());
+        try {
+            assertEquals("COMPLETED", awaitFinal(successor, token, accountsBatch).get("status"));
+            Map<String, String> contacts = awaitFinal(successor, token, contactsBatch);
+            assertEquals(String.valueOf(rows - BenchFile.badRows(rows)), contacts.get("successCount"),
+                    contacts + "\n" + successor.log());
+            assertEquals(accounts, count("select count(*) from account where organisation = ?", organisation),
+                    "each account once");
+            assertEquals(rows - BenchFile.badRows(rows), count("select count(*) from contact where organisation = ?",
+                    organisation), "each contact once");
+            assertEquals(rows, count("select count(*) from intake.import_outcome where batch_id = cast(? as uuid)",
+                    contactsBatch), "one outcome per row");
+        } finally {
+            successor.stop();
+        }
+    }
+
+    /** Uploads the files as one set, each with its template; answers the set's ID. */
+    private static String uploadSet(PackagedServer server, String token, List<Path> files, List<String> templates)
+            throws Exception {
+        String boundary = "set" + java.util.UUID.randomUUID();
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < files.size(); i++) {
+            body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
+                    .append(files.get(i).getFileName()).append("\"\r\nContent-Type: text/csv\r\n\r\n")
+                    .append(Files.readString(files.get(i))).append("\r\n");
+            body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"template\"\r\n\r\n")
+                    .append(templates.get(i)).append("\r\n");
+        }
+        body.append("--").append(boundary).append("--\r\n");
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/imports/sets")))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher id = Pattern.compile("^\\{\"id\":\"([^\"]+)\"").matcher(response.body());
+        assertTrue(response.statusCode() == 202 && id.find(), response.statusCode() + " " + response.body());
+        return id.group(1);
+    }
+
+    /** The IDs of a set's batches, in run order, from its JSON. */
+    private static List<String> setBatchIds(String json) {
+        List<String> ids = new ArrayList<>();
+        Matcher batch = Pattern.compile("\"batch\":\\{\"id\":\"([^\"]+)\"").matcher(json);
+        while (batch.find()) {
+            ids.add(batch.group(1));
+        }
+        assertEquals(2, ids.size(), json);
+        return ids;
+    }
+
+    /**
      * The same batch, rolled back: the server is killed once a third of its committed rows are undone, and its
      * successor undoes the rest. Every row has one result, UNDONE, and no contact of the batch is left.
      */
