@@ -108,7 +108,7 @@ public class SetResource {
             if (equals <= 0) {
                 throw new ApiException(Response.Status.BAD_REQUEST, "invalid-sheet-template", "The form field"
                         + " 'sheetTemplate' is '" + mapping + "'", "Write it as Sheet=template, such as"
-                                + " People=createContact");
+                                + " People=createPerson");
             }
             sheets.put(mapping.substring(0, equals), mapping.substring(equals + 1));
         }

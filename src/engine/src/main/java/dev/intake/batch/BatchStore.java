@@ -194,6 +194,17 @@ public class BatchStore {
         }
     }
 
+    /** The batches of its import set that the batch waits for: those that create the records its lookups refer to. */
+    public List<UUID> waitsFor(UUID id) {
+        return jdbc.first("select waits_for from intake.import_batch where id = ?", row -> {
+            List<UUID> ids = new ArrayList<>();
+            for (Object value : (Object[]) row.getArray("waits_for").getArray()) {
+                ids.add((UUID) value);
+            }
+            return ids;
+        }, id).orElse(List.of());
+    }
+
     /** The batches whose parent is this one, oldest first. */
     public List<ImportBatch> children(UUID parent) {
         return jdbc.list(SELECT + " where b.parent_id = ? order by b.created_at, b.id", BatchStore::batch, parent);

@@ -87,7 +87,7 @@ public final class TemplateFileReader implements Closeable {
 
     /**
      * The template and version a file made from a template names in row 4 of its Template Version column, such as
-     * {@code createContact@1a2b3c4d}; {@code null} when it names none.
+     * {@code createProduct@1a2b3c4d}; {@code null} when it names none.
      */
     public String fileVersion() {
         return fileVersion;

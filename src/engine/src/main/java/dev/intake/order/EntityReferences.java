@@ -31,7 +31,7 @@ public class EntityReferences {
     @Inject
     TemplateCatalog templates;
 
-    /** The type of the records the template's rows create (a create or an upsert), such as {@code Contact}. */
+    /** The type of the records the template's rows create (a create or an upsert), such as {@code Product}. */
     public Optional<String> created(ImportTemplate template) {
         return template.writeKind() == WriteKind.CREATE || template.writeKind() == WriteKind.UPSERT
                 ? Optional.of(template.entity())

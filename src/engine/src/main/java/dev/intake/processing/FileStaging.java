@@ -30,6 +30,7 @@ import dev.intake.file.UnreadableFileException;
 import dev.intake.report.ReportColumns;
 import dev.intake.retry.ParentLinks;
 import dev.intake.template.ImportTemplate;
+import dev.intake.template.RoleWarning;
 
 /**
  * Stages a file's data rows with COPY and splits them into chunks, in the caller's transaction, once its layout is
@@ -130,7 +131,7 @@ class FileStaging {
             throw new UnreadableFileException("The file " + batch.filename() + " has a header but no data rows");
         }
         chunks.insert(batch.id(), plan);
-        batches.startProcessing(batch.id(), layout, total, RoleWarning.of(batch, template).orElse(null), clock.instant(),
+        batches.startProcessing(batch.id(), layout, total, RoleWarning.of(batch.createdBy(), batch.createdByRoles(), template).orElse(null), clock.instant(),
                 worker.name());
     }
 

@@ -19,7 +19,6 @@ import dev.intake.batch.WorkQueued;
 import dev.intake.config.IntakeConfig;
 import dev.intake.config.WorkerIdentity;
 import dev.intake.file.UnreadableFileException;
-import dev.intake.sets.SetStore;
 import dev.intake.template.ImportTemplate;
 import dev.intake.template.TemplateCatalog;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -60,9 +59,6 @@ public class FileValidation {
 
     @Inject
     Event<WorkQueued> workQueued;
-
-    @Inject
-    SetStore sets;
 
     /** Claims and validates the next pending batch; false when there is none. */
     public boolean validateNext(String owner) {
@@ -112,7 +108,7 @@ public class FileValidation {
         if (batch.dryRun()) {
             return Optional.empty();
         }
-        for (java.util.UUID waited : sets.membership(batch.id()).getValue()) {
+        for (java.util.UUID waited : batches.waitsFor(batch.id())) {
             ImportBatch before = batches.find(waited).orElseThrow();
             if (NOT_RUN_AFTER.contains(before.status())) {
                 return Optional.of("Not run: it refers to records of " + before.filename() + " (batch " + before.id()

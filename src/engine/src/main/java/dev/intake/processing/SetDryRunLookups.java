@@ -12,7 +12,6 @@ import dev.intake.batch.ImportBatch;
 import dev.intake.db.Jdbc;
 import dev.intake.file.FileLayout;
 import dev.intake.order.EntityReferences;
-import dev.intake.sets.SetStore;
 import dev.intake.template.ImportTemplate;
 import dev.intake.template.TemplateCatalog;
 import dev.intake.template.TemplateColumn;
@@ -25,9 +24,6 @@ import dev.intake.template.TemplateColumn;
  */
 @ApplicationScoped
 class SetDryRunLookups {
-
-    @Inject
-    SetStore sets;
 
     @Inject
     BatchStore batches;
@@ -43,7 +39,7 @@ class SetDryRunLookups {
 
     /** In the transaction that ends the dry run; answers how many rows now pass. */
     int deferToTheSet(ImportBatch batch) {
-        List<UUID> earlier = batch.dryRun() ? sets.membership(batch.id()).getValue() : List.of();
+        List<UUID> earlier = batch.dryRun() ? batches.waitsFor(batch.id()) : List.of();
         Optional<ImportTemplate> template = templates.byName(batch.template(), batch.organisation());
         Optional<FileLayout> layout = batches.layout(batch.id());
         if (earlier.isEmpty() || template.isEmpty() || layout.isEmpty()) {

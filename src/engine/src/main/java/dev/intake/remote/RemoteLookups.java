@@ -80,7 +80,7 @@ public class RemoteLookups {
 
     /**
      * The mutation the overlay's {@code create} of a remote template's lookup column runs, such as
-     * {@code createAccount}: the mutation that makes the records the lookup refers to. Empty without one.
+     * {@code createCategory}: the mutation that makes the records the lookup refers to. Empty without one.
      */
     public Optional<String> creatingMutation(ImportTemplate template, String reference) {
         return targets.lookup(template, reference).map(Overlay.LookupRule::create).filter(create -> create != null)

@@ -24,9 +24,9 @@ import dev.intake.config.IntakeConfig;
 import dev.intake.error.ConflictException;
 import dev.intake.error.InvalidValueException;
 import dev.intake.file.FileLayout;
-import dev.intake.processing.RoleWarning;
 import dev.intake.security.Uploader;
 import dev.intake.template.ImportTemplate;
+import dev.intake.template.RoleWarning;
 import dev.intake.template.TemplateCatalog;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -120,7 +120,7 @@ public class FailedRowRetry {
         String actor = child.createdBy();
         batches.beginStaging(child.id(), null, clock.instant(), actor);
         chunks.insert(child.id(), plan);
-        batches.startProcessing(child.id(), layout, rows.size(), RoleWarning.of(child, template).orElse(null),
+        batches.startProcessing(child.id(), layout, rows.size(), RoleWarning.of(child.createdBy(), child.createdByRoles(), template).orElse(null),
                 clock.instant(), actor);
     }
 

@@ -160,8 +160,8 @@ public class SetIntake {
         if (planned.isEmpty()) {
             throw new RejectedUploadException("no-template-sheet", "No sheet of " + file.filename()
                     + " is named after a template (its sheets: " + String.join(", ", sheets) + ")",
-                    "Name each sheet after its template, such as createAccount, or map it with a form field"
-                            + " 'sheetTemplate' such as Accounts=createAccount");
+                    "Name each sheet after its template, such as createProduct, or map it with a form field"
+                            + " 'sheetTemplate' such as Products=createProduct");
         }
         return planned;
     }

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -58,13 +57,6 @@ public class SetStore {
         return jdbc.list("""
                 select id, waits_for from intake.import_batch where set_id = ? order by set_position, id
                 """, row -> new Member(Jdbc.uuid(row, "id"), uuids(row)), set);
-    }
-
-    /** The set a batch belongs to, and the batches it waits for. */
-    public Map.Entry<UUID, List<UUID>> membership(UUID batch) {
-        return jdbc.first("select set_id, waits_for from intake.import_batch where id = ?",
-                row -> Map.entry(Optional.ofNullable(Jdbc.uuid(row, "set_id")).orElse(new UUID(0, 0)), uuids(row)),
-                batch).orElse(Map.entry(new UUID(0, 0), List.of()));
     }
 
     /** A batch of a set and the batches of the set it waits for. */
