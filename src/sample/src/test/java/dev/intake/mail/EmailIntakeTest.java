@@ -1,0 +1,303 @@
+package dev.intake.mail;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import jakarta.inject.Inject;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.icegreen.greenmail.user.GreenMailUser;
+
+import dev.intake.processing.ImportWorker;
+import dev.intake.support.Imports;
+import dev.intake.support.Tokens;
+import dev.intake.support.UniqueNames;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * Imports by email against a real mail server (GreenMail, SMTP and IMAP): an allowed sender's CSV and workbook become
+ * two batches with their email records, the reply arrives in the sender's mailbox with the counts and the exceptions
+ * file, refused mail is recorded with why and moved aside, a message is imported once however often it is read, and a
+ * rotated address stops working after its grace period.
+ */
+@QuarkusTest
+@TestProfile(EmailIntakeTest.WithMailbox.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EmailIntakeTest {
+
+    /** Its own application, reading GreenMail's mailbox. */
+    public static class WithMailbox implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(MailServer.class));
+        }
+    }
+
+    private static final String ADMIN = Tokens.of("mae", "mailed", "import-admin", "accounts-writer");
+    private static final String SENDER = "erp@partner.test";
+
+    private static String address;
+
+    @Inject
+    MailboxPoller poller;
+
+    @Inject
+    ImportWorker worker;
+
+    @Test
+    @Order(1)
+    void an_allowed_senders_csv_and_workbook_become_two_batches_and_the_reply_brings_the_outcome() throws Exception {
+        address = settings("mutation { rotateEmailImportAddress { address } }").getString(
+                "data.rotateEmailImportAddress.address");
+        assertTrue(address.matches("imports\\+[0-9a-f]{40}@intake\\.test"), address);
+        settings("mutation { updateEmailImportSettings(input: {allowedSenders: [\"" + SENDER + "\"],"
+                + " requireAuthentication: true, replies: true}) { allowedSenders } }");
+        settings("mutation { saveEmailImportRule(input: {position: 1, filenamePattern: \"*.csv\", template:"
+                + " \"createAccount\", dryRun: false}) { rules { id } } }");
+        JsonPath rules = settings("mutation { saveEmailImportRule(input: {position: 2, filenamePattern: \"*.xlsx\","
+                + " subjectPattern: \"nightly\", template: \"createAccount\", dryRun: false}) { rules { template savedBy } } }");
+        assertEquals(List.of("mae", "mae"), rules.getList("data.saveEmailImportRule.rules.savedBy"));
+
+        String fromCsv = UniqueNames.of("Mailed Csv");
+        String fromWorkbook = UniqueNames.of("Mailed Xlsx");
+        MimeMessage message = message(SENDER, address, "Nightly accounts", true,
+                attachment("accounts.csv", ("name,parent\r\n" + fromCsv + ",\r\nOrphan," + UniqueNames.of("No Parent")
+                        + "\r\n").getBytes(StandardCharsets.UTF_8), "text/csv"),
+                attachment("accounts.xlsx", workbook(fromWorkbook),
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+        deliver(message);
+
+        assertEquals(1, poller.poll(), "one message recorded");
+        assertEquals(0, poller.poll(), "read again, nothing new: it was moved to the processed folder");
+        JsonPath messages = settings("{ emailImportMessages { status reason sender subject batches } }");
+        assertEquals("ACCEPTED", messages.getString("data.emailImportMessages[0].status"), messages.prettify());
+        List<String> batches = messages.getList("data.emailImportMessages[0].batches");
+        assertEquals(2, batches.size());
+        for (String id : batches) {
+            JsonPath batch = Imports.finish(worker, ADMIN, id);
+            assertEquals("EMAIL", batch.getString("source"));
+            JsonPath record = new JsonPath(batch.getString("emailRecord"));
+            assertEquals(SENDER, record.getString("sender"));
+            assertEquals(address, record.getString("recipient"));
+            assertEquals("Nightly accounts", record.getString("subject"));
+            assertEquals(message.getMessageID(), record.getString("messageId"));
+            assertNotNull(record.getString("receivedAt"));
+            assertTrue(List.of("accounts.csv", "accounts.xlsx").contains(record.getString("attachment")));
+        }
+        List<Object> names = Imports.graphql(ADMIN, "{ accounts { name } }", Map.of()).getList("data.accounts.name");
+        assertTrue(names.contains(fromCsv) && names.contains(fromWorkbook), names.toString());
+
+        assertTrue(MailServer.mail.waitForIncomingEmail(10_000, 1), "the reply arrives");
+        MimeMessage reply = repliesTo(SENDER).get(0);
+        assertEquals("Imported: Nightly accounts", reply.getSubject());
+        assertEquals(message.getMessageID(), reply.getHeader("In-Reply-To", null), "in the same thread");
+        String text = textOf(reply);
+        assertTrue(text.contains("accounts.csv (createAccount): PARTIAL_SUCCESS") && text.contains("1 failed")
+                && text.contains("LOOKUP") && text.contains("/console/imports/"), text);
+        assertTrue(attachmentNames(reply).contains("accounts-exceptions.csv"), attachmentNames(reply).toString());
+        assertEquals(1, folder("Intake-Processed"), "moved once it was recorded");
+    }
+
+    @Test
+    @Order(2)
+    void forged_not_allowed_attachmentless_and_unknown_mail_is_refused_recorded_and_moved_aside() throws Exception {
+        MailServer.mail.purgeEmailFromAllMailboxes();
+        MailServer.mail.setUser("imports@intake.test", "imports", "secret");
+        byte[] csv = ("name\r\n" + UniqueNames.of("Never") + "\r\n").getBytes(StandardCharsets.UTF_8);
+        deliver(message(SENDER, address, "Forged", false, attachment("a.csv", csv, "text/csv")));
+        deliver(message("someone@elsewhere.test", address, "Not allowed", true, attachment("b.csv", csv, "text/csv")));
+        deliver(message(SENDER, address, "No attachment", true));
+        deliver(message(SENDER, "imports+0000@intake.test", "Unknown token", true, attachment("c.csv", csv,
+                "text/csv")));
+
+        assertEquals(4, poller.poll());
+        JsonPath messages = settings("{ emailImportMessages(first: 10) { status reason subject } }");
+        List<Map<String, String>> read = messages.getList("data.emailImportMessages");
+        assertTrue(reason(read, "Forged").startsWith("authentication required but missing"), read.toString());
+        assertTrue(reason(read, "Not allowed").startsWith("sender not allowed: someone@elsewhere.test"));
+        assertTrue(reason(read, "No attachment").startsWith("no attachment"));
+        assertTrue(read.stream().noneMatch(message -> "Unknown token".equals(message.get("subject"))),
+                "a message to no address of the organisation is not the organisation's");
+        assertEquals(4, folder("Intake-Rejected"));
+
+        assertTrue(MailServer.mail.waitForIncomingEmail(10_000, 5));
+        List<MimeMessage> replies = repliesTo(SENDER);
+        assertEquals(List.of("Not imported: No attachment"), replies.stream().map(EmailIntakeTest::subject).toList(),
+                "only the allowed, authenticated sender hears back; a forged From gets nothing");
+        assertTrue(repliesTo("someone@elsewhere.test").isEmpty());
+    }
+
+    @Test
+    @Order(3)
+    void a_message_is_imported_once_even_when_it_is_in_the_mailbox_twice() throws Exception {
+        MimeMessage message = message(SENDER, address, "Nightly twice", true, attachment("twice.csv",
+                ("name\r\n" + UniqueNames.of("Twice") + "\r\n").getBytes(StandardCharsets.UTF_8), "text/csv"));
+        deliver(message);
+        deliver(message);
+        assertEquals(1, poller.poll(), "the second copy is the same message, by its SHA-256");
+        assertEquals(0, folder("INBOX"));
+    }
+
+    @Test
+    @Order(4)
+    void a_rotated_address_works_through_its_grace_period_and_is_refused_after_it() throws Exception {
+        String old = address;
+        address = settings("mutation { rotateEmailImportAddress { address previousAddresses { address } } }")
+                .getString("data.rotateEmailImportAddress.address");
+        assertFalse(old.equals(address));
+        deliver(message(SENDER, old, "Nightly in grace", true, attachment("grace.csv",
+                ("name\r\n" + UniqueNames.of("Grace") + "\r\n").getBytes(StandardCharsets.UTF_8), "text/csv")));
+        poller.poll();
+        Thread.sleep(2_500);
+        deliver(message(SENDER, old, "Nightly too late", true, attachment("late.csv",
+                ("name\r\n" + UniqueNames.of("Late") + "\r\n").getBytes(StandardCharsets.UTF_8), "text/csv")));
+        poller.poll();
+        List<Map<String, String>> read = settings("{ emailImportMessages(first: 20) { status reason subject } }")
+                .getList("data.emailImportMessages");
+        assertEquals("ACCEPTED", read.stream().filter(m -> "Nightly in grace".equals(m.get("subject"))).findFirst()
+                .orElseThrow().get("status"));
+        assertTrue(reason(read, "Nightly too late").startsWith("rotated token"), read.toString());
+    }
+
+    private static String reason(List<Map<String, String>> messages, String subject) {
+        return messages.stream().filter(message -> subject.equals(message.get("subject"))).findFirst()
+                .map(message -> message.get("reason")).orElse("(not recorded)");
+    }
+
+    private static JsonPath settings(String operation) {
+        JsonPath answer = Imports.graphql(ADMIN, operation, Map.of());
+        assertTrue(answer.get("errors") == null, answer.prettify());
+        return answer;
+    }
+
+    /** A message as a partner's system sends it; authenticated: the receiving server's header says DMARC pass. */
+    private static MimeMessage message(String from, String to, String subject, boolean authenticated,
+            MimeBodyPart... attachments) throws MessagingException {
+        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
+        message.setFrom(new InternetAddress(from));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+        message.setSubject(subject);
+        if (authenticated) {
+            message.addHeader("Authentication-Results", "mx.intake.test; spf=pass smtp.mailfrom=" + from
+                    + "; dkim=pass header.d=" + from.substring(from.indexOf('@') + 1) + "; dmarc=pass header.from="
+                    + from.substring(from.indexOf('@') + 1));
+        } else {
+            // a header a sender wrote: another server's, which Intake does not trust
+            message.addHeader("Authentication-Results", "mx.forger.test; dmarc=pass header.from=partner.test");
+        }
+        MimeMultipart body = new MimeMultipart();
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText("Tonight's export.");
+        body.addBodyPart(text);
+        for (MimeBodyPart attachment : attachments) {
+            body.addBodyPart(attachment);
+        }
+        message.setContent(body);
+        message.saveChanges();
+        return message;
+    }
+
+    private static MimeBodyPart attachment(String name, byte[] bytes, String type) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setContent(bytes, type);
+        part.setFileName(name);
+        part.setDisposition(MimeBodyPart.ATTACHMENT);
+        return part;
+    }
+
+    /** Puts the message in the mailbox Intake reads, as the receiving server does for imports+token@. */
+    private static void deliver(MimeMessage message) throws Exception {
+        GreenMailUser user = MailServer.mail.getUserManager().getUser("imports");
+        user.deliver(message);
+    }
+
+    private static int folder(String name) throws Exception {
+        return MailServer.mail.getManagers().getImapHostManager().getFolder(
+                MailServer.mail.getUserManager().getUser("imports"), name).getMessageCount();
+    }
+
+    private static List<MimeMessage> repliesTo(String address) throws MessagingException {
+        List<MimeMessage> replies = new ArrayList<>();
+        for (MimeMessage received : MailServer.mail.getReceivedMessages()) {
+            InternetAddress[] to = (InternetAddress[]) received.getRecipients(Message.RecipientType.TO);
+            if (to != null && to.length > 0 && address.equals(to[0].getAddress())) {
+                replies.add(received);
+            }
+        }
+        return replies;
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String textOf(MimeMessage message) throws MessagingException, IOException {
+        Object content = message.getContent();
+        if (content instanceof String text) {
+            return text;
+        }
+        Multipart parts = (Multipart) content;
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < parts.getCount(); i++) {
+            BodyPart part = parts.getBodyPart(i);
+            if (part.getFileName() == null && part.isMimeType("text/plain")) {
+                text.append(part.getContent());
+            }
+        }
+        return text.toString();
+    }
+
+    private static List<String> attachmentNames(MimeMessage message) throws MessagingException, IOException {
+        List<String> names = new ArrayList<>();
+        if (message.getContent() instanceof Multipart parts) {
+            for (int i = 0; i < parts.getCount(); i++) {
+                if (parts.getBodyPart(i).getFileName() != null) {
+                    names.add(parts.getBodyPart(i).getFileName());
+                }
+            }
+        }
+        return names;
+    }
+
+    private static byte[] workbook(String name) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Workbook workbook = new Workbook(out, "Intake tests", "1.0");
+        Worksheet sheet = workbook.newWorksheet("Accounts");
+        sheet.value(0, 0, "name");
+        sheet.value(1, 0, name);
+        workbook.finish();
+        return out.toByteArray();
+    }
+}
