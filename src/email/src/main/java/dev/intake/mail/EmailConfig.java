@@ -74,6 +74,10 @@ public interface EmailConfig {
     @WithDefault("2000000")
     long maxReplyAttachment();
 
+    /** Fault injection for tests: a pause between recording a message and moving it. Leave it at 0. */
+    @WithDefault("0s")
+    Duration moveDelay();
+
     default boolean enabled() {
         return host().isPresent();
     }

@@ -36,13 +36,21 @@ public class MailboxPoller {
     @Inject
     MailIntake intake;
 
+    @Inject
+    dev.intake.db.Jdbc jdbc;
+
     @Scheduled(every = "${intake.email.poll-interval:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Disabled.class)
     void scheduled() {
+        if (!reading.tryLock()) {
+            return;
+        }
         try {
             poll();
         } catch (RuntimeException e) {
             LOG.errorf(e, "Reading the mailbox %s failed; the next read tries again", config.host().orElse("?"));
+        } finally {
+            reading.unlock();
         }
     }
 
@@ -58,23 +66,110 @@ public class MailboxPoller {
         }
     }
 
-    /** Reads every message in the folder once; answers how many were recorded now. */
-    public int poll() {
-        if (!config.enabled()) {
-            return 0;
+    private volatile Thread idler;
+
+    /** One read at a time per instance: the schedule's, or the one IDLE wakes. */
+    private final java.util.concurrent.locks.ReentrantLock reading = new java.util.concurrent.locks.ReentrantLock();
+
+    /**
+     * Where the server offers IMAP IDLE, one thread per instance waits in it and reads the mailbox as soon as mail
+     * arrives; the scheduled read stays as the fallback, and for servers without IDLE.
+     */
+    void startIdling(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent started) {
+        if (!config.enabled() || !config.scheduled()) {
+            return;
         }
-        Properties properties = new Properties();
+        Thread thread = new Thread(this::idle, "intake-mail-idle");
+        thread.setDaemon(true);
+        thread.start();
+        idler = thread;
+    }
+
+    void stopIdling(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent stopping) {
+        Thread thread = idler;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    private void idle() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try (Store store = connect()) {
+                Folder folder = store.getFolder(config.folder());
+                folder.open(Folder.READ_ONLY);
+                if (!(folder instanceof IMAPFolder imap) || !((org.eclipse.angus.mail.imap.IMAPStore) store)
+                        .hasCapability("IDLE")) {
+                    LOG.infof("The mailbox %s offers no IDLE; it is read every %s", config.host().get(),
+                            config.pollInterval());
+                    return;
+                }
+                while (!Thread.currentThread().isInterrupted() && folder.isOpen()) {
+                    imap.idle(true);
+                    scheduled();
+                }
+            } catch (MessagingException | RuntimeException e) {
+                LOG.debugf("IDLE on the mailbox ended (%s); waiting in it again", e.getMessage());
+                try {
+                    Thread.sleep(config.pollInterval().toMillis());
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private Store connect() throws MessagingException {
         String protocol = config.tls() ? "imaps" : "imap";
+        Store store = session(protocol).getStore(protocol);
+        store.connect(config.host().get(), config.port(), config.user().orElse(null), config.password().orElse(null));
+        return store;
+    }
+
+    private Session session(String protocol) {
+        Properties properties = new Properties();
         properties.put("mail.store.protocol", protocol);
         properties.put("mail." + protocol + ".host", config.host().get());
         properties.put("mail." + protocol + ".port", String.valueOf(config.port()));
         properties.put("mail." + protocol + ".connectiontimeout", "10000");
         properties.put("mail." + protocol + ".timeout", "60000");
-        Session session = Session.getInstance(properties);
+        return Session.getInstance(properties);
+    }
+
+    /**
+     * Reads every message in the folder once; answers how many were recorded now. One instance at a time reads the
+     * mailbox, under a PostgreSQL advisory lock: IMAP numbers a folder's messages by position, and another session's
+     * moves renumber them under a reader that has not seen them yet. The others skip the read; the records would keep
+     * each message once anyway.
+     */
+    public int poll() {
+        if (!config.enabled()) {
+            return 0;
+        }
+        long key = ("intake.email:" + config.host().get() + ":" + config.user().orElse("") + ":" + config.folder())
+                .hashCode();
+        return jdbc.withConnection(connection -> {
+            try (java.sql.PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_lock(?)")) {
+                lock.setLong(1, key);
+                try (java.sql.ResultSet locked = lock.executeQuery()) {
+                    if (!locked.next() || !locked.getBoolean(1)) {
+                        return 0;
+                    }
+                }
+            }
+            try {
+                return readMailbox();
+            } finally {
+                try (java.sql.PreparedStatement unlock = connection.prepareStatement("select pg_advisory_unlock(?)")) {
+                    unlock.setLong(1, key);
+                    unlock.execute();
+                }
+            }
+        });
+    }
+
+    private int readMailbox() {
         int recorded = 0;
-        try (Store store = session.getStore(protocol)) {
-            store.connect(config.host().get(), config.port(), config.user().orElse(null),
-                    config.password().orElse(null));
+        try (Store store = connect()) {
             Folder folder = store.getFolder(config.folder());
             folder.open(Folder.READ_WRITE);
             try {
@@ -82,26 +177,51 @@ public class MailboxPoller {
                 Folder rejected = ensure(store, config.rejectedFolder());
                 long uidValidity = ((UIDFolder) folder).getUIDValidity();
                 for (Message message : folder.getMessages()) {
-                    if (message.isExpunged() || message.isSet(Flags.Flag.DELETED)) {
-                        continue;
-                    }
-                    long uid = ((UIDFolder) folder).getUID(message);
-                    MailIntake.Outcome outcome = intake.handle(uidValidity, uid, raw(message),
-                            message.getReceivedDate() == null ? java.time.Instant.now()
-                                    : message.getReceivedDate().toInstant());
-                    recorded += outcome.recordedNow() ? 1 : 0;
-                    move(folder, message, MailIntake.ACCEPTED.equals(outcome.status()) ? processed : rejected);
+                    recorded += read(folder, message, uidValidity, processed, rejected) ? 1 : 0;
                 }
             } finally {
                 if (folder.isOpen()) {
                     folder.close(true);
                 }
             }
-        } catch (MessagingException | IOException e) {
+        } catch (MessagingException e) {
             throw new IllegalStateException("The mailbox " + config.user().orElse("") + "@" + config.host().get()
                     + " could not be read: " + e.getMessage(), e);
         }
         return recorded;
+    }
+
+    /**
+     * Reads, records and moves one message; true when it was recorded now. A message another instance moved away
+     * meanwhile (expunged under this one) is left to it.
+     */
+    private boolean read(Folder folder, Message message, long uidValidity, Folder processed, Folder rejected) {
+        try {
+            if (message.isExpunged() || message.isSet(Flags.Flag.DELETED)) {
+                return false;
+            }
+            long uid = ((UIDFolder) folder).getUID(message);
+            byte[] raw = raw(message);
+            MailIntake.Outcome outcome = intake.handle(uidValidity, uid, raw, message.getReceivedDate() == null
+                    ? java.time.Instant.now() : message.getReceivedDate().toInstant());
+            pauseForFaultInjection();
+            move(folder, message, MailIntake.ACCEPTED.equals(outcome.status()) ? processed : rejected);
+            return outcome.recordedNow();
+        } catch (MessagingException | IOException e) {
+            LOG.debugf("A message could not be read (another instance may have moved it): %s", e.getMessage());
+            return false;
+        }
+    }
+
+    private void pauseForFaultInjection() {
+        long pause = config.moveDelay().toMillis();
+        if (pause > 0) {
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static Folder ensure(Store store, String name) throws MessagingException {
