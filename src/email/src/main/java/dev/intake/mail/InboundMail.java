@@ -52,7 +52,7 @@ record InboundMail(String sender, List<String> recipients, String subject, Strin
             List<Attachment> attachments = new ArrayList<>();
             collect(message, attachments);
             return new InboundMail(sender, recipients, message.getSubject(), message.getMessageID(),
-                    message.getSentDate() == null ? received : received, results == null ? List.of()
+                    received, results == null ? List.of()
                             : List.of(results), attachments);
         } catch (MessagingException e) {
             throw new IOException("The message could not be read: " + e.getMessage(), e);

@@ -129,10 +129,11 @@ public class MailReplies {
     private String summary(List<ImportBatch> found) {
         StringBuilder text = new StringBuilder("Your email's files were imported.\n");
         for (ImportBatch batch : found) {
+            long total = batch.totalRows() == null ? 0L : batch.totalRows().longValue();
             text.append("\n").append(batch.filename()).append(" (").append(batch.template()).append("): ")
                     .append(batch.status()).append(batch.dryRun() ? ", a dry run" : "").append(". ")
                     .append(String.format(Locale.ROOT, "%,d rows: %,d imported (%,d created, %,d updated), %,d failed.",
-                            batch.totalRows() == null ? 0 : batch.totalRows(), batch.successCount(),
+                            total, batch.successCount(),
                             batch.createdCount(), batch.updatedCount(), batch.errorCount()))
                     .append("\n");
             if (batch.message() != null) {
