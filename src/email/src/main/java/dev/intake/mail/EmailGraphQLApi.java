@@ -23,6 +23,7 @@ import dev.intake.error.InvalidValueException;
 import dev.intake.error.NotFoundException;
 import dev.intake.security.Caller;
 import dev.intake.security.Roles;
+import dev.intake.template.ImportAction;
 import dev.intake.template.TemplateCatalog;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -119,6 +120,7 @@ public class EmailGraphQLApi {
     }
 
     @Mutation
+    @ImportAction(importable = false)
     @Description("Change who may send files and how replies go")
     public @NonNull SettingsView updateEmailImportSettings(@NonNull SettingsInput input) {
         caller.require(Roles.IMPORT_ADMIN);
@@ -146,6 +148,7 @@ public class EmailGraphQLApi {
     }
 
     @Mutation
+    @ImportAction(importable = false)
     @Description("Add or change a rule; the attachments it chooses run as you, with the roles you have now")
     public @NonNull SettingsView saveEmailImportRule(@NonNull RuleInput input) {
         caller.require(Roles.IMPORT_ADMIN);
