@@ -62,7 +62,7 @@ public class MailReplies {
     Clock clock;
 
     void ended(@Observes(during = TransactionPhase.AFTER_SUCCESS) BatchStatusChanged change) {
-        if (!change.ends() && change.to() != BatchStatus.READY) {
+        if (!config.enabled() || (!change.ends() && change.to() != BatchStatus.READY)) {
             return;
         }
         try {
