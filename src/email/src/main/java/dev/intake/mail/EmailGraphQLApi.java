@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -80,11 +81,13 @@ public class EmailGraphQLApi {
             @Description("Text the subject contains, any case") String subjectPattern, @NonNull String template,
             boolean dryRun,
             @NonNull @Description("The admin whose identity and roles (at saving) the rows run with") String savedBy,
-            @NonNull Instant savedAt) {
+            @NonNull Instant savedAt,
+            @Description("Why the rule refuses mail now, such as its admin having lost the import role; null while"
+                    + " it accepts") String refusal) {
 
-        static RuleView of(MailStore.Rule rule) {
+        static RuleView of(MailStore.Rule rule, Optional<String> refusal) {
             return new RuleView(rule.id().toString(), rule.position(), rule.filenamePattern(), rule.subjectPattern(),
-                    rule.template(), rule.dryRun(), rule.savedBy(), rule.savedAt());
+                    rule.template(), rule.dryRun(), rule.savedBy(), rule.savedAt(), refusal.orElse(null));
         }
     }
 
@@ -199,7 +202,8 @@ public class EmailGraphQLApi {
                 .toList();
         return new SettingsView(config.enabled(), current, previous, settings.allowedSenders(),
                 settings.requireAuthentication(), settings.replies(), settings.replyTo(),
-                store.rules(organisation).stream().map(RuleView::of).toList());
+                store.rules(organisation).stream().map(rule -> RuleView.of(rule, RuleAdmin.refusal(rule,
+                        store.rolesSeen(organisation, rule.savedBy())))).toList());
     }
 
     private String address(String token) {

@@ -135,6 +135,12 @@ public class MailIntake {
                 return refusal(organisation, addressed.getKey(), "no rule matches " + attachment.filename()
                         + " with the subject '" + mail.subject() + "'", true, settings);
             }
+            Optional<String> lostRole = RuleAdmin.refusal(rule.get(), store.rolesSeen(organisation,
+                    rule.get().savedBy()));
+            if (lostRole.isPresent()) {
+                return refusal(organisation, addressed.getKey(), "rule refused: " + attachment.filename() + ": "
+                        + lostRole.get(), true, settings);
+            }
             files.add(Map.entry(attachment, rule.get()));
         }
         return new Decision(organisation, addressed.getKey(), null, true, settings, files);

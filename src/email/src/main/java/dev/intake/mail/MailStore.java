@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +39,14 @@ public class MailStore {
 
         public Rule {
             savedByRoles = List.copyOf(savedByRoles);
+        }
+    }
+
+    /** The roles a user's token showed last in an organisation, and when. */
+    public record SeenRoles(Set<String> roles, Instant seenAt) {
+
+        public SeenRoles {
+            roles = Set.copyOf(roles);
         }
     }
 
@@ -116,6 +125,22 @@ public class MailStore {
         return jdbc.update("delete from intake.email_rule where id = ? and organisation = ?", id, organisation) == 1;
     }
 
+    /** Records the roles a user's token showed, unless a later sighting is already recorded. */
+    public void sawRoles(String organisation, String user, Set<String> roles, Instant at) {
+        jdbc.update("""
+                insert into intake.email_admin_roles (organisation, user_name, roles, seen_at) values (?, ?, ?, ?)
+                on conflict (organisation, user_name) do update set roles = excluded.roles, seen_at = excluded.seen_at
+                where intake.email_admin_roles.seen_at < excluded.seen_at
+                """, organisation, user, roles.toArray(String[]::new), at);
+    }
+
+    /** The roles the user's token showed last in the organisation; empty when no token of theirs was seen. */
+    public Optional<SeenRoles> rolesSeen(String organisation, String user) {
+        return jdbc.first("select roles, seen_at from intake.email_admin_roles where organisation = ? and user_name = ?",
+                row -> new SeenRoles(Set.of((String[]) row.getArray("roles").getArray()), Jdbc.instant(row, "seen_at")),
+                organisation, user);
+    }
+
     /** What became of a message already read: found by its place in the mailbox or by its content. */
     public Optional<Message> known(long uidValidity, long uid, String sha256) {
         return jdbc.first("""
@@ -143,7 +168,7 @@ public class MailStore {
 
     /** The accepted message a batch came in. */
     public Optional<Message> messageOf(UUID batch) {
-        return jdbc.first("select * from intake.email_message where ? = any (batches)", MailStore::message, batch);
+        return jdbc.first("select * from intake.email_message where batches @> array[?::uuid]", MailStore::message, batch);
     }
 
     /** Claims the reply of a message: true once, for the caller that marked it. */

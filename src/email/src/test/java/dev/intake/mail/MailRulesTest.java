@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,20 @@ class MailRulesTest {
                 .template());
         assertTrue(RuleMatch.first(rules, "stock.xlsx", "weekly export").isEmpty());
         assertTrue(RuleMatch.first(rules, "orders.csv", null).isEmpty(), "the glob must match the whole name");
+    }
+
+    @Test
+    void a_rule_refuses_mail_once_its_admins_token_seen_after_saving_lacks_the_import_role() {
+        MailStore.Rule rule = rule(1, "*.csv", null, "createOrder");
+        Instant later = Instant.EPOCH.plusSeconds(60);
+        assertTrue(RuleAdmin.refusal(rule, Optional.empty()).isEmpty(), "no token of the admin seen: the rule stands");
+        assertTrue(RuleAdmin.refusal(rule, Optional.of(new MailStore.SeenRoles(Set.of("import-admin"), later)))
+                .isEmpty());
+        assertTrue(RuleAdmin.refusal(rule, Optional.of(new MailStore.SeenRoles(Set.of("import-viewer"),
+                Instant.EPOCH.minusSeconds(60)))).isEmpty(), "a token from before the rule was saved says nothing");
+        String refusal = RuleAdmin.refusal(rule, Optional.of(new MailStore.SeenRoles(Set.of("import-viewer"),
+                later))).orElseThrow();
+        assertTrue(refusal.contains("saved by ada, who has since lost the import-admin role"), refusal);
     }
 
     private static MailStore.Rule rule(int position, String filename, String subject, String template) {

@@ -187,6 +187,48 @@ class EmailIntakeTest {
         assertTrue(reason(read, "Nightly too late").startsWith("rotated token"), read.toString());
     }
 
+    @Test
+    @Order(5)
+    void a_rule_whose_admin_has_since_lost_the_import_role_refuses_mail_and_says_why() throws Exception {
+        String lee = Tokens.of("lee", "mailed", "import-admin", "accounts-writer");
+        JsonPath saved = Imports.graphql(lee, "mutation { saveEmailImportRule(input: {position: 0, subjectPattern:"
+                + " \"from lee\", template: \"createAccount\", dryRun: false}) { rules { id savedBy refusal } } }",
+                Map.of());
+        String rule = saved.getString("data.saveEmailImportRule.rules.find { it.savedBy == 'lee' }.id");
+        // lee's next request shows a token without the role: refused, and from then on lee's rule refuses mail
+        JsonPath refused = Imports.graphql(Tokens.of("lee", "mailed", "import-viewer"), "{ emailImportSettings {"
+                + " address } }", Map.of());
+        assertNotNull(refused.get("errors"), refused.prettify());
+        String refusal = awaitRefusal(rule, true);
+        assertTrue(refusal.contains("saved by lee, who has since lost the import-admin role"), refusal);
+
+        deliver(message(SENDER, address, "Accounts from lee", true, attachment("lee.csv",
+                ("name\r\n" + UniqueNames.of("Lee") + "\r\n").getBytes(StandardCharsets.UTF_8), "text/csv")));
+        assertEquals(1, poller.poll());
+        List<Map<String, String>> read = settings("{ emailImportMessages(first: 5) { status reason subject } }")
+                .getList("data.emailImportMessages");
+        assertTrue(reason(read, "Accounts from lee").startsWith("rule refused: lee.csv: the rule for createAccount"
+                + " was saved by lee, who has since lost the import-admin role"), read.toString());
+
+        Imports.graphql(lee, "{ emailImportSettings { address } }", Map.of());
+        assertEquals("(none)", awaitRefusal(rule, false), "lee has the role again: the rule accepts mail");
+        settings("mutation { deleteEmailImportRule(id: \"" + rule + "\") { address } }");
+    }
+
+    /** The rule's refusal once it is (or is no longer) there: tokens are noted off the request's thread. */
+    private static String awaitRefusal(String rule, boolean present) throws InterruptedException {
+        String refusal = null;
+        for (int attempt = 0; attempt < 100; attempt++) {
+            refusal = settings("{ emailImportSettings { rules { id refusal } } }").getString(
+                    "data.emailImportSettings.rules.find { it.id == '" + rule + "' }.refusal");
+            if ((refusal != null) == present) {
+                return refusal == null ? "(none)" : refusal;
+            }
+            Thread.sleep(100);
+        }
+        return refusal == null ? "(none)" : refusal;
+    }
+
     private static String reason(List<Map<String, String>> messages, String subject) {
         return messages.stream().filter(message -> subject.equals(message.get("subject"))).findFirst()
                 .map(message -> message.get("reason")).orElse("(not recorded)");
