@@ -1,9 +1,6 @@
 package dev.intake.mail;
 
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,13 +17,9 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Type;
 
-import dev.intake.error.InvalidValueException;
-import dev.intake.error.NotFoundException;
 import dev.intake.security.Caller;
 import dev.intake.security.Roles;
 import dev.intake.template.ImportAction;
-import dev.intake.template.TemplateCatalog;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Email Import Settings on {@code /graphql}, for the organisation's admins: its secret address and its rotation, the
@@ -36,22 +29,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @GraphQLApi
 public class EmailGraphQLApi {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     @Inject
     Caller caller;
 
     @Inject
-    MailStore store;
-
-    @Inject
-    EmailConfig config;
-
-    @Inject
-    TemplateCatalog templates;
-
-    @Inject
-    Clock clock;
+    EmailSettings settings;
 
     @Type("IntakeEmailImportSettings")
     @Description("How the organisation imports files sent by email")
@@ -119,7 +101,7 @@ public class EmailGraphQLApi {
     @Description("The organisation's Email Import Settings; admins only")
     public @NonNull SettingsView emailImportSettings() {
         caller.require(Roles.IMPORT_ADMIN);
-        return view();
+        return settings.view(caller.organisation());
     }
 
     @Mutation
@@ -127,27 +109,16 @@ public class EmailGraphQLApi {
     @Description("Change who may send files and how replies go")
     public @NonNull SettingsView updateEmailImportSettings(@NonNull SettingsInput input) {
         caller.require(Roles.IMPORT_ADMIN);
-        for (String sender : input.allowedSenders()) {
-            if (!sender.strip().matches("(?i)([^@\\s]+)?@[a-z0-9.-]+\\.[a-z]{2,}")) {
-                throw new InvalidValueException("input/allowedSenders", "'" + sender + "' is neither an address nor"
-                        + " an @domain pattern");
-            }
-        }
-        QuarkusTransaction.requiringNew().run(() -> store.saveSettings(new MailStore.Settings(caller.organisation(),
-                input.allowedSenders().stream().map(String::strip).toList(), input.requireAuthentication(),
-                input.replies(), input.replyTo()), caller.user(), clock.instant()));
-        return view();
+        settings.update(caller.organisation(), caller.user(), input);
+        return settings.view(caller.organisation());
     }
 
     @Mutation
     @Description("Give the organisation a new secret address; the old one keeps working for the grace period")
     public @NonNull SettingsView rotateEmailImportAddress() {
         caller.require(Roles.IMPORT_ADMIN);
-        byte[] bits = new byte[20];
-        RANDOM.nextBytes(bits);
-        String token = HexFormat.of().formatHex(bits);
-        QuarkusTransaction.requiringNew().run(() -> store.rotate(caller.organisation(), token, clock.instant()));
-        return view();
+        settings.rotate(caller.organisation());
+        return settings.view(caller.organisation());
     }
 
     @Mutation
@@ -155,66 +126,22 @@ public class EmailGraphQLApi {
     @Description("Add or change a rule; the attachments it chooses run as you, with the roles you have now")
     public @NonNull SettingsView saveEmailImportRule(@NonNull RuleInput input) {
         caller.require(Roles.IMPORT_ADMIN);
-        if (templates.byName(input.template()).isEmpty()) {
-            throw new InvalidValueException("input/template", "There is no template named '" + input.template() + "'");
-        }
-        if ((input.filenamePattern() == null || input.filenamePattern().isBlank())
-                && (input.subjectPattern() == null || input.subjectPattern().isBlank())) {
-            throw new InvalidValueException("input/filenamePattern", "Give a file name pattern, a subject pattern or"
-                    + " both");
-        }
-        UUID id = input.id() == null ? UUID.randomUUID() : uuid(input.id());
-        QuarkusTransaction.requiringNew().run(() -> store.saveRule(new MailStore.Rule(id, caller.organisation(),
-                input.position(), input.filenamePattern(), input.subjectPattern(), input.template(), input.dryRun(),
-                caller.user(), List.copyOf(caller.roles()), clock.instant())));
-        return view();
+        settings.saveRule(caller.organisation(), caller.user(), caller.roles(), input);
+        return settings.view(caller.organisation());
     }
 
     @Mutation
     @Description("Remove a rule")
     public @NonNull SettingsView deleteEmailImportRule(@NonNull @Id String id) {
         caller.require(Roles.IMPORT_ADMIN);
-        if (!QuarkusTransaction.requiringNew().call(() -> store.deleteRule(uuid(id), caller.organisation()))) {
-            throw new NotFoundException("id", "No rule has the ID " + id);
-        }
-        return view();
+        settings.deleteRule(caller.organisation(), id);
+        return settings.view(caller.organisation());
     }
 
     @Query
     @Description("The mail read lately, newest first, accepted and refused, with why")
     public @NonNull List<@NonNull MessageView> emailImportMessages(@DefaultValue("50") int first) {
         caller.require(Roles.IMPORT_ADMIN);
-        return store.messages(caller.organisation(), Math.max(0, Math.min(first, 500))).stream().map(MessageView::of)
-                .toList();
-    }
-
-    private SettingsView view() {
-        String organisation = caller.organisation();
-        MailStore.Settings settings = store.settings(organisation);
-        List<MailStore.Address> addresses = store.addresses(organisation);
-        Instant now = clock.instant();
-        String current = addresses.stream().filter(address -> address.retiredAt() == null).findFirst()
-                .map(address -> address(address.token())).orElse(null);
-        List<RetiredAddress> previous = addresses.stream().filter(address -> address.retiredAt() != null
-                && address.retiredAt().plus(config.tokenGracePeriod()).isAfter(now))
-                .map(address -> new RetiredAddress(address(address.token()),
-                        address.retiredAt().plus(config.tokenGracePeriod())))
-                .toList();
-        return new SettingsView(config.enabled(), current, previous, settings.allowedSenders(),
-                settings.requireAuthentication(), settings.replies(), settings.replyTo(),
-                store.rules(organisation).stream().map(rule -> RuleView.of(rule, RuleAdmin.refusal(rule,
-                        store.rolesSeen(organisation, rule.savedBy())))).toList());
-    }
-
-    private String address(String token) {
-        return config.localPart() + "+" + token + "@" + config.domain();
-    }
-
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("id", "No rule has the ID " + id);
-        }
+        return settings.messages(caller.organisation(), first);
     }
 }

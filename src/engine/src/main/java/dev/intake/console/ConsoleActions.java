@@ -19,15 +19,12 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import dev.intake.api.ApiException;
 import dev.intake.api.RestErrors;
 import dev.intake.api.UploadForm;
 import dev.intake.batch.ImportBatch;
 import dev.intake.batch.RowErrorType;
 import dev.intake.imports.ImportService;
 import dev.intake.processing.UnknownRows;
-import dev.intake.remote.RemoteTargets;
-import dev.intake.security.Caller;
 import dev.intake.webhook.Webhook;
 import dev.intake.webhook.WebhookService;
 import io.vertx.core.http.HttpServerRequest;
@@ -46,13 +43,7 @@ public class ConsoleActions {
     ImportService imports;
 
     @Inject
-    Caller caller;
-
-    @Inject
-    CsrfToken csrf;
-
-    @Inject
-    RemoteTargets targets;
+    ConsoleViewers viewers;
 
     /** One file from the wizard: the same form, checks and limits as {@code POST /imports}. */
     @Inject
@@ -212,15 +203,7 @@ public class ConsoleActions {
     }
 
     private Response asAdmin(String what, Function<Viewer, Response> action) {
-        Viewer viewer = Viewer.of(caller, csrf, !targets.names().isEmpty());
-        if (viewer == null) {
-            return ConsoleResponses.noAccess(caller);
-        }
-        if (!viewer.admin()) {
-            throw new ApiException(Response.Status.FORBIDDEN, "forbidden", what + " needs the import-admin role",
-                    "Ask an administrator of " + viewer.organisation() + " for the role");
-        }
-        return action.apply(viewer);
+        return viewers.asAdmin(what, action);
     }
 
     /** Refusals and failures of these endpoints answer Intake's error body; a host's endpoints keep their own. */

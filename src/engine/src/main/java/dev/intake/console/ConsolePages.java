@@ -23,8 +23,6 @@ import dev.intake.batch.ImportBatch;
 import dev.intake.batch.RowOutcome;
 import dev.intake.imports.ImportService;
 import dev.intake.imports.Page;
-import dev.intake.remote.RemoteTargets;
-import dev.intake.security.Caller;
 import dev.intake.template.ImportTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -51,13 +49,7 @@ public class ConsolePages {
     dev.intake.sets.ImportSets sets;
 
     @Inject
-    Caller caller;
-
-    @Inject
-    CsrfToken csrf;
-
-    @Inject
-    RemoteTargets targets;
+    ConsoleViewers viewers;
 
     @Inject
     WebhooksPage webhooksPage;
@@ -242,8 +234,7 @@ public class ConsolePages {
     }
 
     private Response page(Function<Viewer, Response> render) {
-        Viewer viewer = Viewer.of(caller, csrf, !targets.names().isEmpty());
-        return viewer == null ? ConsoleResponses.noAccess(caller) : render.apply(viewer);
+        return viewers.page(render);
     }
 
     private Response part(String id, ConsoleResponses.Part part) {

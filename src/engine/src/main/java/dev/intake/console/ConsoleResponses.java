@@ -21,7 +21,7 @@ final class ConsoleResponses {
 
     static Response noAccess(Caller caller) {
         return Response.status(Response.Status.FORBIDDEN)
-                .entity(Pages.noAccess(new Viewer(caller.user(), null, false, null, false), Viewer.hasImportRole(caller)))
+                .entity(Pages.noAccess(new Viewer(caller.user(), null, false, null, false, java.util.List.of()), Viewer.hasImportRole(caller)))
                 .build();
     }
 

@@ -142,6 +142,24 @@
     }
   });
 
+  // A Copy button copies the text of the element its data-copy names, such as a secret address.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-copy]");
+    var source = button && document.querySelector(button.getAttribute("data-copy"));
+    if (!source) { return; }
+    var text = source.textContent.trim();
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(function () { toast("Copied " + text); },
+        function () { toast("Select the text and copy it: the browser refused the clipboard"); });
+    } else {
+      var range = document.createRange();
+      range.selectNodeContents(source);
+      window.getSelection().removeAllRanges();
+      window.getSelection().addRange(range);
+      toast("Selected: press Ctrl+C to copy");
+    }
+  });
+
   function wizard(root) {
     var search = document.getElementById("template-search");
     var choices = Array.prototype.slice.call(root.querySelectorAll(".template-choice"));

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +21,6 @@ import com.microsoft.playwright.APIRequestContext;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -31,6 +28,7 @@ import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.RequestOptions;
 
 import dev.intake.processing.ImportWorker;
+import dev.intake.support.ConsoleBrowser;
 import dev.intake.support.Imports;
 import dev.intake.support.Tokens;
 import dev.intake.support.UniqueNames;
@@ -48,9 +46,6 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class ConsoleBrowserTest {
 
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
     private static Playwright playwright;
     private static Browser browser;
 
@@ -65,11 +60,8 @@ class ConsoleBrowserTest {
 
     @BeforeAll
     static void start_the_browser() {
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        playwright = ConsoleBrowser.playwright();
+        browser = ConsoleBrowser.launch(playwright);
     }
 
     @AfterAll
@@ -518,17 +510,8 @@ class ConsoleBrowserTest {
         return browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800).setAcceptDownloads(true));
     }
 
-    /** Signs in on the dev provider's page, as a person does, with exactly these roles ticked. */
     private void signIn(Page page, String user, String organisation, List<String> roles) throws IOException {
-        page.navigate(url("/console/imports"));
-        page.fill("#user", user);
-        page.fill("#organisation", organisation);
-        for (var box : page.querySelectorAll("input[name=roles]")) {
-            box.setChecked(roles.contains(box.getAttribute("value")));
-        }
-        screenshot(page, "sign-in");
-        page.click("button[type=submit]");
-        page.waitForURL("**/console/imports");
+        ConsoleBrowser.signIn(page, url("/console/imports"), user, organisation, roles);
     }
 
     private String url(String path) {
@@ -536,7 +519,6 @@ class ConsoleBrowserTest {
     }
 
     private static void screenshot(Page page, String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        ConsoleBrowser.screenshot(page, name);
     }
 }

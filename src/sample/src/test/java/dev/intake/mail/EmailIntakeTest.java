@@ -26,14 +26,18 @@ import jakarta.mail.internet.MimeMultipart;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import com.icegreen.greenmail.user.GreenMailUser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
 
 import dev.intake.processing.ImportWorker;
+import dev.intake.support.ConsoleBrowser;
 import dev.intake.support.Imports;
 import dev.intake.support.Tokens;
 import dev.intake.support.UniqueNames;
@@ -71,6 +75,9 @@ class EmailIntakeTest {
 
     @Inject
     ImportWorker worker;
+
+    @ConfigProperty(name = "quarkus.http.test-port", defaultValue = "8081")
+    int port;
 
     @Test
     @Order(1)
@@ -213,6 +220,51 @@ class EmailIntakeTest {
         Imports.graphql(lee, "{ emailImportSettings { address } }", Map.of());
         assertEquals("(none)", awaitRefusal(rule, false), "lee has the role again: the rule accepts mail");
         settings("mutation { deleteEmailImportRule(id: \"" + rule + "\") { address } }");
+    }
+
+    @Test
+    @Order(6)
+    void an_admin_reads_and_changes_the_settings_on_the_console_and_a_viewer_has_no_email_page() throws Exception {
+        try (ConsoleBrowser chromium = ConsoleBrowser.start(port); BrowserContext context = chromium.newContext();
+                Page page = context.newPage()) {
+            chromium.signIn(page, "mae", "mailed", List.of("import-admin", "accounts-writer"));
+            page.click("nav a:has-text('Email')");
+            page.waitForURL("**/console/email");
+            assertEquals(address, page.textContent("#email-address").strip());
+            String mail = page.textContent("#email-messages");
+            assertTrue(mail.contains("Nightly accounts") && mail.contains("Imported") && mail.contains("Forged")
+                    && mail.contains("authentication required but missing"), mail);
+
+            page.fill("#allowed-senders", SENDER + "\nnot an address");
+            page.click("#email-settings button[type=submit]");
+            page.waitForSelector("#toast:not([hidden])");
+            assertTrue(page.textContent("#toast").contains("'not an address' is neither an address nor an @domain"
+                    + " pattern"), page.textContent("#toast"));
+            page.fill("#allowed-senders", SENDER + "\n@partner.test");
+            page.click("#email-settings button[type=submit]");
+            page.waitForSelector("#email-saved");
+            assertEquals(List.of(SENDER, "@partner.test"), settings("{ emailImportSettings { allowedSenders } }")
+                    .getList("data.emailImportSettings.allowedSenders"));
+
+            page.fill("#email-rule input[name=subjectPattern]", "weekly stock");
+            page.selectOption("#email-rule select[name=template]", "createAccount");
+            page.selectOption("#email-rule select[name=mode]", "dry-run");
+            page.click("#email-rule button[type=submit]");
+            page.waitForSelector("#email-rules tr:has-text('weekly stock')");
+            assertTrue(page.textContent("#email-rules tr:has-text('weekly stock')").contains("Dry run"));
+            ConsoleBrowser.screenshot(page, "email-settings");
+            page.onDialog(dialog -> dialog.accept());
+            page.click("#email-rules tr:has-text('weekly stock') button:has-text('Remove')");
+            page.waitForSelector("#email-saved:has-text('Rule removed')");
+            assertFalse(page.textContent("#email-rules").contains("weekly stock"));
+        }
+        try (ConsoleBrowser chromium = ConsoleBrowser.start(port); BrowserContext context = chromium.newContext();
+                Page page = context.newPage()) {
+            chromium.signIn(page, "vic", "mailed", List.of("import-viewer"));
+            assertEquals(0, page.locator("nav a:has-text('Email')").count(), "the menu offers admins' pages to admins");
+            page.navigate(chromium.url("/console/email"));
+            assertTrue(page.textContent("#email-page").contains("For import admins"));
+        }
     }
 
     /** The rule's refusal once it is (or is no longer) there: tokens are noted off the request's thread. */
