@@ -3,6 +3,7 @@ package dev.intake.mail;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -73,6 +74,13 @@ public interface EmailConfig {
     /** The largest exceptions file attached to a reply, in bytes; a larger one is linked only. */
     @WithDefault("2000000")
     long maxReplyAttachment();
+
+    /**
+     * The largest message read, as the mailbox reports its size; a larger one is refused from its headers alone,
+     * without reading its body, and answered like any refusal.
+     */
+    @WithDefault("50M")
+    MemorySize maxMessageSize();
 
     /** Fault injection for tests: a pause between recording a message and moving it. Leave it at 0. */
     @WithDefault("0s")

@@ -96,11 +96,12 @@ public class EmailConsole {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response saveRule(@FormParam("id") String id, @FormParam("position") String position,
             @FormParam("filenamePattern") String filenamePattern, @FormParam("subjectPattern") String subjectPattern,
-            @FormParam("template") String template, @FormParam("mode") String mode) {
+            @FormParam("template") String template, @FormParam("mode") String mode,
+            @FormParam("mappingFrom") String mappingFrom) {
         return viewers.asAdmin("Saving a rule", viewer -> {
             settings.saveRule(viewer.organisation(), viewer.user(), caller.roles(), new EmailGraphQLApi.RuleInput(
                     id, position(position), filenamePattern, subjectPattern, template == null ? "" : template,
-                    "dry-run".equals(mode)));
+                    "dry-run".equals(mode), mappingFrom));
             return Response.ok(render(viewer, "Rule saved: its attachments run as you, with the roles you have"
                     + " now.")).build();
         });

@@ -65,11 +65,13 @@ public class EmailGraphQLApi {
             @NonNull @Description("The admin whose identity and roles (at saving) the rows run with") String savedBy,
             @NonNull Instant savedAt,
             @Description("Why the rule refuses mail now, such as its admin having lost the import role; null while"
-                    + " it accepts") String refusal) {
+                    + " it accepts") String refusal,
+            @Id @Description("The batch whose saved column mapping the rule pins; null when it pins none") String mappingFrom) {
 
         static RuleView of(MailStore.Rule rule, Optional<String> refusal) {
             return new RuleView(rule.id().toString(), rule.position(), rule.filenamePattern(), rule.subjectPattern(),
-                    rule.template(), rule.dryRun(), rule.savedBy(), rule.savedAt(), refusal.orElse(null));
+                    rule.template(), rule.dryRun(), rule.savedBy(), rule.savedAt(), refusal.orElse(null),
+                    rule.mappingBatch() == null ? null : rule.mappingBatch().toString());
         }
     }
 
@@ -80,7 +82,10 @@ public class EmailGraphQLApi {
 
     @Input("IntakeEmailImportRuleInput")
     public record RuleInput(@Id @Description("The rule to change; left out, a new rule") String id, int position,
-            String filenamePattern, String subjectPattern, @NonNull String template, boolean dryRun) {
+            String filenamePattern, String subjectPattern, @NonNull String template, boolean dryRun,
+            @Id @Description("A batch of this template whose column mapping was saved: the rule's attachments must have"
+                    + " exactly its headers, and run with that mapping; an attachment with other headers is refused")
+            String mappingFrom) {
     }
 
     @Type("IntakeEmailMessage")

@@ -19,6 +19,7 @@ import dev.intake.mail.EmailGraphQLApi.RuleInput;
 import dev.intake.mail.EmailGraphQLApi.RuleView;
 import dev.intake.mail.EmailGraphQLApi.SettingsInput;
 import dev.intake.mail.EmailGraphQLApi.SettingsView;
+import dev.intake.mapping.MappingStore;
 import dev.intake.template.TemplateCatalog;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -43,6 +44,9 @@ public class EmailSettings {
 
     @Inject
     TemplateCatalog templates;
+
+    @Inject
+    MappingStore mappings;
 
     @Inject
     Clock clock;
@@ -98,10 +102,15 @@ public class EmailSettings {
                     + " both");
         }
         UUID id = input.id() == null || input.id().isBlank() ? UUID.randomUUID() : uuid(input.id());
+        UUID mappingBatch = blank(input.mappingFrom()) ? null : batchId(input.mappingFrom().strip());
+        String signature = mappingBatch == null ? null : mappings.savedSignature(organisation, input.template(),
+                mappingBatch).orElseThrow(() -> new InvalidValueException("input/mappingFrom", "Batch "
+                        + input.mappingFrom().strip() + " saved no column mapping of " + input.template() + ": map a"
+                        + " file on the console, tick 'Save this mapping', and give that batch's ID"));
         QuarkusTransaction.requiringNew().run(() -> store.saveRule(new MailStore.Rule(id, organisation,
                 input.position(), blank(input.filenamePattern()) ? null : input.filenamePattern().strip(),
                 blank(input.subjectPattern()) ? null : input.subjectPattern().strip(), input.template(),
-                input.dryRun(), user, List.copyOf(roles), clock.instant())));
+                input.dryRun(), user, List.copyOf(roles), clock.instant(), mappingBatch, signature)));
     }
 
     public void deleteRule(String organisation, String id) {
@@ -122,6 +131,14 @@ public class EmailSettings {
 
     private static boolean blank(String text) {
         return text == null || text.isBlank();
+    }
+
+    private static UUID batchId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("input/mappingFrom", "'" + id + "' is not a batch ID");
+        }
     }
 
     private static UUID uuid(String id) {

@@ -34,6 +34,15 @@ record InboundMail(String sender, List<String> recipients, String subject, Strin
     }
 
     static InboundMail parse(byte[] raw, Instant received) throws IOException {
+        return parse(raw, received, true);
+    }
+
+    /** A message read from its header alone, as for one too large to fetch: it has no attachments. */
+    static InboundMail parseHeader(byte[] header, Instant received) throws IOException {
+        return parse(header, received, false);
+    }
+
+    private static InboundMail parse(byte[] raw, Instant received, boolean withBody) throws IOException {
         try {
             MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
             Address[] from = message.getFrom();
@@ -50,7 +59,9 @@ record InboundMail(String sender, List<String> recipients, String subject, Strin
             }
             String[] results = message.getHeader("Authentication-Results");
             List<Attachment> attachments = new ArrayList<>();
-            collect(message, attachments);
+            if (withBody) {
+                collect(message, attachments);
+            }
             return new InboundMail(sender, recipients, message.getSubject(), message.getMessageID(),
                     received, results == null ? List.of()
                             : List.of(results), attachments);

@@ -2,6 +2,7 @@ package dev.intake.mail;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -96,7 +97,34 @@ public class MailIntake {
         return accept(uidValidity, uid, sha256, mail, decision, received);
     }
 
-    private Decision decide(InboundMail mail) {
+    /**
+     * Refuses a message over {@code intake.email.max-message-size} from its headers alone: who sent it and to which
+     * address decide, as for any message, whether the refusal is the organisation's and whether it is answered.
+     */
+    public Outcome handleTooLarge(long uidValidity, long uid, byte[] headers, long size, Instant received) {
+        String key = sha256(("too large\n" + uidValidity + "\n" + uid).getBytes(StandardCharsets.UTF_8));
+        Optional<MailStore.Message> known = store.known(uidValidity, uid, key);
+        if (known.isPresent()) {
+            return new Outcome(known.get().status(), false);
+        }
+        InboundMail mail;
+        try {
+            mail = InboundMail.parseHeader(headers, received);
+        } catch (IOException e) {
+            mail = null;
+        }
+        String tooLarge = "message too large: it has " + size + " bytes; the limit is "
+                + config.maxMessageSize().asLongValue() + " bytes (intake.email.max-message-size). Send fewer or"
+                + " smaller attachments, or compress them into an .xlsx";
+        Decision screened = mail == null ? null : screen(mail);
+        Decision decision = screened == null ? refusal(null, null, tooLarge, false, null)
+                : screened.reason() != null ? screened
+                        : refusal(screened.organisation(), screened.recipient(), tooLarge, true, screened.settings());
+        return reject(uidValidity, uid, key, mail, decision, received);
+    }
+
+    /** The checks of address, sender and authentication; a decision without files when they pass. */
+    private Decision screen(InboundMail mail) {
         Map.Entry<String, String> addressed = addressed(mail.recipients());
         if (addressed == null) {
             return refusal(null, null, "unknown address: no recipient is " + config.localPart() + "+<token>@"
@@ -123,8 +151,19 @@ public class MailIntake {
                     + " shows DMARC pass, or SPF or DKIM pass for " + SenderRules.domainOf(mail.sender()), false,
                     settings);
         }
+        return new Decision(organisation, addressed.getKey(), null, true, settings, List.of());
+    }
+
+    private Decision decide(InboundMail mail) {
+        Decision screened = screen(mail);
+        if (screened.reason() != null) {
+            return screened;
+        }
+        String organisation = screened.organisation();
+        String recipient = screened.recipient();
+        MailStore.Settings settings = screened.settings();
         if (mail.attachments().isEmpty()) {
-            return refusal(organisation, addressed.getKey(), "no attachment: attach CSV, Excel (.xlsx) or NDJSON"
+            return refusal(organisation, recipient, "no attachment: attach CSV, Excel (.xlsx) or NDJSON"
                     + " files", true, settings);
         }
         List<MailStore.Rule> rules = store.rules(organisation);
@@ -132,18 +171,18 @@ public class MailIntake {
         for (InboundMail.Attachment attachment : mail.attachments()) {
             Optional<MailStore.Rule> rule = RuleMatch.first(rules, attachment.filename(), mail.subject());
             if (rule.isEmpty()) {
-                return refusal(organisation, addressed.getKey(), "no rule matches " + attachment.filename()
+                return refusal(organisation, recipient, "no rule matches " + attachment.filename()
                         + " with the subject '" + mail.subject() + "'", true, settings);
             }
             Optional<String> lostRole = RuleAdmin.refusal(rule.get(), store.rolesSeen(organisation,
                     rule.get().savedBy()));
             if (lostRole.isPresent()) {
-                return refusal(organisation, addressed.getKey(), "rule refused: " + attachment.filename() + ": "
+                return refusal(organisation, recipient, "rule refused: " + attachment.filename() + ": "
                         + lostRole.get(), true, settings);
             }
             files.add(Map.entry(attachment, rule.get()));
         }
-        return new Decision(organisation, addressed.getKey(), null, true, settings, files);
+        return new Decision(organisation, recipient, null, true, settings, files);
     }
 
     private static Decision refusal(String organisation, String recipient, String reason, boolean answerable,
@@ -173,20 +212,25 @@ public class MailIntake {
         List<Path> temporary = new ArrayList<>();
         try {
             List<FileIntake.Prepared> prepared = new ArrayList<>();
-            for (Map.Entry<InboundMail.Attachment, MailStore.Rule> file : decision.files()) {
+            for (Map.Entry<InboundMail.Attachment, MailStore.Rule> chosen : decision.files()) {
+                InboundMail.Attachment attachment = chosen.getKey();
+                MailStore.Rule rule = chosen.getValue();
                 Path path = Files.createTempFile("intake-mail", ".attachment");
                 temporary.add(path);
-                Files.write(path, file.getKey().bytes());
-                MailStore.Rule rule = file.getValue();
+                Files.write(path, attachment.bytes());
                 try {
-                    prepared.add(intake.prepare(new FileIntake.Submission(rule.template(), file.getKey().filename(),
-                            path, BatchSource.EMAIL, emailRecord(mail, decision.recipient(), received,
-                                    file.getKey().filename()),
+                    FileIntake.Prepared file = intake.prepare(new FileIntake.Submission(rule.template(),
+                            attachment.filename(), path, BatchSource.EMAIL, emailRecord(mail, decision.recipient(),
+                                    received, attachment.filename()),
                             new Uploader(rule.savedBy(), rule.savedByRoles(), decision.organisation()), null,
-                            rule.dryRun(), false, ReadRequest.NONE, null)));
+                            rule.dryRun(), false, ReadRequest.NONE, null));
+                    if (rule.mappingSignature() != null) {
+                        PinnedMapping.check(rule, attachment.filename(), intake.header(file));
+                    }
+                    prepared.add(file);
                 } catch (RejectedUploadException | UploadTooLargeException | DuplicateActiveBatchException e) {
                     return reject(uidValidity, uid, sha256, mail, new Decision(decision.organisation(),
-                            decision.recipient(), "attachment refused: " + file.getKey().filename() + ": "
+                            decision.recipient(), "attachment refused: " + attachment.filename() + ": "
                                     + e.getMessage(), true, decision.settings(), List.of()), received);
                 }
             }

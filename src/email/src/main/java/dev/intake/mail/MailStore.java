@@ -33,9 +33,15 @@ public class MailStore {
         }
     }
 
-    /** A rule that chooses the template of an attachment, and whom its rows run as. */
+    /**
+     * A rule that chooses the template of an attachment, and whom its rows run as.
+     *
+     * @param mappingBatch the batch whose saved mapping the rule pins, or null
+     * @param mappingSignature the set of headers of that mapping, which an attachment must have; null without one
+     */
     public record Rule(UUID id, String organisation, int position, String filenamePattern, String subjectPattern,
-            String template, boolean dryRun, String savedBy, List<String> savedByRoles, Instant savedAt) {
+            String template, boolean dryRun, String savedBy, List<String> savedByRoles, Instant savedAt,
+            UUID mappingBatch, String mappingSignature) {
 
         public Rule {
             savedByRoles = List.copyOf(savedByRoles);
@@ -109,16 +115,17 @@ public class MailStore {
     public void saveRule(Rule rule) {
         jdbc.update("""
                 insert into intake.email_rule (id, organisation, position, filename_pattern, subject_pattern, template,
-                    dry_run, saved_by, saved_by_roles, saved_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    dry_run, saved_by, saved_by_roles, saved_at, mapping_batch, mapping_signature)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (id) do update set position = excluded.position,
                     filename_pattern = excluded.filename_pattern, subject_pattern = excluded.subject_pattern,
                     template = excluded.template, dry_run = excluded.dry_run, saved_by = excluded.saved_by,
-                    saved_by_roles = excluded.saved_by_roles, saved_at = excluded.saved_at
+                    saved_by_roles = excluded.saved_by_roles, saved_at = excluded.saved_at,
+                    mapping_batch = excluded.mapping_batch, mapping_signature = excluded.mapping_signature
                 where intake.email_rule.organisation = excluded.organisation
                 """, rule.id(), rule.organisation(), rule.position(), rule.filenamePattern(), rule.subjectPattern(),
                 rule.template(), rule.dryRun(), rule.savedBy(), rule.savedByRoles().toArray(String[]::new),
-                rule.savedAt());
+                rule.savedAt(), rule.mappingBatch(), rule.mappingSignature());
     }
 
     public boolean deleteRule(UUID id, String organisation) {
@@ -186,7 +193,8 @@ public class MailStore {
         return new Rule(Jdbc.uuid(row, "id"), row.getString("organisation"), row.getInt("position"),
                 row.getString("filename_pattern"), row.getString("subject_pattern"), row.getString("template"),
                 row.getBoolean("dry_run"), row.getString("saved_by"),
-                List.of((String[]) row.getArray("saved_by_roles").getArray()), Jdbc.instant(row, "saved_at"));
+                List.of((String[]) row.getArray("saved_by_roles").getArray()), Jdbc.instant(row, "saved_at"),
+                Jdbc.uuid(row, "mapping_batch"), row.getString("mapping_signature"));
     }
 
     private static Message message(ResultSet row) throws SQLException {

@@ -2,6 +2,9 @@ package dev.intake.mail;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Enumeration;
 import java.util.Properties;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +16,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
+import jakarta.mail.internet.MimeMessage;
 
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.jboss.logging.Logger;
@@ -201,9 +205,12 @@ public class MailboxPoller {
                 return false;
             }
             long uid = ((UIDFolder) folder).getUID(message);
-            byte[] raw = raw(message);
-            MailIntake.Outcome outcome = intake.handle(uidValidity, uid, raw, message.getReceivedDate() == null
-                    ? java.time.Instant.now() : message.getReceivedDate().toInstant());
+            Instant received = message.getReceivedDate() == null ? Instant.now()
+                    : message.getReceivedDate().toInstant();
+            long size = message.getSize();
+            MailIntake.Outcome outcome = size > config.maxMessageSize().asLongValue()
+                    ? intake.handleTooLarge(uidValidity, uid, headers(message), size, received)
+                    : intake.handle(uidValidity, uid, raw(message), received);
             pauseForFaultInjection();
             move(folder, message, MailIntake.ACCEPTED.equals(outcome.status()) ? processed : rejected);
             return outcome.recordedNow();
@@ -244,6 +251,16 @@ public class MailboxPoller {
         } catch (MessagingException e) {
             LOG.debugf("Message could not be moved (another instance may have moved it): %s", e.getMessage());
         }
+    }
+
+    /** The message's header, without its body, which is not fetched. */
+    private static byte[] headers(Message message) throws MessagingException {
+        StringBuilder header = new StringBuilder();
+        Enumeration<String> lines = ((MimeMessage) message).getAllHeaderLines();
+        while (lines.hasMoreElements()) {
+            header.append(lines.nextElement()).append("\r\n");
+        }
+        return header.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] raw(Message message) throws IOException, MessagingException {

@@ -72,6 +72,6 @@ class MailRulesTest {
 
     private static MailStore.Rule rule(int position, String filename, String subject, String template) {
         return new MailStore.Rule(UUID.randomUUID(), "acme", position, filename, subject, template, false, "ada",
-                List.of("import-admin"), Instant.EPOCH);
+                List.of("import-admin"), Instant.EPOCH, null, null);
     }
 }

@@ -27,6 +27,7 @@ public final class RestErrorCodes {
         codes.put("not-a-workbook", "400: a sheet was asked for, but the file is not a workbook");
         codes.put("unknown-sheet", "400: the workbook has no sheet of that name");
         codes.put("unreadable-workbook", "400: the workbook could not be read");
+        codes.put("unreadable-file", "400: the file's header could not be read");
         codes.put("invalid-format", "400: the form field 'format' is not csv, ndjson or xlsx");
         codes.put("invalid-delimiter", "400: the form field 'delimiter' is not comma, semicolon or tab");
         codes.put("invalid-dry-run", "400: the form field 'dryRun' is not true or false");

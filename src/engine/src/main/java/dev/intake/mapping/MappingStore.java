@@ -171,8 +171,24 @@ public class MappingStore {
         return id.toString().substring(0, 8);
     }
 
+    /**
+     * The set of headers whose saved mapping the batch made, while that mapping is still the one saved for them; empty
+     * when the batch saved none for this organisation and template.
+     */
+    public Optional<String> savedSignature(String organisation, String template, UUID batchId) {
+        return jdbc.first("""
+                select header_signature from intake.saved_mapping
+                where organisation = ? and template = ? and batch_id = ?
+                """, row -> row.getString("header_signature"), organisation, template, batchId);
+    }
+
+    /** The header keys of a signature, as {@link HeaderKey} makes them. */
+    public static List<String> keys(String signature) {
+        return signature.isEmpty() ? List.of() : List.of(signature.split("\u001f"));
+    }
+
     /** The set of a file's headers, whatever their order and case. */
-    static String signature(List<String> headers) {
+    public static String signature(List<String> headers) {
         TreeSet<String> keys = new TreeSet<>();
         headers.stream().map(HeaderKey::of).filter(key -> !key.isEmpty()).forEach(keys::add);
         return String.join("\u001f", keys);

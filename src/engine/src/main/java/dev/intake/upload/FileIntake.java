@@ -28,12 +28,17 @@ import dev.intake.batch.WorkQueued;
 import dev.intake.config.IntakeConfig;
 import dev.intake.file.FileFormat;
 import dev.intake.file.FileSniffer;
+import dev.intake.file.HeaderMatch;
+import dev.intake.file.ReadLimits;
 import dev.intake.file.ReadOptions;
 import dev.intake.file.ReadRequest;
+import dev.intake.file.TemplateFileReader;
 import dev.intake.file.UnreadableFileException;
 import dev.intake.file.csv.CsvDialect;
 import dev.intake.file.xlsx.WorkbookCheck;
 import dev.intake.metrics.ImportMetrics;
+import dev.intake.processing.RowSources;
+import dev.intake.report.ReportColumns;
 import dev.intake.security.Uploader;
 import dev.intake.template.ImportTemplate;
 import dev.intake.template.TemplateCatalog;
@@ -119,6 +124,36 @@ public class FileIntake {
                 submission.source(), submission.emailRecord(), submission.uploader(), submission.clientAddress(),
                 submission.dryRun(), clock.instant().truncatedTo(ChronoUnit.MICROS)).withParent(submission.parent());
         return new Prepared(batch, submission.file(), submission.reviewMapping());
+    }
+
+    /** A file's header as its template's reader sees it: whether it is the template's own, and its first row. */
+    public record FileHeader(boolean template, List<String> cells) {
+
+        public FileHeader {
+            cells = List.copyOf(cells);
+        }
+    }
+
+    /**
+     * Reads the header of a prepared file, for a caller that checks it before storing the file (such as a rule that
+     * pins a saved mapping); the worker reads it again when it validates the batch.
+     *
+     * @throws RejectedUploadException when the file's header cannot be read
+     */
+    public FileHeader header(Prepared prepared) {
+        ImportBatch batch = prepared.batch();
+        ImportTemplate template = templates.byName(batch.template(), batch.organisation()).orElseThrow();
+        IntakeConfig.Limits limits = config.limits();
+        ReadLimits readLimits = new ReadLimits(limits.maxColumns(), limits.maxLineLength(), limits.maxCellLength());
+        try (TemplateFileReader reader = new TemplateFileReader(RowSources.open(batch.format(), prepared.file(),
+                readLimits, batch.readOptions(), template), template, readLimits, ReportColumns::isReportColumn)) {
+            HeaderMatch match = reader.header();
+            return new FileHeader(match.matches(), reader.headerCells());
+        } catch (IOException | RuntimeException e) {
+            throw new RejectedUploadException("unreadable-file", "The header of " + batch.filename()
+                    + " could not be read: " + e.getMessage(), "Send a CSV, Excel (.xlsx) or NDJSON file with a"
+                            + " header row");
+        }
     }
 
     /**

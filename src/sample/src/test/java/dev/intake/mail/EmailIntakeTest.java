@@ -267,6 +267,79 @@ class EmailIntakeTest {
         }
     }
 
+    @Test
+    @Order(7)
+    void a_rule_that_pins_a_saved_mapping_imports_files_with_its_headers_and_refuses_an_export_that_changed()
+            throws Exception {
+        String erp = "Company Name,Region\r\n";
+        String first = Imports.upload(ADMIN, "createAccount", "erp-first.csv", (erp + UniqueNames.of("Erp First")
+                + ",North\r\n").getBytes(StandardCharsets.UTF_8)).then().statusCode(202).extract().path("id");
+        worker.drain();
+        assertEquals("MAPPING", Imports.batch(ADMIN, first).getString("status"));
+        JsonPath refused = Imports.graphql(ADMIN, "mutation { saveEmailImportRule(input: {position: 0, subjectPattern:"
+                + " \"erp accounts\", template: \"createAccount\", dryRun: false, mappingFrom: \"" + first + "\"})"
+                + " { address } }", Map.of());
+        assertTrue(refused.getString("errors[0].message").contains("saved no column mapping of createAccount"),
+                refused.prettify());
+        Imports.graphql(ADMIN, "mutation($id: ID!, $input: MapColumnsInput!) { mapColumns(id: $id, input: $input)"
+                + " { status } }", Map.of("id", first, "input", Map.of("save", true, "columns", List.of(Map.of(
+                        "column", 1, "field", "input/name"), Map.of("column", 2, "ignore", true)))));
+        String rule = settings("mutation { saveEmailImportRule(input: {position: 0, subjectPattern: \"erp accounts\","
+                + " template: \"createAccount\", dryRun: false, mappingFrom: \"" + first + "\"}) { rules { id"
+                + " mappingFrom } } }").getString("data.saveEmailImportRule.rules.find { it.mappingFrom == '" + first
+                        + "' }.id");
+
+        String mailed = UniqueNames.of("Erp Mailed");
+        deliver(message(SENDER, address, "ERP accounts", true, attachment("erp.csv", ("Region,company name\r\nSouth,"
+                + mailed + "\r\n").getBytes(StandardCharsets.UTF_8), "text/csv")));
+        deliver(message(SENDER, address, "ERP accounts, new export", true, attachment("erp-v2.csv",
+                ("Company Name,Region,Owner\r\n" + UniqueNames.of("Erp Changed") + ",West,ann\r\n")
+                        .getBytes(StandardCharsets.UTF_8), "text/csv")));
+        assertEquals(2, poller.poll());
+        List<Map<String, Object>> read = settings("{ emailImportMessages(first: 5) { status reason subject batches }"
+                + " }").getList("data.emailImportMessages");
+        Map<String, Object> accepted = read.stream().filter(m -> "ERP accounts".equals(m.get("subject"))).findFirst()
+                .orElseThrow();
+        assertEquals("ACCEPTED", accepted.get("status"), read.toString());
+        @SuppressWarnings("unchecked")
+        String batch = ((List<String>) accepted.get("batches")).get(0);
+        JsonPath done = Imports.finish(worker, ADMIN, batch);
+        assertEquals("COMPLETED", done.getString("status"), done.prettify());
+        assertEquals("saved", Imports.graphql(ADMIN, "query($id: ID!) { importBatch(id: $id) { mapping { decidedBy }"
+                + " } }", Map.of("id", batch)).getString("data.importBatch.mapping.decidedBy"));
+        assertTrue(Imports.graphql(ADMIN, "{ accounts { name } }", Map.of()).getList("data.accounts.name")
+                .contains(mailed));
+        String reason = read.stream().filter(m -> "ERP accounts, new export".equals(m.get("subject"))).findFirst()
+                .map(m -> (String) m.get("reason")).orElse("(not recorded)");
+        assertEquals("attachment refused: erp-v2.csv: its headers are not those of the saved mapping of batch "
+                + first.substring(0, 8) + " that the rule for createAccount pins: not in that mapping: 'owner'", reason);
+        settings("mutation { deleteEmailImportRule(id: \"" + rule + "\") { address } }");
+    }
+
+    @Test
+    @Order(8)
+    void a_message_over_the_size_limit_is_refused_from_its_headers_and_only_an_allowed_sender_hears_why()
+            throws Exception {
+        MailServer.mail.purgeEmailFromAllMailboxes();
+        MailServer.mail.setUser("imports@intake.test", "imports", "secret");
+        byte[] large = new byte[400 * 1024];
+        java.util.Arrays.fill(large, (byte) 'x');
+        deliver(message(SENDER, address, "Nightly, too large", true, attachment("large.csv", large, "text/csv")));
+        deliver(message("someone@elsewhere.test", address, "Large, not allowed", true, attachment("large.csv", large,
+                "text/csv")));
+        assertEquals(2, poller.poll());
+        List<Map<String, String>> read = settings("{ emailImportMessages(first: 5) { status reason subject } }")
+                .getList("data.emailImportMessages");
+        assertTrue(reason(read, "Nightly, too large").matches("message too large: it has \\d+ bytes; the limit is"
+                + " 307200 bytes \\(intake.email.max-message-size\\).*"), read.toString());
+        assertTrue(reason(read, "Large, not allowed").startsWith("sender not allowed"), read.toString());
+        assertEquals(2, folder("Intake-Rejected"));
+        assertTrue(MailServer.mail.waitForIncomingEmail(10_000, 3));
+        assertEquals(List.of("Not imported: Nightly, too large"), repliesTo(SENDER).stream()
+                .map(EmailIntakeTest::subject).toList());
+        assertTrue(repliesTo("someone@elsewhere.test").isEmpty());
+    }
+
     /** The rule's refusal once it is (or is no longer) there: tokens are noted off the request's thread. */
     private static String awaitRefusal(String rule, boolean present) throws InterruptedException {
         String refusal = null;

@@ -32,7 +32,8 @@ public class MailServer implements QuarkusTestResourceLifecycleManager {
                         "mx.intake.test"), Map.entry("intake.email.token-grace-period", "2s"),
                 Map.entry("intake.email.reply-from", "intake@intake.test"), Map.entry("quarkus.mailer.mock", "false"),
                 Map.entry("quarkus.mailer.host", "127.0.0.1"), Map.entry("quarkus.mailer.port", String.valueOf(smtp)),
-                Map.entry("quarkus.mailer.from", "intake@intake.test"));
+                Map.entry("quarkus.mailer.from", "intake@intake.test"), Map.entry("intake.email.max-message-size",
+                        "300K"));
     }
 
     @Override
