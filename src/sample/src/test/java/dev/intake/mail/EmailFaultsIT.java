@@ -15,17 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import dev.intake.fixtures.TestMail;
 import dev.intake.support.PackagedServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -140,18 +133,8 @@ class EmailFaultsIT {
     }
 
     private static void deliver(String to, String filename, String csv) throws Exception {
-        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
-        message.setFrom(new InternetAddress("erp@partner.test"));
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
-        message.setSubject("Export " + filename);
-        MimeMultipart body = new MimeMultipart();
-        MimeBodyPart attachment = new MimeBodyPart();
-        attachment.setContent(csv.getBytes(StandardCharsets.UTF_8), "text/csv");
-        attachment.setFileName(filename);
-        body.addBodyPart(attachment);
-        message.setContent(body);
-        message.saveChanges();
-        mail.getUserManager().getUser("imports").deliver(message);
+        mail.getUserManager().getUser("imports").deliver(TestMail.message("erp@partner.test", to, "Export " + filename,
+                true, TestMail.attachment(filename, csv.getBytes(StandardCharsets.UTF_8), "text/csv")));
     }
 
     private static int inbox() {

@@ -1,5 +1,12 @@
 package dev.intake.mail;
 
+import static dev.intake.fixtures.MailServer.deliver;
+import static dev.intake.fixtures.MailServer.folder;
+import static dev.intake.fixtures.MailServer.repliesTo;
+import static dev.intake.fixtures.TestMail.attachment;
+import static dev.intake.fixtures.TestMail.attachmentNames;
+import static dev.intake.fixtures.TestMail.message;
+import static dev.intake.fixtures.TestMail.textOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,21 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import jakarta.inject.Inject;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -32,10 +29,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import com.icegreen.greenmail.user.GreenMailUser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 
+import dev.intake.fixtures.MailServer;
+import dev.intake.fixtures.TestMail;
 import dev.intake.processing.ImportWorker;
 import dev.intake.support.ConsoleBrowser;
 import dev.intake.support.Imports;
@@ -122,7 +120,7 @@ class EmailIntakeTest {
         List<Object> names = Imports.graphql(ADMIN, "{ accounts { name } }", Map.of()).getList("data.accounts.name");
         assertTrue(names.contains(fromCsv) && names.contains(fromWorkbook), names.toString());
 
-        assertTrue(MailServer.mail.waitForIncomingEmail(10_000, 1), "the reply arrives");
+        assertTrue(MailServer.awaitReceived(1), "the reply arrives");
         MimeMessage reply = repliesTo(SENDER).get(0);
         assertEquals("Imported: Nightly accounts", reply.getSubject());
         assertEquals(message.getMessageID(), reply.getHeader("In-Reply-To", null), "in the same thread");
@@ -136,8 +134,7 @@ class EmailIntakeTest {
     @Test
     @Order(2)
     void forged_not_allowed_attachmentless_and_unknown_mail_is_refused_recorded_and_moved_aside() throws Exception {
-        MailServer.mail.purgeEmailFromAllMailboxes();
-        MailServer.mail.setUser("imports@intake.test", "imports", "secret");
+        MailServer.reset();
         byte[] csv = ("name\r\n" + UniqueNames.of("Never") + "\r\n").getBytes(StandardCharsets.UTF_8);
         deliver(message(SENDER, address, "Forged", false, attachment("a.csv", csv, "text/csv")));
         deliver(message("someone@elsewhere.test", address, "Not allowed", true, attachment("b.csv", csv, "text/csv")));
@@ -155,9 +152,9 @@ class EmailIntakeTest {
                 "a message to no address of the organisation is not the organisation's");
         assertEquals(4, folder("Intake-Rejected"));
 
-        assertTrue(MailServer.mail.waitForIncomingEmail(10_000, 5));
+        assertTrue(MailServer.awaitReceived(5));
         List<MimeMessage> replies = repliesTo(SENDER);
-        assertEquals(List.of("Not imported: No attachment"), replies.stream().map(EmailIntakeTest::subject).toList(),
+        assertEquals(List.of("Not imported: No attachment"), replies.stream().map(TestMail::subject).toList(),
                 "only the allowed, authenticated sender hears back; a forged From gets nothing");
         assertTrue(repliesTo("someone@elsewhere.test").isEmpty());
     }
@@ -320,8 +317,7 @@ class EmailIntakeTest {
     @Order(8)
     void a_message_over_the_size_limit_is_refused_from_its_headers_and_only_an_allowed_sender_hears_why()
             throws Exception {
-        MailServer.mail.purgeEmailFromAllMailboxes();
-        MailServer.mail.setUser("imports@intake.test", "imports", "secret");
+        MailServer.reset();
         byte[] large = new byte[400 * 1024];
         java.util.Arrays.fill(large, (byte) 'x');
         deliver(message(SENDER, address, "Nightly, too large", true, attachment("large.csv", large, "text/csv")));
@@ -334,9 +330,9 @@ class EmailIntakeTest {
                 + " 307200 bytes \\(intake.email.max-message-size\\).*"), read.toString());
         assertTrue(reason(read, "Large, not allowed").startsWith("sender not allowed"), read.toString());
         assertEquals(2, folder("Intake-Rejected"));
-        assertTrue(MailServer.mail.waitForIncomingEmail(10_000, 3));
+        assertTrue(MailServer.awaitReceived(3));
         assertEquals(List.of("Not imported: Nightly, too large"), repliesTo(SENDER).stream()
-                .map(EmailIntakeTest::subject).toList());
+                .map(TestMail::subject).toList());
         assertTrue(repliesTo("someone@elsewhere.test").isEmpty());
     }
 
@@ -363,99 +359,6 @@ class EmailIntakeTest {
         JsonPath answer = Imports.graphql(ADMIN, operation, Map.of());
         assertTrue(answer.get("errors") == null, answer.prettify());
         return answer;
-    }
-
-    /** A message as a partner's system sends it; authenticated: the receiving server's header says DMARC pass. */
-    private static MimeMessage message(String from, String to, String subject, boolean authenticated,
-            MimeBodyPart... attachments) throws MessagingException {
-        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
-        message.setFrom(new InternetAddress(from));
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
-        message.setSubject(subject);
-        if (authenticated) {
-            message.addHeader("Authentication-Results", "mx.intake.test; spf=pass smtp.mailfrom=" + from
-                    + "; dkim=pass header.d=" + from.substring(from.indexOf('@') + 1) + "; dmarc=pass header.from="
-                    + from.substring(from.indexOf('@') + 1));
-        } else {
-            // a header a sender wrote: another server's, which Intake does not trust
-            message.addHeader("Authentication-Results", "mx.forger.test; dmarc=pass header.from=partner.test");
-        }
-        MimeMultipart body = new MimeMultipart();
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText("Tonight's export.");
-        body.addBodyPart(text);
-        for (MimeBodyPart attachment : attachments) {
-            body.addBodyPart(attachment);
-        }
-        message.setContent(body);
-        message.saveChanges();
-        return message;
-    }
-
-    private static MimeBodyPart attachment(String name, byte[] bytes, String type) throws MessagingException {
-        MimeBodyPart part = new MimeBodyPart();
-        part.setContent(bytes, type);
-        part.setFileName(name);
-        part.setDisposition(MimeBodyPart.ATTACHMENT);
-        return part;
-    }
-
-    /** Puts the message in the mailbox Intake reads, as the receiving server does for imports+token@. */
-    private static void deliver(MimeMessage message) throws Exception {
-        GreenMailUser user = MailServer.mail.getUserManager().getUser("imports");
-        user.deliver(message);
-    }
-
-    private static int folder(String name) throws Exception {
-        return MailServer.mail.getManagers().getImapHostManager().getFolder(
-                MailServer.mail.getUserManager().getUser("imports"), name).getMessageCount();
-    }
-
-    private static List<MimeMessage> repliesTo(String address) throws MessagingException {
-        List<MimeMessage> replies = new ArrayList<>();
-        for (MimeMessage received : MailServer.mail.getReceivedMessages()) {
-            InternetAddress[] to = (InternetAddress[]) received.getRecipients(Message.RecipientType.TO);
-            if (to != null && to.length > 0 && address.equals(to[0].getAddress())) {
-                replies.add(received);
-            }
-        }
-        return replies;
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String textOf(MimeMessage message) throws MessagingException, IOException {
-        Object content = message.getContent();
-        if (content instanceof String text) {
-            return text;
-        }
-        Multipart parts = (Multipart) content;
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < parts.getCount(); i++) {
-            BodyPart part = parts.getBodyPart(i);
-            if (part.getFileName() == null && part.isMimeType("text/plain")) {
-                text.append(part.getContent());
-            }
-        }
-        return text.toString();
-    }
-
-    private static List<String> attachmentNames(MimeMessage message) throws MessagingException, IOException {
-        List<String> names = new ArrayList<>();
-        if (message.getContent() instanceof Multipart parts) {
-            for (int i = 0; i < parts.getCount(); i++) {
-                if (parts.getBodyPart(i).getFileName() != null) {
-                    names.add(parts.getBodyPart(i).getFileName());
-                }
-            }
-        }
-        return names;
     }
 
     private static byte[] workbook(String name) throws IOException {

@@ -17,12 +17,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import dev.intake.fixtures.MailServer;
 import dev.intake.fixtures.MetricsScrape;
+import dev.intake.fixtures.TestMail;
+import dev.intake.mail.MailboxPoller;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -37,6 +43,7 @@ import io.smallrye.jwt.build.Jwt;
  */
 @QuarkusTest
 @QuarkusTestResource(value = CrmImportTarget.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = MailServer.class, restrictToAnnotatedClass = true)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RemoteImportTest {
 
@@ -47,6 +54,9 @@ class RemoteImportTest {
             "Wayne", "Wonka", "Tyrell", "Cyberdyne");
 
     private static int nextEmail;
+
+    @Inject
+    MailboxPoller poller;
 
     private static String graphqlOnTarget(String query) {
         return given().contentType(ContentType.JSON).body(Map.of("query", query)).post(CrmImportTarget.api.url("/graphql"))
@@ -1121,4 +1131,42 @@ class RemoteImportTest {
                 .extract().path("status"));
     }
 
+    @Test
+    @Order(28)
+    void a_file_sent_by_email_is_imported_into_the_target_and_the_reply_brings_its_outcome() throws Exception {
+        String address = intake("mutation { rotateEmailImportAddress { address } }").getString(
+                "data.rotateEmailImportAddress.address");
+        intake("mutation { updateEmailImportSettings(input: {allowedSenders: [\"erp@partner.test\"],"
+                + " requireAuthentication: true}) { allowedSenders } }");
+        intake("mutation { saveEmailImportRule(input: {position: 1, filenamePattern: \"contacts-*.csv\", template:"
+                + " \"crm.createContact\", dryRun: false}) { rules { id } } }");
+        Map<String, String> good = contact("Acme");
+        String csv = file(List.of(good, Map.of("input/email", "mailed-not-an-email", "input/firstName", "Mailed",
+                "input/accountId", "Acme")));
+        MimeMessage message = TestMail.message("erp@partner.test", address, "Nightly contacts", true,
+                TestMail.attachment("contacts-nightly.csv", csv.getBytes(StandardCharsets.UTF_8), "text/csv"));
+        MailServer.deliver(message);
+        assertEquals(1, poller.poll());
+
+        String id = intake("{ emailImportMessages { batches } }").getString("data.emailImportMessages[0].batches[0]");
+        JsonPath done = awaitEnd(id, Duration.ofMinutes(1), new HashSet<>());
+        assertEquals("PARTIAL_SUCCESS", done.getString("status"), done.prettify());
+        assertEquals("EMAIL", done.getString("source"));
+        assertTrue(records().getList("contacts.email").contains(good.get("input/email")), "in the target, as any row");
+        assertTrue(MailServer.awaitReceived(1), "the reply arrives");
+        MimeMessage reply = MailServer.repliesTo("erp@partner.test").get(0);
+        assertEquals(message.getMessageID(), reply.getHeader("In-Reply-To", null));
+        String text = TestMail.textOf(reply);
+        assertTrue(text.contains("contacts-nightly.csv (crm.createContact): PARTIAL_SUCCESS") && text.contains(
+                "1 failed") && text.contains("mailed-not-an-email is not an email address."), text);
+        assertTrue(TestMail.attachmentNames(reply).contains("contacts-nightly-exceptions.csv"));
+    }
+
+    /** A query or mutation of Intake's own API, as the admin; one that answers errors fails the test. */
+    private static JsonPath intake(String operation) {
+        JsonPath answer = given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("query", operation))
+                .post("/graphql").then().statusCode(200).extract().jsonPath();
+        assertNull(answer.get("errors"), answer.prettify());
+        return answer;
+    }
 }
