@@ -476,6 +476,11 @@ class ConsoleBrowserTest {
             page.onDialog(dialog -> dialog.accept());
             page.click(".webhook button:has-text('Remove')");
             page.waitForSelector("h2:has-text('No webhooks')");
+
+            // the email module's page is in the same menu; this server reads no mailbox, and the page says so
+            page.click("nav a:has-text('Email')");
+            assertTrue(page.textContent("#email-off").contains("This server reads no mailbox"));
+            screenshot(page, "email-off");
         } finally {
             receiver.stop(0);
         }
