@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.intake.api.RestErrors;
@@ -28,7 +29,8 @@ import io.quarkus.qute.TemplateInstance;
 /**
  * The console's Email page, for import admins: the organisation's address and its rotation, who may send, the rules
  * that choose a template, and the mail read lately with what became of it. Each form goes through
- * {@link EmailSettings}, as the GraphQL mutations do, and answers the page as it is now.
+ * {@link EmailSettings}, as the GraphQL mutations do, and answers the page as it is now. A console page, not the REST
+ * API: it is left out of the OpenAPI document.
  */
 @Path("/console/email")
 @Produces(MediaType.TEXT_HTML)
@@ -63,11 +65,13 @@ public class EmailConsole {
                 List<EmailGraphQLApi.MessageView> messages, List<String> templates, String saved);
     }
 
+    @Operation(hidden = true)
     @GET
     public Response page() {
         return viewers.page(viewer -> Response.ok(render(viewer, null)).build());
     }
 
+    @Operation(hidden = true)
     @POST
     @Path("settings")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -81,6 +85,7 @@ public class EmailConsole {
         });
     }
 
+    @Operation(hidden = true)
     @POST
     @Path("rotate")
     public Response rotate() {
@@ -91,6 +96,7 @@ public class EmailConsole {
         });
     }
 
+    @Operation(hidden = true)
     @POST
     @Path("rules")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -107,6 +113,7 @@ public class EmailConsole {
         });
     }
 
+    @Operation(hidden = true)
     @POST
     @Path("rules/{id}/delete")
     public Response deleteRule(@PathParam("id") String id) {

@@ -225,7 +225,7 @@ public class MailIntake {
                             new Uploader(rule.savedBy(), rule.savedByRoles(), decision.organisation()), null,
                             rule.dryRun(), false, ReadRequest.NONE, null));
                     if (rule.mappingSignature() != null) {
-                        PinnedMapping.check(rule, attachment.filename(), intake.header(file));
+                        PinnedMapping.check(rule, intake.header(file));
                     }
                     prepared.add(file);
                 } catch (RejectedUploadException | UploadTooLargeException | DuplicateActiveBatchException e) {

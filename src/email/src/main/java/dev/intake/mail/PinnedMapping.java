@@ -21,7 +21,7 @@ final class PinnedMapping {
     }
 
     /** @throws RejectedUploadException when the attachment's headers are neither the template's nor the mapping's */
-    static void check(MailStore.Rule rule, String filename, FileIntake.FileHeader header) {
+    static void check(MailStore.Rule rule, FileIntake.FileHeader header) {
         if (rule.mappingSignature() == null || header.template()
                 || MappingStore.signature(header.cells()).equals(rule.mappingSignature())) {
             return;

@@ -2,6 +2,7 @@ package dev.intake.mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -11,6 +12,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+
+import dev.intake.mapping.MappingStore;
+import dev.intake.upload.FileIntake;
+import dev.intake.upload.RejectedUploadException;
 
 /** Who may send, what counts as authenticated, and which rule chooses an attachment's template. */
 class MailRulesTest {
@@ -68,6 +73,20 @@ class MailRulesTest {
         String refusal = RuleAdmin.refusal(rule, Optional.of(new MailStore.SeenRoles(Set.of("import-viewer"),
                 later))).orElseThrow();
         assertTrue(refusal.contains("saved by ada, who has since lost the import-admin role"), refusal);
+    }
+
+    @Test
+    void a_pinned_mapping_takes_its_headers_in_any_order_and_case_and_says_what_changed() {
+        MailStore.Rule rule = new MailStore.Rule(UUID.randomUUID(), "acme", 1, "erp-*.csv", null, "createOrder", false,
+                "ada", List.of("import-admin"), Instant.EPOCH, UUID.fromString("1b2c3d4e-0000-4000-8000-000000000000"),
+                MappingStore.signature(List.of("Company Name", "Region")));
+        PinnedMapping.check(rule, new FileIntake.FileHeader(false, List.of("REGION", "company name")));
+        PinnedMapping.check(rule, new FileIntake.FileHeader(true, List.of("name")));
+        RejectedUploadException changed = assertThrows(RejectedUploadException.class, () -> PinnedMapping.check(rule,
+                new FileIntake.FileHeader(false, List.of("Company Name", "Owner"))));
+        assertTrue(changed.getMessage().startsWith("its headers are not those of the saved mapping of batch 1b2c3d4e"
+                + " that the rule for createOrder pins: missing 'region'; not in that mapping: 'owner'"),
+                changed.getMessage());
     }
 
     private static MailStore.Rule rule(int position, String filename, String subject, String template) {
