@@ -23,7 +23,7 @@ public final class EngineSchema {
             "V4__target_schema_changes.sql", "V5__target_slots.sql", "V6__target_waiters.sql",
             "V7__batch_notifications.sql", "V8__webhooks.sql", "V9__rollback.sql", "V10__rollback_preview.sql",
             "V11__retries.sql", "V12__second_pass.sql", "V13__import_sets.sql", "V14__email_intake.sql",
-            "V15__email_admin_roles.sql");
+            "V15__email_admin_roles.sql", "V16__row_images_as_json.sql");
 
     private EngineSchema() {
     }

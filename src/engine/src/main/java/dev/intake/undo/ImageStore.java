@@ -1,5 +1,8 @@
 package dev.intake.undo;
 
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +11,10 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+
+import dev.intake.db.CopyBinary;
 import dev.intake.db.Jdbc;
 
 /** The records committed rows left, and updates found, kept for a rollback: one row per committed row that has any. */
@@ -17,19 +24,56 @@ public class ImageStore {
     @Inject
     Jdbc jdbc;
 
-    /** Writes a segment's images, in the transaction of its rows and outcomes. */
+    /** Below this many images, one insert over arrays costs less than setting up a COPY. */
+    private static final int FEW = 32;
+
+    /**
+     * Writes a segment's images, in the transaction of its rows and outcomes: with one binary COPY when they are many
+     * (a segment of an import), else with one insert over arrays.
+     */
     public void insertAll(UUID batchId, List<RowImage> images) {
         if (images.isEmpty()) {
             return;
         }
+        if (images.size() >= FEW) {
+            copy(batchId, images);
+            return;
+        }
         jdbc.update("""
                 insert into intake.import_row_image (batch_id, row_number, before, after, input)
-                select ?, i.row_number, cast(i.before as jsonb), cast(i.after as jsonb), cast(i.input as jsonb)
+                select ?, i.row_number, cast(i.before as json), cast(i.after as json), cast(i.input as json)
                 from unnest(?, ?, ?, ?) as i(row_number, before, after, input)
                 """, batchId, images.stream().map(image -> Math.toIntExact(image.rowNumber())).toArray(Integer[]::new),
                 images.stream().map(RowImage::before).toArray(String[]::new),
                 images.stream().map(RowImage::after).toArray(String[]::new),
                 images.stream().map(RowImage::input).toArray(String[]::new));
+    }
+
+    /** A json value's binary form in COPY is its text, so the images go as they are. */
+    private void copy(UUID batchId, List<RowImage> images) {
+        jdbc.withConnection(connection -> {
+            PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), """
+                    copy intake.import_row_image (batch_id, row_number, before, after, input)
+                    from stdin (format binary)
+                    """);
+            try {
+                CopyBinary out = new CopyBinary(new DataOutputStream(new BufferedOutputStream(copy)));
+                out.header();
+                for (RowImage image : images) {
+                    out.row(5);
+                    out.uuid(batchId);
+                    out.int4(Math.toIntExact(image.rowNumber()));
+                    out.text(image.before());
+                    out.text(image.after());
+                    out.text(image.input());
+                }
+                out.trailer();
+                return copy.endCopy();
+            } catch (IOException e) {
+                copy.cancelCopy();
+                throw CopyBinary.failure(e);
+            }
+        });
     }
 
     /**
@@ -44,7 +88,7 @@ public class ImageStore {
         }
         jdbc.update("""
                 insert into intake.import_row_image (batch_id, row_number, before, input)
-                select ?, i.row_number, cast(i.before as jsonb), cast(i.input as jsonb)
+                select ?, i.row_number, cast(i.before as json), cast(i.input as json)
                 from unnest(?, ?, ?) as i(row_number, before, input)
                 on conflict (batch_id, row_number) do nothing
                 """, batchId, rows.stream().map(Math::toIntExact).toArray(Integer[]::new),
@@ -59,7 +103,7 @@ public class ImageStore {
         }
         jdbc.update("""
                 insert into intake.import_row_image (batch_id, row_number, after)
-                select ?, i.row_number, cast(i.after as jsonb) from unnest(?, ?) as i(row_number, after)
+                select ?, i.row_number, cast(i.after as json) from unnest(?, ?) as i(row_number, after)
                 on conflict (batch_id, row_number) do update set after = excluded.after
                 """, batchId, after.stream().map(image -> Math.toIntExact(image.rowNumber())).toArray(Integer[]::new),
                 after.stream().map(RowImage::after).toArray(String[]::new));

@@ -148,6 +148,31 @@ class RollbackTest {
     }
 
     @Test
+    void the_images_of_a_large_segment_go_by_copy_and_still_find_the_one_contact_changed_since() {
+        String account = Catalogue.account(Tokens.ADMIN, UniqueNames.of("Copied Images"));
+        String prefix = prefix("copied");
+        StringBuilder file = new StringBuilder(Imports.templateHeader("createContact"));
+        for (int i = 1; i <= 120; i++) {
+            file.append(account).append(',').append(prefix).append(i).append("@example.org,Cara,No").append(i)
+                    .append(",ACTIVE,,\r\n");
+        }
+        String id = upload("createContact", file.toString());
+        assertEquals("COMPLETED", Imports.finish(worker, id).getString("status"));
+        List<String> created = createdIds(id);
+        assertEquals(120, created.size());
+        Imports.graphql("mutation($input: UpdateContactInput!) { updateContact(input: $input) { id } }",
+                Map.of("input", Map.of("id", created.get(99), "lastName", "Changed")));
+
+        Imports.graphql(ROLLBACK, Map.of("id", id));
+        assertEquals("PARTIALLY_ROLLED_BACK", Imports.finish(worker, id).getString("status"));
+        assertEquals(119, state(id).getInt("rollback.undoneRows"));
+        assertTrue(contactExists(created.get(99)), "the contact changed since stays");
+        String results = Imports.download("/imports/" + id + "/rollback.csv");
+        assertTrue(results.contains("record " + created.get(99) + ": changed after the import: Last Name is now"
+                + " 'Changed' (the import left 'No100')"), results);
+    }
+
+    @Test
     void an_update_is_restored_from_the_values_before_the_import_and_a_field_that_was_empty_is_cleared() {
         String account = Catalogue.account(Tokens.ADMIN, UniqueNames.of("Restored"));
         String email = prefix("restore") + "@example.org";
