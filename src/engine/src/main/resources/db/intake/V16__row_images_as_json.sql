@@ -5,3 +5,11 @@ alter table import_row_image
     alter column before type json using before::json,
     alter column after type json using after::json,
     alter column input type json using input::json;
+
+-- An in-process import keeps a committed row's images in its outcome row, written by the same COPY: one row per
+-- committed row instead of two. A remote import's images are read before its rows are sent, before any outcome
+-- exists, and stay in import_row_image; readers take both.
+alter table import_outcome
+    add column before json,
+    add column after json,
+    add column input json;

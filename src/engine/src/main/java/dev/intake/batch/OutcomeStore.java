@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,31 +36,58 @@ public class OutcomeStore {
      * over arrays (a remote worker records the one or two rows each answer brings).
      */
     public void insertAll(UUID batchId, List<RowOutcome> outcomes) {
+        insertAll(batchId, outcomes, Map.of());
+    }
+
+    /**
+     * Writes outcomes as {@link #insertAll(UUID, List)} does, each with the images of its row, if it has any: one row
+     * per committed row. An image whose row has no outcome among these is not written; the caller keeps it elsewhere.
+     */
+    public void insertAll(UUID batchId, List<RowOutcome> outcomes, Map<Long, OutcomeImage> images) {
         if (outcomes.isEmpty()) {
             return;
         }
         if (outcomes.size() < FEW) {
             List<Object> parameters = new java.util.ArrayList<>(List.of(batchId));
             parameters.addAll(List.of(OutcomeArrays.of(outcomes)));
-            jdbc.update("insert into intake.import_outcome (batch_id, row_number, success, entity_id, action, error_type,"
-                    + " field, message) select ?, * from " + OutcomeArrays.UNNEST, parameters.toArray());
+            parameters.add(outcomes.stream().map(outcome -> image(images, outcome).before()).toArray(String[]::new));
+            parameters.add(outcomes.stream().map(outcome -> image(images, outcome).after()).toArray(String[]::new));
+            parameters.add(outcomes.stream().map(outcome -> image(images, outcome).input()).toArray(String[]::new));
+            jdbc.update("""
+                    insert into intake.import_outcome (batch_id, row_number, success, entity_id, action, error_type,
+                        field, message, before, after, input)
+                    select ?, o.row_number, o.success, o.entity_id, o.action, o.error_type, o.field, o.message,
+                        cast(o.before as json), cast(o.after as json), cast(o.input as json)
+                    from unnest(?::int[], ?::boolean[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                        ?::text[], ?::text[], ?::text[])
+                        as o(row_number, success, entity_id, action, error_type, field, message, before, after, input)
+                    """, parameters.toArray());
         } else {
-            copy(batchId, outcomes);
+            copy(batchId, outcomes, images);
         }
         written.fire(OutcomesWritten.of(batchId, outcomes));
     }
 
-    private void copy(UUID batchId, List<RowOutcome> outcomes) {
+    private static final OutcomeImage NO_IMAGE = new OutcomeImage(null, null, null);
+
+    private static OutcomeImage image(Map<Long, OutcomeImage> images, RowOutcome outcome) {
+        return images.getOrDefault(outcome.rowNumber(), NO_IMAGE);
+    }
+
+    /** A json value's binary form in COPY is its text. */
+    private void copy(UUID batchId, List<RowOutcome> outcomes, Map<Long, OutcomeImage> images) {
         jdbc.withConnection(connection -> {
             PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), """
-                    copy intake.import_outcome (batch_id, row_number, success, entity_id, action, error_type, field, message)
+                    copy intake.import_outcome (batch_id, row_number, success, entity_id, action, error_type, field, message,
+                        before, after, input)
                     from stdin (format binary)
                     """);
             try {
                 CopyBinary out = new CopyBinary(new DataOutputStream(new BufferedOutputStream(copy)));
                 out.header();
                 for (RowOutcome outcome : outcomes) {
-                    out.row(8);
+                    OutcomeImage image = image(images, outcome);
+                    out.row(11);
                     out.uuid(batchId);
                     out.int4(Math.toIntExact(outcome.rowNumber()));
                     out.bool(outcome.success());
@@ -68,6 +96,9 @@ public class OutcomeStore {
                     out.text(outcome.errorType() == null ? null : outcome.errorType().name());
                     out.text(outcome.field());
                     out.text(outcome.message());
+                    out.text(image.before());
+                    out.text(image.after());
+                    out.text(image.input());
                 }
                 out.trailer();
                 return copy.endCopy();

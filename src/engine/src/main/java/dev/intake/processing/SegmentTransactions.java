@@ -1,8 +1,12 @@
 package dev.intake.processing;
 
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,11 +15,13 @@ import jakarta.inject.Inject;
 
 import dev.intake.batch.Chunk;
 import dev.intake.batch.ChunkStore;
+import dev.intake.batch.OutcomeImage;
 import dev.intake.batch.OutcomeStore;
 import dev.intake.config.IntakeConfig;
 import dev.intake.db.NewTransaction;
 import dev.intake.error.ConstraintMessages;
 import dev.intake.undo.ImageStore;
+import dev.intake.undo.RowImage;
 
 /**
  * Runs each segment of a chunk's rows in a transaction of its own, under the chunk's lease: the rows' data and their
@@ -67,8 +73,7 @@ class SegmentTransactions {
                 if (dryRun) {
                     return NewTransaction.Ending.rollBack(ran);
                 }
-                outcomes.insertAll(chunk.batchId(), ran.outcomes());
-                images.insertAll(chunk.batchId(), ran.images().get());
+                writeOutcomes(chunk, ran);
                 return NewTransaction.Ending.commit(ran);
             });
         } catch (RuntimeException e) {
@@ -81,6 +86,23 @@ class SegmentTransactions {
             return result.rollback();
         }
         return dryRun ? writeDryRunOutcomes(chunk, owner, result) : Attempt.committed();
+    }
+
+    /**
+     * The segment's outcomes, each with its row's images in the same row; an image whose row has no outcome (none
+     * is expected) is kept in the images' own table rather than lost.
+     */
+    private void writeOutcomes(Chunk chunk, SegmentResult ran) {
+        Map<Long, OutcomeImage> byRow = new HashMap<>();
+        for (RowImage image : ran.images().get()) {
+            byRow.put(image.rowNumber(), new OutcomeImage(image.before(), image.after(), image.input()));
+        }
+        outcomes.insertAll(chunk.batchId(), ran.outcomes(), byRow);
+        Set<Long> written = new HashSet<>();
+        ran.outcomes().forEach(outcome -> written.add(outcome.rowNumber()));
+        List<RowImage> orphans = ran.images().get().stream().filter(image -> !written.contains(image.rowNumber()))
+                .toList();
+        images.insertAll(chunk.batchId(), orphans);
     }
 
     /** A dry run's outcomes, in a transaction of their own once its rows' data is rolled back. */

@@ -1,8 +1,5 @@
 package dev.intake.undo;
 
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,32 +8,25 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
-
-import dev.intake.db.CopyBinary;
 import dev.intake.db.Jdbc;
 
-/** The records committed rows left, and updates found, kept for a rollback: one row per committed row that has any. */
+/**
+ * The records committed rows left, and updates found, kept for a rollback. An in-process row's images are in its
+ * outcome row (written with it, see {@link dev.intake.batch.OutcomeStore}); a remote row's are in
+ * {@code import_row_image}, since they are read before the row is sent. Readers take both.
+ */
 @ApplicationScoped
 public class ImageStore {
 
     @Inject
     Jdbc jdbc;
 
-    /** Below this many images, one insert over arrays costs less than setting up a COPY. */
-    private static final int FEW = 32;
-
     /**
-     * Writes a segment's images, in the transaction of its rows and outcomes: with one binary COPY when they are many
-     * (a segment of an import), else with one insert over arrays.
+     * Writes images in the caller's transaction, apart from any outcome row: for images whose row has no outcome among
+     * those written with them (none is expected; an in-process row's images go into its outcome row).
      */
     public void insertAll(UUID batchId, List<RowImage> images) {
         if (images.isEmpty()) {
-            return;
-        }
-        if (images.size() >= FEW) {
-            copy(batchId, images);
             return;
         }
         jdbc.update("""
@@ -47,33 +37,6 @@ public class ImageStore {
                 images.stream().map(RowImage::before).toArray(String[]::new),
                 images.stream().map(RowImage::after).toArray(String[]::new),
                 images.stream().map(RowImage::input).toArray(String[]::new));
-    }
-
-    /** A json value's binary form in COPY is its text, so the images go as they are. */
-    private void copy(UUID batchId, List<RowImage> images) {
-        jdbc.withConnection(connection -> {
-            PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), """
-                    copy intake.import_row_image (batch_id, row_number, before, after, input)
-                    from stdin (format binary)
-                    """);
-            try {
-                CopyBinary out = new CopyBinary(new DataOutputStream(new BufferedOutputStream(copy)));
-                out.header();
-                for (RowImage image : images) {
-                    out.row(5);
-                    out.uuid(batchId);
-                    out.int4(Math.toIntExact(image.rowNumber()));
-                    out.text(image.before());
-                    out.text(image.after());
-                    out.text(image.input());
-                }
-                out.trailer();
-                return copy.endCopy();
-            } catch (IOException e) {
-                copy.cancelCopy();
-                throw CopyBinary.failure(e);
-            }
-        });
     }
 
     /**
@@ -116,7 +79,7 @@ public class ImageStore {
                 select o.row_number, o.entity_id from intake.import_outcome o
                 left join intake.import_row_image i on i.batch_id = o.batch_id and i.row_number = o.row_number
                 where o.batch_id = ? and o.row_number between ? and ? and o.success and o.entity_id is not null
-                  and i.after is null
+                  and o.after is null and i.after is null
                 order by o.row_number
                 """, row -> Map.entry(row.getLong("row_number"), row.getString("entity_id")), batchId, firstRow,
                 lastRow).forEach(row -> rows.put(row.getKey(), row.getValue()));
@@ -129,9 +92,13 @@ public class ImageStore {
         jdbc.list("""
                 select row_number, before::text as before, after::text as after, input::text as input
                 from intake.import_row_image where batch_id = ? and row_number between ? and ?
+                union all
+                select row_number, before::text, after::text, input::text
+                from intake.import_outcome where batch_id = ? and row_number between ? and ?
+                  and (before is not null or after is not null or input is not null)
                 """, row -> new RowImage(row.getLong("row_number"), row.getString("before"), row.getString("after"),
-                row.getString("input")), batchId, firstRow, lastRow).forEach(image -> images.put(image.rowNumber(),
-                        image));
+                row.getString("input")), batchId, firstRow, lastRow, batchId, firstRow, lastRow)
+                .forEach(image -> images.put(image.rowNumber(), image));
         return images;
     }
 }
