@@ -3,7 +3,6 @@ package dev.intake.mail;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,7 +49,7 @@ public class AdminRoles {
             return;
         }
         String user = identity.getPrincipal().getName();
-        Set<String> roles = Set.copyOf(new TreeSet<>(identity.getRoles()));
+        Set<String> roles = Set.copyOf(identity.getRoles());
         String key = organisation + "\n" + user;
         if (roles.equals(written.get(key))) {
             return;

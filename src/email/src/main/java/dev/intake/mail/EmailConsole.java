@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import dev.intake.api.RestErrors;
 import dev.intake.console.ConsoleViewers;
 import dev.intake.console.Viewer;
+import dev.intake.error.InvalidValueException;
 import dev.intake.security.Caller;
 import dev.intake.template.ImportTemplate;
 import dev.intake.template.TemplateCatalog;
@@ -140,7 +141,7 @@ public class EmailConsole {
         try {
             return text == null || text.isBlank() ? 1 : Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
-            throw new dev.intake.error.InvalidValueException("input/position", "'" + text + "' is not a whole"
+            throw new InvalidValueException("input/position", "'" + text + "' is not a whole"
                     + " number");
         }
     }

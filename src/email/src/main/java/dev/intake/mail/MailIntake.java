@@ -79,9 +79,9 @@ public class MailIntake {
 
     public Outcome handle(long uidValidity, long uid, byte[] raw, Instant received) {
         String sha256 = sha256(raw);
-        Optional<MailStore.Message> known = store.known(uidValidity, uid, sha256);
+        Optional<Outcome> known = known(uidValidity, uid, sha256);
         if (known.isPresent()) {
-            return new Outcome(known.get().status(), false);
+            return known.get();
         }
         InboundMail mail;
         try {
@@ -103,9 +103,9 @@ public class MailIntake {
      */
     public Outcome handleTooLarge(long uidValidity, long uid, byte[] headers, long size, Instant received) {
         String key = sha256(("too large\n" + uidValidity + "\n" + uid).getBytes(StandardCharsets.UTF_8));
-        Optional<MailStore.Message> known = store.known(uidValidity, uid, key);
+        Optional<Outcome> known = known(uidValidity, uid, key);
         if (known.isPresent()) {
-            return new Outcome(known.get().status(), false);
+            return known.get();
         }
         InboundMail mail;
         try {
@@ -272,8 +272,12 @@ public class MailIntake {
 
     /** Another instance recorded the same message first: what it decided stands. */
     private Outcome alreadyRecorded(long uidValidity, long uid, String sha256, StoreException e) {
-        return store.known(uidValidity, uid, sha256).map(known -> new Outcome(known.status(), false))
-                .orElseThrow(() -> e);
+        return known(uidValidity, uid, sha256).orElseThrow(() -> e);
+    }
+
+    /** What was decided for a message read before, found by its place in the mailbox or its key. */
+    private Optional<Outcome> known(long uidValidity, long uid, String key) {
+        return store.known(uidValidity, uid, key).map(message -> new Outcome(message.status(), false));
     }
 
     private MailStore.Message message(InboundMail mail, Decision decision, String status, String reason,

@@ -30,6 +30,9 @@ public class OutcomeStore {
     /** Below this many outcomes, one insert over arrays costs less than setting up a COPY. */
     private static final int FEW = 32;
 
+    /** The images of a row that has none. */
+    private static final OutcomeImage NO_IMAGE = new OutcomeImage(null, null, null);
+
     /**
      * Writes outcomes in the caller's transaction: with one binary COPY when they are many (a chunk's outcomes are a
      * few hundred rows, and COPY costs PostgreSQL markedly less per row than a multi-row insert), else with one insert
@@ -68,7 +71,6 @@ public class OutcomeStore {
         written.fire(OutcomesWritten.of(batchId, outcomes));
     }
 
-    private static final OutcomeImage NO_IMAGE = new OutcomeImage(null, null, null);
 
     private static OutcomeImage image(Map<Long, OutcomeImage> images, RowOutcome outcome) {
         return images.getOrDefault(outcome.rowNumber(), NO_IMAGE);

@@ -1,5 +1,6 @@
 package dev.intake.console;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.ws.rs.core.Response;
@@ -21,7 +22,7 @@ final class ConsoleResponses {
 
     static Response noAccess(Caller caller) {
         return Response.status(Response.Status.FORBIDDEN)
-                .entity(Pages.noAccess(new Viewer(caller.user(), null, false, null, false, java.util.List.of()), Viewer.hasImportRole(caller)))
+                .entity(Pages.noAccess(new Viewer(caller.user(), null, false, null, false, List.of()), Viewer.hasImportRole(caller)))
                 .build();
     }
 
