@@ -325,6 +325,14 @@ class RemoteChunks {
                     int perRequest = sender.rowsPerRequest(template.target());
                     int requestsWanted = (toSend.size() + perRequest - 1) / perRequest;
                     if (flights.count() == 0) {
+                        // what was answered is written before the slots may go back or be waited for: a row stays
+                        // marked only while its request may be in flight, so a crash during the wait does not take
+                        // answered rows for rows in doubt
+                        if (!commit(chunk, owner, done, unmark)) {
+                            return false;
+                        }
+                        done.clear();
+                        unmark.clear();
                         int wanted = Math.min(requestsWanted, sender.maxConcurrency(template.target()));
                         if (held != null && !slots.fits(held, wanted)) {
                             slots.release(held);
