@@ -9,6 +9,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
+import org.hibernate.SessionCheckMode;
+
 import dev.intake.customfield.CustomFieldService;
 import dev.intake.error.ConflictException;
 import dev.intake.error.InvalidValueException;
@@ -205,14 +208,19 @@ public class ContactService {
         return true;
     }
 
-    /** The caller's contacts with these IDs, in one query; an ID of no contact of theirs is left out. */
+    /**
+     * The caller's contacts with these IDs; an ID of no contact of theirs is left out. Those the transaction holds
+     * (an import's preload) are taken from it, the others read by one query over an array of IDs: no flush of what
+     * the transaction changed first, and one statement whatever the number of IDs.
+     */
     public List<ContactView> byIds(List<String> ids) {
         List<Long> keys = ids.stream().map(id -> GlobalId.decode(ContactView.TYPE, id)).flatMap(Optional::stream)
-                .toList();
+                .distinct().toList();
         if (keys.isEmpty()) {
             return List.of();
         }
-        return Contact.<Contact>list("id in ?1 and organisation = ?2", keys, caller.organisation()).stream()
+        return entityManager.unwrap(Session.class).findMultiple(Contact.class, keys, SessionCheckMode.ENABLED)
+                .stream().filter(contact -> contact != null && contact.organisation.equals(caller.organisation()))
                 .map(ContactView::of).toList();
     }
 
