@@ -336,6 +336,43 @@ class EmailIntakeTest {
         assertTrue(repliesTo("someone@elsewhere.test").isEmpty());
     }
 
+    /**
+     * With replies off, neither a refused message nor an imported one is answered, even once replies are on again; the
+     * next message after that is.
+     */
+    @Test
+    @Order(9)
+    void with_replies_off_no_message_is_answered() throws Exception {
+        MailServer.reset();
+        String quiet = UniqueNames.of("Quiet");
+        settings("mutation { updateEmailImportSettings(input: {allowedSenders: [\"" + SENDER + "\"],"
+                + " requireAuthentication: true, replies: false}) { replies } }");
+        try {
+            deliver(message(SENDER, address, "Quiet, no attachment", true));
+            deliver(message(SENDER, address, "Quiet accounts", true, attachment("quiet.csv",
+                    ("name\r\n" + quiet + "\r\n").getBytes(StandardCharsets.UTF_8), "text/csv")));
+            assertEquals(2, poller.poll());
+            List<Map<String, Object>> read = settings("{ emailImportMessages(first: 5) { status subject batches } }")
+                    .getList("data.emailImportMessages");
+            Map<String, Object> imported = read.stream().filter(message -> "Quiet accounts".equals(
+                    message.get("subject"))).findFirst().orElseThrow(() -> new AssertionError(read.toString()));
+            assertEquals("ACCEPTED", imported.get("status"), read.toString());
+            for (Object id : (List<?>) imported.get("batches")) {
+                assertEquals("COMPLETED", Imports.finish(worker, ADMIN, (String) id).getString("status"));
+            }
+        } finally {
+            settings("mutation { updateEmailImportSettings(input: {allowedSenders: [\"" + SENDER + "\"],"
+                    + " requireAuthentication: true, replies: true}) { replies } }");
+        }
+        assertTrue(Imports.graphql(ADMIN, "{ accounts { name } }", Map.of()).getList("data.accounts.name")
+                .contains(quiet), "the quiet message was imported");
+        deliver(message(SENDER, address, "Loud, no attachment", true));
+        assertEquals(1, poller.poll());
+        assertTrue(MailServer.awaitReceived(4), "three messages delivered and one reply");
+        assertEquals(List.of("Not imported: Loud, no attachment"), repliesTo(SENDER).stream().map(TestMail::subject)
+                .toList(), "only the message sent after replies were on again is answered");
+    }
+
     /** The rule's refusal once it is (or is no longer) there: tokens are noted off the request's thread. */
     private static String awaitRefusal(String rule, boolean present) throws InterruptedException {
         String refusal = null;
