@@ -22,7 +22,7 @@ import io.smallrye.graphql.schema.model.Schema;
 import io.smallrye.graphql.spi.EventingService;
 
 /**
- * Gives the data fetchers of the import engine's operations an environment that spares them two kinds of work
+ * Gives the data fetchers of the import engine's operations an environment that spares them three kinds of work
  * SmallRye GraphQL does for every field it fetches. API calls keep SmallRye's own.
  * <ul>
  * <li><b>Selections.</b> Before every data fetch SmallRye lists the fields selected under it, for
@@ -33,6 +33,8 @@ import io.smallrye.graphql.spi.EventingService;
  * into JSON text and reading that text with JSON-B. An input type whose class is a plain record ({@link InputRecords})
  * is bound straight from the map instead ({@link RecordBinder}), and the data fetcher receives the record, which
  * SmallRye passes on as it is. The mutation's validation and role checks run on it as on any call.</li>
+ * <li><b>Fields of objects.</b> The fields of the records an operation answers are read without SmallRye's context
+ * for each field ({@link PlainFieldReads}).</li>
  * </ul>
  * Registered with {@link java.util.ServiceLoader} ({@code META-INF/services}), as SmallRye GraphQL finds its
  * eventing services; it acts only on operations whose GraphQL context holds {@link #MARKER}.
@@ -51,28 +53,36 @@ public final class ImportFetching implements EventingService {
 
     @Override
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
-        Map<String, RecordBinder> records;
+        Map<String, RecordBinder> records = Map.of();
+        PlainFieldReads fields = PlainFieldReads.none();
         try (InstanceHandle<Schema> schema = Arc.container().instance(Schema.class)) {
-            records = schema.isAvailable() && schema.get() != null
-                    ? InputRecords.of(schema.get(), Thread.currentThread().getContextClassLoader())
-                    : Map.of();
+            if (schema.isAvailable() && schema.get() != null) {
+                ClassLoader loader = Thread.currentThread().getContextClassLoader();
+                records = InputRecords.of(schema.get(), loader);
+                fields = PlainFieldReads.of(schema.get(), loader);
+            }
         }
-        return InstrumentationChain.append(builder, new ImportEnvironment(records));
+        return InstrumentationChain.append(builder, new ImportEnvironment(records, fields));
     }
 
     private static final class ImportEnvironment extends SimplePerformantInstrumentation {
 
         private final Map<String, RecordBinder> records;
+        private final PlainFieldReads fields;
 
-        ImportEnvironment(Map<String, RecordBinder> records) {
+        ImportEnvironment(Map<String, RecordBinder> records, PlainFieldReads fields) {
             this.records = records;
+            this.fields = fields;
         }
 
         @Override
         public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
                 InstrumentationState state) {
-            if (parameters.isTrivialDataFetcher() || !Boolean.TRUE.equals(parameters.getExecutionContext().getGraphQLContext().get(MARKER))) {
+            if (!Boolean.TRUE.equals(parameters.getExecutionContext().getGraphQLContext().get(MARKER))) {
                 return fetcher;
+            }
+            if (parameters.isTrivialDataFetcher()) {
+                return fields.replacing(fetcher, parameters);
             }
             return environment -> {
                 DataFetchingEnvironmentImpl.Builder changed = DataFetchingEnvironmentImpl.newDataFetchingEnvironment(environment)

@@ -1,6 +1,7 @@
 package dev.intake.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -9,11 +10,20 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.intake.graphql.MutationInvoker;
 import dev.intake.processing.ImportWorker;
+import dev.intake.security.Uploader;
 import dev.intake.support.Catalogue;
 import dev.intake.support.Imports;
 import dev.intake.support.Tokens;
+import dev.intake.target.RowResult;
+import dev.intake.target.RowSession;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 /** Every field type shows in row 4 of a template, and a wrong value of each fails its row saying what was expected. */
@@ -25,6 +35,9 @@ class FieldTypesTest {
 
     @Inject
     ImportWorker worker;
+
+    @Inject
+    MutationInvoker invoker;
 
     @Test
     void row_four_names_every_field_type() {
@@ -82,6 +95,39 @@ class FieldTypesTest {
         Map<String, Object> imported = event.getMap("data.events[0]");
         assertEquals("2026-03-02T09:00+01:00", imported.get("start"), "stored with its instant, shown in the event's zone");
         assertEquals(450.00f, ((Number) imported.get("price")).floatValue());
+    }
+
+    /**
+     * Within an import's own operations, fields are read without SmallRye's context for each field: what they answer
+     * must not change, for a custom scalar, a date, a decimal, an enum, a nested object and a list.
+     */
+    @Test
+    void an_import_operation_reads_every_field_type_as_an_api_call_does() throws Exception {
+        Catalogue.courseTemplate(EVENTS, "FT-2");
+        Catalogue.location(EVENTS, "Read Hall");
+        upload("createEvent", Imports.csv(
+                "capacity,courseTemplate,end,location,start,status,timeZone,title,price,registrationOpens",
+                "8,FT-2,2026-05-02T17:30:00-04:00,Read Hall,2026-05-02T09:15:00-04:00,DRAFT,America/New_York,Read,"
+                        + "1234.50,2026-04-01T08:00:00"));
+        String fields = " events(limit: 1000) { id title start end timeZone capacity price status registrationOpens"
+                + " courseTemplate { id code title description } location { id name timeZone wheelchairAccessible"
+                + " address { street city postcode country } } prices { currency amount } } }";
+
+        String api = Imports.as(EVENTS).contentType(ContentType.JSON).body(Map.of("query", "query {" + fields))
+                .when().post("/graphql").then().statusCode(200).extract().asString();
+        Object imported = QuarkusTransaction.requiringNew().call(() -> {
+            try (RowSession session = invoker.open(new Uploader("erin", List.of("import-admin", "events-writer"),
+                    "field-types"))) {
+                RowResult result = session.query("query Import {" + fields, Map.of());
+                assertTrue(result.ok(), () -> String.valueOf(result.errors()));
+                return result.value();
+            }
+        });
+
+        ObjectMapper json = new ObjectMapper();
+        JsonNode expected = json.readTree(api).get("data");
+        assertTrue(expected.get("events").toString().contains("\"2026-04-01T08:00:00\""), expected::toString);
+        assertEquals(expected, json.readTree(json.writeValueAsString(imported)));
     }
 
     @Test
