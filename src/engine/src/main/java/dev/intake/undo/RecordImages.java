@@ -1,7 +1,5 @@
 package dev.intake.undo;
 
-import java.io.IOException;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,7 +8,6 @@ import java.util.Map;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -219,50 +216,14 @@ public final class RecordImages {
         }
     }
 
-    /**
-     * The record as JSON text. GraphQL answers hold maps, lists, strings, booleans and numbers, which are written
-     * straight to Jackson's generator: the object mapper's map serializer looked up a serializer for every key and
-     * value, 5.5% of an updating worker's CPU. Any other value is written by the object mapper, as before.
-     */
     static String json(Map<String, Object> record) {
         if (record == null) {
             return null;
         }
-        StringWriter text = new StringWriter(256);
-        try (JsonGenerator generator = JSON.getFactory().createGenerator(text)) {
-            write(generator, record);
-        } catch (IOException e) {
+        try {
+            return JSON.writeValueAsString(record);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("A record read for a rollback could not be written as JSON", e);
-        }
-        return text.toString();
-    }
-
-    private static void write(JsonGenerator generator, Object value) throws IOException {
-        if (value == null) {
-            generator.writeNull();
-        } else if (value instanceof String string) {
-            generator.writeString(string);
-        } else if (value instanceof Map<?, ?> map) {
-            generator.writeStartObject();
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                generator.writeFieldName(String.valueOf(entry.getKey()));
-                write(generator, entry.getValue());
-            }
-            generator.writeEndObject();
-        } else if (value instanceof List<?> list) {
-            generator.writeStartArray();
-            for (Object item : list) {
-                write(generator, item);
-            }
-            generator.writeEndArray();
-        } else if (value instanceof Boolean bool) {
-            generator.writeBoolean(bool);
-        } else if (value instanceof Integer number) {
-            generator.writeNumber(number);
-        } else if (value instanceof Long number) {
-            generator.writeNumber(number);
-        } else {
-            generator.writeObject(value);
         }
     }
 
