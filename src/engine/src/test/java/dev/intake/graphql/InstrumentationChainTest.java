@@ -1,17 +1,28 @@
 package dev.intake.graphql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldCompleteParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 
-/** Instrumentations appended one at a time end in one flat chain, in the order they came. */
+/**
+ * Instrumentations appended one at a time end in one flat chain, in the order they came; a hook run for every field
+ * reaches the members that implement it, and when none does, the chain answers it alone.
+ */
 class InstrumentationChainTest {
 
     private final Instrumentation first = new SimplePerformantInstrumentation();
@@ -41,5 +52,46 @@ class InstrumentationChainTest {
         assertEquals(2, chain.size());
         assertSame(special, chain.get(0));
         assertSame(third, chain.get(1));
+    }
+
+    @Test
+    void a_field_hook_that_no_member_implements_is_answered_by_the_chain_alone() {
+        ChainedInstrumentation chain = InstrumentationChain.appended(InstrumentationChain.appended(first, second), third);
+        InstrumentationState state = chain.createStateAsync(null).join();
+
+        assertNull(chain.beginFieldExecution(null, state));
+        assertNull(chain.beginFieldFetching(null, state));
+        assertNull(chain.beginFieldCompletion(null, state));
+        assertNull(chain.beginFieldListCompletion(null, state));
+        assertNull(chain.beginExecuteObject(null, state));
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void a_member_that_implements_a_field_hook_is_asked_through_the_chain() {
+        List<String> asked = new ArrayList<>();
+        Instrumentation completing = new SimplePerformantInstrumentation() {
+            @Override
+            public InstrumentationContext<Object> beginFieldCompletion(InstrumentationFieldCompleteParameters parameters,
+                    InstrumentationState state) {
+                asked.add("completion");
+                return SimpleInstrumentationContext.noOp();
+            }
+
+            @Override
+            public InstrumentationContext<Object> beginFieldFetch(InstrumentationFieldFetchParameters parameters,
+                    InstrumentationState state) {
+                asked.add("fetch");
+                return SimpleInstrumentationContext.noOp();
+            }
+        };
+        ChainedInstrumentation chain = InstrumentationChain.appended(InstrumentationChain.appended(first, completing),
+                second);
+        InstrumentationState state = chain.createStateAsync(null).join();
+
+        assertNotNull(chain.beginFieldCompletion(null, state));
+        assertNotNull(chain.beginFieldFetching(null, state));
+        assertNull(chain.beginFieldExecution(null, state));
+        assertEquals(List.of("completion", "fetch"), asked);
     }
 }
