@@ -99,7 +99,8 @@ class FieldTypesTest {
 
     /**
      * Within an import's own operations, fields are read without SmallRye's context for each field: what they answer
-     * must not change, for a custom scalar, a date, a decimal, an enum, a nested object and a list.
+     * must not change, for a custom scalar, a date, a decimal, an enum, nested objects and a list (empty here: the
+     * event has no prices).
      */
     @Test
     void an_import_operation_reads_every_field_type_as_an_api_call_does() throws Exception {
