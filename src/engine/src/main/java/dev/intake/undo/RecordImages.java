@@ -221,7 +221,7 @@ public final class RecordImages {
             return null;
         }
         try {
-            return ImageJson.write(record);
+            return JSON.writeValueAsString(record);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A record read for a rollback could not be written as JSON", e);
         }
