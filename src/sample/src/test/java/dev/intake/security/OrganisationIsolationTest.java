@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.intake.id.GlobalId;
 import dev.intake.processing.ImportWorker;
 import dev.intake.support.Imports;
 import dev.intake.support.Tokens;
@@ -97,20 +99,20 @@ class OrganisationIsolationTest {
     void a_read_by_ids_answers_the_callers_records_only() {
         String own = createAccount(ACME, UniqueNames.of("Acme Listed"));
         String foreign = createAccount(GLOBEX, UniqueNames.of("Globex Listed"));
-        String nobodys = dev.intake.id.GlobalId.encode("Account", Long.MAX_VALUE);
+        String nobodys = GlobalId.encode("Account", Long.MAX_VALUE);
         JsonPath accounts = Imports.graphql(ACME, "query($ids: [String!]!) { accountsById(ids: $ids) { id } }",
-                Map.of("ids", java.util.List.of(foreign, own, nobodys, own)));
-        assertEquals(java.util.List.of(own), accounts.getList("data.accountsById.id"), accounts.prettify());
+                Map.of("ids", List.of(foreign, own, nobodys, own)));
+        assertEquals(List.of(own), accounts.getList("data.accountsById.id"), accounts.prettify());
 
         String acmeContact = Imports.graphql(ACME, "mutation($input: ContactInput!) { createContact(input: $input) { id } }",
                 Map.of("input", Map.of("firstName", "Ann", "lastName", "A", "emailAddress", UniqueNames.email("ann"),
                         "status", "ACTIVE", "account", own))).getString("data.createContact.id");
         JsonPath contacts = Imports.graphql(GLOBEX, "query($ids: [String!]!) { contactsById(ids: $ids) { id } }",
-                Map.of("ids", java.util.List.of(acmeContact)));
-        assertEquals(java.util.List.of(), contacts.getList("data.contactsById"), contacts.prettify());
+                Map.of("ids", List.of(acmeContact)));
+        assertEquals(List.of(), contacts.getList("data.contactsById"), contacts.prettify());
         contacts = Imports.graphql(ACME, "query($ids: [String!]!) { contactsById(ids: $ids) { firstName } }",
-                Map.of("ids", java.util.List.of(acmeContact)));
-        assertEquals(java.util.List.of("Ann"), contacts.getList("data.contactsById.firstName"), contacts.prettify());
+                Map.of("ids", List.of(acmeContact)));
+        assertEquals(List.of("Ann"), contacts.getList("data.contactsById.firstName"), contacts.prettify());
     }
 
     private static String createAccount(String token, String name) {
