@@ -51,6 +51,9 @@ public class BatchStore {
     Jdbc jdbc;
 
     @Inject
+    ServedTargets served;
+
+    @Inject
     ObjectMapper json;
 
     @Inject
@@ -143,16 +146,18 @@ public class BatchStore {
                     started_at = coalesce(started_at, ?)
                 where id = (
                     select id from intake.import_batch b
-                    where (status = 'PENDING'
-                           -- a batch of a set waits until the batches whose records it refers to have ended
-                           and not exists (select 1 from intake.import_batch d where d.id = any (b.waits_for)
-                                           and d.status in ('PENDING', 'VALIDATING', 'MAPPING', 'PROCESSING')))
-                       or (status = 'VALIDATING' and (lease_expires_at is null or lease_expires_at < ?))
+                    where ((status = 'PENDING'
+                            -- a batch of a set waits until the batches whose records it refers to have ended
+                            and not exists (select 1 from intake.import_batch d where d.id = any (b.waits_for)
+                                            and d.status in ('PENDING', 'VALIDATING', 'MAPPING', 'PROCESSING')))
+                        or (status = 'VALIDATING' and (lease_expires_at is null or lease_expires_at < ?)))
+                      -- a batch of a target this instance does not configure is left to an instance that does
+                      and """ + ServedTargets.CLAIMABLE + """
                     order by created_at
                     limit 1
                     for update skip locked)
                 returning id
-                """, row -> Jdbc.uuid(row, "id"), owner, leaseUntil, now, now);
+                """, row -> Jdbc.uuid(row, "id"), owner, leaseUntil, now, now, served.names());
         claimed.ifPresent(id -> record(id, now, owner, BatchStatus.VALIDATING, null));
         return claimed;
     }

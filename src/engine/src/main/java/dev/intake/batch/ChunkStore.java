@@ -16,6 +16,9 @@ public class ChunkStore {
     @Inject
     Jdbc jdbc;
 
+    @Inject
+    ServedTargets served;
+
     /** Writes a batch's chunks, in the order of the plan; returns how many. */
     public int insert(UUID batchId, ChunkPlan plan) {
         return jdbc.update("""
@@ -37,13 +40,14 @@ public class ChunkStore {
                     select c.id from intake.import_chunk c
                     join intake.import_batch b on b.id = c.batch_id and b.status = 'PROCESSING'
                         and (b.paused_until is null or b.paused_until <= ?)
+                        and """ + ServedTargets.CLAIMABLE + """
                     where c.status = 'PENDING' or (c.status = 'RUNNING' and c.lease_expires_at < ?)
                     order by c.seq, b.created_at
                     limit 1
                     for update of c skip locked)
                 returning id, batch_id, first_row, last_row, attempts
                 """, row -> new Chunk(row.getLong("id"), Jdbc.uuid(row, "batch_id"), row.getLong("first_row"),
-                row.getLong("last_row"), row.getInt("attempts")), owner, leaseUntil, now, now);
+                row.getLong("last_row"), row.getInt("attempts")), owner, leaseUntil, now, served.names(), now);
     }
 
     /** Gives a claimed chunk back to the queue before it is done, such as when its batch pauses. */

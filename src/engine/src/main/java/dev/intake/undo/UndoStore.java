@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.intake.batch.RowErrorType;
+import dev.intake.batch.ServedTargets;
 import dev.intake.db.Jdbc;
 import dev.intake.security.Uploader;
 
@@ -18,6 +19,9 @@ public class UndoStore {
 
     @Inject
     Jdbc jdbc;
+
+    @Inject
+    ServedTargets served;
 
     /** A committed row to undo: its row number, the ID of the record it wrote, and whether it created it. */
     public record CommittedRow(long rowNumber, String entityId, String action) {
@@ -76,6 +80,7 @@ public class UndoStore {
                 where id = (
                     select c.id from intake.import_undo_chunk c
                     join intake.import_batch b on b.id = c.batch_id and (b.status = 'ROLLING_BACK' or c.dry_run)
+                        and """ + ServedTargets.CLAIMABLE + """
                     -- a batch of a set is rolled back after the batches that refer to its records
                     where (c.dry_run or b.set_id is null or not exists (
                             select 1 from intake.import_batch d where d.set_id = b.set_id and b.id = any (d.waits_for)
@@ -86,7 +91,8 @@ public class UndoStore {
                     for update of c skip locked)
                 returning id, batch_id, first_row, last_row, attempts, dry_run
                 """, row -> new UndoChunk(row.getLong("id"), Jdbc.uuid(row, "batch_id"), row.getLong("first_row"),
-                row.getLong("last_row"), row.getInt("attempts"), row.getBoolean("dry_run")), owner, leaseUntil, now);
+                row.getLong("last_row"), row.getInt("attempts"), row.getBoolean("dry_run")), owner, leaseUntil,
+                served.names(), now);
     }
 
     /**
