@@ -17,7 +17,7 @@ public class ServedTargets {
     /**
      * A condition on the claimed batch {@code b}, with one parameter, {@link #names()}: its template has no target (an
      * in-process template's name is a mutation's, which has no dot), or its target (the name before the last dot, as
-     * in {@code crm.createContact}) is one of them.
+     * in {@code <target>.<mutation>}) is one of them.
      */
     public static final String CLAIMABLE = "(strpos(b.template, '.') = 0 or substring(b.template from '^(.*)\\.[^.]*$')"
             + " = any (?))";
@@ -26,7 +26,16 @@ public class ServedTargets {
 
     @Inject
     public ServedTargets(IntakeConfig config) {
-        this.names = config.targets().keySet().toArray(String[]::new);
+        this(config.targets().keySet().toArray(String[]::new));
+    }
+
+    private ServedTargets(String... names) {
+        this.names = names.clone();
+    }
+
+    /** The targets of the given names, for stores built without CDI. */
+    public static ServedTargets of(String... names) {
+        return new ServedTargets(names);
     }
 
     /** The configured targets' names, the parameter of {@link #CLAIMABLE}. */

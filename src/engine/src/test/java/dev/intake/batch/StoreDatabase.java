@@ -61,7 +61,9 @@ final class StoreDatabase implements AutoCloseable {
         batches.json = new ObjectMapper();
         batches.statusChanged = statusChanged;
         batches.outcomesWritten = outcomesWritten;
+        batches.served = ServedTargets.of();
         chunks.jdbc = jdbc;
+        chunks.served = ServedTargets.of();
         outcomes.jdbc = jdbc;
         outcomes.written = outcomesWritten;
         files.jdbc = jdbc;
@@ -111,8 +113,10 @@ final class StoreDatabase implements AutoCloseable {
         batchStore.json = new ObjectMapper();
         batchStore.statusChanged = statusChanged;
         batchStore.outcomesWritten = outcomesWritten;
+        batchStore.served = ServedTargets.of();
         ChunkStore chunkStore = new ChunkStore();
         chunkStore.jdbc = jdbc;
+        chunkStore.served = ServedTargets.of();
         return new Stores(batchStore, chunkStore);
     }
 
