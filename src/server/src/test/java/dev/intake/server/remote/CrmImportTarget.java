@@ -12,8 +12,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * request's rows as one transaction when a test turns that on; {@code crmfastify}, the same CRM on Mercurius, five rows
  * per request; {@code crmsafe}, whose overlay gives createContact's idempotency key and an account's natural key;
  * {@code crmundo}, whose overlay declares how createContact and updateContact rows are undone; and {@code crmkeyed},
- * five rows per request with each row's key in the document (a directive, an argument). The workers run, a paused batch's target is probed every second, and it pauses after three seconds
- * unreachable.
+ * five rows per request with each row's key in the document (a directive, an argument). The workers run, a paused
+ * batch's target is probed every second (or as often as the {@code probe-interval} argument says), and {@code crm}
+ * pauses after three seconds unreachable.
  */
 public class CrmImportTarget implements QuarkusTestResourceLifecycleManager {
 
@@ -21,6 +22,13 @@ public class CrmImportTarget implements QuarkusTestResourceLifecycleManager {
 
     /** The same CRM on Mercurius, target {@code crmfastify}. */
     static CrmApi mercurius;
+
+    private String probeInterval = "1s";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        probeInterval = initArgs.getOrDefault("probe-interval", probeInterval);
+    }
 
     @Override
     public Map<String, String> start() {
@@ -69,7 +77,7 @@ public class CrmImportTarget implements QuarkusTestResourceLifecycleManager {
                 Map.entry("quarkus.oidc-client.forged.grant.type", "client"),
                 Map.entry("intake.worker.scheduled", "true"),
                 Map.entry("intake.worker.poll-interval", "200ms"),
-                Map.entry("intake.worker.target-probe-interval", "1s"));
+                Map.entry("intake.worker.target-probe-interval", probeInterval));
     }
 
     @Override
