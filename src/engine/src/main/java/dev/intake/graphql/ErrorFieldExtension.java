@@ -3,7 +3,6 @@ package dev.intake.graphql;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 
-import dev.intake.error.UserFacingException;
 import io.smallrye.graphql.api.ErrorExtensionProvider;
 
 /** Adds the {@code field} extension to GraphQL errors: the input field a user-facing error is about. */
@@ -16,9 +15,7 @@ public class ErrorFieldExtension implements ErrorExtensionProvider {
 
     @Override
     public JsonValue mapValueFrom(Throwable exception) {
-        if (exception instanceof UserFacingException userFacing && userFacing.field() != null) {
-            return Json.createValue(userFacing.field());
-        }
-        return JsonValue.NULL;
+        String field = UserFacingErrors.field(exception);
+        return field == null ? JsonValue.NULL : Json.createValue(field);
     }
 }

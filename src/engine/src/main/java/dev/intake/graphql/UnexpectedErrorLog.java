@@ -1,13 +1,11 @@
 package dev.intake.graphql;
 
 import jakarta.json.JsonValue;
-import jakarta.validation.ConstraintViolationException;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import dev.intake.config.IntakeConfig;
-import dev.intake.error.UserFacingException;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.graphql.api.ErrorExtensionProvider;
 
@@ -35,8 +33,7 @@ public class UnexpectedErrorLog implements ErrorExtensionProvider {
 
     @Override
     public JsonValue mapValueFrom(Throwable exception) {
-        if (enabled && !(exception instanceof UserFacingException || exception instanceof SecurityException
-                || exception instanceof ConstraintViolationException)) {
+        if (enabled && !UserFacingErrors.answers(exception)) {
             LOG.error("A GraphQL request failed inside the server", exception);
         }
         return JsonValue.NULL;
