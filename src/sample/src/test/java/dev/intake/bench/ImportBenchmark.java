@@ -186,9 +186,12 @@ public final class ImportBenchmark {
                 results.addAll(importWith(instances, url, database, csv, bad, dir, ""));
             }
             if (Boolean.getBoolean("bench.statements")) {
-                printStatements(database);
+                printStatements(database, "Intake's import");
             }
             Baselines.Rates baselines = baselines(database, csv);
+            if (Boolean.getBoolean("bench.statements")) {
+                printStatements(database, "the baselines");
+            }
             report("the embedded test cluster", results, baselines);
             first = new Measured(action, results.get(0).rowsPerSecond, baselines, cold ? results.get(1).rowsPerSecond
                     : null, null, null);
@@ -572,14 +575,18 @@ public final class ImportBenchmark {
     }
 
     /** The statements the run sent most often, for profiling. */
-    private static void printStatements(DataSource database) throws Exception {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("select calls, round(total_exec_time) as ms, left(query, 150) "
-                        + "from pg_stat_statements order by total_exec_time desc limit 15")) {
-            while (rows.next()) {
-                System.out.printf(Locale.ROOT, "%,10d calls %,8d ms  %s%n", rows.getLong(1), rows.getLong(2),
-                        rows.getString(3).replaceAll("\\s+", " "));
+    /** The statements that took PostgreSQL longest since the last print (or the import's reset), then a reset. */
+    private static void printStatements(DataSource database, String since) throws Exception {
+        System.out.printf(Locale.ROOT, "%nPostgreSQL's longest statements, %s:%n", since);
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            try (ResultSet rows = statement.executeQuery("select calls, round(total_exec_time) as ms, left(query, 150) "
+                    + "from pg_stat_statements order by total_exec_time desc limit 15")) {
+                while (rows.next()) {
+                    System.out.printf(Locale.ROOT, "%,10d calls %,8d ms  %s%n", rows.getLong(1), rows.getLong(2),
+                            rows.getString(3).replaceAll("\\s+", " "));
+                }
             }
+            statement.execute("select pg_stat_statements_reset()");
         }
     }
 
