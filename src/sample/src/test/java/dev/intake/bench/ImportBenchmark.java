@@ -574,7 +574,6 @@ public final class ImportBenchmark {
         return text.append(" rows/s").toString();
     }
 
-    /** The statements the run sent most often, for profiling. */
     /** The statements that took PostgreSQL longest since the last print (or the import's reset), then a reset. */
     private static void printStatements(DataSource database, String since) throws Exception {
         System.out.printf(Locale.ROOT, "%nPostgreSQL's longest statements, %s:%n", since);
