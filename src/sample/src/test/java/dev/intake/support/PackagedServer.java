@@ -242,13 +242,15 @@ public final class PackagedServer implements AutoCloseable {
                 throw new AssertionError("The server exited with " + process.exitValue() + ":\n" + log());
             }
             try {
-                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url("/q/health"))).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
+                // A request that reaches the server while it starts can go unanswered: without its own timeout it
+                // would wait for ever (a run hung here), with one it is asked again.
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url("/q/health")))
+                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;
                 }
             } catch (IOException e) {
-                // not listening yet
+                // not listening yet, or not answering yet (HttpTimeoutException)
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
