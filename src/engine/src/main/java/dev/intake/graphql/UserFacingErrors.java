@@ -11,10 +11,12 @@ import dev.intake.error.UserFacingException;
  * Tells the exceptions behind GraphQL errors that answer a caller from the ones that are bugs, for the error extension
  * providers. SmallRye keeps the providers it loaded in a static field. When that field outlives a start of the
  * application in the same JVM (one test profile after another), the provider's classes come from one class loader and
- * the thrown exception's from another, and {@code instanceof} says no for a {@link UserFacingException}. The classes
- * are then recognised by name.
+ * the thrown exception's from another, and {@code instanceof} says no for a {@link UserFacingException}. So the classes
+ * are recognised by name, theirs and their superclasses'.
  */
 final class UserFacingErrors {
+
+    private static final Set<String> USER_FACING = Set.of(UserFacingException.class.getName());
 
     private static final Set<String> ANSWERS = Set.of(UserFacingException.class.getName(),
             SecurityException.class.getName(), ConstraintViolationException.class.getName());
@@ -24,10 +26,6 @@ final class UserFacingErrors {
 
     /** Whether the exception answers the caller (a user-facing, security or validation failure) rather than a bug. */
     static boolean answers(Throwable exception) {
-        if (exception instanceof UserFacingException || exception instanceof SecurityException
-                || exception instanceof ConstraintViolationException) {
-            return true;
-        }
         return is(exception, ANSWERS);
     }
 
@@ -36,7 +34,7 @@ final class UserFacingErrors {
         if (exception instanceof UserFacingException userFacing) {
             return userFacing.field();
         }
-        if (!is(exception, Set.of(UserFacingException.class.getName()))) {
+        if (!is(exception, USER_FACING)) {
             return null;
         }
         try {
